@@ -1,0 +1,27 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../context'
+import { requireIdentity } from '../auth/session'
+import { getDocument, type DocumentRow } from '../data/documents'
+import { spaceName } from '../data/workspace'
+import { can, type Action } from '../../shared/policy'
+import type { SpaceRef } from '../../shared/domain'
+import { forbidden, notFound } from './errors'
+
+/** The routes' one way to ask the policy: identify, load, and refuse with the right status. */
+
+export async function authorizeDocument(c: Context<AppEnv>, id: string, action: Action): Promise<DocumentRow> {
+  const { actor } = requireIdentity(c)
+  const doc = await getDocument(c.var.deps.db, id)
+  if (!doc) throw notFound('No such document')
+  if (!can(actor, action, doc.space)) throw forbidden(`You may not ${action.replace('_', ' ')} this document`)
+  return doc
+}
+
+/** Checks the space exists (404) and the caller may act on it (403); returns its name. */
+export async function authorizeSpace(c: Context<AppEnv>, space: SpaceRef, action: Action): Promise<string> {
+  const { actor } = requireIdentity(c)
+  const name = await spaceName(c.var.deps.db, space)
+  if (name === null) throw notFound(`No such ${space.type}`)
+  if (!can(actor, action, space)) throw forbidden(`You may not ${action.replace('_', ' ')} in this ${space.type}`)
+  return name
+}

@@ -1,0 +1,90 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../../context'
+import { hashPassword } from '../../auth/passwords'
+import { requireIdentity, startSession } from '../../auth/session'
+import { hashToken, newLinkToken } from '../../auth/tokens'
+import { addGrant } from '../../data/grants'
+import { consumeInvitation, createInvitation, findInvitation, type InvitationRow } from '../../data/links'
+import { createUser, findUserByEmail, findUserById } from '../../data/users'
+import { spaceName } from '../../data/workspace'
+import type { Queryable } from '../../db/db'
+import { authorizeSpace } from '../access'
+import { ApiError, forbidden } from '../errors'
+import { refreshIdentity } from '../identity'
+import { appUrl } from '../links'
+import { presentMe } from '../presenters'
+import { validate } from '../validate'
+import { canGrant } from '../../../shared/policy'
+import { acceptInvitationBody, createInvitationBody } from '../../../shared/schemas'
+import type { InvitationView, LinkResponse } from '../../../shared/api'
+
+const DAY_MS = 86_400_000
+
+/** Invitations: the only way an account is created after first run. Links are single use and expire. */
+export const invitationRoutes = new Hono<AppEnv>()
+  .post('/', validate('json', createInvitationBody), async (c) => {
+    const { actor, user } = requireIdentity(c)
+    const body = c.req.valid('json')
+    await authorizeSpace(c, body.space, 'invite')
+    if (!canGrant(actor, body.role, body.space)) throw forbidden(`You may not invite someone as ${body.role} here`)
+    const { token, hash } = newLinkToken()
+    const expiresAt = new Date(Date.now() + body.expiresInDays * DAY_MS)
+    await createInvitation(c.var.deps.db, { ...body, tokenHash: hash, createdBy: user.id, expiresAt })
+    const link: LinkResponse = { url: appUrl(c, `/invitation/${token}`), expiresAt: expiresAt.toISOString() }
+    return c.json(link, 201)
+  })
+  .get('/:token', async (c) => {
+    const { db } = c.var.deps
+    const invitation = usable(await findInvitation(db, hashToken(c.req.param('token'))))
+    const inviter = invitation.createdBy ? await findUserById(db, invitation.createdBy) : null
+    const view: InvitationView = {
+      role: invitation.role,
+      expertKind: invitation.expertKind,
+      space: { ...invitation.space, name: (await spaceName(db, invitation.space)) ?? '' },
+      email: invitation.email,
+      expiresAt: new Date(invitation.expiresAt).toISOString(),
+      invitedBy: inviter?.name ?? null,
+    }
+    return c.json(view)
+  })
+  .post('/:token/accept', validate('json', acceptInvitationBody), async (c) => {
+    const { db } = c.var.deps
+    const body = c.req.valid('json')
+    const tokenHash = hashToken(c.req.param('token'))
+    const signedIn = c.var.identity
+    if (!signedIn && !(body.name && body.email && body.password)) {
+      const missing = (['name', 'email', 'password'] as const).filter((k) => !body[k])
+      throw new ApiError('invalid_input', `To create your account, give ${missing.join(', ')}`, {
+        fields: missing.map((path) => ({ path, message: 'required' })),
+      })
+    }
+    // Hash before the transaction: PGlite holds a global lock while one is open.
+    const passwordHash = signedIn ? null : await hashPassword(body.password!)
+    const userId = await db.transaction(async (tx) => {
+      const invitation = usable(await findInvitation(tx, tokenHash, true))
+      const email = signedIn ? signedIn.user.email : body.email!
+      if (invitation.email && invitation.email.toLowerCase() !== email.toLowerCase()) {
+        throw forbidden(`This invitation was made for ${invitation.email}`)
+      }
+      const id = signedIn ? signedIn.user.id : await newAccount(tx, { name: body.name!, email, passwordHash: passwordHash! })
+      if (!(await consumeInvitation(tx, invitation.id, id))) throw new ApiError('link_used', 'This invitation has already been used')
+      await addGrant(tx, { userId: id, role: invitation.role, space: invitation.space, expertKind: invitation.expertKind, grantedBy: invitation.createdBy })
+      return id
+    })
+    const session = signedIn ? signedIn.session : await startSession(c, userId)
+    return c.json(await presentMe(db, await refreshIdentity(c, db, userId, session)))
+  })
+
+function usable(invitation: InvitationRow | null): InvitationRow {
+  if (!invitation) throw new ApiError('link_invalid', 'This invitation link is not valid')
+  if (invitation.acceptedAt) throw new ApiError('link_used', 'This invitation has already been used')
+  if (new Date(invitation.expiresAt).getTime() <= Date.now()) throw new ApiError('link_expired', 'This invitation has expired')
+  return invitation
+}
+
+async function newAccount(tx: Queryable, u: { name: string; email: string; passwordHash: string }): Promise<string> {
+  if (await findUserByEmail(tx, u.email)) {
+    throw new ApiError('conflict', 'An account already exists for this e-mail: sign in, then open the invitation link again')
+  }
+  return (await createUser(tx, u)).id
+}

@@ -1,0 +1,47 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../../context'
+import { hashPassword } from '../../auth/passwords'
+import { invalidateUserSessions, requireIdentity } from '../../auth/session'
+import { hashToken, newLinkToken } from '../../auth/tokens'
+import { loadActor } from '../../data/grants'
+import { consumePasswordReset, createPasswordReset, findPasswordReset } from '../../data/links'
+import { findUserById, setPassword } from '../../data/users'
+import { ApiError, forbidden, notFound } from '../errors'
+import { appUrl } from '../links'
+import { idParam, validate } from '../validate'
+import { canResetPassword } from '../../../shared/policy'
+import { resetPasswordBody } from '../../../shared/schemas'
+import type { LinkResponse } from '../../../shared/api'
+
+const RESET_LINK_HOURS = 24
+
+/** No mail server is assumed: a secretariat makes the link and passes it on. */
+export const userRoutes = new Hono<AppEnv>().post('/:id/password-reset', idParam('id'), async (c) => {
+  const { actor, user } = requireIdentity(c)
+  const { db } = c.var.deps
+  const target = await findUserById(db, c.req.param('id'))
+  if (!target) throw notFound('No such person')
+  if (!canResetPassword(actor, await loadActor(db, target.id))) throw forbidden('You may not reset this person’s password')
+  const { token, hash } = newLinkToken()
+  const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3_600_000)
+  await createPasswordReset(db, { tokenHash: hash, userId: target.id, createdBy: user.id, expiresAt })
+  const link: LinkResponse = { url: appUrl(c, `/reset/${token}`), expiresAt: expiresAt.toISOString() }
+  return c.json(link, 201)
+})
+
+export const passwordResetRoutes = new Hono<AppEnv>().post('/:token', validate('json', resetPasswordBody), async (c) => {
+  const { db } = c.var.deps
+  const passwordHash = await hashPassword(c.req.valid('json').password)
+  const userId = await db.transaction(async (tx) => {
+    const reset = await findPasswordReset(tx, hashToken(c.req.param('token')))
+    if (!reset) throw new ApiError('link_invalid', 'This password-reset link is not valid')
+    if (reset.usedAt) throw new ApiError('link_used', 'This password-reset link has already been used')
+    if (new Date(reset.expiresAt).getTime() <= Date.now()) throw new ApiError('link_expired', 'This password-reset link has expired')
+    if (!(await consumePasswordReset(tx, reset.id))) throw new ApiError('link_used', 'This password-reset link has already been used')
+    await setPassword(tx, reset.userId, passwordHash)
+    return reset.userId
+  })
+  // Whoever knew the old password is signed out everywhere.
+  await invalidateUserSessions(c, userId)
+  return c.body(null, 204)
+})

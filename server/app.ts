@@ -1,0 +1,76 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import type { AppDeps, AppEnv } from './context'
+import { csrfProtection } from './auth/csrf'
+import { sessionMiddleware } from './auth/session'
+import { authRoutes } from './api/auth/routes'
+import { cityRoutes } from './api/cities/routes'
+import { documentRoutes } from './api/documents/routes'
+import { ApiError, errorResponse } from './api/errors'
+import { grantRoutes } from './api/grants/routes'
+import { healthRoutes } from './api/health/routes'
+import { invitationRoutes } from './api/invitations/routes'
+import { meRoutes } from './api/me/routes'
+import { networkRoutes } from './api/networks/routes'
+import { passwordResetRoutes, userRoutes } from './api/password-resets/routes'
+import { setupRoutes } from './api/setup/routes'
+import { requestLog } from './http/request-log'
+import { staticClient } from './http/static-client'
+
+const MAX_BODY_BYTES = 64 * 1024
+
+/** The HTTP application: every route and middleware, built from its dependencies. */
+export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
+  const app = new Hono<AppEnv>()
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    c.set('identity', null)
+    return next()
+  })
+  app.use('*', requestLog)
+
+  const api = new Hono<AppEnv>()
+  api.use('*', bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES / 1024} KB`)
+    },
+  }))
+  api.use('*', csrfProtection(deps.config.publicUrl))
+  api.use('*', sessionMiddleware)
+  api
+    .route('/health', healthRoutes)
+    .route('/setup', setupRoutes)
+    .route('/auth', authRoutes)
+    .route('/me', meRoutes)
+    .route('/documents', documentRoutes)
+    .route('/networks', networkRoutes)
+    .route('/cities', cityRoutes)
+    .route('/grants', grantRoutes)
+    .route('/invitations', invitationRoutes)
+    .route('/users', userRoutes)
+    .route('/password-resets', passwordResetRoutes)
+  api.all('*', (c) => errorResponse(c, new ApiError('not_found', `No API route ${c.req.method} ${c.req.path}`)))
+
+  app.route('/api', api)
+  app.route('/', staticClient(options.clientDir))
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err)
+    if (err instanceof HTTPException && err.status < 500) {
+      // Hono's own 4xx: malformed JSON, wrong content type, and the like.
+      const code = err.status === 413 ? 'payload_too_large' : err.status === 404 ? 'not_found' : 'invalid_input'
+      return errorResponse(c, new ApiError(code, err.message || 'Bad request'))
+    }
+    if (pgCode(err) === '23505') return errorResponse(c, new ApiError('conflict', 'This already exists'))
+    deps.logger.error({ err, req: { id: c.var.requestId, method: c.req.method, path: c.req.path } }, 'unhandled error')
+    return errorResponse(c, new ApiError('internal', 'Something went wrong on our side; it has been logged'))
+  })
+
+  return app
+}
+
+/** Both database drivers put the SQLSTATE on the error as `code`. */
+const pgCode = (err: unknown) => (typeof err === 'object' && err && 'code' in err ? String(err.code) : undefined)

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+/** Every setting Atelier reads from the environment; the README lists the same names and defaults. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  ATELIER_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  PUBLIC_URL: z
+    .string()
+    .url('must be a full URL such as https://atelier.example.org')
+    .refine((u) => /^https?:/.test(u), 'must use http or https')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ATELIER_DEMO: z.enum(['0', '1', 'true', 'false', '']).default('0'),
+  ATELIER_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-atelier'),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+})
+
+export type Config = {
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl?: string
+  redisUrl?: string
+  /** Origin the app is reached at; when unset, the request's own Host is trusted. */
+  publicUrl?: string
+  logLevel: z.infer<typeof schema>['LOG_LEVEL']
+  demo: boolean
+  demoPassword: string
+  sessionDays: number
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "use the default", as most shells and compose files expect.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''))
+  const parsed = schema.safeParse(cleaned)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const name = String(issue.path[0])
+    throw new ConfigError(`Invalid ${name}=${JSON.stringify(env[name])}: ${issue.message}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.ATELIER_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    demo: e.ATELIER_DEMO === '1' || e.ATELIER_DEMO === 'true',
+    demoPassword: e.ATELIER_DEMO_PASSWORD,
+    sessionDays: e.SESSION_DAYS,
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+  }
+}

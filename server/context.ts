@@ -1,0 +1,27 @@
+import type { Logger } from 'pino'
+import type { Session } from 'lucia'
+import type { Config } from './config'
+import type { Db } from './db/db'
+import type { Auth } from './auth/lucia'
+import type { FailureLimiter } from './auth/rate-limit'
+import type { Actor } from '../shared/domain'
+import type { PublicUser } from '../shared/api'
+
+/** What every request handler can reach: built once at start, passed in, never imported as globals. */
+export type AppDeps = {
+  config: Config
+  db: Db
+  logger: Logger
+  auth: Auth
+  limiters: { loginByAccount: FailureLimiter; loginByIp: FailureLimiter }
+}
+
+export type Identity = { user: PublicUser; session: Session; actor: Actor }
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps
+    identity: Identity | null
+    requestId: string
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The one database interface the rest of the server sees. Two drivers implement it:
+ * PGlite (embedded, the default) and postgres.js (when DATABASE_URL is set).
+ * SQL is plain PostgreSQL with $1-style parameters and stays in server/data/.
+ */
+export type Row = Record<string, unknown>
+
+export interface Queryable {
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>
+}
+
+export interface Executor extends Queryable {
+  /** Runs a script of several statements (migrations); no parameters. */
+  exec(script: string): Promise<void>
+}
+
+export interface Db extends Executor {
+  readonly driver: 'pglite' | 'postgres'
+  /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
+  notify(channel: string, payload: string): Promise<void>
+  close(): Promise<void>
+}
+
+export type DbOptions = {
+  /** postgres:// URL; when absent, PGlite stores its files in dataDir (or memory when dataDir is absent). */
+  url?: string
+  dataDir?: string
+  /** Schema to work in (created if missing). Tests use a fresh one per run so reruns never collide. */
+  schema?: string
+}
+
+export function assertIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid SQL identifier: ${name}`)
+  return name
+}

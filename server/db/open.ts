@@ -1,0 +1,19 @@
+import { join } from 'node:path'
+import type { Db, DbOptions } from './db'
+import { migrate } from './migrate'
+import { openPglite } from './pglite'
+import { openPostgres } from './postgres'
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDb(options: DbOptions): Promise<Db> {
+  const db = options.url
+    ? await openPostgres(options.url, options.schema)
+    : await openPglite(options.dataDir && join(options.dataDir, 'pglite'), options.schema)
+  try {
+    await migrate(db)
+  } catch (err) {
+    await db.close()
+    throw err
+  }
+  return db
+}

@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import type { AppEnv } from '../context'
+
+export const CLIENT_DIR = resolve('dist/client')
+
+/**
+ * Serves the built React client. Any other GET path gets index.html so that shared links
+ * (/documents/…, /invitation/…) open the app, which routes them itself.
+ */
+export function staticClient(dir = CLIENT_DIR) {
+  const app = new Hono<AppEnv>()
+  const indexPath = join(dir, 'index.html')
+  if (!existsSync(indexPath)) {
+    return app.get('*', (c) => c.text('The client is not built. Run `npm run build` (npm start does it for you).', 503))
+  }
+  const index = readFileSync(indexPath, 'utf8')
+  app.use('/assets/*', async (c, next) => {
+    await next()
+    // Vite puts a content hash in every asset name, so they never change.
+    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
+  })
+  app.use('*', serveStatic({ root: dir }))
+  app.get('*', (c) => {
+    c.header('Cache-Control', 'no-cache')
+    return c.html(index)
+  })
+  return app
+}

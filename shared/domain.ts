@@ -1,0 +1,40 @@
+/** The workspace vocabulary shared by server and client. */
+
+/** Roles as stored: granted on a network, or on a city ('city_team', and 'expert' when invited by a city). */
+export const GRANT_ROLES = ['secretariat', 'city_team', 'expert', 'advisory', 'funder'] as const
+export type GrantRole = (typeof GRANT_ROLES)[number]
+
+/**
+ * Roles as the policy sees them in one space. A city team is the pilot-city team or a
+ * member-city team in each network, depending on the city's membership there.
+ */
+export const SPACE_ROLES = ['secretariat', 'pilot_city', 'member_city', 'city_team', 'expert', 'advisory', 'funder'] as const
+export type SpaceRole = (typeof SPACE_ROLES)[number]
+
+export const EXPERT_KINDS = ['local', 'international'] as const
+export type ExpertKind = (typeof EXPERT_KINDS)[number]
+
+export const MEMBERSHIP_KINDS = ['pilot', 'member'] as const
+export type MembershipKind = (typeof MEMBERSHIP_KINDS)[number]
+
+export const NETWORK_STATUSES = ['forming', 'active', 'closed'] as const
+export type NetworkStatus = (typeof NETWORK_STATUSES)[number]
+
+export type SpaceRef = { type: 'network'; id: string } | { type: 'city'; id: string }
+
+export type Grant = {
+  role: GrantRole
+  networkId: string | null
+  cityId: string | null
+  expertKind: ExpertKind | null
+}
+
+/** An active membership of a city in a network. */
+export type Membership = { networkId: string; cityId: string; kind: MembershipKind }
+
+/** Everything the policy needs to know about a person: their grants and the memberships around them. */
+export type Actor = {
+  userId: string
+  grants: Grant[]
+  memberships: Membership[]
+}

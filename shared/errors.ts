@@ -1,0 +1,33 @@
+/**
+ * Error codes the API returns in `{ error: { code, message } }`. The message is English for
+ * API users and logs; the client shows its own translated text for each code.
+ */
+export const ERROR_CODES = [
+  'invalid_input',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'csrf_failed',
+  'setup_done',
+  'link_expired',
+  'link_used',
+  'link_invalid',
+  'payload_too_large',
+  'unavailable',
+  'internal',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export type ApiErrorBody = {
+  error: {
+    code: ErrorCode
+    message: string
+    /** For invalid_input: which fields were wrong and why. */
+    fields?: { path: string; message: string }[]
+    /** For rate_limited: seconds until another attempt is accepted. */
+    retryAfter?: number
+  }
+}

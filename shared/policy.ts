@@ -1,0 +1,137 @@
+import type { Actor, GrantRole, SpaceRef, SpaceRole } from './domain'
+
+/**
+ * Who may do what. This is the only place that decides; the REST routes, the WebSocket
+ * upgrade and the UI all ask `can`. Read a line as: "in a <space> space, <action> is
+ * allowed to <roles>". Documents take the rules of the space they live in.
+ */
+export const ACTIONS = [
+  'read',
+  'comment',
+  'write',
+  'create_document',
+  'rename_document',
+  'archive_document',
+  'invite',
+  'manage_members',
+  'lock_version',
+] as const
+export type Action = (typeof ACTIONS)[number]
+
+const NETWORK_RULES: Record<Action, readonly SpaceRole[]> = {
+  read: ['secretariat', 'pilot_city', 'member_city', 'expert', 'advisory', 'funder'],
+  comment: ['secretariat', 'pilot_city', 'member_city', 'expert', 'advisory'],
+  write: ['secretariat', 'pilot_city'],
+  create_document: ['secretariat', 'pilot_city'],
+  rename_document: ['secretariat', 'pilot_city'],
+  archive_document: ['secretariat'],
+  invite: ['secretariat'],
+  manage_members: ['secretariat'],
+  lock_version: ['secretariat'],
+}
+
+/** A city's space is private to its team, experts the city invited, and its networks' secretariats. */
+const CITY_RULES: Record<Action, readonly SpaceRole[]> = {
+  read: ['secretariat', 'city_team', 'expert'],
+  comment: ['secretariat', 'city_team', 'expert'],
+  write: ['secretariat', 'city_team', 'expert'],
+  create_document: ['secretariat', 'city_team'],
+  rename_document: ['secretariat', 'city_team'],
+  archive_document: ['secretariat', 'city_team'],
+  invite: ['secretariat', 'city_team'],
+  manage_members: ['secretariat'],
+  lock_version: ['secretariat'],
+}
+
+export const RULES = { network: NETWORK_RULES, city: CITY_RULES } as const
+
+/** Which roles an inviter holding a given role may hand out, per kind of space. */
+export const GRANTABLE: Record<SpaceRef['type'], Partial<Record<SpaceRole, readonly GrantRole[]>>> = {
+  network: { secretariat: ['secretariat', 'expert', 'advisory', 'funder'] },
+  city: { secretariat: ['city_team', 'expert'], city_team: ['city_team'] },
+}
+
+/** The roles an actor holds in one space. */
+export function rolesIn(actor: Actor, space: SpaceRef): Set<SpaceRole> {
+  const roles = new Set<SpaceRole>()
+  const teamCities = new Set(actor.grants.filter((g) => g.role === 'city_team').map((g) => g.cityId))
+  if (space.type === 'network') {
+    for (const g of actor.grants) {
+      if (g.networkId === space.id && g.role !== 'city_team') roles.add(g.role)
+    }
+    for (const m of actor.memberships) {
+      if (m.networkId === space.id && teamCities.has(m.cityId)) {
+        roles.add(m.kind === 'pilot' ? 'pilot_city' : 'member_city')
+      }
+    }
+  } else {
+    for (const g of actor.grants) {
+      if (g.cityId === space.id) roles.add(g.role)
+    }
+    const secretariatOf = new Set(actor.grants.filter((g) => g.role === 'secretariat').map((g) => g.networkId))
+    if (actor.memberships.some((m) => m.cityId === space.id && secretariatOf.has(m.networkId))) {
+      roles.add('secretariat')
+    }
+  }
+  return roles
+}
+
+export function can(actor: Actor | null, action: Action, space: SpaceRef): boolean {
+  if (!actor) return false
+  const allowed = RULES[space.type][action]
+  for (const role of rolesIn(actor, space)) if (allowed.includes(role)) return true
+  return false
+}
+
+/** Every action the actor may take in a space, for the UI to show only what works. */
+export function allowedActions(actor: Actor | null, space: SpaceRef): Action[] {
+  return ACTIONS.filter((a) => can(actor, a, space))
+}
+
+export function canGrant(actor: Actor | null, role: GrantRole, space: SpaceRef): boolean {
+  if (!actor || !can(actor, 'invite', space)) return false
+  for (const held of rolesIn(actor, space)) {
+    if (GRANTABLE[space.type][held]?.includes(role)) return true
+  }
+  return false
+}
+
+/** The level a live editing connection gets, from the same rules as everything else. */
+export type AccessLevel = 'write' | 'comment' | 'read' | 'none'
+export function accessLevel(actor: Actor | null, space: SpaceRef): AccessLevel {
+  if (can(actor, 'write', space)) return 'write'
+  if (can(actor, 'comment', space)) return 'comment'
+  if (can(actor, 'read', space)) return 'read'
+  return 'none'
+}
+
+/**
+ * A secretariat may make a password-reset link for someone who holds a role in one of
+ * its networks (directly, or through a city of that network).
+ */
+export function canResetPassword(actor: Actor | null, target: Actor): boolean {
+  if (!actor || actor.userId === target.userId) return false
+  const targetSpaces: SpaceRef[] = [
+    ...target.grants.map((g): SpaceRef => (g.networkId ? { type: 'network', id: g.networkId } : { type: 'city', id: g.cityId! })),
+    ...target.memberships.map((m): SpaceRef => ({ type: 'network', id: m.networkId })),
+  ]
+  return targetSpaces.some((s) => can(actor, 'manage_members', s))
+}
+
+/** The spaces an actor can open: the candidates its grants and memberships point to, kept if readable. */
+export function readableSpaces(actor: Actor): { networkIds: string[]; cityIds: string[] } {
+  const networkIds = new Set<string>()
+  const cityIds = new Set<string>()
+  for (const g of actor.grants) {
+    if (g.networkId) networkIds.add(g.networkId)
+    if (g.cityId) cityIds.add(g.cityId)
+  }
+  for (const m of actor.memberships) {
+    networkIds.add(m.networkId)
+    cityIds.add(m.cityId)
+  }
+  return {
+    networkIds: [...networkIds].filter((id) => can(actor, 'read', { type: 'network', id })),
+    cityIds: [...cityIds].filter((id) => can(actor, 'read', { type: 'city', id })),
+  }
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES } from './domain'
+import { DOCUMENT_KINDS, LOCALES } from './templates'
+
+/** Request bodies, validated by the server and reused by the client's forms. */
+
+const trimmed = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`)
+const email = z.string().trim().toLowerCase().pipe(z.email('not a valid e-mail address')).pipe(z.string().max(254))
+/** Long enough to resist guessing; capped so hashing a huge body cannot tie up the server. */
+export const password = z.string().min(10, 'at least 10 characters').max(200, 'at most 200 characters')
+const id = z.uuid('not a valid id')
+const date = z.iso.date('expected a date as YYYY-MM-DD')
+
+export const spaceRef = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('network'), id }),
+  z.object({ type: z.literal('city'), id }),
+])
+
+export const loginBody = z.object({ email, password: z.string().min(1, 'required').max(200) })
+
+export const setupBody = z.object({
+  name: trimmed(120),
+  email,
+  password,
+  networkName: trimmed(160),
+  locale: z.enum(LOCALES).default('fr'),
+})
+
+export const updateMeBody = z.object({ name: trimmed(120).optional(), locale: z.enum(LOCALES).optional() })
+
+export const createDocumentBody = z.object({
+  space: spaceRef,
+  kind: z.enum(DOCUMENT_KINDS),
+  title: trimmed(200).optional(),
+  locale: z.enum(LOCALES).default('fr'),
+})
+
+export const renameDocumentBody = z.object({ title: trimmed(200) })
+
+export const createNetworkBody = z.object({
+  name: trimmed(160),
+  theme: z.string().trim().max(300).default(''),
+  description: z.string().trim().max(4000).default(''),
+  status: z.enum(NETWORK_STATUSES).default('forming'),
+})
+export const updateNetworkBody = createNetworkBody.partial()
+
+export const cityFields = z.object({
+  name: trimmed(160),
+  country: z.string().trim().max(100).default(''),
+  languages: z.array(z.string().trim().min(2).max(10)).max(10).default([]),
+})
+
+/** Adds a city to a network: an existing one by id, or a new one described in `city`. */
+export const addCityBody = z
+  .object({
+    cityId: id.optional(),
+    city: cityFields.optional(),
+    kind: z.enum(MEMBERSHIP_KINDS),
+    selectedOn: date.optional(),
+    confirmedOn: date.optional(),
+    startedOn: date.optional(),
+  })
+  .refine((b) => (b.cityId ? !b.city : !!b.city), { message: 'give either cityId or city', path: ['cityId'] })
+
+export const updateMembershipBody = z.object({
+  kind: z.enum(MEMBERSHIP_KINDS).optional(),
+  selectedOn: date.nullable().optional(),
+  confirmedOn: date.nullable().optional(),
+  startedOn: date.nullable().optional(),
+})
+
+const roleOnSpace = {
+  role: z.enum(GRANT_ROLES),
+  space: spaceRef,
+  expertKind: z.enum(EXPERT_KINDS).optional(),
+}
+const roleFitsSpace = (b: { role: string; space: { type: string } }) =>
+  b.role === 'expert' || (b.role === 'city_team') === (b.space.type === 'city')
+
+export const createInvitationBody = z
+  .object({ ...roleOnSpace, email: email.optional(), expiresInDays: z.number().int().min(1).max(30).default(7) })
+  .refine(roleFitsSpace, { message: 'this role cannot be granted on this kind of space', path: ['role'] })
+
+export const grantRoleBody = z
+  .object({ ...roleOnSpace, userId: id })
+  .refine(roleFitsSpace, { message: 'this role cannot be granted on this kind of space', path: ['role'] })
+
+/** Accepting an invitation while signed out creates the account; signed in, only the role is added. */
+export const acceptInvitationBody = z.object({ name: trimmed(120), email, password }).partial()
+
+export const resetPasswordBody = z.object({ password })
+
+export type LoginBody = z.infer<typeof loginBody>
+export type SetupBody = z.input<typeof setupBody>
+export type CreateDocumentBody = z.input<typeof createDocumentBody>
+export type CreateInvitationBody = z.input<typeof createInvitationBody>
+export type AcceptInvitationBody = z.input<typeof acceptInvitationBody>
+export type AddCityBody = z.input<typeof addCityBody>
