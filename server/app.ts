@@ -15,6 +15,7 @@ import { meRoutes } from './api/me/routes'
 import { networkRoutes } from './api/networks/routes'
 import { passwordResetRoutes, userRoutes } from './api/password-resets/routes'
 import { setupRoutes } from './api/setup/routes'
+import { jsonBodiesOnly } from './http/json-only'
 import { requestLog } from './http/request-log'
 import { staticClient } from './http/static-client'
 
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
       throw new ApiError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES / 1024} KB`)
     },
   }))
+  api.use('*', jsonBodiesOnly)
   api.use('*', csrfProtection(deps.config.publicUrl))
   api.use('*', sessionMiddleware)
   api
@@ -64,7 +66,10 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
       const code = err.status === 413 ? 'payload_too_large' : err.status === 404 ? 'not_found' : 'invalid_input'
       return errorResponse(c, new ApiError(code, err.message || 'Bad request'))
     }
-    if (pgCode(err) === '23505') return errorResponse(c, new ApiError('conflict', 'This already exists'))
+    const sqlState = pgCode(err)
+    if (sqlState === '23505') return errorResponse(c, new ApiError('conflict', 'This already exists'))
+    // Text the database cannot store (bad encoding) that slipped past validation is still the caller's input.
+    if (sqlState === '22021' || sqlState === '22P05') return errorResponse(c, new ApiError('invalid_input', 'The request contains characters that cannot be stored'))
     deps.logger.error({ err, req: { id: c.var.requestId, method: c.req.method, path: c.req.path } }, 'unhandled error')
     return errorResponse(c, new ApiError('internal', 'Something went wrong on our side; it has been logged'))
   })

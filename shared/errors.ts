@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'link_used',
   'link_invalid',
   'payload_too_large',
+  'unsupported_media_type',
   'unavailable',
   'internal',
 ] as const

@@ -4,10 +4,22 @@ import { DOCUMENT_KINDS, LOCALES } from './templates'
 
 /** Request bodies, validated by the server and reused by the client's forms. */
 
-const trimmed = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`)
+// PostgreSQL cannot store NUL, and no person types control characters: refuse them up front.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+const LINE_BREAK = /[\r\n]/
+/** Free text: trimmed, bounded, may span lines. */
+const text = (max: number) =>
+  z.string().trim().max(max, `at most ${max} characters`).refine((v) => !CONTROL.test(v), 'contains control characters')
+/** A name or title: one non-empty line. */
+const trimmed = (max: number) =>
+  text(max).refine((v) => v.length > 0, 'required').refine((v) => !LINE_BREAK.test(v), 'must be a single line')
 const email = z.string().trim().toLowerCase().pipe(z.email('not a valid e-mail address')).pipe(z.string().max(254))
 /** Long enough to resist guessing; capped so hashing a huge body cannot tie up the server. */
-export const password = z.string().min(10, 'at least 10 characters').max(200, 'at most 200 characters')
+export const password = z
+  .string()
+  .min(10, 'at least 10 characters')
+  .max(200, 'at most 200 characters')
+  .refine((v) => !v.includes('\u0000'), 'contains control characters')
 const id = z.uuid('not a valid id')
 const date = z.iso.date('expected a date as YYYY-MM-DD')
 
@@ -39,16 +51,16 @@ export const renameDocumentBody = z.object({ title: trimmed(200) })
 
 export const createNetworkBody = z.object({
   name: trimmed(160),
-  theme: z.string().trim().max(300).default(''),
-  description: z.string().trim().max(4000).default(''),
+  theme: text(300).default(''),
+  description: text(4000).default(''),
   status: z.enum(NETWORK_STATUSES).default('forming'),
 })
 export const updateNetworkBody = createNetworkBody.partial()
 
 export const cityFields = z.object({
   name: trimmed(160),
-  country: z.string().trim().max(100).default(''),
-  languages: z.array(z.string().trim().min(2).max(10)).max(10).default([]),
+  country: text(100).default(''),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'expected a language code such as fr or pt-BR')).max(10).default([]),
 })
 
 /** Adds a city to a network: an existing one by id, or a new one described in `city`. */

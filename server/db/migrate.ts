@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Db } from './db'
+import type { Db, Queryable } from './db'
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations')
 
@@ -23,15 +23,19 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * makes a second instance starting at the same moment wait, then find nothing left to do.
  */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
-  await db.exec(`create table if not exists schema_migrations (
-    version integer primary key,
-    name text not null,
-    applied_at timestamptz not null default now()
-  )`)
+  // Even "create table if not exists" collides when run concurrently, so it takes the lock too.
+  await db.transaction(async (tx) => {
+    await lock(tx)
+    await tx.exec(`create table if not exists schema_migrations (
+      version integer primary key,
+      name text not null,
+      applied_at timestamptz not null default now()
+    )`)
+  })
   const applied: string[] = []
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {
-      await tx.query(`select pg_advisory_xact_lock(hashtext('atelier:migrate:' || current_schema()))`)
+      await lock(tx)
       const seen = await tx.query('select 1 from schema_migrations where version = $1', [m.version])
       if (seen.length > 0) return false
       await tx.exec(m.sql)
@@ -42,3 +46,5 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<st
   }
   return applied
 }
+
+const lock = (tx: Queryable) => tx.query(`select pg_advisory_xact_lock(hashtext('atelier:migrate:' || current_schema()))`)

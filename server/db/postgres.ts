@@ -5,7 +5,10 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
   if (schema) {
     const admin = postgres(url, { max: 1, onnotice: () => {} })
     try {
-      await admin.unsafe(`create schema if not exists ${assertIdentifier(schema)}`)
+      await admin.begin(async (tx) => {
+        await tx.unsafe(`select pg_advisory_xact_lock(hashtext('atelier:create-schema'))`)
+        await tx.unsafe(`create schema if not exists ${assertIdentifier(schema)}`)
+      })
     } finally {
       await admin.end()
     }

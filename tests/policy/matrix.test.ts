@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import type { Actor, Grant, Membership, SpaceRef } from '../../shared/domain'
+import { ACTIONS, accessLevel, can, canGrant, canResetPassword, readableSpaces, type Action } from '../../shared/policy'
+
+/**
+ * The whole permission matrix, written out by hand from the product brief (not derived from
+ * the rules it checks): Y allowed, . refused, in the order of ACTIONS.
+ */
+const COLUMNS: Action[] = ['read', 'comment', 'write', 'create_document', 'rename_document', 'archive_document', 'invite', 'manage_members', 'lock_version']
+
+// A network N with pilot city P and member city M; city O is in another network N2 only.
+const N = 'network-n', N2 = 'network-n2', P = 'city-pilot', M = 'city-member', O = 'city-other'
+const MEMBERSHIPS: Membership[] = [
+  { networkId: N, cityId: P, kind: 'pilot' },
+  { networkId: N, cityId: M, kind: 'member' },
+  { networkId: N2, cityId: O, kind: 'member' },
+]
+
+const grant = (role: Grant['role'], space: SpaceRef): Grant => ({
+  role,
+  networkId: space.type === 'network' ? space.id : null,
+  cityId: space.type === 'city' ? space.id : null,
+  expertKind: role === 'expert' ? 'international' : null,
+})
+// As server/data/grants.ts loadActor does: memberships of one's cities and of the networks one runs.
+let nextUser = 0
+const actor = (...grants: Grant[]): Actor => ({
+  userId: `user-${++nextUser}`,
+  grants,
+  memberships: MEMBERSHIPS.filter(
+    (m) => grants.some((g) => g.cityId === m.cityId) || grants.some((g) => g.role === 'secretariat' && g.networkId === m.networkId),
+  ),
+})
+
+const net = (id: string): SpaceRef => ({ type: 'network', id })
+const city = (id: string): SpaceRef => ({ type: 'city', id })
+
+const PEOPLE = {
+  secretariat: actor(grant('secretariat', net(N))),
+  pilotTeam: actor(grant('city_team', city(P))),
+  memberTeam: actor(grant('city_team', city(M))),
+  networkExpert: actor(grant('expert', net(N))),
+  cityExpert: actor(grant('expert', city(M))),
+  advisory: actor(grant('advisory', net(N))),
+  funder: actor(grant('funder', net(N))),
+  otherSecretariat: actor(grant('secretariat', net(N2))),
+  otherCityTeam: actor(grant('city_team', city(O))),
+  nobody: actor(),
+}
+type Person = keyof typeof PEOPLE
+
+const MATRIX: Record<string, Record<Person, string>> = {
+  'network N documents': {
+    secretariat:      'Y Y Y Y Y Y Y Y Y',
+    pilotTeam:        'Y Y Y Y Y . . . .',
+    memberTeam:       'Y Y . . . . . . .',
+    networkExpert:    'Y Y . . . . . . .',
+    cityExpert:       '. . . . . . . . .',
+    advisory:         'Y Y . . . . . . .',
+    funder:           'Y . . . . . . . .',
+    otherSecretariat: '. . . . . . . . .',
+    otherCityTeam:    '. . . . . . . . .',
+    nobody:           '. . . . . . . . .',
+  },
+  'pilot city P space': {
+    secretariat:      'Y Y Y Y Y Y Y Y Y',
+    pilotTeam:        'Y Y Y Y Y Y Y . .',
+    memberTeam:       '. . . . . . . . .',
+    networkExpert:    '. . . . . . . . .',
+    cityExpert:       '. . . . . . . . .',
+    advisory:         '. . . . . . . . .',
+    funder:           '. . . . . . . . .',
+    otherSecretariat: '. . . . . . . . .',
+    otherCityTeam:    '. . . . . . . . .',
+    nobody:           '. . . . . . . . .',
+  },
+  'member city M space': {
+    secretariat:      'Y Y Y Y Y Y Y Y Y',
+    pilotTeam:        '. . . . . . . . .',
+    memberTeam:       'Y Y Y Y Y Y Y . .',
+    networkExpert:    '. . . . . . . . .',
+    cityExpert:       'Y Y Y . . . . . .',
+    advisory:         '. . . . . . . . .',
+    funder:           '. . . . . . . . .',
+    otherSecretariat: '. . . . . . . . .',
+    otherCityTeam:    '. . . . . . . . .',
+    nobody:           '. . . . . . . . .',
+  },
+}
+const SPACES: Record<string, SpaceRef> = {
+  'network N documents': net(N),
+  'pilot city P space': city(P),
+  'member city M space': city(M),
+}
+
+describe('the permission matrix', () => {
+  it('covers every action the policy knows', () => {
+    expect([...COLUMNS].sort()).toEqual([...ACTIONS].sort())
+  })
+
+  for (const [spaceName, rows] of Object.entries(MATRIX)) {
+    for (const [person, row] of Object.entries(rows) as [Person, string][]) {
+      it(`${person} in ${spaceName}: ${row}`, () => {
+        const got = COLUMNS.map((a) => (can(PEOPLE[person], a, SPACES[spaceName]!) ? 'Y' : '.')).join(' ')
+        expect(got).toBe(row)
+      })
+    }
+  }
+
+  it('a member of city A cannot read city B’s private space, even in the same network', () => {
+    expect(can(PEOPLE.memberTeam, 'read', city(P))).toBe(false)
+    expect(can(PEOPLE.pilotTeam, 'read', city(M))).toBe(false)
+    expect(readableSpaces(PEOPLE.memberTeam)).toEqual({ networkIds: [N], cityIds: [M] })
+  })
+
+  it('a city that leaves the network takes its team’s network rights with it', () => {
+    const left: Actor = { ...PEOPLE.memberTeam, memberships: [] }
+    expect(can(left, 'read', net(N))).toBe(false)
+    expect(can(left, 'write', city(M))).toBe(true)
+  })
+
+  it('one person can hold different roles in different networks', () => {
+    const both = actor(grant('secretariat', net(N2)), grant('city_team', city(M)))
+    expect(accessLevel(both, net(N))).toBe('comment')
+    expect(can(both, 'manage_members', net(N2))).toBe(true)
+    expect(can(both, 'manage_members', net(N))).toBe(false)
+  })
+
+  it('gives live connections the level the rules give', () => {
+    expect(accessLevel(PEOPLE.pilotTeam, net(N))).toBe('write')
+    expect(accessLevel(PEOPLE.networkExpert, net(N))).toBe('comment')
+    expect(accessLevel(PEOPLE.funder, net(N))).toBe('read')
+    expect(accessLevel(PEOPLE.funder, city(P))).toBe('none')
+    expect(accessLevel(null, net(N))).toBe('none')
+  })
+})
+
+describe('who may grant which role', () => {
+  const cases: [Person, Grant['role'], SpaceRef, boolean][] = [
+    ['secretariat', 'secretariat', net(N), true],
+    ['secretariat', 'expert', net(N), true],
+    ['secretariat', 'funder', net(N), true],
+    ['secretariat', 'city_team', city(M), true],
+    ['secretariat', 'expert', city(M), true],
+    ['secretariat', 'city_team', city(O), false],
+    ['memberTeam', 'city_team', city(M), true],
+    ['memberTeam', 'expert', city(M), false],
+    ['memberTeam', 'city_team', city(P), false],
+    ['memberTeam', 'expert', net(N), false],
+    ['pilotTeam', 'secretariat', net(N), false],
+    ['pilotTeam', 'advisory', net(N), false],
+    ['funder', 'funder', net(N), false],
+    ['otherSecretariat', 'expert', net(N), false],
+  ]
+  for (const [person, role, space, expected] of cases) {
+    it(`${person} ${expected ? 'may' : 'may not'} grant ${role} on ${space.type} ${space.id}`, () => {
+      expect(canGrant(PEOPLE[person], role, space)).toBe(expected)
+    })
+  }
+})
+
+describe('password-reset links', () => {
+  it('a secretariat may reset people of its networks, and only them', () => {
+    expect(canResetPassword(PEOPLE.secretariat, PEOPLE.memberTeam)).toBe(true)
+    expect(canResetPassword(PEOPLE.secretariat, PEOPLE.funder)).toBe(true)
+    expect(canResetPassword(PEOPLE.secretariat, PEOPLE.otherCityTeam)).toBe(false)
+    expect(canResetPassword(PEOPLE.otherSecretariat, PEOPLE.pilotTeam)).toBe(false)
+    expect(canResetPassword(PEOPLE.pilotTeam, PEOPLE.memberTeam)).toBe(false)
+  })
+  it('not one’s own password (that is what signing in is for)', () => {
+    expect(canResetPassword(PEOPLE.secretariat, PEOPLE.secretariat)).toBe(false)
+  })
+})

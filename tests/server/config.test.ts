@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../../server/config'
+
+describe('configuration from the environment', () => {
+  it('has working defaults with nothing set', () => {
+    const config = loadConfig({})
+    expect(config).toMatchObject({ port: 3000, logLevel: 'info', demo: false, demoPassword: 'demo-atelier' })
+    expect(config.dataDir).toMatch(/\/data$/)
+    expect(config.databaseUrl).toBeUndefined()
+  })
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000)
+  })
+
+  it.each([
+    ['PORT', 'abc', /^Invalid PORT="abc": /],
+    ['PORT', '70000', /^Invalid PORT="70000": .*65535/],
+    ['DATABASE_URL', 'mysql://x', /^Invalid DATABASE_URL="mysql:\/\/x": must start with postgres:\/\//],
+    ['REDIS_URL', 'localhost:6379', /^Invalid REDIS_URL=.*must start with redis:\/\//],
+    ['PUBLIC_URL', 'atelier.example.org', /^Invalid PUBLIC_URL=.*full URL/],
+    ['LOG_LEVEL', 'loud', /^Invalid LOG_LEVEL="loud": /],
+    ['ATELIER_DEMO_PASSWORD', 'short', /^Invalid ATELIER_DEMO_PASSWORD=.*at least 8/],
+  ])('a wrong %s=%s fails with one line naming it', (name, value, message) => {
+    let error: unknown
+    try {
+      loadConfig({ [name]: value })
+    } catch (err) {
+      error = err
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as Error).message).toMatch(message)
+    expect((error as Error).message).not.toContain('\n')
+  })
+
+  it('normalises PUBLIC_URL and turns demo mode on with 1 or true', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://atelier.example.org/' }).publicUrl).toBe('https://atelier.example.org')
+    expect(loadConfig({ ATELIER_DEMO: '1' }).demo).toBe(true)
+    expect(loadConfig({ ATELIER_DEMO: 'true' }).demo).toBe(true)
+  })
+})
