@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react'
+import { Outlet, ScrollRestoration, useLocation } from 'react-router'
+import { Header } from '../components/Header'
+import { Loading, Notice } from '../components/ui'
+import { useI18n } from '../i18n/useI18n'
+import { describeError } from '../lib/errors'
+import { useSession } from './session'
+
+/** Before the first screen can show (its code is still on its way). */
+export function AppLoading() {
+  const { t } = useI18n()
+  return <Loading label={t('app.loading')} />
+}
+
+/** Every screen: the header, then the screen in <main>, once the session is known. */
+export function Layout() {
+  const { t, message } = useI18n()
+  const { state, reload } = useSession()
+  const location = useLocation()
+  const main = useRef<HTMLElement>(null)
+  const firstRender = useRef(true)
+
+  // On moving to another screen, put focus at the top of the new content, as a page load would.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false
+      return
+    }
+    main.current?.focus({ preventScroll: true })
+  }, [location.pathname])
+
+  return (
+    <>
+      <Header />
+      <main id="main" ref={main} tabIndex={-1}>
+        {state.status === 'loading' && <Loading label={t('app.loading')} />}
+        {state.status === 'error' && (
+          <section className="page page-narrow">
+            <h1>{t('loadError.title')}</h1>
+            <Notice tone="error">{message(describeError(state.error))}</Notice>
+            <button type="button" className="button button-primary" onClick={reload}>
+              {t('common.retry')}
+            </button>
+          </section>
+        )}
+        {state.status === 'ready' && <Outlet />}
+      </main>
+      <ScrollRestoration />
+    </>
+  )
+}

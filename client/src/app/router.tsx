@@ -1,0 +1,39 @@
+import { createBrowserRouter } from 'react-router'
+import { HomePage } from '../pages/HomePage'
+import { InvitationPage } from '../pages/InvitationPage'
+import { NotFoundPage } from '../pages/NotFoundPage'
+import { ResetPasswordPage } from '../pages/ResetPasswordPage'
+import { SetupPage } from '../pages/SetupPage'
+import { SignInPage } from '../pages/SignInPage'
+import { AppLoading, Layout } from './Layout'
+import { RequireAuth } from './RequireAuth'
+import { RouteError } from './RouteError'
+
+/**
+ * The screens, on real URLs (the server answers index.html for any path that is not /api or
+ * an asset). Screens that need a session sit under RequireAuth. The document screen is loaded
+ * on demand: the collaborative editor will be the heaviest part of the client.
+ */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    // Shown while a lazily loaded screen (the document) arrives on a first visit.
+    HydrateFallback: AppLoading,
+    children: [
+      {
+        element: <RequireAuth />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'documents/:id', lazy: () => import('../pages/DocumentPage') },
+        ],
+      },
+      { path: 'signin', element: <SignInPage /> },
+      { path: 'setup', element: <SetupPage /> },
+      { path: 'invitation/:token', element: <InvitationPage /> },
+      { path: 'reset/:token', element: <ResetPasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+])

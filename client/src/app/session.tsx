@@ -1,0 +1,136 @@
+import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { MeResponse } from '../../../shared/api'
+import { api, ApiError, endpoints } from '../api'
+import i18n, { currentLocale } from '../i18n'
+import { rememberLocale, type Locale } from '../i18n/locale'
+
+/**
+ * Who is signed in, and whether Atelier still needs its first-run setup. Loaded once when the
+ * app starts (GET /api/me and GET /api/setup, in parallel), then kept up to date by the
+ * screens that sign in, sign out or accept an invitation.
+ */
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; me: MeResponse | null; setupNeeded: boolean }
+
+type Session = {
+  state: SessionState
+  me: MeResponse | null
+  setupNeeded: boolean
+  /** After sign-in, setup or accepting an invitation: the new session, in the account's language. */
+  signedIn(me: MeResponse): void
+  signOut(): Promise<void>
+  /** The server said setup was already done (someone else finished it meanwhile). */
+  markSetupDone(): void
+  reload(): void
+  /** Switches the interface language; remembered on the account when signed in, on this device otherwise. */
+  setLanguage(locale: Locale): Promise<void>
+}
+
+const SessionContext = createContext<Session | null>(null)
+
+async function loadSession(signal: AbortSignal): Promise<{ me: MeResponse | null; setupNeeded: boolean }> {
+  const [me, setup] = await Promise.allSettled([endpoints.me({ signal }), endpoints.setupStatus({ signal })])
+  let user: MeResponse | null = null
+  if (me.status === 'fulfilled') user = me.value
+  else if (!(me.reason instanceof ApiError && me.reason.code === 'unauthenticated')) throw me.reason
+  if (setup.status === 'fulfilled') return { me: user, setupNeeded: !user && setup.value.needed }
+  // Someone is signed in, so setup has been done whatever /api/setup says.
+  if (user) return { me: user, setupNeeded: false }
+  throw setup.reason
+}
+
+function applyAccountLocale(me: MeResponse): void {
+  const locale = me.user.locale
+  rememberLocale(locale)
+  if (currentLocale() !== locale) void i18n.changeLanguage(locale)
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+  const meRef = useRef<MeResponse | null>(null)
+  useEffect(() => {
+    meRef.current = state.status === 'ready' ? state.me : null
+  }, [state])
+
+  useEffect(() => {
+    const controller = new AbortController()
+    setState({ status: 'loading' })
+    loadSession(controller.signal).then(
+      (session) => {
+        if (session.me) applyAccountLocale(session.me)
+        setState({ status: 'ready', ...session })
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: 'error', error })
+      },
+    )
+    return () => controller.abort()
+  }, [attempt])
+
+  // Any request answering 401 means the session ended (expired, signed out elsewhere).
+  useEffect(
+    () =>
+      api.onUnauthenticated(() => {
+        setState((s) => (s.status === 'ready' && s.me ? { ...s, me: null } : s))
+      }),
+    [],
+  )
+
+  const signedIn = useCallback((me: MeResponse) => {
+    applyAccountLocale(me)
+    setState({ status: 'ready', me, setupNeeded: false })
+  }, [])
+
+  const signOut = useCallback(async () => {
+    try {
+      await endpoints.logout()
+    } catch (error) {
+      // Already signed out is fine; anything else (offline) must not pretend it worked.
+      if (!(error instanceof ApiError && error.code === 'unauthenticated')) throw error
+    }
+    setState((s) => (s.status === 'ready' ? { ...s, me: null } : s))
+  }, [])
+
+  const markSetupDone = useCallback(() => {
+    setState((s) => (s.status === 'ready' ? { ...s, setupNeeded: false } : s))
+  }, [])
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), [])
+
+  const setLanguage = useCallback(async (locale: Locale) => {
+    rememberLocale(locale)
+    await i18n.changeLanguage(locale)
+    if (!meRef.current || meRef.current.user.locale === locale) return
+    try {
+      const me = await endpoints.updateMe({ locale })
+      // The interface language is not taken from this answer: another switch may have happened since.
+      setState((s) => (s.status === 'ready' && s.me ? { ...s, me } : s))
+    } catch {
+      // Not saved on the account (offline?): the interface still switches, and this device remembers.
+    }
+  }, [])
+
+  const value = useMemo<Session>(
+    () => ({
+      state,
+      me: state.status === 'ready' ? state.me : null,
+      setupNeeded: state.status === 'ready' && state.setupNeeded,
+      signedIn,
+      signOut,
+      markSetupDone,
+      reload,
+      setLanguage,
+    }),
+    [state, signedIn, signOut, markSetupDone, reload, setLanguage],
+  )
+  return <SessionContext value={value}>{children}</SessionContext>
+}
+
+export function useSession(): Session {
+  const session = use(SessionContext)
+  if (!session) throw new Error('useSession must be used inside <SessionProvider>')
+  return session
+}

@@ -1,0 +1,25 @@
+import { LOCALES } from '../../../shared/templates'
+import { useSession } from '../app/session'
+import { useI18n } from '../i18n/useI18n'
+
+/** FR / EN. Each button names its language in that language, so it is findable by those who need it. */
+export function LanguageSwitch() {
+  const { t, locale } = useI18n()
+  const { setLanguage } = useSession()
+  return (
+    <div className="language-switch" role="group" aria-label={t('language.label')}>
+      {LOCALES.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          aria-pressed={l === locale}
+          aria-label={t(`language.${l}`)}
+          onClick={() => void setLanguage(l)}
+        >
+          {t(`language.${l}Short`)}
+        </button>
+      ))}
+    </div>
+  )
+}

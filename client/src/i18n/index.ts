@@ -1,0 +1,34 @@
+import i18n from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { LOCALES } from '../../../shared/templates'
+import en from './en'
+import fr from './fr'
+import { DEFAULT_LOCALE, storedLocale, toLocale, type Locale } from './locale'
+
+export const resources = {
+  fr: { translation: fr },
+  en: { translation: en },
+} as const
+
+function reflectLanguage(language: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = toLocale(language)
+}
+
+i18n.on('languageChanged', reflectLanguage)
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: storedLocale() ?? DEFAULT_LOCALE,
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: [...LOCALES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  react: { useSuspense: false },
+})
+
+/** The language the interface is showing now. */
+export function currentLocale(): Locale {
+  return toLocale(i18n.resolvedLanguage ?? i18n.language)
+}
+
+export default i18n

@@ -1,0 +1,41 @@
+import { ApiError, type ClientErrorCode } from '../api/client'
+import type { Message, MessageKey } from '../i18n/types'
+
+/** Every code the client may have to explain, with the key of its translated text. */
+export const ERROR_MESSAGE_KEYS = {
+  invalid_input: 'errors.invalid_input',
+  unauthenticated: 'errors.unauthenticated',
+  invalid_credentials: 'errors.invalid_credentials',
+  forbidden: 'errors.forbidden',
+  not_found: 'errors.not_found',
+  conflict: 'errors.conflict',
+  rate_limited: 'errors.rate_limited',
+  csrf_failed: 'errors.csrf_failed',
+  setup_done: 'errors.setup_done',
+  link_expired: 'errors.link_expired',
+  link_used: 'errors.link_used',
+  link_invalid: 'errors.link_invalid',
+  payload_too_large: 'errors.payload_too_large',
+  unsupported_media_type: 'errors.unsupported_media_type',
+  unavailable: 'errors.unavailable',
+  internal: 'errors.internal',
+  network: 'errors.network',
+} as const satisfies Record<ClientErrorCode, MessageKey>
+
+/** Whole minutes to wait, at least one: "Réessayez dans 2 min." */
+export function minutesToWait(retryAfterSeconds: number | undefined): number {
+  if (retryAfterSeconds === undefined || !Number.isFinite(retryAfterSeconds) || retryAfterSeconds <= 0) return 1
+  return Math.max(1, Math.ceil(retryAfterSeconds / 60))
+}
+
+/**
+ * The message to show for any error a request or a handler threw. Never the server's English
+ * text: a translated message per code. `overrides` lets a screen say something more precise
+ * for a code (an expired reset link is not an expired invitation).
+ */
+export function describeError(error: unknown, overrides: Partial<Record<ClientErrorCode, MessageKey>> = {}): Message {
+  if (!(error instanceof ApiError)) return { key: 'errors.internal' }
+  const key = overrides[error.code] ?? ERROR_MESSAGE_KEYS[error.code] ?? 'errors.internal'
+  if (error.code === 'rate_limited') return { key, values: { minutes: minutesToWait(error.retryAfter) } }
+  return { key }
+}

@@ -1,0 +1,13 @@
+import type { ExpertKind, GrantRole, SpaceRole } from '../../../shared/domain'
+import type { MessageKey } from '../i18n/types'
+
+/** The label of a role as the methods name it: 'Expert·e international·e', 'Groupe conseil'. */
+export function roleLabelKey(role: GrantRole | SpaceRole, expertKind?: ExpertKind | null): MessageKey {
+  if (role === 'expert' && expertKind) return `roles.expert_${expertKind}`
+  return `roles.${role}`
+}
+
+/** 'le réseau « X »' / 'la ville de X', for sentences. */
+export function spacePhraseKey(type: 'network' | 'city'): MessageKey {
+  return type === 'network' ? 'spaces.networkNamed' : 'spaces.cityNamed'
+}

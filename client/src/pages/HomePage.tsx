@@ -1,0 +1,208 @@
+import { useEffect, useState } from 'react'
+import { Link, useLocation, useNavigate } from 'react-router'
+import type { CitySummary, DocumentSummary, MeResponse, NetworkSummary, SpaceSummary } from '../../../shared/api'
+import type { SpaceRole } from '../../../shared/domain'
+import { TEMPLATES } from '../../../shared/templates'
+import { endpoints } from '../api'
+import { useSession } from '../app/session'
+import { NewDocumentDialog } from '../components/NewDocumentDialog'
+import { Loading, Notice } from '../components/ui'
+import { useI18n } from '../i18n/useI18n'
+import { groupDocumentsBySpace, type SpaceGroup } from '../lib/documents'
+import { describeError } from '../lib/errors'
+import { formatDateTime } from '../lib/format'
+import { roleLabelKey, spacePhraseKey } from '../lib/roles'
+import { useDocumentTitle } from '../lib/useDocumentTitle'
+import { useLoad } from '../lib/useLoad'
+
+type HomeNotice = { kind: 'welcome'; space: SpaceSummary } | { kind: 'created'; title: string }
+
+function welcomeFrom(state: unknown): HomeNotice | null {
+  const space = (state as { welcome?: SpaceSummary } | null)?.welcome
+  return space && typeof space.name === 'string' ? { kind: 'welcome', space } : null
+}
+
+export function HomePage() {
+  const { me } = useSession()
+  // RequireAuth only renders this screen with a session.
+  return me ? <Home me={me} /> : null
+}
+
+function Home({ me }: { me: MeResponse }) {
+  const { t, message } = useI18n()
+  const location = useLocation()
+  const navigate = useNavigate()
+  const documents = useLoad((signal) => endpoints.documents({ signal }), me.user.id)
+  const [notice, setNotice] = useState<HomeNotice | null>(() => welcomeFrom(location.state))
+  const [dialogSpace, setDialogSpace] = useState<SpaceSummary | null>(null)
+  const [dialogOpen, setDialogOpen] = useState(false)
+  useDocumentTitle(t('home.title'))
+
+  // The welcome after accepting an invitation is shown once, not again on reload.
+  useEffect(() => {
+    if (location.state) void navigate(location.pathname, { replace: true, state: null })
+  }, [location.state, location.pathname, navigate])
+
+  const groups = groupDocumentsBySpace(me, documents.data ?? [])
+  const hasSpaces = me.networks.length > 0 || me.cities.length > 0 || groups.length > 0
+
+  function openNewDocument(space: SpaceSummary) {
+    setDialogSpace(space)
+    setDialogOpen(true)
+  }
+
+  function onCreated(document: DocumentSummary) {
+    setDialogOpen(false)
+    setNotice({ kind: 'created', title: document.title })
+    documents.reload()
+  }
+
+  return (
+    <div className="page">
+      <h1>{t('home.greeting', { name: me.user.name })}</h1>
+      <p className="lead">{t('home.intro')}</p>
+
+      {notice && (
+        <Notice tone="success">
+          {notice.kind === 'welcome'
+            ? t('home.welcome', { space: t(spacePhraseKey(notice.space.type), { name: notice.space.name }) })
+            : t('home.created', { title: notice.title })}
+        </Notice>
+      )}
+
+      {!hasSpaces && documents.status !== 'loading' ? (
+        <section className="card empty-state" aria-labelledby="no-spaces-title">
+          <h2 id="no-spaces-title">{t('home.noSpacesTitle')}</h2>
+          <p>{t('home.noSpaces')}</p>
+        </section>
+      ) : (
+        <>
+          {me.networks.length > 0 && (
+            <section className="home-section" aria-labelledby="networks-title">
+              <h2 id="networks-title">{t('home.networks')}</h2>
+              <ul className="space-cards">
+                {me.networks.map((network) => (
+                  <NetworkCard key={network.id} network={network} />
+                ))}
+              </ul>
+            </section>
+          )}
+          {me.cities.length > 0 && (
+            <section className="home-section" aria-labelledby="cities-title">
+              <h2 id="cities-title">{t('home.cities')}</h2>
+              <ul className="space-cards">
+                {me.cities.map((city) => (
+                  <CityCard key={city.id} city={city} />
+                ))}
+              </ul>
+            </section>
+          )}
+          <section className="home-section" aria-labelledby="documents-title">
+            <h2 id="documents-title">{t('home.documents')}</h2>
+            {documents.status === 'loading' && !documents.data && <Loading label={t('home.loadingDocuments')} />}
+            {documents.status === 'error' && (
+              <Notice tone="error">
+                {t('home.documentsError')} {message(describeError(documents.error))}{' '}
+                <button type="button" className="link-button" onClick={documents.reload}>
+                  {t('common.retry')}
+                </button>
+              </Notice>
+            )}
+            {groups.map((group) => (
+              <SpaceDocuments key={`${group.space.type}:${group.space.id}`} group={group} loaded={documents.status === 'ready'} onNew={openNewDocument} />
+            ))}
+          </section>
+        </>
+      )}
+
+      {dialogSpace && (
+        <NewDocumentDialog space={dialogSpace} open={dialogOpen} onClose={() => setDialogOpen(false)} onCreated={onCreated} />
+      )}
+    </div>
+  )
+}
+
+function Roles({ roles }: { roles: readonly SpaceRole[] }) {
+  const { t } = useI18n()
+  if (roles.length === 0) return null
+  return (
+    <p className="roles">
+      <span className="roles-label">{t('home.roles')}</span>{' '}
+      {roles.map((role) => (
+        <span key={role} className="badge">
+          {t(roleLabelKey(role))}
+        </span>
+      ))}
+    </p>
+  )
+}
+
+function NetworkCard({ network }: { network: NetworkSummary }) {
+  const { t } = useI18n()
+  return (
+    <li className="card space-card">
+      <div className="space-card-head">
+        <h3>{network.name}</h3>
+        <span className={`status status-${network.status}`}>{t(`networkStatus.${network.status}`)}</span>
+      </div>
+      {network.theme && <p className="muted">{t('home.theme', { theme: network.theme })}</p>}
+      <Roles roles={network.roles} />
+    </li>
+  )
+}
+
+function CityCard({ city }: { city: CitySummary }) {
+  return (
+    <li className="card space-card">
+      <div className="space-card-head">
+        <h3>{city.name}</h3>
+      </div>
+      {city.country && <p className="muted">{city.country}</p>}
+      <Roles roles={city.roles} />
+    </li>
+  )
+}
+
+function SpaceDocuments({ group, loaded, onNew }: { group: SpaceGroup; loaded: boolean; onNew: (space: SpaceSummary) => void }) {
+  const { t, locale } = useI18n()
+  const { space, documents } = group
+  const canCreate = group.allowed.includes('create_document')
+  const headingId = `space-${space.type}-${space.id}`
+  return (
+    <section className="space-documents" aria-labelledby={headingId}>
+      <div className="space-documents-head">
+        <h3 id={headingId}>
+          <span className="space-type">{t(`spaces.${space.type}`)}</span> {space.name}
+        </h3>
+        {canCreate && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => onNew(space)}
+            aria-label={t('home.newDocumentIn', { space: t(spacePhraseKey(space.type), { name: space.name }) })}
+          >
+            <span aria-hidden="true">+</span> {t('home.newDocument')}
+          </button>
+        )}
+      </div>
+      {documents.length > 0 ? (
+        <ul className="document-list">
+          {documents.map((doc) => (
+            <li key={doc.id}>
+              <Link className="document-row" to={`/documents/${encodeURIComponent(doc.id)}`} state={{ title: doc.title }}>
+                <span className="document-title">{doc.title}</span>
+                <span className="document-meta">
+                  <span>{TEMPLATES[doc.kind]?.title[locale] ?? doc.kind}</span>
+                  <span aria-hidden="true"> · </span>
+                  <time dateTime={doc.updatedAt}>{t('home.updated', { date: formatDateTime(doc.updatedAt, locale) })}</time>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        loaded && <p className="empty-line">{canCreate ? t('home.noDocumentsCreate') : t('home.noDocuments')}</p>
+      )}
+    </section>
+  )
+}

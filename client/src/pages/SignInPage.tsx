@@ -1,0 +1,74 @@
+import type { FormEvent } from 'react'
+import { Navigate, useLocation, useSearchParams } from 'react-router'
+import { loginBody } from '../../../shared/schemas'
+import { endpoints, isApiError } from '../api'
+import { useSession } from '../app/session'
+import { Field, Notice, SubmitButton } from '../components/ui'
+import { useI18n } from '../i18n/useI18n'
+import { describeError } from '../lib/errors'
+import { fieldErrorsFromServer, validate } from '../lib/forms'
+import { safeNext } from '../lib/navigation'
+import { useDocumentTitle } from '../lib/useDocumentTitle'
+import { useForm } from '../lib/useForm'
+
+export function SignInPage() {
+  const { t, message } = useI18n()
+  const { me, setupNeeded, signedIn } = useSession()
+  const [params] = useSearchParams()
+  const location = useLocation()
+  const setupDone = (location.state as { setupDone?: boolean } | null)?.setupDone === true
+  const next = safeNext(params.get('next'))
+  const form = useForm({ email: '', password: '' })
+  useDocumentTitle(t('signIn.title'))
+
+  if (setupNeeded) return <Navigate to="/setup" replace />
+  if (me) return <Navigate to={next} replace />
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (form.busy) return
+    form.setFormError(null)
+    const checked = validate(loginBody, form.values)
+    if (!checked.ok) return form.setErrors(checked.errors)
+    form.setErrors({})
+    form.setBusy(true)
+    try {
+      // With a session, this screen renders again and redirects to `next`.
+      signedIn(await endpoints.login(checked.data))
+    } catch (error) {
+      if (isApiError(error) && error.code === 'invalid_input') form.setErrors(fieldErrorsFromServer(error.fields))
+      form.setFormError(describeError(error))
+      form.setValues((v) => ({ ...v, password: '' }))
+    } finally {
+      form.setBusy(false)
+    }
+  }
+
+  return (
+    <section className="page page-narrow" aria-labelledby="signin-title">
+      <h1 id="signin-title">{t('signIn.title')}</h1>
+      <p className="lead">{t('signIn.intro')}</p>
+      <form ref={form.ref} className="card form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        {form.formError && <Notice tone="error">{message(form.formError)}</Notice>}
+        {setupDone && !form.formError && <Notice tone="info">{t('errors.setup_done')}</Notice>}
+        <Field
+          {...form.bind('email')}
+          type="email"
+          label={t('fields.email')}
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          required
+        />
+        <Field {...form.bind('password')} type="password" label={t('fields.password')} autoComplete="current-password" required />
+        <SubmitButton busy={form.busy} label={t('signIn.submit')} busyLabel={t('signIn.submitting')} />
+      </form>
+      <div className="aside-text">
+        <p>
+          <strong>{t('signIn.forgotTitle')}</strong> {t('signIn.forgot')}
+        </p>
+        <p>{t('signIn.noAccount')}</p>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { artifactPath, launchBrowser, newContext, startAppServer, type AppServer } from './harness'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(() => browser?.close())
+
+describe('a fresh install in the browser', () => {
+  let server: AppServer
+  beforeAll(async () => {
+    server = await startAppServer()
+  })
+  afterAll(() => server?.stop())
+
+  it('offers the French setup page, creates the first secretariat, and lands on its workspace', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    await page.goto(server.url)
+    await page.waitForURL(/\/setup$/)
+    expect(await page.getAttribute('html', 'lang')).toBe('fr')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Première configuration')
+
+    // A password that is too short is caught before anything is sent.
+    await page.getByLabel('Nom complet').fill('Claire Dubois')
+    await page.getByLabel('Adresse e-mail').fill('claire@example.org')
+    await page.getByLabel('Mot de passe').fill('court')
+    await page.getByLabel('Nom du réseau').fill('Réseau des villes résilientes')
+    await page.getByRole('button', { name: 'Créer le compte et le réseau' }).click()
+    await expect.poll(() => page.locator('.field-error').first().textContent()).toMatch(/10 caractères/)
+
+    await page.getByLabel('Mot de passe').fill('une phrase assez longue')
+    await page.getByRole('button', { name: 'Créer le compte et le réseau' }).click()
+    await page.getByRole('heading', { name: 'Bonjour, Claire Dubois' }).waitFor()
+    expect(await page.getByText('Réseau des villes résilientes').first().isVisible()).toBe(true)
+    await page.screenshot({ path: artifactPath('home-after-setup.png'), fullPage: true })
+    await context.close()
+  })
+
+  it('then sends newcomers to sign-in, not to setup', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/setup`)
+    await page.waitForURL(/\/signin/)
+    await context.close()
+  })
+})
+
+describe('the demonstration workspace in the browser', () => {
+  let server: AppServer
+  beforeAll(async () => {
+    server = await startAppServer({ ATELIER_DEMO: '1' })
+  })
+  afterAll(() => server?.stop())
+
+  it('a wrong password is explained in French; the right one opens the pilot city’s documents', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/`)
+    await page.waitForURL(/\/signin/)
+    await page.getByLabel('Adresse e-mail').fill('pilote@demo.atelier')
+    await page.getByLabel('Mot de passe').fill('pas le bon')
+    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor()
+
+    await page.getByLabel('Mot de passe').fill('demo-atelier')
+    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.getByRole('heading', { name: 'Bonjour, Aminata Diallo' }).waitFor()
+    await page.getByRole('link', { name: 'Plan d’action — Dakar' }).waitFor()
+    // A member city's private documents are not listed for the pilot city.
+    expect(await page.getByText('Étude de contexte — Abidjan').count()).toBe(0)
+    await page.screenshot({ path: artifactPath('home-pilot.png'), fullPage: true })
+    await context.close()
+  })
+
+  it('a shared link opens after sign-in', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    const api = context.request
+    await api.post(`${server.url}/api/auth/login`, {
+      data: { email: 'secretariat@demo.atelier', password: 'demo-atelier' },
+      headers: { origin: server.url },
+    })
+    const docs = (await (await api.get(`${server.url}/api/documents`)).json()) as { id: string; title: string }[]
+    await context.clearCookies()
+    const target = docs.find((d) => d.title === 'Plan d’action — Dakar')!
+    await page.goto(`${server.url}/documents/${target.id}`)
+    await page.waitForURL(/\/signin\?next=/)
+    await page.getByLabel('Adresse e-mail').fill('pilote@demo.atelier')
+    await page.getByLabel('Mot de passe').fill('demo-atelier')
+    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.waitForURL(new RegExp(`/documents/${target.id}$`))
+    await context.close()
+  })
+
+  it('switches the interface to English and back, and remembers it', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/signin`)
+    await page.getByLabel('Adresse e-mail').fill('financeur@demo.atelier')
+    await page.getByLabel('Mot de passe').fill('demo-atelier')
+    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: /^Hello/ }).waitFor()
+    await page.reload()
+    await page.getByRole('heading', { name: /^Hello/ }).waitFor()
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    await page.getByRole('button', { name: 'Français' }).click()
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
+    await context.close()
+  })
+})

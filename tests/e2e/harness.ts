@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+
+/**
+ * A real Atelier server (child process, own data folder, embedded database) and a real
+ * Chromium. The client must have been built (`npm run build`); .ci/run does it.
+ */
+export const ARTIFACTS = resolve('test-results')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export type AppServer = { url: string; stop(): Promise<void> }
+
+export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+  if (!existsSync(resolve('dist/client/index.html'))) throw new Error('Build the client first: npm run build')
+  const dataDir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'))
+  const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['server/main.ts'], {
+    // The embedded database keeps browser tests independent of any shared server.
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', ATELIER_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 90_000)
+    child.stdout!.on('data', () => {
+      const line = output.split('\n').find((l) => l.includes('Atelier is listening'))
+      if (line) {
+        clearTimeout(timer)
+        ok(JSON.parse(line).url)
+      }
+    })
+    child.on('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)))
+  })
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // This machine has no outside network: background services only produce refused connections.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+export async function newContext(browser: Browser, locale = 'fr-FR'): Promise<BrowserContext> {
+  return browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
+}
+
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  return join(ARTIFACTS, name)
+}
