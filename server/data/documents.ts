@@ -1,0 +1,70 @@
+import type { Queryable } from '../db/db'
+import type { SpaceRef } from '../../shared/domain'
+import type { DocumentKind, TemplateLocale } from '../../shared/templates'
+
+/** The document registry: which documents exist, where, and in what state. Content lives elsewhere. */
+
+export type DocumentRow = {
+  id: string
+  title: string
+  kind: DocumentKind
+  template: DocumentKind
+  locale: TemplateLocale
+  space: SpaceRef & { name: string }
+  createdBy: string | null
+  createdAt: Date
+  updatedAt: Date
+  archivedAt: Date | null
+}
+
+type Raw = Omit<DocumentRow, 'space'> & { networkId: string | null; cityId: string | null; spaceName: string }
+
+const SELECT = `select d.id, d.title, d.kind, d.template, d.locale, d.network_id as "networkId", d.city_id as "cityId",
+  coalesce(n.name, c.name) as "spaceName", d.created_by as "createdBy", d.created_at as "createdAt",
+  d.updated_at as "updatedAt", d.archived_at as "archivedAt"
+  from documents d left join networks n on n.id = d.network_id left join cities c on c.id = d.city_id`
+
+const toRow = ({ networkId, cityId, spaceName, ...r }: Raw): DocumentRow => ({
+  ...r,
+  space: networkId ? { type: 'network', id: networkId, name: spaceName } : { type: 'city', id: cityId!, name: spaceName },
+})
+
+export async function createDocument(
+  q: Queryable,
+  d: { space: SpaceRef; kind: DocumentKind; title: string; locale: TemplateLocale; createdBy: string | null },
+): Promise<DocumentRow> {
+  const [row] = await q.query<{ id: string }>(
+    `insert into documents (network_id, city_id, kind, title, template, locale, created_by)
+     values ($1, $2, $3, $4, $3, $5, $6) returning id`,
+    [d.space.type === 'network' ? d.space.id : null, d.space.type === 'city' ? d.space.id : null, d.kind, d.title, d.locale, d.createdBy],
+  )
+  return (await getDocument(q, row!.id))!
+}
+
+export async function getDocument(q: Queryable, id: string): Promise<DocumentRow | null> {
+  const rows = await q.query<Raw>(`${SELECT} where d.id = $1`, [id])
+  return rows[0] ? toRow(rows[0]) : null
+}
+
+/** Documents of the given spaces, newest first; archived ones only when asked. */
+export async function listDocuments(
+  q: Queryable,
+  spaces: { networkIds: string[]; cityIds: string[] },
+  includeArchived = false,
+): Promise<DocumentRow[]> {
+  if (spaces.networkIds.length === 0 && spaces.cityIds.length === 0) return []
+  const rows = await q.query<Raw>(
+    `${SELECT} where (d.network_id = any($1::uuid[]) or d.city_id = any($2::uuid[]))
+     and ($3 or d.archived_at is null) order by d.updated_at desc`,
+    [spaces.networkIds, spaces.cityIds, includeArchived],
+  )
+  return rows.map(toRow)
+}
+
+export async function renameDocument(q: Queryable, id: string, title: string): Promise<void> {
+  await q.query('update documents set title = $2, updated_at = now() where id = $1', [id, title])
+}
+
+export async function archiveDocument(q: Queryable, id: string): Promise<void> {
+  await q.query('update documents set archived_at = coalesce(archived_at, now()) where id = $1', [id])
+}

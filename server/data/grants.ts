@@ -1,0 +1,79 @@
+import type { Queryable } from '../db/db'
+import type { Actor, ExpertKind, Grant, GrantRole, Membership, SpaceRef } from '../../shared/domain'
+import type { PersonView } from '../../shared/api'
+
+const GRANT_COLUMNS = `role, network_id as "networkId", city_id as "cityId", expert_kind as "expertKind"`
+
+/**
+ * Loads what the policy needs about a user: their grants, and the active memberships
+ * of the cities they work for and of the networks they run.
+ */
+export async function loadActor(q: Queryable, userId: string): Promise<Actor> {
+  const grants = await q.query<Grant>(`select ${GRANT_COLUMNS} from role_grants where user_id = $1`, [userId])
+  const memberships = await q.query<Membership>(
+    `select network_id as "networkId", city_id as "cityId", kind from memberships
+     where left_at is null and (
+       city_id in (select city_id from role_grants where user_id = $1 and city_id is not null)
+       or network_id in (select network_id from role_grants where user_id = $1 and role = 'secretariat'))`,
+    [userId],
+  )
+  return { userId, grants, memberships }
+}
+
+export async function addGrant(
+  q: Queryable,
+  g: { userId: string; role: GrantRole; space: SpaceRef; expertKind?: ExpertKind | null; grantedBy?: string | null },
+): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    `insert into role_grants (user_id, role, network_id, city_id, expert_kind, granted_by)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (user_id, role, coalesce(network_id, city_id)) do update set expert_kind = excluded.expert_kind
+     returning id`,
+    [
+      g.userId,
+      g.role,
+      g.space.type === 'network' ? g.space.id : null,
+      g.space.type === 'city' ? g.space.id : null,
+      g.expertKind ?? null,
+      g.grantedBy ?? null,
+    ],
+  )
+  return row!.id
+}
+
+export type GrantRecord = { id: string; userId: string; space: SpaceRef; role: GrantRole }
+
+export async function findGrant(q: Queryable, id: string): Promise<GrantRecord | null> {
+  const rows = await q.query<{ id: string; userId: string; role: GrantRole; networkId: string | null; cityId: string | null }>(
+    `select id, user_id as "userId", role, network_id as "networkId", city_id as "cityId" from role_grants where id = $1`,
+    [id],
+  )
+  const r = rows[0]
+  if (!r) return null
+  return { id: r.id, userId: r.userId, role: r.role, space: r.networkId ? { type: 'network', id: r.networkId } : { type: 'city', id: r.cityId! } }
+}
+
+export async function removeGrant(q: Queryable, id: string): Promise<void> {
+  await q.query('delete from role_grants where id = $1', [id])
+}
+
+/** People holding a role directly on one space. */
+export async function listPeople(q: Queryable, space: SpaceRef): Promise<PersonView[]> {
+  const column = space.type === 'network' ? 'network_id' : 'city_id'
+  const nameTable = space.type === 'network' ? 'networks' : 'cities'
+  const rows = await q.query<{
+    grantId: string; userId: string; name: string; email: string; role: GrantRole; expertKind: ExpertKind | null; spaceName: string
+  }>(
+    `select g.id as "grantId", u.id as "userId", u.name, u.email, g.role, g.expert_kind as "expertKind", s.name as "spaceName"
+     from role_grants g join users u on u.id = g.user_id join ${nameTable} s on s.id = g.${column}
+     where g.${column} = $1 order by g.role, u.name`,
+    [space.id],
+  )
+  return rows.map((r) => ({
+    grantId: r.grantId,
+    user: { id: r.userId, name: r.name, email: r.email },
+    role: r.role,
+    expertKind: r.expertKind,
+    space: { type: space.type, id: space.id, name: r.spaceName },
+  }))
+}

@@ -1,0 +1,47 @@
+import type { Queryable } from '../db/db'
+import type { PublicUser } from '../../shared/api'
+
+export type UserRow = PublicUser & { passwordHash: string }
+
+const COLUMNS = `id, email, name, locale, password_hash as "passwordHash"`
+
+export async function countUsers(q: Queryable): Promise<number> {
+  const [row] = await q.query<{ n: number }>('select count(*)::int as n from users')
+  return row!.n
+}
+
+export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | null> {
+  const rows = await q.query<UserRow>(`select ${COLUMNS} from users where lower(email) = lower($1)`, [email])
+  return rows[0] ?? null
+}
+
+export async function findUserById(q: Queryable, id: string): Promise<UserRow | null> {
+  const rows = await q.query<UserRow>(`select ${COLUMNS} from users where id = $1`, [id])
+  return rows[0] ?? null
+}
+
+export async function createUser(
+  q: Queryable,
+  u: { email: string; name: string; passwordHash: string; locale?: string },
+): Promise<PublicUser> {
+  const [row] = await q.query<PublicUser>(
+    `insert into users (email, name, password_hash, locale) values ($1, $2, $3, $4)
+     returning id, email, name, locale`,
+    [u.email, u.name, u.passwordHash, u.locale ?? 'fr'],
+  )
+  return row!
+}
+
+export async function updateUser(q: Queryable, id: string, patch: { name?: string; locale?: string }): Promise<void> {
+  await q.query(`update users set name = coalesce($2, name), locale = coalesce($3, locale) where id = $1`, [
+    id,
+    patch.name ?? null,
+    patch.locale ?? null,
+  ])
+}
+
+export async function setPassword(q: Queryable, id: string, passwordHash: string): Promise<void> {
+  await q.query('update users set password_hash = $2 where id = $1', [id, passwordHash])
+}
+
+export const toPublicUser = ({ id, email, name, locale }: UserRow): PublicUser => ({ id, email, name, locale })
