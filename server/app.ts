@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { createNodeWebSocket } from '@hono/node-ws'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { AppDeps, AppEnv } from './context'
@@ -15,6 +16,7 @@ import { meRoutes } from './api/me/routes'
 import { networkRoutes } from './api/networks/routes'
 import { passwordResetRoutes, userRoutes } from './api/password-resets/routes'
 import { setupRoutes } from './api/setup/routes'
+import { collabRoutes } from './collab/upgrade'
 import { jsonBodiesOnly } from './http/json-only'
 import { requestLog } from './http/request-log'
 import { staticClient } from './http/static-client'
@@ -57,6 +59,10 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   api.all('*', (c) => errorResponse(c, new ApiError('not_found', `No API route ${c.req.method} ${c.req.path}`)))
 
   app.route('/api', api)
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
+  // Frames over the limit are refused by ws itself, which closes that socket with 1009.
+  wss.options.maxPayload = deps.config.collab.maxMessageBytes
+  app.route('/collab', collabRoutes(upgradeWebSocket, deps.hub))
   app.route('/', staticClient(options.clientDir))
 
   app.onError((err, c) => {
@@ -74,7 +80,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     return errorResponse(c, new ApiError('internal', 'Something went wrong on our side; it has been logged'))
   })
 
-  return app
+  return { app, injectWebSocket }
 }
 
 /** Both database drivers put the SQLSTATE on the error as `code`. */

@@ -24,6 +24,9 @@ const schema = z.object({
   ATELIER_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-atelier'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  ATELIER_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  ATELIER_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  ATELIER_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().min(1).default(250),
 })
 
 export type Config = {
@@ -40,6 +43,7 @@ export type Config = {
   sessionDays: number
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean
+  collab: { maxMessageBytes: number; maxDocumentBytes: number; maxConnectionsPerDocument: number }
 }
 
 export class ConfigError extends Error {}
@@ -66,5 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.ATELIER_DEMO_PASSWORD,
     sessionDays: e.SESSION_DAYS,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    collab: {
+      maxMessageBytes: e.ATELIER_MAX_MESSAGE_BYTES,
+      maxDocumentBytes: e.ATELIER_MAX_DOCUMENT_BYTES,
+      maxConnectionsPerDocument: e.ATELIER_MAX_CONNECTIONS_PER_DOCUMENT,
+    },
   }
 }

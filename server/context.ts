@@ -4,6 +4,7 @@ import type { Config } from './config'
 import type { Db } from './db/db'
 import type { Auth } from './auth/lucia'
 import type { FailureLimiter } from './auth/rate-limit'
+import type { CollabHub } from './collab/hub'
 import type { Actor } from '../shared/domain'
 import type { PublicUser } from '../shared/api'
 
@@ -14,6 +15,7 @@ export type AppDeps = {
   logger: Logger
   auth: Auth
   limiters: { loginByAccount: FailureLimiter; loginByIp: FailureLimiter }
+  hub: CollabHub
 }
 
 export type Identity = { user: PublicUser; session: Session; actor: Actor }

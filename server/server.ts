@@ -1,23 +1,51 @@
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
+import type { Logger } from 'pino'
 import type { Config } from './config'
 import type { AppDeps } from './context'
+import type { Db } from './db/db'
 import { createApp } from './app'
 import { createLucia } from './auth/lucia'
 import { FailureLimiter } from './auth/rate-limit'
+import { redisFanout, singleInstance, type Fanout } from './collab/fanout'
+import { CollabHub, type HubOptions } from './collab/hub'
+import { Persistence, type PersistenceOptions } from './collab/persistence'
+import { watchAccessChanges } from './collab/revocation'
 import { openDb } from './db/open'
 import { createLogger } from './logger'
 import { seedDemo } from './demo/seed'
 
 const FIFTEEN_MINUTES = 15 * 60_000
 
+export const HUB_DEFAULTS = { awarenessBatchMs: 50, contentDebounceMs: 2_000, unloadDelayMs: 2_000 }
+
+export type ServerOptions = {
+  schema?: string
+  clientDir?: string
+  /** Tests shorten timers; production uses the defaults. */
+  hub?: Partial<HubOptions>
+  persistence?: Partial<PersistenceOptions>
+  /** Tests wrap the database (to make it fail on purpose). */
+  wrapDb?: (db: Db) => Db
+}
+
 export type RunningServer = { url: string; deps: AppDeps; close(): Promise<void> }
 
-/** Opens the database, builds the app and listens. Used by main.ts and by tests that need a real port. */
-export async function startServer(config: Config, options: { schema?: string; clientDir?: string } = {}): Promise<RunningServer> {
-  const logger = createLogger(config.logLevel)
-  const db = await openDb({ url: config.databaseUrl, dataDir: config.dataDir, schema: options.schema })
-  const deps: AppDeps = {
+/** Everything a request needs, built once. Shared by the real server and the in-process test app. */
+export function createDeps(config: Config, db: Db, logger: Logger, fanout: Fanout, options: ServerOptions = {}): AppDeps {
+  const persistence = new Persistence(db, logger, options.persistence)
+  const hub = new CollabHub({
+    persistence,
+    fanout,
+    logger,
+    options: {
+      ...HUB_DEFAULTS,
+      maxDocumentBytes: config.collab.maxDocumentBytes,
+      maxConnectionsPerDocument: config.collab.maxConnectionsPerDocument,
+      ...options.hub,
+    },
+  })
+  return {
     config,
     db,
     logger,
@@ -26,22 +54,38 @@ export async function startServer(config: Config, options: { schema?: string; cl
       loginByAccount: new FailureLimiter(5, FIFTEEN_MINUTES),
       loginByIp: new FailureLimiter(30, FIFTEEN_MINUTES),
     },
+    hub,
   }
+}
+
+/** Opens the database, builds the app and listens. Used by main.ts and by tests that need a real port. */
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel)
+  const opened = await openDb({ url: config.databaseUrl, dataDir: config.dataDir, schema: options.schema })
+  const db = options.wrapDb ? options.wrapDb(opened) : opened
+  const fanout = config.redisUrl ? await redisFanout(config.redisUrl, logger) : singleInstance
+  const deps = createDeps(config, db, logger, fanout, options)
   if (config.demo && (await seedDemo(db, config.demoPassword))) logger.info('demonstration network seeded')
-  const app = createApp(deps, options)
+  const stopWatching = await watchAccessChanges(deps, deps.hub)
+  const { app, injectWebSocket } = createApp(deps, options)
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
+  injectWebSocket(server)
   const { port } = server.address() as AddressInfo
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
-  logger.info({ url, driver: db.driver }, 'Atelier is listening')
+  logger.info({ url, driver: db.driver, instances: config.redisUrl ? 'shared through redis' : 'single' }, 'Atelier is listening')
   return {
     url,
     deps,
     async close() {
-      // Stop taking connections, let requests in flight finish, then release the database.
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      await db.close()
+      // Stop taking requests, close live sockets after storing every pending edit, then release the rest.
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+      await deps.hub.shutdown()
+      await httpClosed
+      await stopWatching()
+      await fanout.close()
+      await opened.close()
     },
   }
 }

@@ -90,4 +90,9 @@ export type InvitationView = {
 
 export type LinkResponse = { url: string; expiresAt: string }
 
+/** For WebSocket clients that cannot send the session cookie: `/collab/<id>?token=…`. */
+export type CollabTokenResponse = { token: string; expiresAt: string }
+
+export type SetupStatus = { needed: boolean }
+
 export type HealthResponse = { status: 'ok' | 'degraded'; database: 'ok' | 'unreachable'; driver: 'pglite' | 'postgres' }

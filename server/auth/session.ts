@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import type { Context } from 'hono'
 import type { Session } from 'lucia'
 import { ApiError } from '../api/errors'
-import type { AppEnv, Identity } from '../context'
+import type { AppDeps, AppEnv, Identity } from '../context'
 import { loadActor } from '../data/grants'
 import type { TemplateLocale } from '../../shared/templates'
 
@@ -51,4 +51,17 @@ export function requireIdentity(c: Context<AppEnv>): Identity {
   const identity = c.var.identity
   if (!identity) throw new ApiError('unauthenticated', 'Sign in to continue')
   return identity
+}
+
+/** For the WebSocket upgrade: the user behind a session cookie, without touching the response. */
+export async function userOfSessionCookie<E extends AppEnv>(c: Context<E>): Promise<{ userId: string; sessionId: string } | null> {
+  const { auth } = c.var.deps
+  const sessionId = getCookie(c, auth.sessionCookieName)
+  if (!sessionId) return null
+  const { session } = await auth.validateSession(sessionId)
+  return session ? { userId: session.userId, sessionId: session.id } : null
+}
+
+export async function sessionIsValid(auth: AppDeps['auth'], sessionId: string): Promise<boolean> {
+  return (await auth.validateSession(sessionId)).session !== null
 }

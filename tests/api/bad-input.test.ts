@@ -22,6 +22,7 @@ const ROUTES: { method: string; path: string; body: boolean }[] = [
   { method: 'GET', path: '/api/documents/:id', body: false },
   { method: 'PATCH', path: '/api/documents/:id', body: true },
   { method: 'POST', path: '/api/documents/:id/archive', body: false },
+  { method: 'POST', path: '/api/documents/:id/collab-token', body: false },
   { method: 'POST', path: '/api/networks', body: true },
   { method: 'GET', path: '/api/networks/:id', body: false },
   { method: 'PATCH', path: '/api/networks/:id', body: true },

@@ -1,29 +1,22 @@
 import { createApp } from '../../server/app'
-import { createLucia } from '../../server/auth/lucia'
-import { FailureLimiter } from '../../server/auth/rate-limit'
+import { singleInstance } from '../../server/collab/fanout'
 import { loadConfig } from '../../server/config'
 import type { AppDeps } from '../../server/context'
 import { createLogger } from '../../server/logger'
 import type { Db } from '../../server/db/db'
+import { createDeps } from '../../server/server'
 
 export const ORIGIN = 'http://atelier.test'
 
 /** The real app on a test database, called in-process (no port needed for REST). */
 export function testApp(db: Db, overrides: Partial<AppDeps> = {}) {
   const config = { ...loadConfig({}), publicUrl: ORIGIN }
-  const deps: AppDeps = {
-    config,
-    db,
-    logger: createLogger('silent'),
-    auth: createLucia(db, { secureCookies: false, sessionDays: 30 }),
-    limiters: { loginByAccount: new FailureLimiter(5, 900_000), loginByIp: new FailureLimiter(30, 900_000) },
-    ...overrides,
-  }
-  const app = createApp(deps, { clientDir: '/nonexistent' })
+  const deps: AppDeps = { ...createDeps(config, db, createLogger('silent'), singleInstance), ...overrides }
+  const { app } = createApp(deps, { clientDir: '/nonexistent' })
   return { app, deps, client: () => new Client(app) }
 }
 
-type App = ReturnType<typeof createApp>
+type App = ReturnType<typeof createApp>['app']
 export type Reply<T = any> = { status: number; body: T; headers: Headers }
 
 /** A browser-like caller: keeps its session cookie and sends our Origin, unless told otherwise. */

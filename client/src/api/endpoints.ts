@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { DocumentSummary, InvitationView, MeResponse } from '../../../shared/api'
+import type { DocumentSummary, InvitationView, MeResponse, SetupStatus } from '../../../shared/api'
 import type {
   AcceptInvitationBody,
   CreateDocumentBody,
@@ -10,9 +10,6 @@ import type {
   updateMeBody,
 } from '../../../shared/schemas'
 import { api, type RequestOptions } from './client'
-
-/** GET /api/setup. (Not in shared/api.ts yet.) */
-export type SetupStatus = { needed: boolean }
 
 const id = (value: string) => encodeURIComponent(value)
 

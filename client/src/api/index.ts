@@ -1,2 +1,3 @@
 export { api, ApiError, isApiError, isAbort, type ClientErrorCode, type FieldError, type RequestOptions } from './client'
-export { endpoints, type SetupStatus } from './endpoints'
+export { endpoints } from './endpoints'
+export type { SetupStatus } from '../../../shared/api'

@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../context'
 import { decoyHash, verifyPassword } from '../../auth/passwords'
 import { endSession, startSession } from '../../auth/session'
+import { announceAccessChange } from '../../data/access-events'
 import { findUserByEmail } from '../../data/users'
 import { ApiError } from '../errors'
 import { refreshIdentity } from '../identity'
@@ -36,7 +37,10 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json(await presentMe(db, await refreshIdentity(c, db, user.id, session)))
   })
   .post('/logout', async (c) => {
+    const signedIn = c.var.identity
     await endSession(c)
+    // Live sockets opened with this session close too.
+    if (signedIn) await announceAccessChange(c.var.deps.db, { userId: signedIn.user.id })
     return c.body(null, 204)
   })
 

@@ -2,12 +2,17 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import { createDocumentFromTemplate } from '../../commands/create-document'
+import { newLinkToken } from '../../auth/tokens'
 import { archiveDocument, getDocument, listDocuments, renameDocument } from '../../data/documents'
+import { createCollabToken } from '../../data/live-documents'
 import { authorizeDocument, authorizeSpace } from '../access'
 import { presentDocument } from '../presenters'
 import { idParam, validate } from '../validate'
 import { readableSpaces } from '../../../shared/policy'
 import { createDocumentBody, renameDocumentBody } from '../../../shared/schemas'
+import type { CollabTokenResponse } from '../../../shared/api'
+
+const COLLAB_TOKEN_MINUTES = 10
 
 export const documentRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -31,6 +36,15 @@ export const documentRoutes = new Hono<AppEnv>()
     const doc = await authorizeDocument(c, c.req.param('id'), 'rename_document')
     await renameDocument(db, doc.id, c.req.valid('json').title)
     return c.json(presentDocument(requireIdentity(c).actor, (await getDocument(db, doc.id))!))
+  })
+  .post('/:id/collab-token', idParam('id'), async (c) => {
+    // For clients that cannot send our cookie (scripts, integrations, tests): one document, a few minutes.
+    const doc = await authorizeDocument(c, c.req.param('id'), 'read')
+    const { token, hash } = newLinkToken()
+    const expiresAt = new Date(Date.now() + COLLAB_TOKEN_MINUTES * 60_000)
+    await createCollabToken(c.var.deps.db, { tokenHash: hash, userId: requireIdentity(c).user.id, documentId: doc.id, expiresAt })
+    const body: CollabTokenResponse = { token, expiresAt: expiresAt.toISOString() }
+    return c.json(body, 201)
   })
   .post('/:id/archive', idParam('id'), async (c) => {
     const doc = await authorizeDocument(c, c.req.param('id'), 'archive_document')

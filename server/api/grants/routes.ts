@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
+import { announceAccessChange } from '../../data/access-events'
 import { addGrant, findGrant, removeGrant } from '../../data/grants'
 import { findUserById } from '../../data/users'
 import { authorizeSpace } from '../access'
@@ -19,6 +20,7 @@ export const grantRoutes = new Hono<AppEnv>()
     if (!canGrant(actor, body.role, body.space)) throw forbidden(`You may not grant the ${body.role} role here`)
     if (!(await findUserById(db, body.userId))) throw notFound('No such person')
     const id = await addGrant(db, { ...body, grantedBy: user.id })
+    await announceAccessChange(db, { userId: body.userId })
     return c.json({ id }, 201)
   })
   .delete('/:id', idParam('id'), async (c) => {
@@ -28,5 +30,6 @@ export const grantRoutes = new Hono<AppEnv>()
     if (!grant) throw notFound('No such role')
     if (!canGrant(actor, grant.role, grant.space)) throw forbidden('You may not remove this role')
     await removeGrant(db, grant.id)
+    await announceAccessChange(db, { userId: grant.userId })
     return c.body(null, 204)
   })

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../context'
 import { hashPassword } from '../../auth/passwords'
 import { requireIdentity, startSession } from '../../auth/session'
 import { hashToken, newLinkToken } from '../../auth/tokens'
+import { announceAccessChange } from '../../data/access-events'
 import { addGrant } from '../../data/grants'
 import { consumeInvitation, createInvitation, findInvitation, type InvitationRow } from '../../data/links'
 import { createUser, findUserByEmail, findUserById } from '../../data/users'
@@ -69,6 +70,7 @@ export const invitationRoutes = new Hono<AppEnv>()
       const id = signedIn ? signedIn.user.id : await newAccount(tx, { name: body.name!, email, passwordHash: passwordHash! })
       if (!(await consumeInvitation(tx, invitation.id, id))) throw new ApiError('link_used', 'This invitation has already been used')
       await addGrant(tx, { userId: id, role: invitation.role, space: invitation.space, expertKind: invitation.expertKind, grantedBy: invitation.createdBy })
+      await announceAccessChange(tx, { userId: id })
       return id
     })
     const session = signedIn ? signedIn.session : await startSession(c, userId)

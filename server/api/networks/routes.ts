@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import { listDocuments } from '../../data/documents'
+import { announceAccessChange } from '../../data/access-events'
 import { addGrant, listPeople, loadActor } from '../../data/grants'
 import {
   createCity, createNetwork, getCities, getNetworks, leaveNetwork, listMemberships, updateMembership,
@@ -52,6 +53,7 @@ export const networkRoutes = new Hono<AppEnv>()
       if (body.cityId && (await getCities(tx, [body.cityId])).length === 0) throw notFound('No such city')
       if (body.kind === 'pilot') await assertNoOtherPilot(tx, space.id, cityId)
       await upsertMembership(tx, { networkId: space.id, cityId, ...body })
+      await announceAccessChange(tx, { all: true })
     })
     // Reload the caller: the new city's space is now theirs to see.
     return c.json(await networkDetail(db, await loadActor(db, requireIdentity(c).user.id), space.id), 201)
@@ -63,12 +65,16 @@ export const networkRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps
     if (body.kind === 'pilot') await assertNoOtherPilot(db, space.id, c.req.param('cityId'))
     if (!(await updateMembership(db, space.id, c.req.param('cityId'), body))) throw notFound('This city is not in this network')
+    // Pilot or member decides who writes network documents.
+    await announceAccessChange(db, { all: true })
     return c.json(await networkDetail(db, requireIdentity(c).actor, space.id))
   })
   .delete('/:id/cities/:cityId', idParam('id', 'cityId'), async (c) => {
     const space = { type: 'network', id: c.req.param('id') } as const
     await authorizeSpace(c, space, 'manage_members')
-    if (!(await leaveNetwork(c.var.deps.db, space.id, c.req.param('cityId')))) throw notFound('This city is not in this network')
+    const { db } = c.var.deps
+    if (!(await leaveNetwork(db, space.id, c.req.param('cityId')))) throw notFound('This city is not in this network')
+    await announceAccessChange(db, { all: true })
     return c.body(null, 204)
   })
 

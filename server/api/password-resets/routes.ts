@@ -3,6 +3,7 @@ import type { AppEnv } from '../../context'
 import { hashPassword } from '../../auth/passwords'
 import { invalidateUserSessions, requireIdentity } from '../../auth/session'
 import { hashToken, newLinkToken } from '../../auth/tokens'
+import { announceAccessChange } from '../../data/access-events'
 import { loadActor } from '../../data/grants'
 import { consumePasswordReset, createPasswordReset, findPasswordReset } from '../../data/links'
 import { findUserById, setPassword } from '../../data/users'
@@ -43,5 +44,6 @@ export const passwordResetRoutes = new Hono<AppEnv>().post('/:token', validate('
   })
   // Whoever knew the old password is signed out everywhere.
   await invalidateUserSessions(c, userId)
+  await announceAccessChange(db, { userId })
   return c.body(null, 204)
 })

@@ -10,10 +10,11 @@ import { refreshIdentity } from '../identity'
 import { presentMe } from '../presenters'
 import { validate } from '../validate'
 import { setupBody } from '../../../shared/schemas'
+import type { SetupStatus } from '../../../shared/api'
 
 /** First run: while no account exists, anyone reaching the app may create the first secretariat. */
 export const setupRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => c.json({ needed: (await countUsers(c.var.deps.db)) === 0 }))
+  .get('/', async (c) => c.json<SetupStatus>({ needed: (await countUsers(c.var.deps.db)) === 0 }))
   .post('/', validate('json', setupBody), async (c) => {
     const { db } = c.var.deps
     const body = c.req.valid('json')

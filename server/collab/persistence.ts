@@ -1,0 +1,157 @@
+import * as Y from 'yjs'
+import type { Logger } from 'pino'
+import type { Db } from '../db/db'
+import {
+  appendUpdates, loadState, saveSnapshot, writeContent, type PendingUpdate, type StoredState,
+} from '../data/live-documents'
+import { plainText, readProsemirror } from './content'
+
+export type PersistenceOptions = {
+  /** Updates wait at most this long before their batch is written (the promise is 250 ms). */
+  flushMs: number
+  /** Fold the log into the snapshot once a document has this many rows after it. */
+  compactAfterRows: number
+}
+
+const DEFAULTS: PersistenceOptions = { flushMs: 100, compactAfterRows: 200 }
+const MAX_RETRY_MS = 5_000
+
+/**
+ * Durable storage of live documents. Every update a writer sends is queued and written with
+ * the others of the same moment in one multi-row insert; a failed write keeps its updates
+ * and retries. Compaction folds a long log into a snapshot in the background.
+ */
+export class Persistence {
+  private pending: PendingUpdate[] = []
+  private timer: NodeJS.Timeout | undefined
+  private flushing: Promise<void> | undefined
+  private retryMs = 0
+  private readonly rowsAfterSnapshot = new Map<string, number>()
+  private readonly compacting = new Map<string, Promise<void>>()
+  private readonly options: PersistenceOptions
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    options: Partial<PersistenceOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options }
+  }
+
+  async load(documentId: string): Promise<StoredState> {
+    const state = await loadState(this.db, documentId)
+    this.rowsAfterSnapshot.set(documentId, state.updates.length)
+    return state
+  }
+
+  enqueue(documentId: string, userId: string | null, data: Uint8Array): void {
+    this.pending.push({ documentId, userId, data, clientIds: [] })
+    this.schedule(this.options.flushMs)
+  }
+
+  hasPending(documentId?: string): boolean {
+    return this.pending.some((u) => documentId === undefined || u.documentId === documentId)
+  }
+
+  /** Writes everything queued so far; resolves when it is in the database. */
+  async flush(): Promise<void> {
+    while (this.flushing || this.pending.length > 0) {
+      if (this.flushing) {
+        await this.flushing.catch(() => {})
+        continue
+      }
+      this.flushing = this.writeBatch().finally(() => (this.flushing = undefined))
+      try {
+        await this.flushing
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, this.retryMs))
+      }
+    }
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer || this.flushing) return
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      this.flushing = this.writeBatch()
+        .catch(() => {})
+        .finally(() => {
+          this.flushing = undefined
+          if (this.pending.length > 0) this.schedule(this.retryMs || this.options.flushMs)
+        })
+    }, delay)
+  }
+
+  private async writeBatch(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    const batch = mergeBatch(this.pending.splice(0))
+    if (batch.length === 0) return
+    try {
+      await appendUpdates(this.db, batch)
+      this.retryMs = 0
+    } catch (err) {
+      // Nothing is dropped: the batch goes back to the front of the queue and is retried.
+      this.pending.unshift(...batch)
+      this.retryMs = Math.min(MAX_RETRY_MS, Math.max(200, this.retryMs * 2))
+      this.logger.error({ err, updates: batch.length, retryInMs: this.retryMs }, 'could not store document updates; will retry')
+      throw err
+    }
+    for (const u of batch) {
+      const rows = (this.rowsAfterSnapshot.get(u.documentId) ?? 0) + 1
+      this.rowsAfterSnapshot.set(u.documentId, rows)
+      if (rows >= this.options.compactAfterRows) void this.compact(u.documentId)
+    }
+  }
+
+  /** Folds the stored log into the snapshot. Safe to run from several instances at once. */
+  compact(documentId: string): Promise<void> {
+    const running = this.compacting.get(documentId)
+    if (running) return running
+    const task = this.compactNow(documentId)
+      .catch((err) => this.logger.error({ err, documentId }, 'compaction failed; the log is kept as it was'))
+      .finally(() => this.compacting.delete(documentId))
+    this.compacting.set(documentId, task)
+    return task
+  }
+
+  private async compactNow(documentId: string): Promise<void> {
+    const stored = await loadState(this.db, documentId)
+    if (stored.updates.length === 0) return
+    // Merged outside any transaction: edits and other queries never wait for it.
+    const doc = new Y.Doc()
+    try {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const u of stored.updates) Y.applyUpdate(doc, u)
+      const merged = Y.encodeStateAsUpdate(doc)
+      if (await saveSnapshot(this.db, documentId, merged, stored.lastUpdateId, stored.snapshotUpTo)) {
+        this.rowsAfterSnapshot.set(documentId, Math.max(0, (this.rowsAfterSnapshot.get(documentId) ?? 0) - stored.updates.length))
+      }
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  async writeContent(documentId: string, doc: Y.Doc): Promise<void> {
+    const json = readProsemirror(doc)
+    await writeContent(this.db, documentId, plainText(json), json)
+  }
+
+  forget(documentId: string): void {
+    this.rowsAfterSnapshot.delete(documentId)
+  }
+}
+
+/** Consecutive updates of one person on one document become one row: keystrokes are not rows. */
+function mergeBatch(updates: PendingUpdate[]): PendingUpdate[] {
+  const groups: PendingUpdate[][] = []
+  for (const u of updates) {
+    const last = groups.at(-1)
+    if (last && last[0]!.documentId === u.documentId && last[0]!.userId === u.userId) last.push(u)
+    else groups.push([u])
+  }
+  return groups.map((group) => {
+    const data = group.length === 1 ? group[0]!.data : Y.mergeUpdates(group.map((u) => u.data))
+    return { ...group[0]!, data, clientIds: [...Y.parseUpdateMeta(data).from.keys()] }
+  })
+}

@@ -1,0 +1,224 @@
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Logger } from 'pino'
+import type { SpaceRef } from '../../shared/domain'
+import type { Connection } from './connection'
+import type { Fanout, FanoutType } from './fanout'
+import type { Persistence } from './persistence'
+import { checkStateVector, checkUpdate, encodeAwarenessStates, encodeUpdate } from './protocol'
+
+/** Where a change came from, as the Y.Doc's transaction origin. */
+const FROM_STORAGE = Symbol('storage')
+const FROM_PEER = Symbol('peer instance')
+
+export type RoomOptions = {
+  /** Presence is sent out in batches at most this often, so cursors never crowd out edits. */
+  awarenessBatchMs: number
+  /** The derived text/ProseMirror copy is refreshed this long after the last change. */
+  contentDebounceMs: number
+  maxDocumentBytes: number
+}
+
+/**
+ * One live document on this instance: the shared Y.Doc, its presence, and the connections
+ * editing it. Updates from writers are broadcast at once, queued for storage and shared with
+ * other instances; presence is stamped by the connection and broadcast in batches.
+ */
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly connections = new Set<Connection>()
+  /** Approximate encoded size: what was loaded plus every update since. */
+  bytes = 0
+  private loaded = false
+  private readonly peerBacklog: [FanoutType, Uint8Array][] = []
+  private readonly awarenessChanged = new Set<number>()
+  private readonly awarenessToPeers = new Set<number>()
+  private awarenessTimer: NodeJS.Timeout | undefined
+  private contentTimer: NodeJS.Timeout | undefined
+
+  constructor(
+    readonly documentId: string,
+    readonly space: SpaceRef,
+    private readonly deps: { persistence: Persistence; fanout: Fanout; logger: Logger; options: RoomOptions },
+  ) {
+    // The server itself is not a participant.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.onUpdate)
+    this.awareness.on('update', this.onAwareness)
+  }
+
+  /**
+   * Listens to peers first (buffering what they send), then reads storage, so nothing sent
+   * in between is missed; then asks peers for anything they hold that is not stored yet.
+   */
+  async load(): Promise<void> {
+    const { persistence, fanout } = this.deps
+    await fanout.subscribe(this.documentId, (type, payload) => this.fromPeer(type, payload))
+    const stored = await persistence.load(this.documentId)
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, FROM_STORAGE)
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update, FROM_STORAGE)
+    }, FROM_STORAGE)
+    this.bytes = stored.bytes
+    this.loaded = true
+    for (const [type, payload] of this.peerBacklog.splice(0)) this.fromPeer(type, payload)
+    fanout.publish(this.documentId, 'syncRequest', Y.encodeStateVector(this.doc))
+  }
+
+  /** Applies a writer's update; false if it would make the document larger than allowed. */
+  applyFromClient(connection: Connection, update: Uint8Array): boolean {
+    checkUpdate(update)
+    if (this.bytes + update.length > this.deps.options.maxDocumentBytes) return false
+    Y.applyUpdate(this.doc, update, connection)
+    return true
+  }
+
+  /** True if the update holds anything the document does not have (content or deletions). */
+  wouldChange(update: Uint8Array): boolean {
+    checkUpdate(update)
+    const { structs, ds } = Y.decodeUpdate(update)
+    const known = Y.decodeStateVector(Y.encodeStateVector(this.doc))
+    for (const struct of structs) {
+      if (struct instanceof Y.Skip) continue
+      if (struct.id.clock + struct.length > (known.get(struct.id.client) ?? 0)) return true
+    }
+    if (ds.clients.size === 0) return false
+    const deleted = Y.snapshot(this.doc).ds
+    for (const [client, ranges] of ds.clients) {
+      for (const range of ranges) {
+        if (!coveredBy(deleted.clients.get(client) ?? [], range.clock, range.len)) return true
+      }
+    }
+    return false
+  }
+
+  applyAwareness(connection: Connection, update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+  }
+
+  allAwareness(): Uint8Array<ArrayBuffer> | null {
+    const clients = [...this.awareness.getStates().keys()]
+    return clients.length > 0 ? encodeAwarenessStates(this.awareness, clients) : null
+  }
+
+  /** The connection that speaks for an awareness client id, if any. */
+  ownerOf(clientId: number): Connection | undefined {
+    for (const c of this.connections) if (c.clientIds.has(clientId)) return c
+    return undefined
+  }
+
+  removePresence(connection: Connection): void {
+    if (connection.clientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], connection)
+    }
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === FROM_STORAGE) return
+    this.bytes += update.length
+    const message = encodeUpdate(update)
+    for (const c of this.connections) if (c !== origin) c.send(message)
+    if (isConnection(origin, this.connections)) {
+      // Only the instance a writer is connected to stores its update: the log gets it once.
+      this.deps.persistence.enqueue(this.documentId, origin.userId, update)
+      this.deps.fanout.publish(this.documentId, 'update', update)
+    }
+    this.scheduleContent()
+  }
+
+  private readonly onAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = [...added, ...updated, ...removed]
+    for (const id of changed) this.awarenessChanged.add(id)
+    if (origin !== FROM_PEER) for (const id of changed) this.awarenessToPeers.add(id)
+    this.awarenessTimer ??= setTimeout(this.flushAwareness, this.deps.options.awarenessBatchMs)
+  }
+
+  /** One message with every presence change of the last few milliseconds, to everyone. */
+  private readonly flushAwareness = () => {
+    this.awarenessTimer = undefined
+    if (this.awarenessChanged.size > 0) {
+      const message = encodeAwarenessStates(this.awareness, [...this.awarenessChanged])
+      this.awarenessChanged.clear()
+      for (const c of this.connections) c.send(message)
+    }
+    if (this.awarenessToPeers.size > 0) {
+      this.deps.fanout.publish(this.documentId, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessToPeers]))
+      this.awarenessToPeers.clear()
+    }
+  }
+
+  private fromPeer(type: FanoutType, payload: Uint8Array): void {
+    if (!this.loaded) {
+      this.peerBacklog.push([type, payload])
+      return
+    }
+    try {
+      if (type === 'update') Y.applyUpdate(this.doc, payload, FROM_PEER)
+      else if (type === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_PEER)
+      else {
+        checkStateVector(payload)
+        this.deps.fanout.publish(this.documentId, 'update', Y.encodeStateAsUpdate(this.doc, payload))
+      }
+    } catch (err) {
+      this.deps.logger.warn({ err, documentId: this.documentId, type }, 'ignored a malformed message from a peer instance')
+    }
+  }
+
+  private scheduleContent(): void {
+    clearTimeout(this.contentTimer)
+    this.contentTimer = setTimeout(() => {
+      this.contentTimer = undefined
+      this.deps.persistence.writeContent(this.documentId, this.doc).catch((err) =>
+        this.deps.logger.error({ err, documentId: this.documentId }, 'could not refresh the derived document copy'),
+      )
+    }, this.deps.options.contentDebounceMs)
+  }
+
+  /** Stores what is pending, refreshes the derived copy if it is stale, and frees memory. */
+  async unload(): Promise<void> {
+    const contentStale = this.contentTimer !== undefined
+    this.stopTimers()
+    await this.deps.fanout.unsubscribe(this.documentId).catch(() => {})
+    await this.deps.persistence.flush()
+    if (contentStale) await this.deps.persistence.writeContent(this.documentId, this.doc)
+    if (!this.deps.persistence.hasPending(this.documentId)) await this.deps.persistence.compact(this.documentId)
+    this.deps.persistence.forget(this.documentId)
+    this.doc.destroy()
+  }
+
+  private stopTimers(): void {
+    this.awareness.off('update', this.onAwareness)
+    this.awareness.destroy()
+    clearTimeout(this.awarenessTimer)
+    clearTimeout(this.contentTimer)
+    this.contentTimer = undefined
+  }
+
+  /** Frees memory without writing anything: for a document that failed to load. */
+  discard(): void {
+    this.stopTimers()
+    this.doc.destroy()
+    void this.deps.fanout.unsubscribe(this.documentId).catch(() => {})
+  }
+}
+
+const isConnection = (origin: unknown, connections: Set<Connection>): origin is Connection =>
+  connections.has(origin as Connection)
+
+/** Whether [clock, clock+len) lies within the sorted, merged deleted ranges. */
+function coveredBy(ranges: { clock: number; len: number }[], clock: number, len: number): boolean {
+  let lo = 0
+  let hi = ranges.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const r = ranges[mid]!
+    if (clock < r.clock) hi = mid - 1
+    else if (clock >= r.clock + r.len) lo = mid + 1
+    else return clock + len <= r.clock + r.len
+  }
+  return false
+}

@@ -1,0 +1,111 @@
+import { Hono, type Context } from 'hono'
+import type { UpgradeWebSocket } from 'hono/ws'
+import { z } from 'zod'
+import type { AppEnv } from '../context'
+import { sameOrigin } from '../auth/csrf'
+import { userOfSessionCookie } from '../auth/session'
+import { hashToken } from '../auth/tokens'
+import { getDocument } from '../data/documents'
+import { loadActor } from '../data/grants'
+import { findCollabToken } from '../data/live-documents'
+import { findUserById } from '../data/users'
+import { getCities } from '../data/workspace'
+import { accessLevel, rolesIn } from '../../shared/policy'
+import type { Actor, SpaceRef } from '../../shared/domain'
+import { CLOSE, Connection, type Access } from './connection'
+import type { CollabHub } from './hub'
+import { colorFor, type PresenceIdentity } from './presence'
+
+type Admitted = { documentId: string; space: SpaceRef; userId: string; sessionId: string | null; access: Access; identity: PresenceIdentity }
+type CollabEnv = { Variables: AppEnv['Variables'] & { admitted: Admitted } }
+
+/**
+ * `/collab/<documentId>`: the y-websocket endpoint. Everything is decided before the upgrade:
+ * who is asking (session cookie, or a collab token for non-browser clients), whether the
+ * document exists, and what the policy lets them do. A refused upgrade never becomes a socket.
+ */
+export function collabRoutes(upgradeWebSocket: UpgradeWebSocket, hub: CollabHub) {
+  return new Hono<CollabEnv>().get(
+    '/:id',
+    async (c, next) => {
+      const verdict = await admit(c, hub)
+      if ('refuse' in verdict) return c.text(verdict.refuse[1], verdict.refuse[0])
+      c.set('admitted', verdict)
+      return next()
+    },
+    upgradeWebSocket((c) => {
+      const admitted = c.var.admitted
+      const { logger } = c.var.deps
+      let connection: Connection | undefined
+      return {
+        onOpen(_event, ws) {
+          connection = new Connection(ws, admitted.documentId, admitted.space, admitted.userId, admitted.sessionId, admitted.access, admitted.identity, logger)
+          void hub.join(connection)
+        },
+        onMessage(event) {
+          if (!connection) return
+          if (typeof event.data === 'string') connection.close(CLOSE.protocolError, 'binary messages only')
+          else connection.receive(new Uint8Array(event.data as ArrayBuffer))
+        },
+        onClose() {
+          if (connection) hub.leave(connection)
+        },
+        onError(event) {
+          logger.info({ err: (event as ErrorEvent).error?.message, documentId: admitted.documentId }, 'socket error')
+        },
+      }
+    }),
+  )
+}
+
+async function admit(c: Context<CollabEnv>, hub: CollabHub): Promise<Admitted | { refuse: [401 | 403 | 404 | 503, string] }> {
+  const { db, config } = c.var.deps
+  const documentId = c.req.param('id')
+  if (!documentId || !z.uuid().safeParse(documentId).success) return { refuse: [404, 'no such document'] }
+
+  let userId: string
+  let sessionId: string | null = null
+  const token = c.req.query('token')
+  if (token) {
+    const tokenUser = await findCollabToken(db, hashToken(token), documentId)
+    if (!tokenUser) return { refuse: [401, 'invalid or expired collab token'] }
+    userId = tokenUser
+  } else {
+    // A page on another site could open a socket with our cookie attached: the origin must be ours.
+    const origin = c.req.header('origin')
+    if (!origin || !sameOrigin(origin, config.publicUrl, c.req.header('host'))) return { refuse: [403, 'cross-site WebSocket refused'] }
+    const session = await userOfSessionCookie(c)
+    if (!session) return { refuse: [401, 'sign in first'] }
+    ;({ userId, sessionId } = session)
+  }
+
+  const doc = await getDocument(db, documentId)
+  if (!doc) return { refuse: [404, 'no such document'] }
+  const actor = await loadActor(db, userId)
+  const access = accessLevel(actor, doc.space)
+  if (access === 'none') return { refuse: [403, 'you may not open this document'] }
+  if (hub.connectionCount(documentId) >= hub.options.maxConnectionsPerDocument) {
+    return { refuse: [503, 'this document has too many connections; try again later'] }
+  }
+  return { documentId, space: doc.space, userId, sessionId, access, identity: await presence(c, userId, actor, doc.space, access) }
+}
+
+/** Name, city and role as others see them, from the database, not from the client. */
+async function presence(c: Context<CollabEnv>, userId: string, actor: Actor, space: SpaceRef, access: Access): Promise<PresenceIdentity> {
+  const { db } = c.var.deps
+  const user = await findUserById(db, userId)
+  const teamCities = actor.grants.filter((g) => g.role === 'city_team').map((g) => g.cityId!)
+  const cityId =
+    space.type === 'city'
+      ? teamCities.find((id) => id === space.id)
+      : actor.memberships.find((m) => m.networkId === space.id && teamCities.includes(m.cityId))?.cityId
+  const [city] = cityId ? await getCities(db, [cityId]) : []
+  return {
+    id: userId,
+    name: user?.name ?? '',
+    color: colorFor(userId),
+    city: city?.name ?? null,
+    role: [...rolesIn(actor, space)][0] ?? 'reader',
+    access,
+  }
+}

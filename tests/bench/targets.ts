@@ -1,0 +1,239 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+
+/** A document as a client addresses it: room name plus the query parameters the server wants. */
+export type DocRef = { name: string; params: Record<string, string> }
+
+export interface Target {
+  readonly label: string
+  /** Launches a fresh server process (each shape gets its own, so RSS and CPU are per shape). */
+  start(): Promise<void>
+  stop(): Promise<void>
+  /** Pid of the launched process, for /proc sampling. */
+  readonly pid: number
+  readonly collabUrl: string
+  createDocs(count: number): Promise<DocRef[]>
+  /**
+   * Makes the next load of `docs` come from storage rather than server memory, and returns the
+   * refs to use afterwards (Atelier needs new tokens after a restart).
+   */
+  makeCold(docs: DocRef[]): Promise<DocRef[]>
+  /** What "cold" means for this target, printed next to shape 4. */
+  readonly coldNote: string
+}
+
+const TSX = resolve('node_modules/.bin/tsx')
+const OUTPUT_KEEP = 16_000
+
+/** A server child process started through tsx, ready once it prints its JSON "listening" line. */
+class ServerProcess {
+  private output = ''
+  private readonly exited: Promise<number | null>
+  readonly url: Promise<string>
+
+  private constructor(readonly child: ChildProcess, listeningMsg: string) {
+    this.exited = new Promise((r) => child.on('exit', (code) => r(code)))
+    const keep = (d: Buffer) => {
+      this.output = (this.output + d.toString()).slice(-OUTPUT_KEEP)
+    }
+    child.stdout!.on('data', keep)
+    child.stderr!.on('data', keep)
+    this.url = new Promise((ok, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no "${listeningMsg}" line within 90 s:\n${this.tail()}`)), 90_000)
+      child.stdout!.on('data', () => {
+        const line = this.output.split('\n').find((l) => l.includes(listeningMsg))
+        if (!line) return
+        clearTimeout(timer)
+        ok(JSON.parse(line).url as string)
+      })
+      void this.exited.then((code) => {
+        clearTimeout(timer)
+        fail(new Error(`server exited with code ${code}:\n${this.tail()}`))
+      })
+    })
+  }
+
+  static start(script: string, env: NodeJS.ProcessEnv, listeningMsg: string): ServerProcess {
+    const child = spawn(TSX, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    return new ServerProcess(child, listeningMsg)
+  }
+
+  tail(): string {
+    return this.output.split('\n').slice(-15).join('\n')
+  }
+
+  /** SIGTERM, then SIGKILL if it has not exited within 20 s; resolves to the exit code. */
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode
+    this.child.kill('SIGTERM')
+    const killer = setTimeout(() => this.child.kill('SIGKILL'), 20_000)
+    const code = await this.exited
+    clearTimeout(killer)
+    return code
+  }
+}
+
+/** Environment for a child server: the bench's own, minus what would change the reference's behaviour. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra }
+  // @y/websocket-server reads these globals: persistence to LevelDB and HTTP callbacks.
+  delete env.YPERSISTENCE
+  delete env.CALLBACK_URL
+  return env
+}
+
+export class ReferenceTarget implements Target {
+  readonly label = 'reference'
+  readonly coldNote = 'no persistence: loads from server memory'
+  private proc: ServerProcess | undefined
+  private url = ''
+  private nextDoc = 0
+
+  async start() {
+    this.proc = ServerProcess.start('tests/bench/reference-server.ts', childEnv({ PORT: '0' }), 'reference is listening')
+    this.url = await this.proc.url
+  }
+
+  async stop() {
+    await this.proc?.stop()
+  }
+
+  get pid() {
+    return this.proc!.child.pid!
+  }
+
+  get collabUrl() {
+    return `${this.url.replace(/^http/, 'ws')}/collab`
+  }
+
+  async createDocs(count: number): Promise<DocRef[]> {
+    return Array.from({ length: count }, () => ({ name: `bench-${this.nextDoc++}`, params: {} }))
+  }
+
+  async makeCold(docs: DocRef[]) {
+    return docs
+  }
+}
+
+const DEMO_LOGIN = { email: 'secretariat@demo.atelier', password: 'demo-atelier' }
+
+export class AtelierTarget implements Target {
+  readonly label = 'Atelier'
+  readonly coldNote = 'server restarted (SIGTERM) before each load: loads from the database'
+  /** One data folder for the whole run: restarts within a run must find the same documents. */
+  private readonly dataDir = mkdtempSync(join(tmpdir(), 'atelier-bench-'))
+  private proc: ServerProcess | undefined
+  private url = ''
+  private cookie = ''
+  private networkId = ''
+  private nextDoc = 0
+
+  async start() {
+    this.proc = ServerProcess.start(
+      'server/main.ts',
+      childEnv({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        ATELIER_DATA_DIR: this.dataDir,
+        ATELIER_DEMO: '1',
+        // Empty means the embedded database; a DATABASE_URL given to the bench is passed through.
+        DATABASE_URL: process.env.DATABASE_URL ?? '',
+      }),
+      'Atelier is listening',
+    )
+    this.url = await this.proc.url
+    await this.login()
+  }
+
+  /** Stops the server; a non-zero exit on SIGTERM means it did not flush cleanly, which is a failure. */
+  async stop() {
+    if (!this.proc) return
+    const code = await this.proc.stop()
+    if (code !== 0) throw new Error(`Atelier exited with code ${code} on SIGTERM:\n${this.proc.tail()}`)
+  }
+
+  /** Removes the run's data folder; called once at the end of the run. */
+  cleanup() {
+    rmSync(this.dataDir, { recursive: true, force: true })
+  }
+
+  get pid() {
+    return this.proc!.child.pid!
+  }
+
+  get collabUrl() {
+    return `${this.url.replace(/^http/, 'ws')}/collab`
+  }
+
+  async createDocs(count: number): Promise<DocRef[]> {
+    const docs: DocRef[] = []
+    // A few at a time: setting up documents is not what is measured, and must not trip anything.
+    for (let i = 0; i < count; i += 10) {
+      const batch = Array.from({ length: Math.min(10, count - i) }, async () => {
+        const created = await this.api('POST', '/api/documents', {
+          space: { type: 'network', id: this.networkId },
+          kind: 'workshop_report',
+          title: `bench ${this.nextDoc++}`,
+        })
+        const id = (created as { id: string }).id
+        return { name: id, params: await this.token(id) }
+      })
+      docs.push(...(await Promise.all(batch)))
+    }
+    return docs
+  }
+
+  async makeCold(docs: DocRef[]) {
+    await this.stop()
+    await this.start()
+    return Promise.all(docs.map(async (d) => ({ name: d.name, params: await this.token(d.name) })))
+  }
+
+  private async token(docId: string): Promise<Record<string, string>> {
+    const { token } = (await this.api('POST', `/api/documents/${docId}/collab-token`, {})) as { token: string }
+    return { token }
+  }
+
+  private async login() {
+    const res = await fetch(`${this.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: this.url },
+      body: JSON.stringify(DEMO_LOGIN),
+    })
+    if (!res.ok) throw new Error(`POST /api/auth/login answered ${res.status}: ${await res.text()}`)
+    const session = res.headers.getSetCookie().find((c) => c.startsWith('atelier_session='))
+    if (!session) throw new Error('POST /api/auth/login set no atelier_session cookie')
+    this.cookie = session.split(';')[0]!
+    const me = (await this.api('GET', '/api/me')) as { networks?: { id: string }[] }
+    const network = me.networks?.[0]
+    if (!network) throw new Error('GET /api/me lists no network for the demo secretariat')
+    this.networkId = network.id
+  }
+
+  private async api(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const headers: Record<string, string> = { cookie: this.cookie }
+    if (method !== 'GET') {
+      headers.origin = this.url
+      headers['content-type'] = 'application/json'
+    }
+    const res = await fetch(`${this.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    if (!res.ok) throw new Error(`${method} ${path.replace(/\/[0-9a-f-]{20,}\//, '/:id/')} answered ${res.status}: ${(await res.text()).slice(0, 200)}`)
+    return res.json()
+  }
+}
+
+/** The stock browser-side provider, as the editor uses it, on the `ws` package. */
+export function connect(target: Target, doc: DocRef, ydoc: Y.Doc): WebsocketProvider {
+  return new WebsocketProvider(target.collabUrl, doc.name, ydoc, {
+    params: doc.params,
+    // ws's class is API-compatible with the DOM WebSocket the provider is typed against.
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+}
