@@ -29,6 +29,8 @@ const targetNames = listEnv('BENCH_TARGETS', ['atelier', 'reference'])
 const log = (msg: string) => console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}`)
 const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!
 const t0 = performance.now()
+// Each WebsocketProvider adds a process 'exit' listener; the bench holds hundreds of them on purpose.
+process.setMaxListeners(0)
 
 /** Atelier may not serve /collab yet: find out once, up front, rather than failing every shape. */
 async function availability(target: Target): Promise<string | null> {
@@ -80,6 +82,7 @@ function printShape(shape: (typeof SHAPES)[number], outcomes: Map<Target, Outcom
   }
   if (names.length > 0) console.log(table(rows))
   for (const [t, o] of outcomes) {
+    if (o.status === 'ok' && o.result.saturated) console.log(`  ! ${t.label}: load generator saturated (${o.result.saturated}): latencies include client-side queueing`)
     if (o.status === 'unavailable') console.log(`  ${t.label} target unavailable: ${o.message}`)
     if (o.status === 'error') console.log(`  ${t.label} FAILED: ${o.message}`)
   }
@@ -90,10 +93,18 @@ const ratios = (a: Summary | null | undefined, b: Summary | null | undefined) =>
   a && b ? (['p50', 'p95', 'p99'] as const).map((k) => (b[k] > 0 ? (a[k] / b[k]).toFixed(2) : '-')).join(' / ') : '-'
 
 function printComparison(results: Map<number, Map<Target, Outcome>>, atelier: Target | undefined, reference: Target | undefined) {
+  const outcome = (shape: number, target: Target | undefined) => (target ? results.get(shape)?.get(target) : undefined)
   const pick = (shape: number, target: Target | undefined, key: 'edit' | 'awareness' | 'load') => {
-    const o = target && results.get(shape)?.get(target)
+    const o = outcome(shape, target)
     return o?.status === 'ok' ? o.result[key] : undefined
   }
+  const saturation = (shape: number) =>
+    [atelier, reference].some((t) => {
+      const o = outcome(shape, t)
+      return o?.status === 'ok' && o.result.saturated
+    })
+      ? '; load generator saturated: not a server figure'
+      : ''
   const lines: [number, string, 'edit' | 'awareness' | 'load'][] = [
     [1, 'edit latency', 'edit'],
     [2, 'edit latency', 'edit'],
@@ -118,11 +129,11 @@ function printComparison(results: Map<number, Map<Target, Outcome>>, atelier: Ta
     if (!results.has(shape)) continue
     const a = pick(shape, atelier, 'edit')
     const r = pick(shape, reference, 'edit')
-    console.log(verdict(a && r ? a.p99 <= r.p99 : undefined, `shape ${shape}: Atelier edit p99 <= reference p99`, a && r ? `${a.p99.toFixed(1)} vs ${r.p99.toFixed(1)} ms` : 'missing figures'))
+    console.log(verdict(a && r ? a.p99 <= r.p99 : undefined, `shape ${shape}: Atelier edit p99 <= reference p99`, a && r ? `${a.p99.toFixed(1)} vs ${r.p99.toFixed(1)} ms${saturation(shape)}` : 'missing figures'))
   }
   if (results.has(3)) {
     const a = pick(3, atelier, 'edit')
-    console.log(verdict(a ? a.p95 < 50 : undefined, 'shape 3: Atelier edit p95 < 50 ms with presence', a ? `${a.p95.toFixed(1)} ms` : 'missing figures'))
+    console.log(verdict(a ? a.p95 < 50 : undefined, 'shape 3: Atelier edit p95 < 50 ms with presence', a ? `${a.p95.toFixed(1)} ms${saturation(3)}` : 'missing figures'))
   }
   if (results.has(5)) {
     const a = pick(5, atelier, 'load')

@@ -8,6 +8,8 @@ export type Options = { seconds: number }
 /** What a shape reports for one target: printable columns plus the figures the comparison needs. */
 export type ShapeResult = {
   columns: [string, string][]
+  /** Set when the load generator could not keep up: its figures then measure the bench, not the server. */
+  saturated?: string
   edit?: Summary | null
   awareness?: Summary | null
   load?: Summary | null
@@ -21,7 +23,8 @@ export type Shape = { id: number; title: string; run(target: Target, opts: Optio
 /** The editor's shape: Tiptap (through y-prosemirror) keeps its content in this XmlFragment. */
 const FRAGMENT = 'default'
 
-type Client = { ydoc: Y.Doc; provider: WebsocketProvider; connectMs: number }
+/** connectMs: provider created -> synced and complete; applyMs: of that, time spent applying what arrived. */
+type Client = { ydoc: Y.Doc; provider: WebsocketProvider; connectMs: number; applyMs: number }
 
 /** Every provider a shape opened, so they are all torn down even when the shape fails midway. */
 class ClientPool {
@@ -44,10 +47,19 @@ class ClientPool {
       const onClose = (event: { code: number; reason: string } | null) => {
         if (event) lastProblem = `closed by server (${event.code}${event.reason ? ` ${event.reason}` : ''})`
       }
+      let applyMs = 0
+      let transactionStart = 0
+      const beforeTransaction = () => {
+        transactionStart = performance.now()
+      }
+      const afterTransaction = (tr: Y.Transaction) => {
+        if (tr.origin === provider) applyMs += performance.now() - transactionStart
+        check()
+      }
       const check = () => {
         if (!provider.synced || !complete(ydoc)) return
         settle()
-        resolve({ ydoc, provider, connectMs: performance.now() - started })
+        resolve({ ydoc, provider, connectMs: performance.now() - started, applyMs })
       }
       const timer = setTimeout(() => {
         settle()
@@ -58,13 +70,21 @@ class ClientPool {
         provider.off('sync', check)
         provider.off('connection-error', onError)
         provider.off('connection-close', onClose)
-        ydoc.off('afterTransaction', check)
+        ydoc.off('beforeTransaction', beforeTransaction)
+        ydoc.off('afterTransaction', afterTransaction)
       }
       provider.on('sync', check)
       provider.on('connection-error', onError)
       provider.on('connection-close', onClose)
-      ydoc.on('afterTransaction', check)
+      ydoc.on('beforeTransaction', beforeTransaction)
+      ydoc.on('afterTransaction', afterTransaction)
     })
+  }
+
+  close(client: Client): void {
+    this.providers.splice(this.providers.indexOf(client.provider), 1)
+    client.provider.destroy()
+    client.ydoc.destroy()
   }
 
   closeAll(): void {
@@ -142,14 +162,13 @@ const stateVector = (ydoc: Y.Doc) => Buffer.from(Y.encodeStateVector(ydoc)).toSt
  */
 class Room {
   private readonly senders = new Map<number, { index: number; clocks: number[]; sentAt: number[] }>()
-  private readonly cursors: Int32Array[] = []
+  private delivered = 0
   edits = 0
 
   constructor(readonly clients: Client[], private readonly samples: number[]) {
     clients.forEach((c, i) => this.senders.set(c.ydoc.clientID, { index: i, clocks: [], sentAt: [] }))
-    clients.forEach((c) => {
+    for (const c of clients) {
       const cursor = new Int32Array(clients.length)
-      this.cursors.push(cursor)
       c.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin !== c.provider) return // only what arrived over the wire
         const now = performance.now()
@@ -158,10 +177,11 @@ class Room {
           if (!sender) continue
           let seen = cursor[sender.index]!
           while (seen < sender.clocks.length && sender.clocks[seen]! <= clock) this.samples.push(now - sender.sentAt[seen++]!)
+          this.delivered += seen - cursor[sender.index]!
           cursor[sender.index] = seen
         }
       })
-    })
+    }
   }
 
   edit(clientIndex: number): void {
@@ -176,13 +196,7 @@ class Room {
 
   /** (edit, receiver) pairs not yet observed. */
   pending(): number {
-    let missing = 0
-    for (const [, sender] of this.senders) {
-      this.cursors.forEach((cursor, r) => {
-        if (r !== sender.index) missing += sender.clocks.length - cursor[sender.index]!
-      })
-    }
-    return missing
+    return this.edits * (this.clients.length - 1) - this.delivered
   }
 
   /** Null if every client holds the same content and state; otherwise what differs. */
@@ -275,7 +289,6 @@ async function editing(target: Target, opts: Options, shape: Editing): Promise<S
     const sampler = new ServerSampler(target.pid)
     const bench = new BenchLoadMonitor()
     sampler.start()
-    bench.start()
 
     // Ten connections in flight at a time: connect time should measure a connection, not a storm (shape 5).
     const slots = docs.flatMap((doc) => Array.from({ length: shape.clientsPerDoc }, () => doc))
@@ -284,6 +297,7 @@ async function editing(target: Target, opts: Options, shape: Editing): Promise<S
     const rooms = docs.map((_, d) => new Room(clients.slice(d * shape.clientsPerDoc, (d + 1) * shape.clientsPerDoc), samples))
     const presence = shape.presence ? new Presence(clients) : null
 
+    bench.start()
     const started = performance.now()
     const stopEdits = every(clients.length, 1000 / shape.editsPerSecond, (i) =>
       rooms[Math.floor(i / shape.clientsPerDoc)]!.edit(i % shape.clientsPerDoc),
@@ -337,7 +351,12 @@ async function editing(target: Target, opts: Options, shape: Editing): Promise<S
       ['edits/s (target)', `${(edits / editSeconds).toFixed(0)} (${clients.length * shape.editsPerSecond})`],
       ...usageColumns(usage, load),
     )
-    return { columns, edit, awareness }
+    const rate = edits / editSeconds / (clients.length * shape.editsPerSecond)
+    const saturated =
+      rate < 0.9 || load.loopDelayP99Ms > 50
+        ? `the bench reached ${(rate * 100).toFixed(0)}% of the edit rate, event-loop lag p99 ${ms(load.loopDelayP99Ms)} ms`
+        : undefined
+    return { columns, edit, awareness, saturated }
   } finally {
     pool.closeAll()
   }
@@ -423,7 +442,7 @@ async function joinStorm(target: Target): Promise<ShapeResult> {
     const hostId = host.ydoc.clientID
     const finalClock = Y.getState(host.ydoc.store, hostId)
     const complete = (ydoc: Y.Doc) => Y.getState(ydoc.store, hostId) >= finalClock
-    await pool.open(target, docs[0]!, 60_000, complete) // the server holds it all before the storm
+    pool.close(await pool.open(target, docs[0]!, 60_000, complete)) // the server holds it all before the storm
     const size = Y.encodeStateAsUpdate(host.ydoc).length
 
     const sampler = new ServerSampler(target.pid)
@@ -440,9 +459,12 @@ async function joinStorm(target: Target): Promise<ShapeResult> {
     const sv = stateVector(host.ydoc)
     const differ = joined.filter((c) => stateVector(c.ydoc) !== sv).length
     const join = summarize(joined.map((c) => c.connectMs))
+    const applySeconds = joined.reduce((sum, c) => sum + c.applyMs, 0) / 1000
     return {
       columns: [
         ['join ms p50 / p95 / max', pcts(join, ['p50', 'p95', 'max'])],
+        // All joiners share this process: their own decoding is serialized and part of every join time.
+        ['client-side apply, all joiners', `${applySeconds.toFixed(2)} s`],
         ['joined', `${joined.length}/${JOINERS}${failed ? ` (${failed} failed: ${(results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message})` : ''}`],
         ['doc size', `${(size / 1e6).toFixed(2)} MB`],
         ['content', differ === 0 ? 'all joiners match the author' : `NO: ${differ} joiners differ`],
