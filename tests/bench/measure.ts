@@ -44,24 +44,24 @@ function readRssKb(pid: number): number {
   }
 }
 
+/** Direct children of `pid`, from the parent pid of every process in /proc. */
+export function childPids(pid: number): number[] {
+  const children: number[] = []
+  for (const name of readdirSync('/proc')) {
+    if (/^\d+$/.test(name) && readStat(Number(name))?.ppid === pid) children.push(Number(name))
+  }
+  return children
+}
+
 /**
  * The processes that are the server. `tsx file.ts` is a launcher that runs the program in a child
  * node process and only relays signals; measuring the launcher would add ~50 MB of idle RSS to
  * both targets. So: the launcher's descendants if it has any, otherwise the launched process.
  */
 export function serverPids(launcherPid: number): number[] {
-  const parentOf = new Map<number, number>()
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    const stat = readStat(Number(name))
-    if (stat) parentOf.set(Number(name), stat.ppid)
-  }
   const descendants: number[] = []
-  let frontier = [launcherPid]
-  while (frontier.length > 0) {
-    const next = [...parentOf].filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid)
-    descendants.push(...next)
-    frontier = next
+  for (let frontier = childPids(launcherPid); frontier.length > 0; frontier = frontier.flatMap(childPids)) {
+    descendants.push(...frontier)
   }
   return descendants.length > 0 ? descendants : [launcherPid]
 }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { childPids } from './measure'
 
 /** A document as a client addresses it: room name plus the query parameters the server wants. */
 export type DocRef = { name: string; params: Record<string, string> }
@@ -28,29 +29,35 @@ export interface Target {
 }
 
 const TSX = resolve('node_modules/.bin/tsx')
-const OUTPUT_KEEP = 16_000
+const OUTPUT_LINES = 200
 
 /** A server child process started through tsx, ready once it prints its JSON "listening" line. */
 class ServerProcess {
-  private output = ''
+  private output: string[] = []
   private readonly exited: Promise<number | null>
   readonly url: Promise<string>
 
   private constructor(readonly child: ChildProcess, listeningMsg: string) {
     this.exited = new Promise((r) => child.on('exit', (code) => r(code)))
+    let partial = ''
+    let onLine = (_line: string) => {}
     const keep = (d: Buffer) => {
-      this.output = (this.output + d.toString()).slice(-OUTPUT_KEEP)
+      const lines = (partial + d.toString()).split('\n')
+      partial = lines.pop()!
+      for (const line of lines) onLine(line)
+      this.output.push(...lines)
+      this.output = this.output.slice(-OUTPUT_LINES)
     }
     child.stdout!.on('data', keep)
     child.stderr!.on('data', keep)
     this.url = new Promise((ok, fail) => {
       const timer = setTimeout(() => fail(new Error(`no "${listeningMsg}" line within 90 s:\n${this.tail()}`)), 90_000)
-      child.stdout!.on('data', () => {
-        const line = this.output.split('\n').find((l) => l.includes(listeningMsg))
-        if (!line) return
+      onLine = (line) => {
+        if (!line.includes(listeningMsg)) return
         clearTimeout(timer)
+        onLine = () => {}
         ok(JSON.parse(line).url as string)
-      })
+      }
       void this.exited.then((code) => {
         clearTimeout(timer)
         fail(new Error(`server exited with code ${code}:\n${this.tail()}`))
@@ -64,13 +71,19 @@ class ServerProcess {
   }
 
   tail(): string {
-    return this.output.split('\n').slice(-15).join('\n')
+    return this.output.slice(-15).join('\n')
   }
 
-  /** SIGTERM, then SIGKILL if it has not exited within 20 s; resolves to the exit code. */
+  /**
+   * SIGTERM to the server process itself, not to the tsx launcher: tsx 4.23 relays the signal but
+   * SIGKILLs its child when the child's event loop does not acknowledge it within ~30 ms, which a
+   * server busy flushing does not (exit code 143, writes lost). A process manager that signals the
+   * whole process group behaves like this. SIGKILL after 20 s; resolves to the exit code.
+   */
   async stop(): Promise<number | null> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode
-    this.child.kill('SIGTERM')
+    const servers = childPids(this.child.pid!)
+    for (const pid of servers.length > 0 ? servers : [this.child.pid!]) process.kill(pid, 'SIGTERM')
     const killer = setTimeout(() => this.child.kill('SIGKILL'), 20_000)
     const code = await this.exited
     clearTimeout(killer)

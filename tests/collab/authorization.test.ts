@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { DRIVERS } from '../helpers/db'
+import { appendParagraph, connect, docText, startTestServer, synced, upgradeStatus, type TestServer } from '../helpers/collab'
+
+/** y-websocket's permission-denied message: [2 (auth), 0 (denied), reason]. */
+const deniedReasons = (frames: Uint8Array[]) =>
+  frames.flatMap((f) => {
+    const d = decoding.createDecoder(f)
+    if (decoding.readVarUint(d) !== 2 || decoding.readVarUint(d) !== 0) return []
+    return [decoding.readVarString(d)]
+  })
+
+describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) => {
+  let server: TestServer
+  const cookies: Record<string, string> = {}
+  let networkDoc: string
+  let dakarPlan: string
+
+  beforeAll(async () => {
+    server = await startTestServer(driver)
+    for (const [who, email] of Object.entries({
+      secretariat: 'secretariat@demo.atelier', pilot: 'pilote@demo.atelier', expert: 'experte@demo.atelier',
+      funder: 'financeur@demo.atelier', tunis: 'tunis@demo.atelier',
+    })) cookies[who] = await server.login(email)
+    networkDoc = await server.documentId(cookies.secretariat!, 'Fiche constitutive du Réseau collaboratif')
+    dakarPlan = await server.documentId(cookies.pilot!, 'Plan d’action — Dakar')
+  })
+  afterAll(() => server.stop())
+
+  const url = (id: string, query = '') => `${server.wsUrl}/${id}${query}`
+
+  it('refuses the upgrade without an identity (401), for a document it may not read (403), and for an unknown one (404)', async () => {
+    expect(await upgradeStatus(url(networkDoc))).toBe(403) // no cookie: the origin check comes first for browsers
+    expect(await upgradeStatus(url(networkDoc), { origin: server.url })).toBe(401)
+    expect(await upgradeStatus(url(networkDoc, '?token=forged'))).toBe(401)
+    expect(await upgradeStatus(url(dakarPlan), { cookie: cookies.funder!, origin: server.url })).toBe(403)
+    expect(await upgradeStatus(url(dakarPlan), { cookie: cookies.tunis!, origin: server.url })).toBe(403)
+    expect(await upgradeStatus(url('00000000-0000-4000-8000-000000000000'), { cookie: cookies.pilot!, origin: server.url })).toBe(404)
+    expect(await upgradeStatus(url('not-a-document'), { cookie: cookies.pilot!, origin: server.url })).toBe(404)
+    expect(await upgradeStatus(url(dakarPlan), { cookie: cookies.pilot!, origin: server.url })).toBe(101)
+  })
+
+  it('refuses a cookie-authenticated upgrade from another site (cross-site WebSocket hijacking)', async () => {
+    expect(await upgradeStatus(url(dakarPlan), { cookie: cookies.pilot!, origin: 'https://evil.example' })).toBe(403)
+  })
+
+  it('a collab token opens one document only, and not after it expires', async () => {
+    const token = await server.token(cookies.pilot!, dakarPlan)
+    expect(await upgradeStatus(url(dakarPlan, `?token=${token}`))).toBe(101)
+    expect(await upgradeStatus(url(networkDoc, `?token=${token}`))).toBe(401)
+    await server.deps.db.query(`update collab_tokens set expires_at = now() - interval '1 second'`)
+    expect(await upgradeStatus(url(dakarPlan, `?token=${token}`))).toBe(401)
+    expect((await server.api(cookies.funder!, 'POST', `/api/documents/${dakarPlan}/collab-token`, {})).status).toBe(403)
+  })
+
+  for (const who of ['funder', 'expert'] as const) {
+    it(`a ${who === 'funder' ? 'read-only' : 'comment-only'} connection cannot change the document, is told so, and still follows everyone’s edits`, async () => {
+      const writer = connect(server, networkDoc, { cookie: cookies.secretariat! })
+      const reader = connect(server, networkDoc, { cookie: cookies[who]! })
+      await Promise.all([synced(writer), synced(reader)])
+      const before = docText(writer.doc)
+
+      appendParagraph(reader.doc, `Modification interdite (${who})`)
+      await expect.poll(() => deniedReasons(reader.received)).toEqual([
+        who === 'funder' ? 'read-only: edits are refused' : 'comment-only: content edits are refused',
+      ])
+      // The writer never sees it, and neither does a newcomer: the server's document is unchanged.
+      const newcomer = connect(server, networkDoc, { cookie: cookies.pilot! })
+      await synced(newcomer)
+      expect(docText(newcomer.doc)).toBe(before)
+      expect(docText(writer.doc)).toBe(before)
+
+      appendParagraph(writer.doc, `Vu par ${who}`)
+      await expect.poll(() => docText(reader.doc)).toContain(`Vu par ${who}`)
+      for (const c of [writer, reader, newcomer]) c.destroy()
+    })
+  }
+
+  it('a reader’s ordinary sync (nothing new to offer) is not reported as a refused edit', async () => {
+    const writer = connect(server, networkDoc, { cookie: cookies.secretariat! })
+    await synced(writer)
+    appendParagraph(writer.doc, 'Texte avant lecture')
+    writer.doc.getXmlFragment('default').delete(0, 1)
+    const reader = connect(server, networkDoc, { cookie: cookies.funder! })
+    await synced(reader)
+    // Reconnecting makes the reader send its full state, deletions included.
+    reader.provider.disconnect()
+    reader.provider.connect()
+    await synced(reader)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(deniedReasons(reader.received)).toEqual([])
+    writer.destroy()
+    reader.destroy()
+  })
+
+  it('presence carries the identity the server knows, whatever the client claims', async () => {
+    const pilot = connect(server, networkDoc, { cookie: cookies.pilot! })
+    const expert = connect(server, networkDoc, { cookie: cookies.expert! })
+    await Promise.all([synced(pilot), synced(expert)])
+    pilot.provider.awareness.setLocalStateField('user', { name: 'La Secrétaire générale', color: '#000', role: 'secretariat' })
+    pilot.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
+    await expect.poll(() => expert.provider.awareness.getStates().get(pilot.doc.clientID)?.cursor).toEqual({ anchor: 1 })
+    const seen = expert.provider.awareness.getStates().get(pilot.doc.clientID)!
+    expect(seen.user).toMatchObject({ name: 'Aminata Diallo', city: 'Dakar', role: 'pilot_city', access: 'write' })
+    expect(seen.user.color).toMatch(/^#[0-9a-f]{6}$/)
+    const expertSeen = () => pilot.provider.awareness.getStates().get(expert.doc.clientID)?.user
+    expert.provider.awareness.setLocalStateField('cursor', { anchor: 2 })
+    await expect.poll(expertSeen).toMatchObject({ name: 'Sophie Martin', role: 'expert', access: 'comment' })
+    pilot.destroy()
+    expert.destroy()
+  })
+
+  it('one connection cannot speak for another’s presence', async () => {
+    const pilot = connect(server, networkDoc, { cookie: cookies.pilot! })
+    const expert = connect(server, networkDoc, { cookie: cookies.expert! })
+    await Promise.all([synced(pilot), synced(expert)])
+    pilot.provider.awareness.setLocalStateField('cursor', { anchor: 5 })
+    await expect.poll(() => expert.provider.awareness.getStates().get(pilot.doc.clientID)?.cursor).toEqual({ anchor: 5 })
+    // The expert's client forges an awareness entry under the pilot's client id, with a newer clock.
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, 1) // awareness message
+    const update = encoding.createEncoder()
+    encoding.writeVarUint(update, 1)
+    encoding.writeVarUint(update, pilot.doc.clientID)
+    encoding.writeVarUint(update, 10_000)
+    encoding.writeVarString(update, JSON.stringify({ cursor: { anchor: 999 } }))
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(update))
+    ;(expert.provider.ws as unknown as { send(d: Uint8Array): void }).send(encoding.toUint8Array(e))
+    const third = connect(server, networkDoc, { cookie: cookies.secretariat! })
+    await synced(third)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(third.provider.awareness.getStates().get(pilot.doc.clientID)?.cursor).toEqual({ anchor: 5 })
+    for (const c of [pilot, expert, third]) c.destroy()
+  })
+
+  it('removing someone’s role closes their open sockets; reconnecting is refused', async () => {
+    const people = (await server.api(cookies.secretariat!, 'GET', `/api/networks/${(await server.api(cookies.secretariat!, 'GET', '/api/me')).body.networks[0].id}`)).body.people as { grantId: string; user: { name: string } }[]
+    const funderGrant = people.find((p) => p.user.name.includes('Hélène Roy'))!.grantId
+    const funder = connect(server, networkDoc, { cookie: cookies.funder! })
+    await synced(funder)
+    expect((await server.api(cookies.secretariat!, 'DELETE', `/api/grants/${funderGrant}`)).status).toBe(204)
+    await expect.poll(() => funder.closes.map((c) => c.code)).toContain(4403)
+    funder.destroy()
+    expect(await upgradeStatus(url(networkDoc), { cookie: cookies.funder!, origin: server.url })).toBe(403)
+  })
+
+  it('signing out closes the sockets opened with that session', async () => {
+    const cookie = await server.login('experte@demo.atelier')
+    const expert = connect(server, networkDoc, { cookie })
+    await synced(expert)
+    expect((await server.api(cookie, 'POST', '/api/auth/logout', {})).status).toBe(204)
+    await expect.poll(() => expert.closes.map((c) => c.code)).toContain(4401)
+    expert.destroy()
+  })
+})
