@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import './http/node-compat'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'

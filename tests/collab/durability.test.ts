@@ -1,0 +1,307 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createConnection, createServer, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import postgres from 'postgres'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { loadState } from '../../server/data/live-documents'
+import { openDb } from '../../server/db/open'
+import { DEMO_PASSWORD } from '../helpers/app'
+import { appendParagraph, connect, docText, synced, type TestClient } from '../helpers/collab'
+import { DRIVERS, type Driver } from '../helpers/db'
+
+/**
+ * Durability of live edits across a crash: the real entry point (`tsx server/main.ts`, as the
+ * Dockerfile runs it) in a child process, killed with SIGKILL while people type, restarted on
+ * the same port and the same data. The contract: the edits of a writer who left at least one
+ * second before the kill are stored; the people still connected reconnect on their own and
+ * everyone converges. And SIGTERM stores what is pending before the process exits.
+ */
+
+const TSX = join('node_modules', '.bin', 'tsx')
+const PLAN = 'Plan d’action — Dakar'
+/** The promise is "a writer who left ≥ 1 s before the kill": wait a little more than that. */
+const DURABLE_AFTER_MS = 1_200
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+type Child = {
+  proc: ChildProcess
+  url: string
+  wsUrl: string
+  exited: Promise<number | null>
+  output(): string
+  /** SIGKILL to the whole process group: tsx and the node process it runs, as `docker kill` does. */
+  crash(): Promise<void>
+  /** SIGTERM to tsx only, as Docker's stop does; resolves with the exit code. */
+  terminate(): Promise<number | null>
+}
+
+const running = new Set<Child>()
+
+async function freePort(): Promise<number> {
+  const srv = createServer()
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve))
+  const { port } = srv.address() as AddressInfo
+  await new Promise<void>((resolve) => srv.close(() => resolve()))
+  return port
+}
+
+/** True once nothing accepts connections on the port any more (a crashed child is really gone). */
+function portRefuses(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(false)
+    })
+    socket.once('error', () => resolve(true))
+  })
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function launch(env: Record<string, string>): Promise<Child> {
+  const proc = spawn(TSX, ['server/main.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ATELIER_DEMO: '1', DATABASE_URL: '', REDIS_URL: '', PUBLIC_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // A group of its own, so a crash takes the real server (tsx's child) down too.
+    detached: true,
+  })
+  let out = ''
+  let err = ''
+  proc.stdout!.on('data', (d) => (out += d))
+  proc.stderr!.on('data', (d) => (err += d))
+  let exitCode: number | null | undefined
+  const exited = new Promise<number | null>((resolve) =>
+    proc.on('exit', (code) => {
+      exitCode = code
+      resolve(code)
+    }),
+  )
+  const port = Number(env.PORT)
+  const child: Child = {
+    proc,
+    url: '',
+    wsUrl: '',
+    exited,
+    output: () => out,
+    async crash() {
+      if (groupAlive(proc.pid!)) process.kill(-proc.pid!, 'SIGKILL')
+      await exited
+      await expect.poll(() => portRefuses(port), { timeout: 30_000, interval: 100 }).toBe(true)
+      running.delete(child)
+    },
+    async terminate() {
+      proc.kill('SIGTERM')
+      const code = await exited
+      running.delete(child)
+      return code
+    },
+  }
+  running.add(child)
+  await expect
+    .poll(() => out.includes('Atelier is listening') || exitCode !== undefined, { timeout: 90_000, interval: 100 })
+    .toBe(true)
+  if (exitCode !== undefined) throw new Error(`the server exited (${exitCode}) before listening:\n${out}\n${err}`)
+  const line = out.split('\n').find((l) => l.includes('Atelier is listening'))!
+  child.url = (JSON.parse(line) as { url: string }).url
+  child.wsUrl = `${child.url.replace('http', 'ws')}/collab`
+  return child
+}
+
+async function login(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { origin: url, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  })
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`)
+  return res.headers.get('set-cookie')!.split(';')[0]!
+}
+
+async function documentId(url: string, cookie: string, title: string): Promise<string> {
+  const res = await fetch(`${url}/api/documents`, { headers: { cookie } })
+  const docs = (await res.json()) as { id: string; title: string }[]
+  return docs.find((d) => d.title === title)!.id
+}
+
+const paragraphs = (text: string) => new Set(text.split('\n'))
+
+describe.each(DRIVERS)('durability of live edits across a crash of the server process (%s)', (driver: Driver) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'atelier-durability-'))
+  const database = `atelier_durability_${randomBytes(5).toString('hex')}`
+  let childDatabaseUrl = ''
+  let port = 0
+  const clients: TestClient[] = []
+
+  const env = () => ({ PORT: String(port), ATELIER_DATA_DIR: dataDir, DATABASE_URL: childDatabaseUrl })
+  const client = (c: TestClient) => (clients.push(c), c)
+
+  /**
+   * What the database holds for a document, replayed, read directly (not through the server).
+   * On PGlite only while no server runs: the embedded database belongs to one process at a time.
+   */
+  async function storedText(docId: string): Promise<string> {
+    const db = await openDb(driver === 'postgres' ? { url: childDatabaseUrl } : { dataDir })
+    try {
+      const stored = await loadState(db, docId)
+      const replay = new Y.Doc()
+      if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot)
+      for (const u of stored.updates) Y.applyUpdate(replay, u)
+      return docText(replay)
+    } finally {
+      await db.close()
+    }
+  }
+
+  beforeAll(async () => {
+    port = await freePort()
+    if (driver === 'postgres') {
+      const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+      try {
+        await admin.unsafe(`create database ${database}`)
+      } finally {
+        await admin.end()
+      }
+      const url = new URL(process.env.DATABASE_URL!)
+      url.pathname = `/${database}`
+      childDatabaseUrl = url.toString()
+    }
+  })
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy()
+    for (const child of [...running]) await child.crash()
+    rmSync(dataDir, { recursive: true, force: true })
+    if (driver === 'postgres') {
+      const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+      try {
+        await admin.unsafe(`drop database if exists ${database} with (force)`)
+      } finally {
+        await admin.end()
+      }
+    }
+  })
+
+  it('SIGKILL while people type: a writer who left ≥ 1 s before is stored; the others reconnect and converge', async () => {
+    let server = await launch(env())
+    const secretariat = await login(server.url, 'secretariat@demo.atelier')
+    const pilot = await login(server.url, 'pilote@demo.atelier')
+    const planId = await documentId(server.url, pilot, PLAN)
+
+    // A and B stay connected and keep typing, through the crash and the restart.
+    const a = client(connect(server, planId, { cookie: secretariat }))
+    const b = client(connect(server, planId, { cookie: pilot }))
+    await Promise.all([synced(a), synced(b)])
+    let n = 0
+    let typing = true
+    const typist = (async () => {
+      while (typing) {
+        n++
+        appendParagraph(a.doc, `A-${n} — tapé par le secrétariat`)
+        appendParagraph(b.doc, `B-${n} — tapé par Dakar`)
+        await sleep(25)
+      }
+    })()
+
+    // W types several paragraphs, sees them reach the others, and leaves.
+    const w = client(connect(server, planId, { cookie: pilot }))
+    await synced(w)
+    const byW = Array.from({ length: 6 }, (_, i) => `W-${i + 1} — écrit avant la panne par ${randomBytes(4).toString('hex')}`)
+    for (const p of byW) {
+      appendParagraph(w.doc, p)
+      await sleep(40)
+    }
+    await expect.poll(() => byW.every((p) => paragraphs(a.text()).has(p)), { timeout: 30_000 }).toBe(true)
+    w.destroy()
+    await sleep(DURABLE_AFTER_MS)
+
+    const typedBeforeCrash = n
+    await server.crash()
+
+    // The database itself, read while nothing runs: W's paragraphs are all there.
+    const stored = paragraphs(await storedText(planId))
+    expect(byW.filter((p) => !stored.has(p))).toEqual([])
+
+    server = await launch(env())
+    // A fresh reader also finds them. (A and B hold them too and may already have sent them
+    // back; the direct read above is what proves they were stored.)
+    const c = client(connect(server, planId, { cookie: secretariat }))
+    await synced(c)
+    expect(byW.filter((p) => !paragraphs(c.text()).has(p))).toEqual([])
+
+    // A and B are the same provider objects: they reconnect by themselves and keep typing a little.
+    await expect.poll(() => a.provider.synced && b.provider.synced, { timeout: 60_000, interval: 100 }).toBe(true)
+    const atReconnect = n
+    await expect.poll(() => n, { timeout: 30_000 }).toBeGreaterThan(atReconnect + 10)
+    typing = false
+    await typist
+    const total = n
+
+    const expected = [
+      ...byW,
+      ...Array.from({ length: total }, (_, i) => `A-${i + 1} — tapé par le secrétariat`),
+      ...Array.from({ length: total }, (_, i) => `B-${i + 1} — tapé par Dakar`),
+    ]
+    await expect
+      .poll(() => a.text() === b.text() && b.text() === c.text() && expected.every((p) => paragraphs(c.text()).has(p)), {
+        timeout: 60_000,
+        interval: 100,
+      })
+      .toBe(true)
+    const final = c.text()
+    console.log(`[durability ${driver}] ${total} paragraphs each from A and B (${typedBeforeCrash} before the crash, ${atReconnect} by the reconnection)`)
+
+    // Everyone leaves; a second later the server crashes again: the database holds exactly
+    // what everyone converged to.
+    for (const x of [a, b, c]) x.destroy()
+    await sleep(DURABLE_AFTER_MS)
+    await server.crash()
+    expect(await storedText(planId)).toBe(final)
+  }, 300_000)
+
+  it('SIGTERM right after a writer types: the pending edit is stored, the process exits 0, and it is there after a restart', async () => {
+    let server = await launch(env())
+    const secretariat = await login(server.url, 'secretariat@demo.atelier')
+    const pilot = await login(server.url, 'pilote@demo.atelier')
+    const planId = await documentId(server.url, pilot, PLAN)
+    const w = client(connect(server, planId, { cookie: pilot }))
+    const b = client(connect(server, planId, { cookie: secretariat }))
+    await Promise.all([synced(w), synced(b)])
+
+    // Seen by B: the server has it (in its 100 ms write queue, most likely). Then at once SIGTERM.
+    const seen = `Reçu juste avant l’arrêt ${randomBytes(4).toString('hex')}`
+    appendParagraph(w.doc, seen)
+    await expect.poll(() => paragraphs(b.text()).has(seen), { timeout: 30_000, interval: 5 }).toBe(true)
+    // And one more with no wait at all: it may still be in flight when the signal lands.
+    const inFlight = `Tapé au moment du signal ${randomBytes(4).toString('hex')}`
+    appendParagraph(w.doc, inFlight)
+    const code = await server.terminate()
+    expect(code).toBe(0)
+    expect(server.output()).toContain('shutting down')
+    w.destroy()
+    b.destroy()
+
+    const stored = paragraphs(await storedText(planId))
+    expect(stored.has(seen)).toBe(true)
+    console.log(`[durability ${driver}] the paragraph typed as SIGTERM was sent: ${stored.has(inFlight) ? 'stored' : 'NOT stored (it was still in flight)'}`)
+
+    server = await launch(env())
+    const c = client(connect(server, planId, { cookie: secretariat }))
+    await synced(c)
+    expect(paragraphs(c.text()).has(seen)).toBe(true)
+    c.destroy()
+    expect(await server.terminate()).toBe(0)
+  }, 300_000)
+})
