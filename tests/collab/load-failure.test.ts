@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db } from '../../server/db/db'
+import { appendParagraph, connect, startTestServer, synced, type TestServer } from '../helpers/collab'
+
+/**
+ * Never store an empty document over a real one: when a document cannot be loaded, its
+ * sockets are closed with an error code and nothing is written.
+ */
+describe('when a document cannot be loaded', () => {
+  const control = { failLoads: false }
+  let server: TestServer
+  let cookie: string
+  let planId: string
+
+  const failingLoads = (db: Db): Db =>
+    Object.assign(Object.create(db), {
+      query: (text: string, params?: unknown[]) => {
+        if (control.failLoads && text.includes('from doc_snapshots')) return Promise.reject(new Error('connection refused'))
+        return db.query(text, params)
+      },
+    })
+
+  const stored = async () =>
+    server.deps.db.query<{ n: number; bytes: number }>(
+      `select count(*)::int as n, coalesce(sum(length(data)), 0)::int as bytes from doc_updates where document_id = $1`,
+      [planId],
+    )
+
+  beforeAll(async () => {
+    server = await startTestServer('pglite', { wrapDb: failingLoads })
+    cookie = await server.login('pilote@demo.atelier')
+    planId = await server.documentId(cookie, 'Plan d’action — Dakar')
+  })
+  afterAll(() => server.stop())
+
+  it('with the database unreachable, the socket closes with 4500 and the stored document is unchanged', async () => {
+    const before = await stored()
+    control.failLoads = true
+    // The client arrives with edits of its own (made offline): they must not be stored either.
+    const client = connect(server, planId, { cookie }, { connect: false })
+    appendParagraph(client.doc, 'écrit hors ligne')
+    client.provider.connect()
+    await expect.poll(() => client.closes.map((c) => c.code)).toContain(4500)
+    client.destroy()
+    await new Promise((r) => setTimeout(r, 300))
+    control.failLoads = false
+    expect(await stored()).toEqual(before)
+    expect(await server.deps.db.query(`select 1 from doc_snapshots where document_id = $1`, [planId])).toHaveLength(0)
+
+    const later = connect(server, planId, { cookie })
+    await synced(later)
+    expect(later.text()).toContain('Exposé du problème')
+    later.destroy()
+  })
+
+  it('a corrupt row makes the load fail the same way, without writing anything', async () => {
+    const journalId = await server.documentId(cookie, 'Journal d’expérimentation — Dakar')
+    await server.deps.db.query(`insert into doc_updates (document_id, data) values ($1, $2)`, [
+      journalId,
+      Buffer.from([255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255]),
+    ])
+    const count = async () => (await server.deps.db.query(`select count(*)::int as n from doc_updates where document_id = $1`, [journalId]))[0]
+    const before = await count()
+    const client = connect(server, journalId, { cookie })
+    await expect.poll(() => client.closes.map((c) => c.code)).toContain(4500)
+    client.destroy()
+    expect(await count()).toEqual(before)
+  })
+})
