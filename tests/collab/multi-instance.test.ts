@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { loadState } from '../../server/data/live-documents'
+import { dropSchema, freshSchemaName } from '../helpers/db'
+import { appendParagraph, connect, docText, startTestServer, synced, upgradeStatus, type TestClient, type TestServer } from '../helpers/collab'
+
+/**
+ * Several server instances behind one load balancer: one PostgreSQL schema, one Redis.
+ * Edits and presence cross instances, the update log gets each edit once, a document opened
+ * on a second instance picks up edits the first has not stored yet, and a revocation made
+ * through any instance closes the sockets concerned on every instance.
+ */
+
+const PLAN = 'Plan d’action — Dakar'
+const JOURNAL = 'Journal d’expérimentation — Dakar'
+const SHEET = 'Fiche thématique — Espaces publics inclusifs'
+const CONSTITUTION = 'Fiche constitutive du Réseau collaboratif'
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const paragraphs = (text: string) => new Set(text.split('\n'))
+
+describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several instances sharing PostgreSQL and Redis', () => {
+  const schema = freshSchemaName()
+  const env = { REDIS_URL: process.env.REDIS_URL! }
+  let s1: TestServer
+  let s2: TestServer
+  let secretariat: string
+  let pilot: string
+  let pilotId: string
+  const clients: TestClient[] = []
+  const client = (c: TestClient) => (clients.push(c), c)
+
+  /** The stored document (snapshot + log), replayed, as a fresh load would see it. */
+  async function storedText(documentId: string): Promise<string> {
+    const stored = await loadState(s1.deps.db, documentId)
+    const replay = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot)
+    for (const u of stored.updates) Y.applyUpdate(replay, u)
+    return docText(replay)
+  }
+
+  beforeAll(async () => {
+    // One after the other: the second finds the schema migrated and the demo seeded.
+    s1 = await startTestServer('postgres', { schema, env })
+    s2 = await startTestServer('postgres', { schema, env })
+    secretariat = await s1.login('secretariat@demo.atelier')
+    pilot = await s2.login('pilote@demo.atelier')
+    pilotId = (await s1.api(pilot, 'GET', '/api/me')).body.user.id
+  })
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy()
+    // stop() leaves a schema it was given alone: it is ours to drop, once both are closed.
+    await Promise.allSettled([s1?.stop(), s2?.stop()])
+    await dropSchema(process.env.DATABASE_URL!, schema)
+  })
+
+  it('edits made on each instance appear on the other; concurrent edits converge', async () => {
+    const planId = await s1.documentId(pilot, PLAN)
+    const one = client(connect(s1, planId, { cookie: pilot }))
+    const two = client(connect(s2, planId, { cookie: secretariat }))
+    await Promise.all([synced(one), synced(two)])
+    expect(one.text()).toBe(two.text())
+
+    appendParagraph(one.doc, 'Tapé sur l’instance 1')
+    await expect.poll(() => paragraphs(two.text()).has('Tapé sur l’instance 1'), { timeout: 30_000 }).toBe(true)
+    appendParagraph(two.doc, 'Tapé sur l’instance 2')
+    await expect.poll(() => paragraphs(one.text()).has('Tapé sur l’instance 2'), { timeout: 30_000 }).toBe(true)
+
+    // Both type at once, including into the same paragraph.
+    const last = (doc: Y.Doc) => (doc.getXmlFragment('default').get(doc.getXmlFragment('default').length - 1) as Y.XmlElement).get(0) as Y.XmlText
+    last(one.doc).insert(0, '[1]')
+    last(two.doc).insert(last(two.doc).length, '[2]')
+    for (let i = 1; i <= 15; i++) {
+      appendParagraph(one.doc, `Concurrent 1.${i}`)
+      appendParagraph(two.doc, `Concurrent 2.${i}`)
+      if (i % 5 === 0) await sleep(10)
+    }
+    const expected = [
+      '[1]Tapé sur l’instance 2[2]',
+      ...Array.from({ length: 15 }, (_, i) => `Concurrent 1.${i + 1}`),
+      ...Array.from({ length: 15 }, (_, i) => `Concurrent 2.${i + 1}`),
+    ]
+    await expect
+      .poll(() => one.text() === two.text() && expected.every((p) => paragraphs(one.text()).has(p)), { timeout: 30_000 })
+      .toBe(true)
+
+    // A third person, on instance 2, gets the same document.
+    const late = client(connect(s2, planId, { token: await s2.token(pilot, planId) }))
+    await synced(late)
+    await expect.poll(() => late.text(), { timeout: 30_000 }).toBe(one.text())
+    for (const c of [one, two, late]) c.destroy()
+  })
+
+  it('presence crosses instances with the identity the server stamped, and leaves with the socket', async () => {
+    const planId = await s1.documentId(pilot, PLAN)
+    const one = client(connect(s1, planId, { cookie: pilot }))
+    const two = client(connect(s2, planId, { cookie: secretariat }))
+    await Promise.all([synced(one), synced(two)])
+    // The client claims to be someone else; the server knows better.
+    one.provider.awareness.setLocalStateField('user', { name: 'Quelqu’un d’autre', id: 'faux' })
+    one.provider.awareness.setLocalStateField('cursor', { anchor: 3 })
+    const seenOnTwo = () => two.provider.awareness.getStates().get(one.doc.clientID) as { user?: Record<string, unknown>; cursor?: unknown } | undefined
+    await expect.poll(() => seenOnTwo()?.cursor, { timeout: 30_000 }).toEqual({ anchor: 3 })
+    expect(seenOnTwo()!.user).toMatchObject({ id: pilotId, name: 'Aminata Diallo', city: 'Dakar', access: 'write' })
+
+    // And the other way round.
+    two.provider.awareness.setLocalStateField('user', { name: 'Pas Claire' })
+    await expect
+      .poll(() => (one.provider.awareness.getStates().get(two.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name, { timeout: 30_000 })
+      .toBe('Claire Dubois')
+
+    one.destroy()
+    await expect.poll(() => two.provider.awareness.getStates().has(one.doc.clientID), { timeout: 30_000 }).toBe(false)
+    two.destroy()
+  })
+
+  it('the update log gets each edit once, from the instance the writer is connected to', async () => {
+    const sheetId = await s1.documentId(pilot, SHEET)
+    const [{ max }] = await s1.deps.db.query<{ max: string }>(`select coalesce(max(id), 0)::text as max from doc_updates`)
+    const rows = () =>
+      s1.deps.db.query<{ userId: string; data: Uint8Array }>(
+        `select user_id as "userId", data from doc_updates where document_id = $1 and id > $2 order by id`,
+        [sheetId, max],
+      )
+    // The document is loaded on both instances: instance 2 receives every edit through Redis.
+    const one = client(connect(s1, sheetId, { cookie: pilot }))
+    const two = client(connect(s2, sheetId, { cookie: secretariat }))
+    await Promise.all([synced(one), synced(two)])
+
+    const lines = Array.from({ length: 6 }, (_, i) => `Ligne ${i + 1} écrite sur l’instance 1`)
+    for (const [i, line] of lines.entries()) {
+      appendParagraph(one.doc, line)
+      await expect.poll(() => paragraphs(two.text()).has(line), { timeout: 30_000 }).toBe(true)
+      // Waiting for the row keeps one edit per row (a batch would merge consecutive edits).
+      await expect.poll(async () => (await rows()).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(i + 1)
+    }
+    // Room for a late duplicate to land (a write is at most 100 ms away); not a timing assertion.
+    await sleep(1_000)
+    const stored = await rows()
+    expect(stored).toHaveLength(lines.length)
+    expect(stored.every((r) => r.userId === pilotId)).toBe(true)
+    const distinct = new Set(stored.map((r) => Buffer.from(r.data).toString('hex')))
+    expect(distinct.size).toBe(stored.length)
+    expect(await storedText(sheetId)).toBe(one.text())
+    for (const c of [one, two]) c.destroy()
+  })
+
+  it('a late joiner on another instance gets edits that are not stored yet', async () => {
+    // A third instance that holds writes for a long time, so "not stored yet" is certain.
+    const slow = await startTestServer('postgres', { schema, env, persistence: { flushMs: 600_000 } })
+    try {
+      const journalId = await s1.documentId(pilot, JOURNAL)
+      const writer = client(connect(slow, journalId, { cookie: pilot }))
+      const observer = client(connect(slow, journalId, { cookie: secretariat }))
+      await Promise.all([synced(writer), synced(observer)])
+      const line = 'Écrit il y a un instant, pas encore enregistré'
+      appendParagraph(writer.doc, line)
+      // Once the observer has it, the slow instance has applied it (and told Redis, where no
+      // one listened for this document yet); it is only in that instance's memory.
+      await expect.poll(() => paragraphs(observer.text()).has(line), { timeout: 30_000 }).toBe(true)
+      expect(paragraphs(await storedText(journalId)).has(line)).toBe(false)
+
+      // Instance 2 has not loaded this document: it reads storage, then asks its peers.
+      const late = client(connect(s2, journalId, { cookie: secretariat }))
+      await synced(late)
+      await expect.poll(() => paragraphs(late.text()).has(line), { timeout: 30_000 }).toBe(true)
+      expect(paragraphs(await storedText(journalId)).has(line)).toBe(false)
+      expect(late.text()).toBe(writer.text())
+      for (const c of [writer, observer, late]) c.destroy()
+    } finally {
+      await slow.stop()
+    }
+    // Its shutdown stored what it held.
+    const journalId = await s1.documentId(pilot, JOURNAL)
+    expect(paragraphs(await storedText(journalId)).has('Écrit il y a un instant, pas encore enregistré')).toBe(true)
+  })
+
+  it('a revocation through one instance closes the sockets concerned on every instance', async () => {
+    const docId = await s1.documentId(secretariat, CONSTITUTION)
+    const me = (await s1.api(secretariat, 'GET', '/api/me')).body as { networks: { id: string }[] }
+    const networkId = me.networks[0]!.id
+    const network = (await s1.api(secretariat, 'GET', `/api/networks/${networkId}`)).body as {
+      memberships: { city: { id: string; name: string } }[]
+      people: { grantId: string; role: string; user: { email: string } }[]
+    }
+    const tunisCityId = network.memberships.find((m) => m.city.name === 'Tunis')!.city.id
+    const expertGrantId = network.people.find((p) => p.user.email === 'experte@demo.atelier' && p.role === 'expert')!.grantId
+    const tunis = await s2.login('tunis@demo.atelier')
+    const expert = await s1.login('experte@demo.atelier')
+    const at = (s: TestServer, cookie: string) => upgradeStatus(`${s.wsUrl}/${docId}`, { cookie, origin: s.url })
+
+    // Someone unaffected stays connected throughout.
+    const bystander = client(connect(s2, docId, { cookie: secretariat }))
+    const tunisOn2 = client(connect(s2, docId, { cookie: tunis }))
+    const expertOn1 = client(connect(s1, docId, { cookie: expert }))
+    const expertOn2 = client(connect(s2, docId, { cookie: expert }))
+    await Promise.all([bystander, tunisOn2, expertOn1, expertOn2].map(synced))
+
+    // Tunis leaves the network, through instance 1: its team's socket on instance 2 closes.
+    let started = performance.now()
+    expect((await s1.api(secretariat, 'DELETE', `/api/networks/${networkId}/cities/${tunisCityId}`)).status).toBe(204)
+    await expect.poll(() => tunisOn2.closes.map((c) => c.code), { timeout: 30_000 }).toContain(4403)
+    console.log(`[multi-instance] Tunis's socket on instance 2 closed ${Math.round(performance.now() - started)} ms after the removal answered`)
+    expect(await at(s2, tunis)).toBe(403)
+    expect(await at(s1, tunis)).toBe(403)
+    // The expert was rechecked too (every socket is, on a membership change) and kept their access.
+    expect(expertOn1.closes).toEqual([])
+    expect(expertOn2.closes).toEqual([])
+
+    // The expert's role is removed, through instance 1: their sockets on both instances close.
+    started = performance.now()
+    expect((await s1.api(secretariat, 'DELETE', `/api/grants/${expertGrantId}`)).status).toBe(204)
+    await expect.poll(() => expertOn1.closes.map((c) => c.code), { timeout: 30_000 }).toContain(4403)
+    const onOne = Math.round(performance.now() - started)
+    await expect.poll(() => expertOn2.closes.map((c) => c.code), { timeout: 30_000 }).toContain(4403)
+    console.log(`[multi-instance] the expert's sockets closed ${onOne} ms (instance 1) and ${Math.round(performance.now() - started)} ms (instance 2, at most) after the removal answered`)
+    expect(await at(s1, expert)).toBe(403)
+    expect(await at(s2, expert)).toBe(403)
+
+    expect(bystander.closes).toEqual([])
+    expect(bystander.provider.wsconnected).toBe(true)
+    for (const c of [bystander, tunisOn2, expertOn1, expertOn2]) c.destroy()
+  })
+})
