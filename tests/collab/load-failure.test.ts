@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../server/db/db'
-import { appendParagraph, connect, startTestServer, synced, type TestServer } from '../helpers/collab'
+import * as Y from 'yjs'
+import { encodeUpdate } from '../../server/collab/protocol'
+import { appendParagraph, connect, rawSocket, startTestServer, synced, type TestServer } from '../helpers/collab'
 
 /**
  * Never store an empty document over a real one: when a document cannot be loaded, its
  * sockets are closed with an error code and nothing is written.
  */
 describe('when a document cannot be loaded', () => {
-  const control = { failLoads: false }
+  const control = { failLoads: false, slowLoadsMs: 0 }
   let server: TestServer
   let cookie: string
   let planId: string
@@ -16,6 +18,9 @@ describe('when a document cannot be loaded', () => {
     Object.assign(Object.create(db), {
       query: (text: string, params?: unknown[]) => {
         if (control.failLoads && text.includes('from doc_snapshots')) return Promise.reject(new Error('connection refused'))
+        if (control.slowLoadsMs && text.includes('from doc_snapshots')) {
+          return new Promise((r) => setTimeout(r, control.slowLoadsMs)).then(() => db.query(text, params))
+        }
         return db.query(text, params)
       },
     })
@@ -65,5 +70,24 @@ describe('when a document cannot be loaded', () => {
     await expect.poll(() => client.closes.map((c) => c.code)).toContain(4500)
     client.destroy()
     expect(await count()).toEqual(before)
+  })
+
+  it('what a client sends while its document is still loading is kept and applied, not dropped', async () => {
+    const reportId = await server.documentId(cookie, 'Rapport d’atelier — Atelier international de Dakar')
+    control.slowLoadsMs = 800
+    // A raw socket sends one update the instant it opens, and nothing else: no sync would repair a drop.
+    const local = new Y.Doc()
+    appendParagraph(local, 'envoyé pendant le chargement')
+    const early = rawSocket(`${server.wsUrl}/${reportId}`, { cookie, origin: server.url })
+    await early.opened
+    early.ws.send(encodeUpdate(Y.encodeStateAsUpdate(local)))
+    await new Promise((r) => early.ws.once('message', r))
+    control.slowLoadsMs = 0
+    const witness = connect(server, reportId, { cookie })
+    await synced(witness)
+    expect(witness.text()).toContain('envoyé pendant le chargement')
+    expect(witness.text()).toContain('Jour 1')
+    early.ws.close()
+    witness.destroy()
   })
 })
