@@ -4,7 +4,8 @@ import type { InvitationView, MeResponse } from '../../../shared/api'
 import { acceptInvitationBody } from '../../../shared/schemas'
 import { endpoints, isApiError, type ClientErrorCode } from '../api'
 import { useSession } from '../app/session'
-import { Field, Loading, Notice, Spinner, SubmitButton } from '../components/ui'
+import { AccountFields } from '../components/AccountFields'
+import { Loading, Notice, Spinner, SubmitButton } from '../components/ui'
 import { currentLocale } from '../i18n'
 import type { Message, MessageKey } from '../i18n/types'
 import { useI18n } from '../i18n/useI18n'
@@ -203,25 +204,9 @@ function AcceptWithNewAccount({ token, invitation, onDeadLink }: Props) {
             )}
           </Notice>
         )}
-        <Field {...form.bind('name')} label={t('fields.name')} autoComplete="name" required />
-        <Field
-          {...form.bind('email')}
-          type="email"
-          label={t('fields.email')}
-          hint={invitation.email ? t('invitation.forEmail', { email: invitation.email }) : undefined}
-          readOnly={!!invitation.email}
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          required
-        />
-        <Field
-          {...form.bind('password')}
-          type="password"
-          label={t('fields.password')}
-          hint={t('fields.passwordHint')}
-          autoComplete="new-password"
-          required
+        <AccountFields
+          bind={form.bind}
+          email={{ fixed: invitation.email, hint: invitation.email ? t('invitation.forEmail', { email: invitation.email }) : undefined }}
         />
         <SubmitButton busy={form.busy} label={t('invitation.submitCreate')} busyLabel={t('invitation.accepting')} />
       </form>

@@ -3,6 +3,7 @@ import { Navigate } from 'react-router'
 import { setupBody } from '../../../shared/schemas'
 import { endpoints, isApiError } from '../api'
 import { useSession } from '../app/session'
+import { AccountFields } from '../components/AccountFields'
 import { Field, Notice, SubmitButton } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
 import { describeError } from '../lib/errors'
@@ -49,24 +50,7 @@ export function SetupPage() {
         {form.formError && <Notice tone="error">{message(form.formError)}</Notice>}
         <fieldset>
           <legend>{t('setup.accountLegend')}</legend>
-          <Field {...form.bind('name')} label={t('fields.name')} autoComplete="name" required />
-          <Field
-            {...form.bind('email')}
-            type="email"
-            label={t('fields.email')}
-            autoComplete="email"
-            inputMode="email"
-            spellCheck={false}
-            required
-          />
-          <Field
-            {...form.bind('password')}
-            type="password"
-            label={t('fields.password')}
-            hint={t('fields.passwordHint')}
-            autoComplete="new-password"
-            required
-          />
+          <AccountFields bind={form.bind} />
         </fieldset>
         <fieldset>
           <legend>{t('setup.networkLegend')}</legend>
