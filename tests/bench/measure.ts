@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 export type Summary = { n: number; p50: number; p95: number; p99: number; max: number }
@@ -21,7 +21,7 @@ const CLK_TCK = (() => {
   }
 })()
 
-type ProcStat = { ppid: number; cpuTicks: number }
+type ProcStat = { cpuTicks: number }
 
 function readStat(pid: number): ProcStat | null {
   try {
@@ -29,7 +29,7 @@ function readStat(pid: number): ProcStat | null {
     // The command name (field 2) may contain spaces and parentheses: split after its last ')'.
     const fields = raw.slice(raw.lastIndexOf(')') + 2).split(' ')
     // After the name: [0]=state [1]=ppid ... [11]=utime [12]=stime (fields 14 and 15 of stat(5)).
-    return { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) }
+    return { cpuTicks: Number(fields[11]) + Number(fields[12]) }
   } catch {
     return null
   }
@@ -44,28 +44,6 @@ function readRssKb(pid: number): number {
   }
 }
 
-/** Direct children of `pid`, from the parent pid of every process in /proc. */
-export function childPids(pid: number): number[] {
-  const children: number[] = []
-  for (const name of readdirSync('/proc')) {
-    if (/^\d+$/.test(name) && readStat(Number(name))?.ppid === pid) children.push(Number(name))
-  }
-  return children
-}
-
-/**
- * The processes that are the server. `tsx file.ts` is a launcher that runs the program in a child
- * node process and only relays signals; measuring the launcher would add ~50 MB of idle RSS to
- * both targets. So: the launcher's descendants if it has any, otherwise the launched process.
- */
-export function serverPids(launcherPid: number): number[] {
-  const descendants: number[] = []
-  for (let frontier = childPids(launcherPid); frontier.length > 0; frontier = frontier.flatMap(childPids)) {
-    descendants.push(...frontier)
-  }
-  return descendants.length > 0 ? descendants : [launcherPid]
-}
-
 export type ServerUsage = { peakRssMb: number; cpuSeconds: number }
 
 /**
@@ -76,11 +54,7 @@ export class ServerSampler {
   private peakKb = 0
   private startTicks = 0
   private timer: NodeJS.Timeout | undefined
-  private readonly pids: number[]
-
-  constructor(launcherPid: number) {
-    this.pids = serverPids(launcherPid)
-  }
+  constructor(private readonly pid: number) {}
 
   start(): void {
     this.startTicks = this.ticks()
@@ -95,11 +69,11 @@ export class ServerSampler {
   }
 
   private sample() {
-    this.peakKb = Math.max(this.peakKb, this.pids.reduce((sum, pid) => sum + readRssKb(pid), 0))
+    this.peakKb = Math.max(this.peakKb, readRssKb(this.pid))
   }
 
   private ticks() {
-    return this.pids.reduce((sum, pid) => sum + (readStat(pid)?.cpuTicks ?? 0), 0)
+    return readStat(this.pid)?.cpuTicks ?? 0
   }
 }
 

@@ -1,5 +1,5 @@
 import { AtelierTarget, ReferenceTarget, type Target } from './targets'
-import { probe, SHAPES, type ShapeResult } from './shapes'
+import { probe, SHAPES, type Shape, type ShapeResult } from './shapes'
 import type { Summary } from './measure'
 
 /**
@@ -26,9 +26,9 @@ const shapes = SHAPES.filter((s) => shapeIds.includes(String(s.id)))
 if (shapes.length !== shapeIds.length) throw new Error(`BENCH_SHAPES must list shapes among 1-${SHAPES.length}`)
 const targetNames = listEnv('BENCH_TARGETS', ['atelier', 'reference'])
 
+const t0 = performance.now()
 const log = (msg: string) => console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}`)
 const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!
-const t0 = performance.now()
 // Each WebsocketProvider adds a process 'exit' listener; the bench holds hundreds of them on purpose.
 process.setMaxListeners(0)
 
@@ -45,7 +45,7 @@ async function availability(target: Target): Promise<string | null> {
   }
 }
 
-async function runShape(target: Target, shape: (typeof SHAPES)[number]): Promise<Outcome> {
+async function runShape(target: Target, shape: Shape): Promise<Outcome> {
   log(`shape ${shape.id} on ${target.label}`)
   let outcome: Outcome
   try {
@@ -68,7 +68,7 @@ function table(rows: string[][]): string {
   return rows.map((r) => '  ' + r.map((cell, c) => cell.padEnd(widths[c]!)).join('   ').trimEnd()).join('\n')
 }
 
-function printShape(shape: (typeof SHAPES)[number], outcomes: Map<Target, Outcome>) {
+function printShape(shape: Shape, outcomes: Map<Target, Outcome>) {
   console.log(`\nShape ${shape.id}: ${shape.title}${shape.id <= 3 ? ` (${seconds} s of editing)` : ''}`)
   const targets = [...outcomes.keys()]
   const metrics = [...outcomes.values()].find((o) => o.status === 'ok')

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { childPids } from './measure'
 
 /** A document as a client addresses it: room name plus the query parameters the server wants. */
 export type DocRef = { name: string; params: Record<string, string> }
@@ -28,10 +27,16 @@ export interface Target {
   readonly coldNote: string
 }
 
-const TSX = resolve('node_modules/.bin/tsx')
 const OUTPUT_LINES = 200
 
-/** A server child process started through tsx, ready once it prints its JSON "listening" line. */
+/** Server processes still running, killed if the bench itself dies so that none outlives it. */
+const running = new Set<ChildProcess>()
+process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')))
+
+/**
+ * A server child process (`node --import tsx`, one process, as `npm start` runs it), ready once it
+ * prints its JSON "listening" line.
+ */
 class ServerProcess {
   private output: string[] = []
   private readonly exited: Promise<number | null>
@@ -51,7 +56,7 @@ class ServerProcess {
     child.stdout!.on('data', keep)
     child.stderr!.on('data', keep)
     this.url = new Promise((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no "${listeningMsg}" line within 90 s:\n${this.tail()}`)), 90_000)
+      const timer = setTimeout(() => fail(new Error(`no "${listeningMsg}" line within 90 s: ${this.tail()}`)), 90_000)
       onLine = (line) => {
         if (!line.includes(listeningMsg)) return
         clearTimeout(timer)
@@ -60,30 +65,28 @@ class ServerProcess {
       }
       void this.exited.then((code) => {
         clearTimeout(timer)
-        fail(new Error(`server exited with code ${code}:\n${this.tail()}`))
+        fail(new Error(`server exited with code ${code}: ${this.tail()}`))
       })
     })
   }
 
   static start(script: string, env: NodeJS.ProcessEnv, listeningMsg: string): ServerProcess {
-    const child = spawn(TSX, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    running.add(child)
+    child.on('exit', () => running.delete(child))
     return new ServerProcess(child, listeningMsg)
   }
 
+  /** The last output lines, the very last first: error messages are cut to their first line. */
   tail(): string {
-    return this.output.slice(-15).join('\n')
+    const last = this.output.filter((l) => l.trim() !== '').slice(-15)
+    return [last.at(-1) ?? '(no output)', ...last.slice(0, -1)].join('\n')
   }
 
-  /**
-   * SIGTERM to the server process itself, not to the tsx launcher: tsx 4.23 relays the signal but
-   * SIGKILLs its child when the child's event loop does not acknowledge it within ~30 ms, which a
-   * server busy flushing does not (exit code 143, writes lost). A process manager that signals the
-   * whole process group behaves like this. SIGKILL after 20 s; resolves to the exit code.
-   */
+  /** SIGTERM, then SIGKILL after 20 s; resolves to the exit code (0 when it flushed and stopped). */
   async stop(): Promise<number | null> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode
-    const servers = childPids(this.child.pid!)
-    for (const pid of servers.length > 0 ? servers : [this.child.pid!]) process.kill(pid, 'SIGTERM')
+    this.child.kill('SIGTERM')
     const killer = setTimeout(() => this.child.kill('SIGKILL'), 20_000)
     const code = await this.exited
     clearTimeout(killer)
@@ -168,7 +171,7 @@ export class AtelierTarget implements Target {
   async stop() {
     if (!this.proc) return
     const code = await this.proc.stop()
-    if (code !== 0) throw new Error(`Atelier exited with code ${code} on SIGTERM:\n${this.proc.tail()}`)
+    if (code !== 0) throw new Error(`Atelier exited with code ${code} on SIGTERM: ${this.proc.tail()}`)
   }
 
   /** Removes the run's data folder; called once at the end of the run. */

@@ -6,10 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { freshSchemaName } from '../helpers/db'
 
 /** The real entry point, as `npm start` runs it, in a child process. */
-const TSX = join('node_modules', '.bin', 'tsx')
 
 function start(env: Record<string, string>) {
-  const child = spawn(TSX, ['server/main.ts'], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   let err = ''
   child.stdout!.on('data', (d) => (out += d))
