@@ -8,20 +8,37 @@ import {
   ProtocolError, checkStateVector, decodeMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2,
 } from './protocol'
 
-/** Close codes a client can act on. */
+/**
+ * Close codes a client can act on. y-websocket treats 4400–4499 as final (it stops
+ * reconnecting), so those are kept for "you may not" and "this will not work again".
+ */
 export const CLOSE = {
   protocolError: 1002,
   tooLarge: 1009,
   serverError: 1011,
   restarting: 1012,
   tryAgainLater: 1013,
+  levelChanged: 4100,
   sessionEnded: 4401,
-  accessChanged: 4403,
+  accessRevoked: 4403,
   documentTooLarge: 4413,
   loadFailed: 4500,
 } as const
 
 export type Access = 'write' | 'comment' | 'read'
+
+/** Who a connection is for and what it may do, as decided at the upgrade. */
+export type Admission = {
+  documentId: string
+  space: SpaceRef
+  userId: string
+  /** The session it was opened with (null for a collab token); rechecked when access changes. */
+  sessionId: string | null
+  access: Access
+  identity: PresenceIdentity
+  /** The hub's access epoch when the policy was asked; a change since means ask again. */
+  epoch: number
+}
 
 /** A socket that stops reading is dropped before it holds this much unsent data. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
@@ -39,17 +56,22 @@ export class Connection {
   private closed = false
   private deniedOnce = false
 
+  readonly documentId: string
+  readonly space: SpaceRef
+  readonly userId: string
+  readonly sessionId: string | null
+  readonly access: Access
+  readonly identity: PresenceIdentity
+  readonly epoch: number
+
   constructor(
     private readonly ws: WSContext,
-    readonly documentId: string,
-    readonly space: SpaceRef,
-    readonly userId: string,
-    /** The session it was opened with (null for a collab token); rechecked when access changes. */
-    readonly sessionId: string | null,
-    readonly access: Access,
-    readonly identity: PresenceIdentity,
+    admission: Admission,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    ;({ documentId: this.documentId, space: this.space, userId: this.userId, sessionId: this.sessionId } = admission)
+    ;({ access: this.access, identity: this.identity, epoch: this.epoch } = admission)
+  }
 
   get isClosed(): boolean {
     return this.closed

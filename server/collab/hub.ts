@@ -1,5 +1,4 @@
 import type { Logger } from 'pino'
-import type { SpaceRef } from '../../shared/domain'
 import type { Access, Connection } from './connection'
 import { CLOSE } from './connection'
 import type { Fanout } from './fanout'
@@ -14,13 +13,21 @@ export type HubOptions = RoomOptions & {
 
 type Entry = { room: Promise<Room>; unloadTimer?: NodeJS.Timeout }
 
+/** What the policy says now about an open connection. */
+export type Verdict = Access | 'none' | 'session-ended'
+export type AccessCheck = (connection: Connection) => Promise<Verdict>
+
 /**
  * The live documents of this instance: loads one on its first connection, unloads it after
  * the last one leaves (once its writes are stored), and closes everything on shutdown.
  */
 export class CollabHub {
   private readonly entries = new Map<string, Entry>()
-  private readonly loaded = new Set<Room>()
+  /** Every connection from its upgrade to its close, including those whose document is still loading. */
+  private readonly members = new Set<Connection>()
+  private checkAccess: AccessCheck | undefined
+  /** Counts access changes, so a connection admitted before one is checked again before it attaches. */
+  accessEpoch = 0
   private readonly unloading = new Map<string, Promise<void>>()
   private accepting = true
 
@@ -34,8 +41,12 @@ export class CollabHub {
 
   connectionCount(documentId: string): number {
     let n = 0
-    for (const c of this.connections()) if (c.documentId === documentId) n++
+    for (const c of this.members) if (c.documentId === documentId) n++
     return n
+  }
+
+  useAccessCheck(check: AccessCheck): void {
+    this.checkAccess = check
   }
 
   /** Adds a connection; resolves once its document is loaded and the sync has started. */
@@ -45,16 +56,12 @@ export class CollabHub {
       connection.close(CLOSE.restarting, 'server restarting')
       return
     }
+    this.members.add(connection)
     await this.unloading.get(documentId)
     let entry = this.entries.get(documentId)
     if (!entry) {
       const room = new Room(documentId, space, this.deps)
-      entry = {
-        room: room.load().then(() => {
-          this.loaded.add(room)
-          return room
-        }),
-      }
+      entry = { room: room.load().then(() => room) }
       this.entries.set(documentId, entry)
       entry.room.catch((err) => {
         // Nothing was written for a document that did not load; forget it so the next connection retries.
@@ -72,6 +79,11 @@ export class CollabHub {
       connection.close(CLOSE.loadFailed, 'the document could not be loaded; try again shortly')
       return
     }
+    if (connection.epoch !== this.accessEpoch && this.checkAccess) {
+      // Rights changed somewhere between the upgrade and now: ask again before letting it in.
+      const verdict = await this.checkAccess(connection)
+      if (verdict !== connection.access) closeFor(connection, verdict)
+    }
     if (connection.isClosed) return this.leftRoom(documentId, room)
     room.connections.add(connection)
     connection.attach(room)
@@ -79,6 +91,7 @@ export class CollabHub {
 
   leave(connection: Connection): void {
     connection.markClosed()
+    this.members.delete(connection)
     const { documentId } = connection
     const entry = this.entries.get(documentId)
     if (!entry) return
@@ -99,7 +112,6 @@ export class CollabHub {
     const entry = this.entries.get(documentId)
     if (!entry || room.connections.size > 0) return
     this.entries.delete(documentId)
-    this.loaded.delete(room)
     const task = room
       .unload()
       .catch((err) => this.deps.logger.error({ err, documentId }, 'error while unloading a document'))
@@ -108,24 +120,19 @@ export class CollabHub {
     await task
   }
 
-  *connections(): Generator<Connection> {
-    for (const room of this.loaded) yield* room.connections
-  }
-
   /**
-   * Re-evaluates connections after someone's rights changed: a connection whose level is no
-   * longer what it was opened with is closed (the client reconnects and is checked again).
+   * Someone's rights may have changed: every selected connection, loaded or still loading, is
+   * asked about again, and closed if its level is no longer the one it was opened with.
    */
-  async recheck(
-    select: (c: Connection) => boolean,
-    levelFor: (c: Connection, space: SpaceRef) => Promise<Access | 'none' | 'session-ended'>,
-  ): Promise<number> {
+  async accessChanged(select: (c: Connection) => boolean, check = this.checkAccess): Promise<number> {
+    this.accessEpoch++
+    if (!check) return 0
     let closed = 0
-    for (const c of [...this.connections()]) {
-      if (!select(c)) continue
-      const level = await levelFor(c, c.space)
-      if (level === c.access) continue
-      c.close(level === 'session-ended' ? CLOSE.sessionEnded : CLOSE.accessChanged, level === 'none' || level === 'session-ended' ? 'access revoked' : 'access changed')
+    for (const c of [...this.members]) {
+      if (c.isClosed || !select(c)) continue
+      const verdict = await check(c)
+      if (verdict === c.access) continue
+      closeFor(c, verdict)
       closed++
     }
     return closed
@@ -141,7 +148,7 @@ export class CollabHub {
     }
     const pending = [...this.entries.entries()]
     this.entries.clear()
-    this.loaded.clear()
+    for (const c of this.members) c.close(CLOSE.restarting, 'server restarting')
     await Promise.allSettled(pending.map(async ([, e]) => {
       clearTimeout(e.unloadTimer)
       const room = await e.room
@@ -150,4 +157,11 @@ export class CollabHub {
     await Promise.allSettled(this.unloading.values())
     await this.deps.persistence.flush()
   }
+}
+
+/** Removed or signed out: final (the provider stops). Another level: reconnect and get it. */
+function closeFor(connection: Connection, verdict: Verdict): void {
+  if (verdict === 'session-ended') connection.close(CLOSE.sessionEnded, 'session ended')
+  else if (verdict === 'none') connection.close(CLOSE.accessRevoked, 'access revoked')
+  else connection.close(CLOSE.levelChanged, 'access level changed; reconnect')
 }

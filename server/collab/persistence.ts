@@ -9,11 +9,13 @@ import { plainText, readProsemirror } from './content'
 export type PersistenceOptions = {
   /** Updates wait at most this long before their batch is written (the promise is 250 ms). */
   flushMs: number
-  /** Fold the log into the snapshot once a document has this many rows after it. */
+  /** Fold the log into the snapshot once a document has this many rows after it… */
   compactAfterRows: number
+  /** …but not more often than this: it is maintenance, and a busy document must not pay for it. */
+  compactEveryMs: number
 }
 
-const DEFAULTS: PersistenceOptions = { flushMs: 100, compactAfterRows: 200 }
+const DEFAULTS: PersistenceOptions = { flushMs: 100, compactAfterRows: 500, compactEveryMs: 60_000 }
 const MAX_RETRY_MS = 5_000
 
 /**
@@ -28,6 +30,9 @@ export class Persistence {
   private retryMs = 0
   private readonly rowsAfterSnapshot = new Map<string, number>()
   private readonly compacting = new Map<string, Promise<void>>()
+  private readonly lastCompaction = new Map<string, number>()
+  /** (document, Yjs client) pairs already recorded, so each flush inserts only new authorship. */
+  private readonly knownClients = new Set<string>()
   private readonly options: PersistenceOptions
 
   constructor(
@@ -87,8 +92,10 @@ export class Persistence {
     this.timer = undefined
     const batch = mergeBatch(this.pending.splice(0))
     if (batch.length === 0) return
+    const rows = batch.map((u) => ({ ...u, clientIds: u.clientIds.filter((c) => !this.knownClients.has(`${u.documentId}:${c}`)) }))
     try {
-      await appendUpdates(this.db, batch)
+      await appendUpdates(this.db, rows)
+      for (const u of rows) for (const c of u.clientIds) this.knownClients.add(`${u.documentId}:${c}`)
       this.retryMs = 0
     } catch (err) {
       // Nothing is dropped: the batch goes back to the front of the queue and is retried.
@@ -100,7 +107,8 @@ export class Persistence {
     for (const u of batch) {
       const rows = (this.rowsAfterSnapshot.get(u.documentId) ?? 0) + 1
       this.rowsAfterSnapshot.set(u.documentId, rows)
-      if (rows >= this.options.compactAfterRows) void this.compact(u.documentId)
+      const since = Date.now() - (this.lastCompaction.get(u.documentId) ?? 0)
+      if (rows >= this.options.compactAfterRows && since >= this.options.compactEveryMs) void this.compact(u.documentId)
     }
   }
 
@@ -108,6 +116,7 @@ export class Persistence {
   compact(documentId: string): Promise<void> {
     const running = this.compacting.get(documentId)
     if (running) return running
+    this.lastCompaction.set(documentId, Date.now())
     const task = this.compactNow(documentId)
       .catch((err) => this.logger.error({ err, documentId }, 'compaction failed; the log is kept as it was'))
       .finally(() => this.compacting.delete(documentId))
@@ -139,6 +148,8 @@ export class Persistence {
 
   forget(documentId: string): void {
     this.rowsAfterSnapshot.delete(documentId)
+    this.lastCompaction.delete(documentId)
+    for (const key of this.knownClients) if (key.startsWith(`${documentId}:`)) this.knownClients.delete(key)
   }
 }
 

@@ -5,15 +5,21 @@ import { sessionIsValid } from '../auth/session'
 import { ACCESS_CHANNEL, type AccessEvent } from '../data/access-events'
 import { loadActor } from '../data/grants'
 import { accessLevel } from '../../shared/policy'
+import type { AccessCheck, CollabHub } from './hub'
 import type { Actor } from '../../shared/domain'
-import type { CollabHub } from './hub'
 
 /**
- * When rights change anywhere (any instance), the open sockets concerned are checked again:
- * a socket whose level is no longer what it was opened with is closed. The client may
- * reconnect, and is checked again at the upgrade.
+ * When rights change anywhere (any instance), the open sockets concerned are checked again
+ * with the same policy as at the upgrade. The hub closes those whose level changed.
  */
 export function watchAccessChanges(deps: { db: Db; auth: AppDeps['auth']; logger: Logger }, hub: CollabHub) {
+  /** One load of each person's rights per change, however many sockets they have open. */
+  const checker = (actors = new Map<string, Promise<Actor>>()): AccessCheck => async (c) => {
+    if (c.sessionId && !(await sessionIsValid(deps.auth, c.sessionId))) return 'session-ended'
+    if (!actors.has(c.userId)) actors.set(c.userId, loadActor(deps.db, c.userId))
+    return accessLevel(await actors.get(c.userId)!, c.space)
+  }
+  hub.useAccessCheck(async (c) => checker()(c))
   return deps.db.listen(ACCESS_CHANNEL, (payload) => {
     let event: AccessEvent
     try {
@@ -21,19 +27,8 @@ export function watchAccessChanges(deps: { db: Db; auth: AppDeps['auth']; logger
     } catch {
       return
     }
-    const actors = new Map<string, Promise<Actor>>()
-    const actorOf = (userId: string) => {
-      if (!actors.has(userId)) actors.set(userId, loadActor(deps.db, userId))
-      return actors.get(userId)!
-    }
     hub
-      .recheck(
-        (c) => 'all' in event || c.userId === event.userId,
-        async (c, space) => {
-          if (c.sessionId && !(await sessionIsValid(deps.auth, c.sessionId))) return 'session-ended'
-          return accessLevel(await actorOf(c.userId), space)
-        },
-      )
+      .accessChanged((c) => 'all' in event || c.userId === event.userId, checker())
       .then((closed) => closed > 0 && deps.logger.info({ event, closed }, 'closed connections after an access change'))
       .catch((err) => deps.logger.error({ err, event }, 'could not recheck connections after an access change'))
   })

@@ -35,6 +35,7 @@ export class Room {
   private readonly awarenessChanged = new Set<number>()
   private readonly awarenessToPeers = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | undefined
+  private lastAwarenessFlush = 0
   private contentTimer: NodeJS.Timeout | undefined
 
   constructor(
@@ -134,12 +135,15 @@ export class Room {
     const changed = [...added, ...updated, ...removed]
     for (const id of changed) this.awarenessChanged.add(id)
     if (origin !== FROM_PEER) for (const id of changed) this.awarenessToPeers.add(id)
-    this.awarenessTimer ??= setTimeout(this.flushAwareness, this.deps.options.awarenessBatchMs)
+    // A quiet document sends presence at once (next tick); a busy one at most once per batch window.
+    const wait = Math.max(0, this.lastAwarenessFlush + this.deps.options.awarenessBatchMs - Date.now())
+    this.awarenessTimer ??= setTimeout(this.flushAwareness, wait)
   }
 
   /** One message with every presence change of the last few milliseconds, to everyone. */
   private readonly flushAwareness = () => {
     this.awarenessTimer = undefined
+    this.lastAwarenessFlush = Date.now()
     if (this.awarenessChanged.size > 0) {
       const message = encodeAwarenessStates(this.awareness, [...this.awarenessChanged])
       this.awarenessChanged.clear()

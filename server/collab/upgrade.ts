@@ -12,12 +12,11 @@ import { findUserById } from '../data/users'
 import { getCities } from '../data/workspace'
 import { accessLevel, rolesIn } from '../../shared/policy'
 import type { Actor, SpaceRef } from '../../shared/domain'
-import { CLOSE, Connection, type Access } from './connection'
+import { CLOSE, Connection, type Access, type Admission } from './connection'
 import type { CollabHub } from './hub'
 import { colorFor, type PresenceIdentity } from './presence'
 
-type Admitted = { documentId: string; space: SpaceRef; userId: string; sessionId: string | null; access: Access; identity: PresenceIdentity }
-type CollabEnv = { Variables: AppEnv['Variables'] & { admitted: Admitted } }
+type CollabEnv = { Variables: AppEnv['Variables'] & { admitted: Admission } }
 
 /**
  * `/collab/<documentId>`: the y-websocket endpoint. Everything is decided before the upgrade:
@@ -39,7 +38,7 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket, hub: CollabHub)
       let connection: Connection | undefined
       return {
         onOpen(_event, ws) {
-          connection = new Connection(ws, admitted.documentId, admitted.space, admitted.userId, admitted.sessionId, admitted.access, admitted.identity, logger)
+          connection = new Connection(ws, admitted, logger)
           void hub.join(connection)
         },
         onMessage(event) {
@@ -58,8 +57,10 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket, hub: CollabHub)
   )
 }
 
-async function admit(c: Context<CollabEnv>, hub: CollabHub): Promise<Admitted | { refuse: [401 | 403 | 404 | 503, string] }> {
+async function admit(c: Context<CollabEnv>, hub: CollabHub): Promise<Admission | { refuse: [401 | 403 | 404 | 503, string] }> {
   const { db, config } = c.var.deps
+  // Taken before reading any rights: a change committed after this makes the hub ask again.
+  const epoch = hub.accessEpoch
   const documentId = c.req.param('id')
   if (!documentId || !z.uuid().safeParse(documentId).success) return { refuse: [404, 'no such document'] }
 
@@ -87,7 +88,7 @@ async function admit(c: Context<CollabEnv>, hub: CollabHub): Promise<Admitted | 
   if (hub.connectionCount(documentId) >= hub.options.maxConnectionsPerDocument) {
     return { refuse: [503, 'this document has too many connections; try again later'] }
   }
-  return { documentId, space: doc.space, userId, sessionId, access, identity: await presence(c, userId, actor, doc.space, access) }
+  return { documentId, space: doc.space, userId, sessionId, access, identity: await presence(c, userId, actor, doc.space, access), epoch }
 }
 
 /** Name, city and role as others see them, from the database, not from the client. */

@@ -71,7 +71,7 @@ class ServerProcess {
   }
 
   static start(script: string, env: NodeJS.ProcessEnv, listeningMsg: string): ServerProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     running.add(child)
     child.on('exit', () => running.delete(child))
     return new ServerProcess(child, listeningMsg)

@@ -154,4 +154,24 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
     await expect.poll(() => expert.closes.map((c) => c.code)).toContain(4401)
     expert.destroy()
   })
+
+  it('a change of level (pilot becomes member) makes the stock provider reconnect at the new level', async () => {
+    const me = (await server.api(cookies.secretariat!, 'GET', '/api/me')).body
+    const networkId = me.networks[0].id
+    const dakarId = me.cities.find((c: { name: string }) => c.name === 'Dakar').id
+    const pilot = connect(server, networkDoc, { cookie: cookies.pilot! })
+    await synced(pilot)
+    try {
+      expect((await server.api(cookies.secretariat!, 'PATCH', `/api/networks/${networkId}/cities/${dakarId}`, { kind: 'member' })).status).toBe(200)
+      await expect.poll(() => pilot.closes.map((c) => c.code)).toContain(4100)
+      // Not a final close: the provider comes back by itself, now comment-only.
+      await expect.poll(() => pilot.provider.wsconnected, { timeout: 10_000 }).toBe(true)
+      await synced(pilot)
+      appendParagraph(pilot.doc, 'plus le droit d’écrire')
+      await expect.poll(() => deniedReasons(pilot.received)).toContain('comment-only: content edits are refused')
+    } finally {
+      await server.api(cookies.secretariat!, 'PATCH', `/api/networks/${networkId}/cities/${dakarId}`, { kind: 'pilot' })
+      pilot.destroy()
+    }
+  })
 })

@@ -14,14 +14,13 @@ import { appendParagraph, connect, docText, synced, type TestClient } from '../h
 import { DRIVERS, type Driver } from '../helpers/db'
 
 /**
- * Durability of live edits across a crash: the real entry point (`tsx server/main.ts`, as the
- * Dockerfile runs it) in a child process, killed with SIGKILL while people type, restarted on
+ * Durability of live edits across a crash: the real entry point (`node --import tsx server/main.ts`,
+ * as `npm start` and the Dockerfile run it) in a child process, killed with SIGKILL while people type, restarted on
  * the same port and the same data. The contract: the edits of a writer who left at least one
  * second before the kill are stored; the people still connected reconnect on their own and
  * everyone converges. And SIGTERM stores what is pending before the process exits.
  */
 
-const TSX = join('node_modules', '.bin', 'tsx')
 const PLAN = 'Plan d’action — Dakar'
 /** The promise is "a writer who left ≥ 1 s before the kill": wait a little more than that. */
 const DURABLE_AFTER_MS = 1_200
@@ -34,9 +33,9 @@ type Child = {
   wsUrl: string
   exited: Promise<number | null>
   output(): string
-  /** SIGKILL to the whole process group: tsx and the node process it runs, as `docker kill` does. */
+  /** SIGKILL to the server's process group, as `docker kill` does. */
   crash(): Promise<void>
-  /** SIGTERM to tsx only, as Docker's stop does; resolves with the exit code. */
+  /** SIGTERM to the server, as Docker's stop does; resolves with the exit code. */
   terminate(): Promise<number | null>
 }
 
@@ -72,10 +71,10 @@ function groupAlive(pid: number): boolean {
 }
 
 async function launch(env: Record<string, string>): Promise<Child> {
-  const proc = spawn(TSX, ['server/main.ts'], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ATELIER_DEMO: '1', DATABASE_URL: '', REDIS_URL: '', PUBLIC_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // A group of its own, so a crash takes the real server (tsx's child) down too.
+    // A group of its own, so a crash leaves nothing behind.
     detached: true,
   })
   let out = ''
@@ -144,6 +143,8 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
   let childDatabaseUrl = ''
   let port = 0
   const clients: TestClient[] = []
+  /** The typing loop of the crash test; stopped in afterAll too, should that test fail midway. */
+  let typing = false
 
   const env = () => ({ PORT: String(port), ATELIER_DATA_DIR: dataDir, DATABASE_URL: childDatabaseUrl })
   const client = (c: TestClient) => (clients.push(c), c)
@@ -181,6 +182,7 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
   })
 
   afterAll(async () => {
+    typing = false
     for (const c of clients) c.destroy()
     for (const child of [...running]) await child.crash()
     rmSync(dataDir, { recursive: true, force: true })
@@ -205,7 +207,7 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
     const b = client(connect(server, planId, { cookie: pilot }))
     await Promise.all([synced(a), synced(b)])
     let n = 0
-    let typing = true
+    typing = true
     const typist = (async () => {
       while (typing) {
         n++
@@ -229,6 +231,8 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
 
     const typedBeforeCrash = n
     await server.crash()
+    // A and B noticed (their sockets dropped) and are retrying.
+    await expect.poll(() => a.closes.length > 0 && b.closes.length > 0 && !a.provider.synced && !b.provider.synced).toBe(true)
 
     // The database itself, read while nothing runs: W's paragraphs are all there.
     const stored = paragraphs(await storedText(planId))

@@ -90,4 +90,20 @@ describe('when a document cannot be loaded', () => {
     early.ws.close()
     witness.destroy()
   })
+
+  it('a revocation that lands while the document is still loading still closes the socket', async () => {
+    const secretariat = await server.login('secretariat@demo.atelier')
+    const tunis = await server.login('tunis@demo.atelier')
+    const me = (await server.api(secretariat, 'GET', '/api/me')).body
+    const networkId = me.networks[0].id
+    const tunisId = me.cities.find((c: { name: string }) => c.name === 'Tunis').id
+    const sheet = await server.documentId(secretariat, 'Fiche thématique — Espaces publics inclusifs')
+    control.slowLoadsMs = 1500
+    const client = connect(server, sheet, { cookie: tunis })
+    await expect.poll(() => client.provider.wsconnected).toBe(true)
+    expect((await server.api(secretariat, 'DELETE', `/api/networks/${networkId}/cities/${tunisId}`)).status).toBe(204)
+    await expect.poll(() => client.closes.map((c) => c.code), { timeout: 10_000 }).toContain(4403)
+    control.slowLoadsMs = 0
+    client.destroy()
+  })
 })

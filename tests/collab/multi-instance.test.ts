@@ -1,3 +1,4 @@
+import type WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadState } from '../../server/data/live-documents'
@@ -110,9 +111,12 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
       .poll(() => (one.provider.awareness.getStates().get(two.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name, { timeout: 30_000 })
       .toBe('Claire Dubois')
 
-    one.destroy()
+    // The socket drops without a goodbye (the provider would otherwise announce its own
+    // departure): the server removes that presence, on every instance.
+    one.provider.shouldConnect = false
+    ;(one.provider.ws as unknown as WebSocket).terminate()
     await expect.poll(() => two.provider.awareness.getStates().has(one.doc.clientID), { timeout: 30_000 }).toBe(false)
-    two.destroy()
+    for (const c of [one, two]) c.destroy()
   })
 
   it('the update log gets each edit once, from the instance the writer is connected to', async () => {
