@@ -4,9 +4,7 @@ import type { SpaceRef } from '../../shared/domain'
 import type { PresenceIdentity } from './presence'
 import { stampAwareness } from './presence'
 import type { Room } from './room'
-import {
-  ProtocolError, checkStateVector, decodeMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2,
-} from './protocol'
+import { ProtocolError, decodeMessage, encodePermissionDenied, encodeSyncStep1 } from './protocol'
 
 /**
  * Close codes a client can act on. y-websocket treats 4400–4499 as final (it stops
@@ -98,8 +96,7 @@ export class Connection {
       const message = decodeMessage(data)
       switch (message.type) {
         case 'sync-step1':
-          checkStateVector(message.stateVector)
-          this.send(encodeSyncStep2(room.doc, message.stateVector))
+          this.send(room.syncReply(message.stateVector))
           break
         case 'sync-step2':
         case 'update':

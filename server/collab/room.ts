@@ -5,7 +5,7 @@ import type { SpaceRef } from '../../shared/domain'
 import type { Connection } from './connection'
 import type { Fanout, FanoutType } from './fanout'
 import type { Persistence } from './persistence'
-import { checkStateVector, checkUpdate, encodeAwarenessStates, encodeUpdate } from './protocol'
+import { checkStateVector, checkUpdate, encodeAwarenessStates, encodeSyncStep2, encodeUpdate } from './protocol'
 
 /** Where a change came from, as the Y.Doc's transaction origin. */
 const FROM_STORAGE = Symbol('storage')
@@ -36,6 +36,8 @@ export class Room {
   private readonly awarenessToPeers = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | undefined
   private lastAwarenessFlush = 0
+  /** The whole document as a sync reply, for clients that arrive empty; dropped on any change. */
+  private fullSync: Uint8Array<ArrayBuffer> | undefined
   private contentTimer: NodeJS.Timeout | undefined
 
   constructor(
@@ -65,6 +67,16 @@ export class Room {
     this.loaded = true
     for (const [type, payload] of this.peerBacklog.splice(0)) this.fromPeer(type, payload)
     fanout.publish(this.documentId, 'syncRequest', Y.encodeStateVector(this.doc))
+  }
+
+  /**
+   * The sync reply to a client's state vector. Clients that arrive with nothing (every joiner of
+   * a join storm) all get the same reply, encoded once.
+   */
+  syncReply(stateVector: Uint8Array): Uint8Array<ArrayBuffer> {
+    checkStateVector(stateVector)
+    if (stateVector.length === 1 && stateVector[0] === 0) return (this.fullSync ??= encodeSyncStep2(this.doc))
+    return encodeSyncStep2(this.doc, stateVector)
   }
 
   /** Applies a writer's update; false if it would make the document larger than allowed. */
@@ -116,6 +128,7 @@ export class Room {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    this.fullSync = undefined
     if (origin === FROM_STORAGE) return
     this.bytes += update.length
     const message = encodeUpdate(update)
