@@ -1,10 +1,10 @@
 import type { WSContext } from 'hono/ws'
 import type { Logger } from 'pino'
 import type { SpaceRef } from '../../shared/domain'
-import type { PresenceIdentity } from './presence'
+import type { PresenceUser } from '../../shared/collab'
 import { stampAwareness } from './presence'
 import type { Room } from './room'
-import { ProtocolError, decodeMessage, encodePermissionDenied, encodeSyncStep1 } from './protocol'
+import { ProtocolError, decodeMessage, encodePermissionDenied, encodeSaved, encodeSyncStep1 } from './protocol'
 
 /**
  * Close codes a client can act on. y-websocket treats 4400–4499 as final (it stops
@@ -33,7 +33,7 @@ export type Admission = {
   /** The session it was opened with (null for a collab token); rechecked when access changes. */
   sessionId: string | null
   access: Access
-  identity: PresenceIdentity
+  identity: PresenceUser
   /** The hub's access epoch when the policy was asked; a change since means ask again. */
   epoch: number
 }
@@ -59,7 +59,7 @@ export class Connection {
   readonly userId: string
   readonly sessionId: string | null
   readonly access: Access
-  readonly identity: PresenceIdentity
+  readonly identity: PresenceUser
   readonly epoch: number
 
   constructor(
@@ -116,6 +116,10 @@ export class Connection {
           if (presence) this.send(presence)
           break
         }
+        case 'saved':
+          // Messages are handled in order, so everything this client sent before is queued by now.
+          void room.stored().then(() => this.send(encodeSaved(message.id)))
+          break
         case 'auth':
           break
       }

@@ -1,12 +1,12 @@
 import * as Y from 'yjs'
+import { FRAGMENT } from '../../shared/collab'
 import type { PmNode } from '../../shared/templates'
 
-/**
- * The editor (Tiptap through y-prosemirror) keeps a document in the Y.XmlFragment named
- * "default": one Y.XmlElement per node, named after the node type, with the node's attrs as
- * attributes, and Y.XmlText for text, whose formatting attributes are the marks.
+/*
+ * The editor (Tiptap through y-prosemirror) keeps a document in the Y.XmlFragment FRAGMENT:
+ * one Y.XmlElement per node, named after the node type, with the node's attrs as attributes,
+ * and Y.XmlText for text, whose formatting attributes are the marks.
  */
-export const FRAGMENT = 'default'
 
 type Mark = { type: string; attrs?: Record<string, unknown> }
 type PmText = PmNode & { marks?: Mark[] }

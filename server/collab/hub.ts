@@ -26,8 +26,7 @@ export class CollabHub {
   /** Every connection from its upgrade to its close, including those whose document is still loading. */
   private readonly members = new Set<Connection>()
   private checkAccess: AccessCheck | undefined
-  /** Counts access changes, so a connection admitted before one is checked again before it attaches. */
-  accessEpoch = 0
+  private epoch = 0
   private readonly unloading = new Map<string, Promise<void>>()
   private accepting = true
 
@@ -37,6 +36,11 @@ export class CollabHub {
 
   get options(): HubOptions {
     return this.deps.options
+  }
+
+  /** Counts access changes, so a connection admitted before one is checked again before it attaches. */
+  get accessEpoch(): number {
+    return this.epoch
   }
 
   connectionCount(documentId: string): number {
@@ -52,12 +56,12 @@ export class CollabHub {
   /** Adds a connection; resolves once its document is loaded and the sync has started. */
   async join(connection: Connection): Promise<void> {
     const { documentId, space } = connection
+    this.members.add(connection)
+    await this.unloading.get(documentId)
     if (!this.accepting) {
       connection.close(CLOSE.restarting, 'server restarting')
       return
     }
-    this.members.add(connection)
-    await this.unloading.get(documentId)
     let entry = this.entries.get(documentId)
     if (!entry) {
       const room = new Room(documentId, space, this.deps)
@@ -125,7 +129,7 @@ export class CollabHub {
    * asked about again, and closed if its level is no longer the one it was opened with.
    */
   async accessChanged(select: (c: Connection) => boolean, check = this.checkAccess): Promise<number> {
-    this.accessEpoch++
+    this.epoch++
     if (!check) return 0
     let closed = 0
     for (const c of [...this.members]) {
@@ -141,18 +145,12 @@ export class CollabHub {
   /** Stops taking connections, closes every socket (clients reconnect elsewhere), stores everything. */
   async shutdown(): Promise<void> {
     this.accepting = false
-    const rooms = await Promise.allSettled([...this.entries.values()].map((e) => e.room))
-    for (const r of rooms) {
-      if (r.status !== 'fulfilled') continue
-      for (const c of r.value.connections) c.close(CLOSE.restarting, 'server restarting')
-    }
-    const pending = [...this.entries.entries()]
-    this.entries.clear()
     for (const c of this.members) c.close(CLOSE.restarting, 'server restarting')
-    await Promise.allSettled(pending.map(async ([, e]) => {
+    const pending = [...this.entries.values()]
+    this.entries.clear()
+    await Promise.allSettled(pending.map(async (e) => {
       clearTimeout(e.unloadTimer)
-      const room = await e.room
-      await room.unload()
+      await (await e.room).unload()
     }))
     await Promise.allSettled(this.unloading.values())
     await this.deps.persistence.flush()

@@ -24,7 +24,7 @@ const MAX_RETRY_MS = 5_000
  * and retries. Compaction folds a long log into a snapshot in the background.
  */
 export class Persistence {
-  private pending: PendingUpdate[] = []
+  private pending: Queued[] = []
   private timer: NodeJS.Timeout | undefined
   private flushing: Promise<void> | undefined
   private retryMs = 0
@@ -34,6 +34,10 @@ export class Persistence {
   /** (document, Yjs client) pairs already recorded, so each flush inserts only new authorship. */
   private readonly knownClients = new Set<string>()
   private readonly options: PersistenceOptions
+  /** Sequence numbers of the last update queued and the last one stored; the queue is FIFO. */
+  private enqueued = 0
+  private written = 0
+  private storedWaiters: { upTo: number; resolve: () => void }[] = []
 
   constructor(
     private readonly db: Db,
@@ -50,8 +54,14 @@ export class Persistence {
   }
 
   enqueue(documentId: string, userId: string | null, data: Uint8Array): void {
-    this.pending.push({ documentId, userId, data, clientIds: [] })
+    this.pending.push({ documentId, userId, data, clientIds: [], seq: ++this.enqueued })
     this.schedule(this.options.flushMs)
+  }
+
+  /** Resolves once every update queued before the call is in the database, with the next regular batch. */
+  stored(): Promise<void> {
+    if (this.written >= this.enqueued) return Promise.resolve()
+    return new Promise((resolve) => this.storedWaiters.push({ upTo: this.enqueued, resolve }))
   }
 
   hasPending(documentId?: string): boolean {
@@ -97,6 +107,8 @@ export class Persistence {
       await appendUpdates(this.db, rows)
       for (const u of rows) for (const c of u.clientIds) this.knownClients.add(`${u.documentId}:${c}`)
       this.retryMs = 0
+      this.written = batch.at(-1)!.seq
+      this.releaseStoredWaiters()
     } catch (err) {
       // Nothing is dropped: the batch goes back to the front of the queue and is retried.
       this.pending.unshift(...batch)
@@ -110,6 +122,13 @@ export class Persistence {
       const since = Date.now() - (this.lastCompaction.get(u.documentId) ?? 0)
       if (rows >= this.options.compactAfterRows && since >= this.options.compactEveryMs) void this.compact(u.documentId)
     }
+  }
+
+  private releaseStoredWaiters(): void {
+    if (this.storedWaiters.length === 0) return
+    const ready = this.storedWaiters.filter((w) => w.upTo <= this.written)
+    this.storedWaiters = this.storedWaiters.filter((w) => w.upTo > this.written)
+    for (const w of ready) w.resolve()
   }
 
   /** Folds the stored log into the snapshot. Safe to run from several instances at once. */
@@ -153,9 +172,11 @@ export class Persistence {
   }
 }
 
+type Queued = PendingUpdate & { seq: number }
+
 /** Consecutive updates of one person on one document become one row: keystrokes are not rows. */
-function mergeBatch(updates: PendingUpdate[]): PendingUpdate[] {
-  const groups: PendingUpdate[][] = []
+function mergeBatch(updates: Queued[]): Queued[] {
+  const groups: Queued[][] = []
   for (const u of updates) {
     const last = groups.at(-1)
     if (last && last[0]!.documentId === u.documentId && last[0]!.userId === u.userId) last.push(u)
@@ -163,6 +184,6 @@ function mergeBatch(updates: PendingUpdate[]): PendingUpdate[] {
   }
   return groups.map((group) => {
     const data = group.length === 1 ? group[0]!.data : Y.mergeUpdates(group.map((u) => u.data))
-    return { ...group[0]!, data, clientIds: [...Y.parseUpdateMeta(data).from.keys()] }
+    return { ...group[0]!, data, clientIds: [...Y.parseUpdateMeta(data).from.keys()], seq: group.at(-1)!.seq }
   })
 }

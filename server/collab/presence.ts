@@ -1,16 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import type { PresenceUser } from '../../shared/collab'
 import { ProtocolError } from './protocol'
-
-/** Who a connection is, as everyone in the document sees it. Set by the server, never by the client. */
-export type PresenceIdentity = {
-  id: string
-  name: string
-  color: string
-  city: string | null
-  role: string
-  access: 'write' | 'comment' | 'read'
-}
 
 type Entry = { clientId: number; clock: number; state: Record<string, unknown> | null }
 
@@ -22,7 +13,7 @@ type Entry = { clientId: number; clock: number; state: Record<string, unknown> |
  */
 export function stampAwareness(
   update: Uint8Array,
-  identity: PresenceIdentity,
+  identity: PresenceUser,
   ownedElsewhere: (clientId: number) => boolean,
 ): { update: Uint8Array; clientIds: number[] } {
   const entries: Entry[] = []
@@ -49,13 +40,4 @@ export function stampAwareness(
     encoding.writeVarString(encoder, JSON.stringify(e.state === null ? null : { ...e.state, user: identity }))
   }
   return { update: encoding.toUint8Array(encoder), clientIds: kept.map((e) => e.clientId) }
-}
-
-const PALETTE = ['#c2410c', '#0f766e', '#7c3aed', '#be123c', '#1d4ed8', '#a16207', '#15803d', '#9d174d', '#0e7490', '#4d7c0f']
-
-/** A stable colour per person, so their caret looks the same everywhere and every day. */
-export function colorFor(userId: string): string {
-  let hash = 0
-  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
-  return PALETTE[hash % PALETTE.length]!
 }

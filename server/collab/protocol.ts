@@ -4,9 +4,11 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import { MESSAGE_SAVED } from '../../shared/collab'
 
 /**
- * The y-websocket wire format: a varUint message type, then its payload. Decoding is strict:
+ * The y-websocket wire format, plus MESSAGE_SAVED (see shared/collab.ts): a varUint message
+ * type, then its payload. Decoding is strict:
  * a frame that is truncated, has trailing bytes or an unknown type is a protocol error, and
  * the connection that sent it is closed; nothing reaches the document.
  */
@@ -22,6 +24,7 @@ export type Incoming =
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' }
   | { type: 'auth' }
+  | { type: 'saved'; id: number }
 
 export class ProtocolError extends Error {}
 
@@ -55,6 +58,8 @@ function read(decoder: decoding.Decoder): Incoming {
       decoding.readVarUint(decoder)
       decoding.readVarString(decoder)
       return { type: 'auth' }
+    case MESSAGE_SAVED:
+      return { type: 'saved', id: decoding.readVarUint(decoder) }
     default:
       throw new ProtocolError(`unknown message type ${type}`)
   }
@@ -117,6 +122,12 @@ export const encodeAwareness = (update: Uint8Array) =>
 
 export const encodeAwarenessStates = (awareness: awarenessProtocol.Awareness, clients: number[]) =>
   encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+
+export const encodeSaved = (id: number) =>
+  build((e) => {
+    encoding.writeVarUint(e, MESSAGE_SAVED)
+    encoding.writeVarUint(e, id)
+  })
 
 /** y-websocket's provider reports this through its permission-denied handler. */
 export const encodePermissionDenied = (reason: string) =>

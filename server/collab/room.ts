@@ -79,6 +79,11 @@ export class Room {
     return encodeSyncStep2(this.doc, stateVector)
   }
 
+  /** Resolves once every update this room has accepted so far is stored. */
+  stored(): Promise<void> {
+    return this.deps.persistence.stored()
+  }
+
   /** Applies a writer's update; false if it would make the document larger than allowed. */
   applyFromClient(connection: Connection, update: Uint8Array): boolean {
     checkUpdate(update)

@@ -14,7 +14,7 @@ import { accessLevel, rolesIn } from '../../shared/policy'
 import type { Actor, SpaceRef } from '../../shared/domain'
 import { CLOSE, Connection, type Access, type Admission } from './connection'
 import type { CollabHub } from './hub'
-import { colorFor, type PresenceIdentity } from './presence'
+import { colorFor, type PresenceUser } from '../../shared/collab'
 
 type CollabEnv = { Variables: AppEnv['Variables'] & { admitted: Admission } }
 
@@ -92,14 +92,15 @@ async function admit(c: Context<CollabEnv>, hub: CollabHub): Promise<Admission |
 }
 
 /** Name, city and role as others see them, from the database, not from the client. */
-async function presence(c: Context<CollabEnv>, userId: string, actor: Actor, space: SpaceRef, access: Access): Promise<PresenceIdentity> {
+async function presence(c: Context<CollabEnv>, userId: string, actor: Actor, space: SpaceRef, access: Access): Promise<PresenceUser> {
   const { db } = c.var.deps
   const user = await findUserById(db, userId)
   const teamCities = actor.grants.filter((g) => g.role === 'city_team').map((g) => g.cityId!)
+  // The city they speak for here, else their own (a peer from another city invited as expert).
   const cityId =
-    space.type === 'city'
+    (space.type === 'city'
       ? teamCities.find((id) => id === space.id)
-      : actor.memberships.find((m) => m.networkId === space.id && teamCities.includes(m.cityId))?.cityId
+      : actor.memberships.find((m) => m.networkId === space.id && teamCities.includes(m.cityId))?.cityId) ?? teamCities[0]
   const [city] = cityId ? await getCities(db, [cityId]) : []
   return {
     id: userId,

@@ -32,7 +32,7 @@ const firstLine = (err: unknown) => (err instanceof Error ? err.message : String
 // Each WebsocketProvider adds a process 'exit' listener; the bench holds hundreds of them on purpose.
 process.setMaxListeners(0)
 
-/** Atelier may not serve /collab yet: find out once, up front, rather than failing every shape. */
+/** A target that cannot start or serve /collab is reported once, up front, rather than failing every shape. */
 async function availability(target: Target): Promise<string | null> {
   try {
     await target.start()

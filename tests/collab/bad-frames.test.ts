@@ -22,6 +22,7 @@ const BAD_FRAMES: [string, Uint8Array, number][] = [
     encoding.writeVarUint(u, 1); encoding.writeVarUint(u, 42); encoding.writeVarUint(u, 1); encoding.writeVarString(u, '{not json')
     encoding.writeVarUint8Array(e, encoding.toUint8Array(u))
   }), 1002],
+  ['a saved-confirmation request without its id', frame((e) => encoding.writeVarUint(e, 8)), 1002],
   ['trailing garbage after a valid message', frame((e) => { encoding.writeVarUint(e, 3); encoding.writeUint8Array(e, new Uint8Array([9, 9, 9])) }), 1002],
   ['an empty frame', new Uint8Array(0), 1002],
 ]

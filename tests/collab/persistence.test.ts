@@ -90,6 +90,23 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
     expect((await replay(db, documentId)).text).toContain('Écrit pendant la panne')
   })
 
+  it('stored() resolves only once what was queued before it is in the database, even across a failed write', async () => {
+    const { db: flakyDb, control } = flaky(db, /insert into doc_updates/)
+    const persistence = new Persistence(flakyDb, logger, { flushMs: 20 })
+    await persistence.stored()
+    const { doc, updates } = await editor()
+    control.failing = true
+    appendParagraph(doc, 'confirmé seulement une fois écrit')
+    for (const u of updates.splice(0)) persistence.enqueue(documentId, userId, u)
+    let stored = false
+    void persistence.stored().then(() => (stored = true))
+    await expect.poll(() => control.failures).toBeGreaterThanOrEqual(2)
+    expect(stored).toBe(false)
+    control.failing = false
+    await expect.poll(() => stored).toBe(true)
+    expect((await replay(db, documentId)).text).toContain('confirmé seulement une fois écrit')
+  })
+
   it('compaction folds the log into a snapshot that replays to the same document', async () => {
     const persistence = new Persistence(db, logger, { flushMs: 10, compactAfterRows: 1_000_000 })
     const { doc, updates } = await editor()

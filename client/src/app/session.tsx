@@ -3,6 +3,7 @@ import type { MeResponse } from '../../../shared/api'
 import { api, ApiError, endpoints } from '../api'
 import i18n, { currentLocale } from '../i18n'
 import { rememberLocale, type Locale } from '../i18n/locale'
+import { clearLocalCopies } from '../collab/local-copies'
 
 /**
  * Who is signed in, and whether Atelier still needs its first-run setup. Loaded once when the
@@ -91,6 +92,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Already signed out is fine; anything else (offline) must not pretend it worked.
       if (!(error instanceof ApiError && error.code === 'unauthenticated')) throw error
     }
+    await clearLocalCopies().catch(() => {})
     setState((s) => (s.status === 'ready' ? { ...s, me: null } : s))
   }, [])
 

@@ -14,7 +14,8 @@ export function LanguageSwitch() {
           type="button"
           lang={l}
           aria-pressed={l === locale}
-          aria-label={t(`language.${l}`)}
+          // The visible code first (WCAG 2.5.3: the name contains what is seen), then the language named in itself.
+          aria-label={`${t(`language.${l}Short`)} — ${t(`language.${l}`)}`}
           onClick={() => void setLanguage(l)}
         >
           {t(`language.${l}Short`)}

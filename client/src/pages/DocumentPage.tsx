@@ -1,7 +1,12 @@
+import { useEffect } from 'react'
 import { Link, useLocation, useParams } from 'react-router'
+import type { DocumentSummary, PublicUser } from '../../../shared/api'
 import { TEMPLATES } from '../../../shared/templates'
 import { endpoints } from '../api'
+import { useSession } from '../app/session'
 import { Loading, Notice } from '../components/ui'
+import { accessOf, DocumentEditor } from '../editor/DocumentEditor'
+import { useCollabSession } from '../editor/useCollabSession'
 import { useI18n } from '../i18n/useI18n'
 import { describeError } from '../lib/errors'
 import { formatDateTime } from '../lib/format'
@@ -9,12 +14,13 @@ import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
 
 /**
- * /documents/:id — a placeholder until the collaborative editor lands. Loaded on demand
- * (route `lazy`), so the editor's weight will not slow down the other screens.
+ * /documents/:id — the live editor. Loaded on demand (route `lazy`): Tiptap and Yjs only
+ * download when someone opens a document.
  */
 export function Component() {
   const { id = '' } = useParams()
   const { t, message, locale } = useI18n()
+  const { me } = useSession()
   const location = useLocation()
   const doc = useLoad((signal) => endpoints.document(id, { signal }), id)
   // The list passes the title along, so it shows at once even on a slow link.
@@ -22,7 +28,7 @@ export function Component() {
   useDocumentTitle(title)
 
   return (
-    <section className="page page-narrow" aria-labelledby="document-title">
+    <section className="page page-document" aria-labelledby="document-title">
       <p className="breadcrumb">
         <Link to="/">{t('document.back')}</Link>
       </p>
@@ -35,12 +41,27 @@ export function Component() {
       )}
       {doc.status === 'loading' && !doc.data && <Loading label={t('app.loading')} />}
       {doc.status === 'error' && <Notice tone="error">{message(describeError(doc.error))}</Notice>}
-      {doc.status === 'ready' && (
-        <div className="card">
-          <h2>{t('document.comingSoon')}</h2>
-          <p>{t('document.comingSoonText')}</p>
-        </div>
-      )}
+      {doc.data && me && <LiveDocument document={doc.data} user={me.user} onAccessChanged={doc.reload} />}
     </section>
   )
+}
+
+function LiveDocument({ document, user, onAccessChanged }: { document: DocumentSummary; user: PublicUser; onAccessChanged: () => void }) {
+  const { t } = useI18n()
+  const access = accessOf(document)
+  const session = useCollabSession(document.id, user.id, access)
+
+  // The server closes with 4100 when this person's level changes; the provider reconnects at
+  // the new level, and the screen asks the policy again what is allowed now.
+  useEffect(() => {
+    if (!session) return
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code === 4100) onAccessChanged()
+    }
+    session.provider.on('connection-close', onClose)
+    return () => session.provider.off('connection-close', onClose)
+  }, [session, onAccessChanged])
+
+  if (!session) return <Loading label={t('document.loadingEditor')} />
+  return <DocumentEditor key={session.doc.guid} session={session} access={access} user={user} />
 }

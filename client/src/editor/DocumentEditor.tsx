@@ -1,0 +1,94 @@
+import { Extension } from '@tiptap/core'
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { DocumentSummary, PublicUser } from '../../../shared/api'
+import { colorFor, type AccessLevel } from '../../../shared/collab'
+import { Notice } from '../components/ui'
+import i18n from '../i18n'
+import { useI18n } from '../i18n/useI18n'
+import type { CollabSession } from '../collab/session'
+import { editorExtensions } from './extensions'
+import { LinkDialog } from './LinkDialog'
+import { OutlinePanel, WordCount } from './OutlinePanel'
+import { PresenceList } from './PresenceList'
+import { endedMessageKey, StatusLine } from './StatusLine'
+import { Toolbar } from './Toolbar'
+import { useCollabStatus } from './useCollabSession'
+import './editor.css'
+
+/** What the policy lets this person do with the text, from the document's `allowed` actions. */
+export function accessOf(document: DocumentSummary): AccessLevel {
+  if (document.allowed.includes('write')) return 'write'
+  if (document.allowed.includes('comment')) return 'comment'
+  return 'read'
+}
+
+/** The live editor: toolbar, text, presence, status, outline and word count. */
+export function DocumentEditor({ session, access, user }: { session: CollabSession; access: AccessLevel; user: PublicUser }) {
+  const { t } = useI18n()
+  const snapshot = useCollabStatus(session)
+  const [linkOpen, setLinkOpen] = useState(false)
+  const openLink = useRef(() => setLinkOpen(true))
+  const canWrite = access === 'write'
+
+  const extensions = useMemo(
+    () => [
+      ...editorExtensions({
+        doc: session.doc,
+        provider: session.provider,
+        user: { id: user.id, name: user.name, color: colorFor(user.id) },
+        placeholder: () => i18n.t('editor.placeholder'),
+      }),
+      Extension.create({
+        name: 'linkShortcut',
+        addKeyboardShortcuts: () => ({
+          'Mod-k': ({ editor }) => {
+            if (!editor.isEditable) return false
+            openLink.current()
+            return true
+          },
+        }),
+      }),
+    ],
+    [session, user.id, user.name],
+  )
+  const editor = useEditor(
+    {
+      extensions,
+      editable: canWrite,
+      // A multi-line text box to assistive technology, which makes aria-readonly meaningful.
+      editorProps: { attributes: { class: 'editor-prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': t('editor.label') } },
+    },
+    [extensions],
+  )
+
+  useEffect(() => {
+    if (!editor) return
+    editor.setEditable(canWrite && snapshot.endedWith === null)
+    editor.view.dom.setAttribute('aria-readonly', String(!editor.isEditable))
+  }, [editor, canWrite, snapshot.endedWith])
+
+  useEffect(() => {
+    editor?.view.dom.setAttribute('aria-label', t('editor.label'))
+  }, [editor, t])
+
+  return (
+    <div className="editor-shell">
+      <div className="editor-bar">
+        <StatusLine snapshot={snapshot} />
+        <PresenceList awareness={session.provider.awareness} me={user} />
+      </div>
+      {snapshot.endedWith !== null && <Notice tone="error">{t(endedMessageKey(snapshot.endedWith))}</Notice>}
+      {!canWrite && <Notice tone="info">{t(access === 'comment' ? 'editor.readOnly.comment' : 'editor.readOnly.read')}</Notice>}
+      <div className="editor-layout">
+        {editor && <OutlinePanel editor={editor} />}
+        <div className="editor-main">
+          {editor && canWrite && <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />}
+          <EditorContent editor={editor} className="editor-content" />
+          {editor && <WordCount editor={editor} />}
+        </div>
+      </div>
+      {editor && <LinkDialog editor={editor} open={linkOpen} onClose={() => setLinkOpen(false)} />}
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+/**
+ * What the live-editing server and the browser editor must agree on, beyond the standard
+ * y-websocket protocol.
+ */
+
+/** The Y.XmlFragment holding a document's content: Tiptap's Collaboration `field`. */
+export const FRAGMENT = 'default'
+
+/**
+ * Atelier's one protocol addition, only ever sent by a client that asks (stock providers never
+ * do, so they never receive it): `[MESSAGE_SAVED, id]` means "tell me when everything I sent
+ * before this is stored". The server answers with the same message and id once those updates
+ * are in the database, which lets the editor say "all changes saved" truthfully.
+ */
+export const MESSAGE_SAVED = 8
+
+export type AccessLevel = 'write' | 'comment' | 'read'
+
+/** Who a participant is, as everyone in the document sees it: stamped by the server, never taken from the client. */
+export type PresenceUser = {
+  id: string
+  name: string
+  color: string
+  city: string | null
+  role: string
+  access: AccessLevel
+}
+
+/** Dark enough for white label text (WCAG AA) and distinct from one another. */
+const PALETTE = ['#c2410c', '#0f766e', '#7c3aed', '#be123c', '#1d4ed8', '#a16207', '#15803d', '#9d174d', '#0e7490', '#4d7c0f']
+
+/** A stable colour per person, so their caret looks the same everywhere and every day. */
+export function colorFor(userId: string): string {
+  let hash = 0
+  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
+  return PALETTE[hash % PALETTE.length]!
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, newContext, seriousA11yViolations, startAppServer, type AppServer } from './harness'
+
+/** axe-core on the main screens of the demonstration workspace: no serious or critical violation. */
+let browser: Browser
+let server: AppServer
+beforeAll(async () => {
+  browser = await launchBrowser()
+  server = await startAppServer({ ATELIER_DEMO: '1' })
+})
+afterAll(async () => {
+  await server?.stop()
+  await browser?.close()
+})
+
+async function signedIn(email: string): Promise<Page> {
+  const page = await (await newContext(browser)).newPage()
+  await page.goto(`${server.url}/signin`)
+  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.getByLabel('Mot de passe').fill('demo-atelier')
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
+  return page
+}
+
+describe('accessibility of the main screens', () => {
+  it('sign-in, with an error shown', async () => {
+    const page = await (await newContext(browser)).newPage()
+    await page.goto(`${server.url}/signin`)
+    await page.getByLabel('Adresse e-mail').fill('pilote@demo.atelier')
+    await page.getByLabel('Mot de passe').fill('pas le bon')
+    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await page.context().close()
+  })
+
+  it('home, and the new-document dialog', async () => {
+    const page = await signedIn('pilote@demo.atelier')
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await page.getByRole('button', { name: /Nouveau document/ }).first().click()
+    await page.getByRole('dialog').waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await page.context().close()
+  })
+
+  it('a document, for a writer (toolbar, presence, outline) and for a reader', async () => {
+    for (const email of ['pilote@demo.atelier', 'financeur@demo.atelier']) {
+      const page = await signedIn(email)
+      const title = email.startsWith('pilote') ? 'Plan d’action — Dakar' : 'Fiche thématique — Espaces publics inclusifs'
+      await page.getByRole('link', { name: title }).first().click()
+      await page.locator('.editor-status[data-status="saved"], .editor-status[data-status="live"]').waitFor()
+      expect(await seriousA11yViolations(page), email).toEqual([])
+      await page.context().close()
+    }
+  })
+})
