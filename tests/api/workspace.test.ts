@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readProsemirror } from '../../server/collab/content'
+import { loadState } from '../../server/data/live-documents'
 import { seedDemo } from '../../server/demo/seed'
 import type { DocumentSummary, MeResponse, NetworkDetail } from '../../shared/api'
 import { TEMPLATES } from '../../shared/templates'
@@ -29,6 +32,15 @@ describe.each(DRIVERS)('documents and spaces on %s', (driver) => {
   afterAll(() => db.drop())
 
   const titles = async (who: string) => ((await as[who]!.get('/api/documents')).body as DocumentSummary[]).map((d) => d.title).sort()
+
+  /** The headings a document was created with, replayed from its stored update log. */
+  async function storedHeadings(documentId: string): Promise<string[]> {
+    const stored = await loadState(db, documentId)
+    const doc = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    return (readProsemirror(doc).content ?? []).filter((n) => n.type === 'heading').map((n) => n.content?.[0]?.text ?? '')
+  }
 
   it('each person lists exactly the documents they may read', async () => {
     const all = await titles('secretariat')
@@ -62,6 +74,17 @@ describe.each(DRIVERS)('documents and spaces on %s', (driver) => {
     const en = await as.pilot!.post('/api/documents', { space: city('Dakar'), kind: 'experimentation_log', locale: 'en', title: '  Cycle 2 log ' })
     expect(en.status).toBe(201)
     expect(en.body).toMatchObject({ title: 'Cycle 2 log', locale: 'en', space: { type: 'city', name: 'Dakar' } })
+  })
+
+  it('fills a document created in Spanish with the Spanish title and section headings', async () => {
+    const res = await as.pilot!.post('/api/documents', { space: city('Dakar'), kind: 'action_plan', locale: 'es' })
+    expect(res.status).toBe(201)
+    const doc = res.body as DocumentSummary
+    expect(doc).toMatchObject({ title: 'Plan de acción', kind: 'action_plan', locale: 'es' })
+    const headings = await storedHeadings(doc.id)
+    expect(headings).toEqual(['Plan de acción', ...TEMPLATES.action_plan.sections.map((section) => section.es)])
+    expect(headings).toContain('Declaración del problema')
+    expect(headings).not.toContain(TEMPLATES.action_plan.sections[0]!.fr)
   })
 
   it('refuses creation where the policy says no', async () => {
@@ -143,8 +166,11 @@ describe.each(DRIVERS)('documents and spaces on %s', (driver) => {
   })
 
   it('remembers the chosen language', async () => {
-    const res = await as.expert!.patch('/api/me', { locale: 'en' })
-    expect(res.body.user.locale).toBe('en')
-    expect(((await as.expert!.get('/api/me')).body as MeResponse).user.locale).toBe('en')
+    for (const locale of ['en', 'es']) {
+      const res = await as.expert!.patch('/api/me', { locale })
+      expect(res.body.user.locale).toBe(locale)
+      expect(((await as.expert!.get('/api/me')).body as MeResponse).user.locale).toBe(locale)
+    }
+    expect((await as.expert!.patch('/api/me', { locale: 'pt' })).status).toBe(400)
   })
 })

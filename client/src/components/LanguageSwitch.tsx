@@ -2,7 +2,7 @@ import { LOCALES } from '../../../shared/templates'
 import { useSession } from '../app/session'
 import { useI18n } from '../i18n/useI18n'
 
-/** FR / EN. Each button names its language in that language, so it is findable by those who need it. */
+/** FR / EN / ES. Each button names its language in that language, so it is findable by those who need it. */
 export function LanguageSwitch() {
   const { t, locale } = useI18n()
   const { setLanguage } = useSession()

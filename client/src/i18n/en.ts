@@ -18,8 +18,10 @@ const en: Messages = {
     label: 'Language',
     fr: 'Français',
     en: 'English',
+    es: 'Español',
     frShort: 'FR',
     enShort: 'EN',
+    esShort: 'ES',
   },
   common: {
     retry: 'Try again',

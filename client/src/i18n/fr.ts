@@ -20,8 +20,10 @@ const fr = {
     label: 'Langue',
     fr: 'Français',
     en: 'English',
+    es: 'Español',
     frShort: 'FR',
     enShort: 'EN',
+    esShort: 'ES',
   },
   common: {
     retry: 'Réessayer',
