@@ -1,6 +1,6 @@
 /**
- * French interface text: the reference language. Every key here must exist in en.ts (the
- * `Messages` type enforces it). Wording for roles and spaces follows the network methods.
+ * French interface text: the reference language. Every key here must exist in en.ts and es.ts
+ * (the `Messages` type enforces it). Wording for roles and spaces follows the network methods.
  * Interpolation uses {{name}}; i18next does not escape (React already does).
  */
 const fr = {

@@ -2,13 +2,17 @@ import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { LOCALES } from '../../../shared/templates'
 import en from './en'
+import es from './es'
 import fr from './fr'
 import { DEFAULT_LOCALE, storedLocale, toLocale, type Locale } from './locale'
+import type { Messages } from './types'
 
+/** One translation per locale: adding a language to LOCALES without its messages does not compile. */
 export const resources = {
   fr: { translation: fr },
   en: { translation: en },
-} as const
+  es: { translation: es },
+} as const satisfies Record<Locale, { translation: Messages }>
 
 function reflectLanguage(language: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = toLocale(language)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { LOCALES } from '../../../shared/templates'
 import en from './en'
+import es from './es'
 import fr from './fr'
 
 type Tree = { [key: string]: string | Tree }
@@ -18,17 +20,36 @@ const variables = (text: string) => [...text.matchAll(/\{\{\s*-?\s*(\w+)/g)].map
 
 describe('interface text', () => {
   const frKeys = flatten(fr)
-  const enKeys = flatten(en)
+  const translations = { en: flatten(en), es: flatten(es) }
 
-  it('has the same keys in French and English', () => {
-    expect([...enKeys.keys()].sort()).toEqual([...frKeys.keys()].sort())
+  it('has a translation for every language offered', () => {
+    expect(['fr', ...Object.keys(translations)]).toEqual([...LOCALES])
   })
 
-  it('has no empty text', () => {
-    for (const [key, text] of [...frKeys, ...enKeys]) expect(text.trim(), key).not.toBe('')
+  describe.each(Object.entries(translations))('%s', (_, keys) => {
+    it('has the same keys as French, plural forms included', () => {
+      expect([...keys.keys()].sort()).toEqual([...frKeys.keys()].sort())
+    })
+
+    it('has no empty text', () => {
+      for (const [key, text] of keys) expect(text.trim(), key).not.toBe('')
+    })
+
+    it('uses the same {{variables}} as French', () => {
+      for (const [key, text] of frKeys) expect(variables(keys.get(key) ?? ''), key).toEqual(variables(text))
+    })
   })
 
-  it('uses the same {{variables}} in both languages', () => {
-    for (const [key, text] of frKeys) expect(variables(enKeys.get(key) ?? ''), key).toEqual(variables(text))
+  it('has no empty text in French', () => {
+    for (const [key, text] of frKeys) expect(text.trim(), key).not.toBe('')
+  })
+
+  it('names each language in itself, whatever the interface language', () => {
+    for (const messages of [en, es]) {
+      for (const locale of LOCALES) {
+        expect(messages.language[locale]).toBe(fr.language[locale])
+        expect(messages.language[`${locale}Short`]).toBe(fr.language[`${locale}Short`])
+      }
+    }
   })
 })

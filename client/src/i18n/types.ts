@@ -1,6 +1,6 @@
 import type fr from './fr'
 
-/** The shape of fr.ts with every leaf widened to string: en.ts must have exactly these keys. */
+/** The shape of fr.ts with every leaf widened to string: en.ts and es.ts must have exactly these keys. */
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 export type Messages = Shape<typeof fr>
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../../../shared/errors'
 import { ApiError } from '../api/client'
 import en from '../i18n/en'
+import es from '../i18n/es'
 import fr from '../i18n/fr'
 import { describeError, ERROR_MESSAGE_KEYS, minutesToWait } from './errors'
 
@@ -10,12 +11,13 @@ function lookup(messages: object, key: string): unknown {
 }
 
 describe('error messages', () => {
-  it('translates every API error code, in French and English', () => {
+  it('translates every API error code, in French, English and Spanish', () => {
     for (const code of ERROR_CODES) {
       const key = ERROR_MESSAGE_KEYS[code]
       expect(key, code).toBe(`errors.${code}`)
       expect(typeof lookup(fr, key), `fr ${key}`).toBe('string')
       expect(typeof lookup(en, key), `en ${key}`).toBe('string')
+      expect(typeof lookup(es, key), `es ${key}`).toBe('string')
     }
   })
 
