@@ -112,4 +112,52 @@ describe('the demonstration workspace in the browser', () => {
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
     await context.close()
   })
+
+  it('switches to Spanish, remembers it on this device and on the account, and writes documents in Spanish', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/signin`)
+    const spanish = page.getByRole('button', { name: 'ES — Español' })
+    await spanish.click()
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor()
+    expect(await page.getAttribute('html', 'lang')).toBe('es')
+    expect(await spanish.getAttribute('aria-pressed')).toBe('true')
+    // Signed out, this device remembers the choice.
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor()
+
+    await page.getByLabel('Correo electrónico').fill('secretariat@demo.atelier')
+    await page.getByLabel('Contraseña', { exact: true }).fill('demo-atelier')
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click()
+    // The account's own language (French) wins at sign-in; switching again stores Spanish on the account.
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
+    await spanish.click()
+    await page.getByRole('heading', { name: 'Hola, Claire Dubois' }).waitFor()
+    await page.getByRole('heading', { name: 'Mis redes' }).waitFor()
+
+    // Creating a document: the kinds are offered, and the template filled, in Spanish.
+    await page.getByRole('button', { name: /^Nuevo documento en la red/ }).click()
+    await page.getByRole('dialog', { name: 'Nuevo documento' }).waitFor()
+    await page.getByRole('radio', { name: /^Plan de acción/ }).check()
+    await page.getByRole('button', { name: 'Crear el documento' }).click()
+    await page.getByText('Se ha creado el documento «Plan de acción».').waitFor()
+    await page.getByRole('link', { name: /^Plan de acción/ }).click()
+    await page.locator('.editor-prose h2', { hasText: 'Declaración del problema' }).waitFor()
+    await page.getByRole('toolbar', { name: 'Formato' }).getByRole('button', { name: 'Negrita' }).waitFor()
+    await page.screenshot({ path: artifactPath('document-spanish.png'), fullPage: true })
+
+    // Another device, with a French browser: the account brings Spanish back.
+    const elsewhere = await newContext(browser)
+    const other = await elsewhere.newPage()
+    await other.goto(`${server.url}/signin`)
+    await other.getByLabel('Adresse e-mail').fill('secretariat@demo.atelier')
+    await other.getByLabel('Mot de passe').fill('demo-atelier')
+    await other.getByRole('button', { name: 'Se connecter' }).click()
+    await other.getByRole('heading', { name: 'Hola, Claire Dubois' }).waitFor()
+    await other.reload()
+    await other.getByRole('heading', { name: 'Hola, Claire Dubois' }).waitFor()
+    expect(await other.getAttribute('html', 'lang')).toBe('es')
+    await elsewhere.close()
+    await context.close()
+  })
 })
