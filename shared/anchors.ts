@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { fromBase64, toBase64 } from 'lib0/buffer'
-import { FRAGMENT } from './collab'
+import { FRAGMENT, MAX_ENCODED_POSITION } from './collab'
 
 /**
  * Where a comment thread sits in a document: two Yjs relative positions into the XmlFragment
@@ -14,9 +14,6 @@ import { FRAGMENT } from './collab'
  * `decodePosition` and map back with `relativePositionToAbsolutePosition`.
  */
 export type EncodedAnchor = { start: string; end: string }
-
-/** Longest encoded position accepted: an item id is two varints, far below this. */
-export const MAX_ENCODED_POSITION = 200
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 
