@@ -8,6 +8,8 @@ import { csrfProtection } from './auth/csrf'
 import { sessionMiddleware } from './auth/session'
 import { authRoutes } from './api/auth/routes'
 import { cityRoutes } from './api/cities/routes'
+import { commentRoutes } from './api/comments/routes'
+import { mentionableRoutes } from './api/comments/mentionable'
 import { documentRoutes } from './api/documents/routes'
 import { ApiError, errorResponse } from './api/errors'
 import { grantRoutes } from './api/grants/routes'
@@ -15,6 +17,7 @@ import { healthRoutes } from './api/health/routes'
 import { invitationRoutes } from './api/invitations/routes'
 import { meRoutes } from './api/me/routes'
 import { networkRoutes } from './api/networks/routes'
+import { notificationRoutes } from './api/notifications/routes'
 import { passwordResetRoutes, userRoutes } from './api/password-resets/routes'
 import { setupRoutes } from './api/setup/routes'
 import { collabRoutes } from './collab/upgrade'
@@ -51,6 +54,9 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/documents', documentRoutes)
+    .route('/documents/:id/comments', commentRoutes)
+    .route('/documents/:id/mentionable', mentionableRoutes)
+    .route('/notifications', notificationRoutes)
     .route('/networks', networkRoutes)
     .route('/cities', cityRoutes)
     .route('/grants', grantRoutes)

@@ -19,6 +19,8 @@ export type DocumentSummary = {
   createdAt: string
   updatedAt: string
   archived: boolean
+  /** Comment threads neither resolved nor deleted (detached ones included). */
+  openComments: number
   /** What the caller may do with it, from the policy module. */
   allowed: Action[]
 }
@@ -96,3 +98,73 @@ export type CollabTokenResponse = { token: string; expiresAt: string }
 export type SetupStatus = { needed: boolean }
 
 export type HealthResponse = { status: 'ok' | 'degraded'; database: 'ok' | 'unreachable'; driver: 'pglite' | 'postgres' }
+
+/** Someone as comments show them: their name and the city they speak for here (null if none). */
+export type PersonCard = { id: string; name: string; city: string | null }
+
+/** Plain text as typed: render it as text, never as HTML. */
+export type CommentView = {
+  id: string
+  /** Null when the account no longer exists. */
+  author: PersonCard | null
+  /** Empty once deleted: the comment keeps its place in the thread. */
+  body: string
+  mentions: PersonCard[]
+  createdAt: string
+  editedAt: string | null
+  deleted: boolean
+  /** What the caller may do with this comment, from the policy module. */
+  allowed: { edit: boolean; delete: boolean }
+}
+
+export type CommentAnchor = {
+  /** Yjs relative positions, base64 (see shared/anchors.ts). */
+  start: string
+  end: string
+  /** The text as it was when the thread was started. */
+  quote: string
+}
+
+export type ThreadStatus = 'open' | 'resolved'
+
+export type ThreadView = {
+  id: string
+  documentId: string
+  anchor: CommentAnchor
+  status: ThreadStatus
+  /** Its words were deleted from the document: the thread is kept, shown apart from the text. */
+  detached: boolean
+  createdBy: PersonCard | null
+  createdAt: string
+  resolvedBy: PersonCard | null
+  resolvedAt: string | null
+  /** Oldest first; the first one started the thread. */
+  comments: CommentView[]
+  allowed: { reply: boolean; resolve: boolean }
+}
+
+/** GET /api/documents/:id/comments. `counts` ignore the filters, for the filter tabs. */
+export type ThreadList = { threads: ThreadView[]; counts: { open: number; resolved: number } }
+
+/** GET /api/documents/:id/mentionable: everyone who can read the document, by name. */
+export type MentionableList = { people: PersonCard[] }
+
+export type NotificationKind = 'mention' | 'reply'
+
+export type NotificationView = {
+  id: string
+  kind: NotificationKind
+  document: { id: string; title: string }
+  threadId: string
+  commentId: string
+  /** Who wrote the comment; null when the account no longer exists. */
+  actor: { id: string; name: string } | null
+  /** The start of the comment, as plain text. */
+  excerpt: string
+  /** Where the thread opens in the app. */
+  path: string
+  createdAt: string
+  readAt: string | null
+}
+
+export type NotificationList = { notifications: NotificationView[]; unread: number }

@@ -6,6 +6,9 @@
 /** The Y.XmlFragment holding a document's content: Tiptap's Collaboration `field`. */
 export const FRAGMENT = 'default'
 
+/** Longest base64 Yjs relative position accepted in a comment anchor: an item id is two varints, far below this. */
+export const MAX_ENCODED_POSITION = 200
+
 /**
  * Atelier's one protocol addition, only ever sent by a client that asks (stock providers never
  * do, so they never receive it): `[MESSAGE_SAVED, id]` means "tell me when everything I sent
@@ -13,6 +16,18 @@ export const FRAGMENT = 'default'
  * are in the database, which lets the editor say "all changes saved" truthfully.
  */
 export const MESSAGE_SAVED = 8
+
+/**
+ * Comment changes, also opt-in (a stock provider would log every message type it does not
+ * know). A client sends `[MESSAGE_COMMENTS]` after each connection; the server answers
+ * `[MESSAGE_COMMENTS, "", "subscribed"]`, then sends `[MESSAGE_COMMENTS, threadId, change]`
+ * whenever a thread of this document changes, from any instance. Fetch the threads again on
+ * both (on "subscribed": everything, since changes made while disconnected were not sent).
+ * Codec: shared/comments-message.ts.
+ */
+export const MESSAGE_COMMENTS = 9
+export const COMMENT_CHANGES = ['subscribed', 'created', 'replied', 'edited', 'deleted', 'resolved', 'reopened'] as const
+export type CommentChange = (typeof COMMENT_CHANGES)[number]
 
 export type AccessLevel = 'write' | 'comment' | 'read'
 

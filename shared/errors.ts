@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'document_archived',
+  'invalid_mention',
   'rate_limited',
   'csrf_failed',
   'setup_done',

@@ -8,6 +8,8 @@ import type { Actor, GrantRole, SpaceRef, SpaceRole } from './domain'
 export const ACTIONS = [
   'read',
   'comment',
+  'resolve_comment',
+  'delete_comment',
   'write',
   'create_document',
   'rename_document',
@@ -21,6 +23,8 @@ export type Action = (typeof ACTIONS)[number]
 const NETWORK_RULES: Record<Action, readonly SpaceRole[]> = {
   read: ['secretariat', 'pilot_city', 'member_city', 'expert', 'advisory', 'funder'],
   comment: ['secretariat', 'pilot_city', 'member_city', 'expert', 'advisory'],
+  resolve_comment: ['secretariat', 'pilot_city'],
+  delete_comment: ['secretariat'],
   write: ['secretariat', 'pilot_city'],
   create_document: ['secretariat', 'pilot_city'],
   rename_document: ['secretariat', 'pilot_city'],
@@ -34,6 +38,8 @@ const NETWORK_RULES: Record<Action, readonly SpaceRole[]> = {
 const CITY_RULES: Record<Action, readonly SpaceRole[]> = {
   read: ['secretariat', 'city_team', 'expert'],
   comment: ['secretariat', 'city_team', 'expert'],
+  resolve_comment: ['secretariat', 'city_team', 'expert'],
+  delete_comment: ['secretariat'],
   write: ['secretariat', 'city_team', 'expert'],
   create_document: ['secretariat', 'city_team'],
   rename_document: ['secretariat', 'city_team'],
@@ -94,6 +100,22 @@ export function canGrant(actor: Actor | null, role: GrantRole, space: SpaceRef):
     if (GRANTABLE[space.type][held]?.includes(role)) return true
   }
   return false
+}
+
+/**
+ * Comments add ownership to the role rules: anyone who may comment may edit and delete their
+ * own comments and resolve or reopen the threads they started; `resolve_comment` (the writers)
+ * resolves anyone's thread and `delete_comment` (the secretariat) deletes anyone's comment.
+ * Someone who lost the right to comment keeps nothing, not even their own.
+ */
+export type CommentAction = 'edit' | 'delete' | 'resolve'
+const BEYOND_OWN: Record<CommentAction, Action | null> = { edit: null, delete: 'delete_comment', resolve: 'resolve_comment' }
+
+export function canOnComment(actor: Actor | null, action: CommentAction, space: SpaceRef, ownerId: string | null): boolean {
+  if (!actor) return false
+  const beyondOwn = BEYOND_OWN[action]
+  if (beyondOwn && can(actor, beyondOwn, space)) return true
+  return ownerId === actor.userId && can(actor, 'comment', space)
 }
 
 /** The level a live editing connection gets, from the same rules as everything else. */

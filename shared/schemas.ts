@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES } from './domain'
 import { DOCUMENT_KINDS, LOCALES } from './templates'
+import { MAX_ENCODED_POSITION } from './collab'
 
 /** Request bodies, validated by the server and reused by the client's forms. */
 
@@ -103,9 +104,56 @@ export const acceptInvitationBody = z.object({ name: trimmed(120), email, passwo
 
 export const resetPasswordBody = z.object({ password })
 
+export const COMMENT_MAX_CHARS = 5000
+export const MENTIONS_MAX = 20
+/** Quotes are for showing which words a thread is about: a long selection is kept shortened. */
+export const QUOTE_MAX_CHARS = 500
+
+/** Plain text; HTML is kept as typed and shown as text. Mentions are people's ids, not parsed from the text. */
+const commentBody = text(COMMENT_MAX_CHARS).refine((v) => v.length > 0, 'required')
+const mentions = z
+  .array(id)
+  .max(MENTIONS_MAX, `at most ${MENTIONS_MAX} people`)
+  .transform((ids) => [...new Set(ids)])
+// The format only: the server also decodes them (shared/anchors.ts), which needs Yjs, kept out of forms.
+const anchorPosition = z
+  .string()
+  .max(MAX_ENCODED_POSITION, `at most ${MAX_ENCODED_POSITION} characters`)
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$/, 'expected base64')
+const quote = z
+  .string()
+  .trim()
+  .max(100_000)
+  .refine((v) => v.length > 0, 'required')
+  .refine((v) => !CONTROL.test(v), 'contains control characters')
+  .transform((v) => (v.length > QUOTE_MAX_CHARS ? `${v.slice(0, QUOTE_MAX_CHARS - 1)}…` : v))
+
+export const createThreadBody = z.object({
+  anchor: z.object({ start: anchorPosition, end: anchorPosition, quote }),
+  body: commentBody,
+  mentions: mentions.default([]),
+})
+export const replyBody = z.object({ body: commentBody, mentions: mentions.default([]) })
+/** Without `mentions`, the comment keeps the ones it had. */
+export const editCommentBody = z.object({ body: commentBody, mentions: mentions.optional() })
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true')
+export const threadListQuery = z.object({
+  status: z.enum(['open', 'resolved']).optional(),
+  /** Threads I started or replied to. */
+  mine: flag.optional(),
+})
+export const notificationListQuery = z.object({
+  unread: flag.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+})
+
 export type LoginBody = z.infer<typeof loginBody>
 export type SetupBody = z.input<typeof setupBody>
 export type CreateDocumentBody = z.input<typeof createDocumentBody>
 export type CreateInvitationBody = z.input<typeof createInvitationBody>
 export type AcceptInvitationBody = z.input<typeof acceptInvitationBody>
 export type AddCityBody = z.input<typeof addCityBody>
+export type CreateThreadBody = z.input<typeof createThreadBody>
+export type ReplyBody = z.input<typeof replyBody>
+export type EditCommentBody = z.input<typeof editCommentBody>

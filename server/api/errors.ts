@@ -11,6 +11,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   link_invalid: 404,
   conflict: 409,
+  document_archived: 409,
+  invalid_mention: 422,
   setup_done: 409,
   link_used: 409,
   link_expired: 410,

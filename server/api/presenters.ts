@@ -19,6 +19,7 @@ export const presentDocument = (actor: Actor, d: DocumentRow): DocumentSummary =
   createdAt: new Date(d.createdAt).toISOString(),
   updatedAt: new Date(d.updatedAt).toISOString(),
   archived: d.archivedAt !== null,
+  openComments: d.openComments,
   allowed: allowedActions(actor, d.space),
 })
 

@@ -5,6 +5,7 @@ import type { PresenceUser } from '../../shared/collab'
 import { stampAwareness } from './presence'
 import type { Room } from './room'
 import { ProtocolError, decodeMessage, encodePermissionDenied, encodeSaved, encodeSyncStep1 } from './protocol'
+import { encodeCommentsChanged } from '../../shared/comments-message'
 
 /**
  * Close codes a client can act on. y-websocket treats 4400–4499 as final (it stops
@@ -53,6 +54,8 @@ export class Connection {
   private backlog: Uint8Array[] = []
   private closed = false
   private deniedOnce = false
+  /** Asked for comment changes (MESSAGE_COMMENTS); stock providers never do. */
+  wantsComments = false
 
   readonly documentId: string
   readonly space: SpaceRef
@@ -119,6 +122,11 @@ export class Connection {
         case 'saved':
           // Messages are handled in order, so everything this client sent before is queued by now.
           void room.stored().then(() => this.send(encodeSaved(message.id)))
+          break
+        case 'comments-subscribe':
+          // Anyone here may read the document, and so its comments.
+          this.wantsComments = true
+          this.send(encodeCommentsChanged({ threadId: '', change: 'subscribed' }))
           break
         case 'auth':
           break

@@ -6,7 +6,7 @@ import type { Logger } from 'pino'
  * Shares a document's updates and presence between server instances: one Redis channel per
  * document. Each message starts with the sending instance's id so it ignores its own echo.
  */
-export const FANOUT_TYPES = { update: 0, awareness: 1, syncRequest: 2 } as const
+export const FANOUT_TYPES = { update: 0, awareness: 1, syncRequest: 2, comments: 3 } as const
 export type FanoutType = keyof typeof FANOUT_TYPES
 export type FanoutHandler = (type: FanoutType, payload: Uint8Array) => void
 

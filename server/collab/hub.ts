@@ -1,4 +1,6 @@
 import type { Logger } from 'pino'
+import type * as Y from 'yjs'
+import { encodeCommentsChanged, type CommentsChanged } from '../../shared/comments-message'
 import type { Access, Connection } from './connection'
 import { CLOSE } from './connection'
 import type { Fanout } from './fanout'
@@ -140,6 +142,20 @@ export class CollabHub {
       closed++
     }
     return closed
+  }
+
+  /** This instance's live copy of a document, if it has one loaded (for reading only). */
+  async liveDocument(documentId: string): Promise<Y.Doc | null> {
+    const entry = this.entries.get(documentId)
+    if (!entry) return null
+    return entry.room.then((room) => room.doc, () => null)
+  }
+
+  /** A comment thread changed: tell the sockets that asked, on this instance and on every other. */
+  commentsChanged(documentId: string, message: CommentsChanged): void {
+    const frame = encodeCommentsChanged(message)
+    void this.entries.get(documentId)?.room.then((room) => room.sendComments(frame), () => {})
+    this.deps.fanout.publish(documentId, 'comments', frame)
   }
 
   /** Stops taking connections, closes every socket (clients reconnect elsewhere), stores everything. */

@@ -4,11 +4,12 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { MESSAGE_SAVED } from '../../shared/collab'
+import { MESSAGE_COMMENTS, MESSAGE_SAVED } from '../../shared/collab'
+import { readCommentsChanged, type CommentsChanged } from '../../shared/comments-message'
 
 /**
- * The y-websocket wire format, plus MESSAGE_SAVED (see shared/collab.ts): a varUint message
- * type, then its payload. Decoding is strict:
+ * The y-websocket wire format, plus MESSAGE_SAVED and MESSAGE_COMMENTS (see shared/collab.ts):
+ * a varUint message type, then its payload. Decoding is strict:
  * a frame that is truncated, has trailing bytes or an unknown type is a protocol error, and
  * the connection that sent it is closed; nothing reaches the document.
  */
@@ -25,6 +26,7 @@ export type Incoming =
   | { type: 'query-awareness' }
   | { type: 'auth' }
   | { type: 'saved'; id: number }
+  | { type: 'comments-subscribe' }
 
 export class ProtocolError extends Error {}
 
@@ -60,8 +62,23 @@ function read(decoder: decoding.Decoder): Incoming {
       return { type: 'auth' }
     case MESSAGE_SAVED:
       return { type: 'saved', id: decoding.readVarUint(decoder) }
+    case MESSAGE_COMMENTS:
+      return { type: 'comments-subscribe' }
     default:
       throw new ProtocolError(`unknown message type ${type}`)
+  }
+}
+
+/** A comments frame from a peer instance, checked before it is passed on to clients. */
+export function decodeCommentsChanged(frame: Uint8Array): CommentsChanged {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    if (decoding.readVarUint(decoder) !== MESSAGE_COMMENTS) throw new ProtocolError('not a comments message')
+    const message = readCommentsChanged(decoder)
+    if (decoder.pos !== frame.length) throw new ProtocolError('trailing bytes after the message')
+    return message
+  } catch (err) {
+    throw err instanceof ProtocolError ? err : new ProtocolError(`malformed comments message: ${(err as Error).message}`)
   }
 }
 

@@ -5,7 +5,8 @@ import type { SpaceRef } from '../../shared/domain'
 import type { Connection } from './connection'
 import type { Fanout, FanoutType } from './fanout'
 import type { Persistence } from './persistence'
-import { checkStateVector, checkUpdate, encodeAwarenessStates, encodeSyncStep2, encodeUpdate } from './protocol'
+import { checkStateVector, checkUpdate, decodeCommentsChanged, encodeAwarenessStates, encodeSyncStep2, encodeUpdate } from './protocol'
+import { encodeCommentsChanged } from '../../shared/comments-message'
 
 /** Where a change came from, as the Y.Doc's transaction origin. */
 const FROM_STORAGE = Symbol('storage')
@@ -111,6 +112,11 @@ export class Room {
     return false
   }
 
+  /** A MESSAGE_COMMENTS frame, to the connections that asked for them. */
+  sendComments(frame: Uint8Array<ArrayBuffer>): void {
+    for (const c of this.connections) if (c.wantsComments) c.send(frame)
+  }
+
   applyAwareness(connection: Connection, update: Uint8Array): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
   }
@@ -181,6 +187,7 @@ export class Room {
     try {
       if (type === 'update') Y.applyUpdate(this.doc, payload, FROM_PEER)
       else if (type === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_PEER)
+      else if (type === 'comments') this.sendComments(encodeCommentsChanged(decodeCommentsChanged(payload)))
       else {
         checkStateVector(payload)
         this.deps.fanout.publish(this.documentId, 'update', Y.encodeStateAsUpdate(this.doc, payload))

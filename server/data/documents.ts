@@ -15,13 +15,16 @@ export type DocumentRow = {
   createdAt: Date
   updatedAt: Date
   archivedAt: Date | null
+  /** Comment threads neither resolved nor deleted. */
+  openComments: number
 }
 
 type Raw = Omit<DocumentRow, 'space'> & { networkId: string | null; cityId: string | null; spaceName: string }
 
 const SELECT = `select d.id, d.title, d.kind, d.template, d.locale, d.network_id as "networkId", d.city_id as "cityId",
   coalesce(n.name, c.name) as "spaceName", d.created_by as "createdBy", d.created_at as "createdAt",
-  d.updated_at as "updatedAt", d.archived_at as "archivedAt"
+  d.updated_at as "updatedAt", d.archived_at as "archivedAt",
+  (select count(*)::int from comment_threads t where t.document_id = d.id and t.resolved_at is null and t.deleted_at is null) as "openComments"
   from documents d left join networks n on n.id = d.network_id left join cities c on c.id = d.city_id`
 
 const toRow = ({ networkId, cityId, spaceName, ...r }: Raw): DocumentRow => ({

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadState } from '../../server/data/live-documents'
 import { dropSchema, freshSchemaName } from '../helpers/db'
-import { appendParagraph, connect, docText, startTestServer, synced, upgradeStatus, type TestClient, type TestServer } from '../helpers/collab'
+import { appendParagraph, connect, docText, listenForComments, startTestServer, synced, upgradeStatus, type TestClient, type TestServer } from '../helpers/collab'
+import { anchorIn } from '../helpers/comments'
 
 /**
  * Several server instances behind one load balancer: one PostgreSQL schema, one Redis.
@@ -178,6 +179,34 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
     // Its shutdown stored what it held.
     const journalId = await s1.documentId(pilot, JOURNAL)
     expect(paragraphs(await storedText(journalId)).has('Écrit il y a un instant, pas encore enregistré')).toBe(true)
+  })
+
+  it('a comment made through one instance reaches the sockets on the others, even where it is not open', async () => {
+    const sheetId = await s1.documentId(pilot, SHEET)
+    // Nobody has the document open on instance 1: the change still reaches instance 2 through Redis.
+    const onTwo = client(connect(s2, sheetId, { cookie: secretariat }))
+    const heard = listenForComments(onTwo)
+    await synced(onTwo)
+    await expect.poll(() => heard.map((h) => h.change), { timeout: 30_000 }).toEqual(['subscribed'])
+    const created = await s1.api(pilot, 'POST', `/api/documents/${sheetId}/comments`, { anchor: await anchorIn(s1.deps.db, sheetId), body: 'Vu sur l’autre instance' })
+    expect(created.status).toBe(201)
+    await expect.poll(() => heard.map((h) => h.change), { timeout: 30_000 }).toEqual(['subscribed', 'created'])
+    expect(heard[1]!.threadId).toBe(created.body.id)
+
+    // And the other way, with the document open on both instances: one message each, not two.
+    const onOne = client(connect(s1, sheetId, { cookie: pilot }))
+    const heardOnOne = listenForComments(onOne)
+    await synced(onOne)
+    await expect.poll(() => heardOnOne.length, { timeout: 30_000 }).toBe(1)
+    expect((await s2.api(secretariat, 'POST', `/api/documents/${sheetId}/comments/${created.body.id}/resolve`)).status).toBe(200)
+    for (const changes of [heard, heardOnOne]) {
+      await expect.poll(() => changes.map((h) => h.change).at(-1), { timeout: 30_000 }).toBe('resolved')
+    }
+    // Room for a duplicate to arrive, were there one; not a timing assertion.
+    await sleep(300)
+    expect(heard.filter((h) => h.change === 'resolved')).toHaveLength(1)
+    expect(heardOnOne.filter((h) => h.change === 'resolved')).toHaveLength(1)
+    for (const c of [onOne, onTwo]) c.destroy()
   })
 
   it('a revocation through one instance closes the sockets concerned on every instance', async () => {

@@ -9,6 +9,8 @@ import { startServer, type RunningServer, type ServerOptions } from '../../serve
 import { seedDemo } from '../../server/demo/seed'
 import { dropSchema, freshSchemaName, type Driver } from './db'
 import { DEMO_PASSWORD } from './app'
+import { MESSAGE_COMMENTS } from '../../shared/collab'
+import { encodeCommentsSubscribe, readCommentsChanged, type CommentsChanged } from '../../shared/comments-message'
 
 /** A real Atelier server on a real port, on a fresh database of the given driver, with the demo seeded. */
 export type TestServer = RunningServer & {
@@ -179,4 +181,16 @@ export function upgradeStatus(url: string, headers: Record<string, string> = {})
     })
     ws.once('error', (err) => reject(err))
   })
+}
+
+/** What the editor does: handle MESSAGE_COMMENTS, and ask for it on every connection. */
+export function listenForComments(client: TestClient): CommentsChanged[] {
+  const changes: CommentsChanged[] = []
+  client.provider.messageHandlers[MESSAGE_COMMENTS] = (_encoder, decoder) => {
+    changes.push(readCommentsChanged(decoder))
+  }
+  client.provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'connected') client.provider.ws!.send(encodeCommentsSubscribe())
+  })
+  return changes
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Actor, Grant, Membership, SpaceRef } from '../../shared/domain'
-import { ACTIONS, accessLevel, can, canGrant, canResetPassword, readableSpaces, type Action } from '../../shared/policy'
+import { ACTIONS, accessLevel, can, canGrant, canOnComment, canResetPassword, readableSpaces, type Action, type CommentAction } from '../../shared/policy'
 
 /**
  * The whole permission matrix, written out by hand from the product brief (not derived from
- * the rules it checks): Y allowed, . refused, in the order of ACTIONS.
+ * the rules it checks): Y allowed, . refused, in the order of COLUMNS.
  */
-const COLUMNS: Action[] = ['read', 'comment', 'write', 'create_document', 'rename_document', 'archive_document', 'invite', 'manage_members', 'lock_version']
+const COLUMNS: Action[] = ['read', 'comment', 'resolve_comment', 'delete_comment', 'write', 'create_document', 'rename_document', 'archive_document', 'invite', 'manage_members', 'lock_version']
 
 // A network N with pilot city P and member city M; city O is in another network N2 only.
 const N = 'network-n', N2 = 'network-n2', P = 'city-pilot', M = 'city-member', O = 'city-other'
@@ -51,40 +51,40 @@ type Person = keyof typeof PEOPLE
 
 const MATRIX: Record<string, Record<Person, string>> = {
   'network N documents': {
-    secretariat:      'Y Y Y Y Y Y Y Y Y',
-    pilotTeam:        'Y Y Y Y Y . . . .',
-    memberTeam:       'Y Y . . . . . . .',
-    networkExpert:    'Y Y . . . . . . .',
-    cityExpert:       '. . . . . . . . .',
-    advisory:         'Y Y . . . . . . .',
-    funder:           'Y . . . . . . . .',
-    otherSecretariat: '. . . . . . . . .',
-    otherCityTeam:    '. . . . . . . . .',
-    nobody:           '. . . . . . . . .',
+    secretariat:      'Y Y Y Y Y Y Y Y Y Y Y',
+    pilotTeam:        'Y Y Y . Y Y Y . . . .',
+    memberTeam:       'Y Y . . . . . . . . .',
+    networkExpert:    'Y Y . . . . . . . . .',
+    cityExpert:       '. . . . . . . . . . .',
+    advisory:         'Y Y . . . . . . . . .',
+    funder:           'Y . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . .',
+    otherCityTeam:    '. . . . . . . . . . .',
+    nobody:           '. . . . . . . . . . .',
   },
   'pilot city P space': {
-    secretariat:      'Y Y Y Y Y Y Y Y Y',
-    pilotTeam:        'Y Y Y Y Y Y Y . .',
-    memberTeam:       '. . . . . . . . .',
-    networkExpert:    '. . . . . . . . .',
-    cityExpert:       '. . . . . . . . .',
-    advisory:         '. . . . . . . . .',
-    funder:           '. . . . . . . . .',
-    otherSecretariat: '. . . . . . . . .',
-    otherCityTeam:    '. . . . . . . . .',
-    nobody:           '. . . . . . . . .',
+    secretariat:      'Y Y Y Y Y Y Y Y Y Y Y',
+    pilotTeam:        'Y Y Y . Y Y Y Y Y . .',
+    memberTeam:       '. . . . . . . . . . .',
+    networkExpert:    '. . . . . . . . . . .',
+    cityExpert:       '. . . . . . . . . . .',
+    advisory:         '. . . . . . . . . . .',
+    funder:           '. . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . .',
+    otherCityTeam:    '. . . . . . . . . . .',
+    nobody:           '. . . . . . . . . . .',
   },
   'member city M space': {
-    secretariat:      'Y Y Y Y Y Y Y Y Y',
-    pilotTeam:        '. . . . . . . . .',
-    memberTeam:       'Y Y Y Y Y Y Y . .',
-    networkExpert:    '. . . . . . . . .',
-    cityExpert:       'Y Y Y . . . . . .',
-    advisory:         '. . . . . . . . .',
-    funder:           '. . . . . . . . .',
-    otherSecretariat: '. . . . . . . . .',
-    otherCityTeam:    '. . . . . . . . .',
-    nobody:           '. . . . . . . . .',
+    secretariat:      'Y Y Y Y Y Y Y Y Y Y Y',
+    pilotTeam:        '. . . . . . . . . . .',
+    memberTeam:       'Y Y Y . Y Y Y Y Y . .',
+    networkExpert:    '. . . . . . . . . . .',
+    cityExpert:       'Y Y Y . Y . . . . . .',
+    advisory:         '. . . . . . . . . . .',
+    funder:           '. . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . .',
+    otherCityTeam:    '. . . . . . . . . . .',
+    nobody:           '. . . . . . . . . . .',
   },
 }
 const SPACES: Record<string, SpaceRef> = {
@@ -169,5 +169,42 @@ describe('password-reset links', () => {
   })
   it('not one’s own password (that is what signing in is for)', () => {
     expect(canResetPassword(PEOPLE.secretariat, PEOPLE.secretariat)).toBe(false)
+  })
+})
+
+describe('comments: what one may do with a comment or thread, by whose it is', () => {
+  // Columns: edit, delete, resolve — on one's own, then on someone else's. In network N.
+  const OWN_THEN_OTHERS: Record<Person, string> = {
+    secretariat:      'Y Y Y  . Y Y',
+    pilotTeam:        'Y Y Y  . . Y',
+    memberTeam:       'Y Y Y  . . .',
+    networkExpert:    'Y Y Y  . . .',
+    cityExpert:       '. . .  . . .',
+    advisory:         'Y Y Y  . . .',
+    funder:           '. . .  . . .',
+    otherSecretariat: '. . .  . . .',
+    otherCityTeam:    '. . .  . . .',
+    nobody:           '. . .  . . .',
+  }
+  const ACTS: CommentAction[] = ['edit', 'delete', 'resolve']
+  for (const [person, row] of Object.entries(OWN_THEN_OTHERS) as [Person, string][]) {
+    it(`${person}: ${row}`, () => {
+      const me = PEOPLE[person]
+      const own = ACTS.map((a) => (canOnComment(me, a, net(N), me.userId) ? 'Y' : '.')).join(' ')
+      const others = ACTS.map((a) => (canOnComment(me, a, net(N), PEOPLE.memberTeam.userId === me.userId ? PEOPLE.advisory.userId : PEOPLE.memberTeam.userId) ? 'Y' : '.')).join(' ')
+      expect(`${own}  ${others}`).toBe(row)
+    })
+  }
+
+  it('in a city space, the city’s writers resolve any thread; only the secretariat deletes others’ comments', () => {
+    expect(canOnComment(PEOPLE.cityExpert, 'resolve', city(M), PEOPLE.memberTeam.userId)).toBe(true)
+    expect(canOnComment(PEOPLE.memberTeam, 'delete', city(M), PEOPLE.cityExpert.userId)).toBe(false)
+    expect(canOnComment(PEOPLE.secretariat, 'delete', city(M), PEOPLE.memberTeam.userId)).toBe(true)
+  })
+
+  it('someone who lost the right to comment keeps nothing, not even their own', () => {
+    const left: Actor = { ...PEOPLE.memberTeam, memberships: [] }
+    for (const a of ACTS) expect(canOnComment(left, a, net(N), left.userId)).toBe(false)
+    expect(canOnComment(null, 'edit', net(N), null)).toBe(false)
   })
 })

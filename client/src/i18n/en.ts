@@ -58,6 +58,8 @@ const en: Messages = {
     forbidden: 'You are not allowed to do this. If you think this is a mistake, contact your network’s secretariat.',
     not_found: 'What you are looking for does not exist, or no longer exists.',
     conflict: 'This conflicts with a recent change. Reload the page and try again.',
+    document_archived: 'This document is archived: its comments can be read but no longer changed.',
+    invalid_mention: 'Someone you mentioned cannot read this document. Mention only people who have access to it.',
     rate_limited: 'Too many sign-in attempts. Try again in {{minutes}} min.',
     csrf_failed: 'The request was refused as a security measure. Reload the page and try again.',
     setup_done: 'Atelier is already set up. Sign in with your account.',

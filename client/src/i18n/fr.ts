@@ -60,6 +60,8 @@ const fr = {
     forbidden: 'Vous n’avez pas l’autorisation de faire cela. Si vous pensez que c’est une erreur, contactez le secrétariat de votre réseau.',
     not_found: 'Ce que vous cherchez n’existe pas, ou n’existe plus.',
     conflict: 'Cette action entre en conflit avec une modification récente. Rechargez la page et réessayez.',
+    document_archived: 'Ce document est archivé : ses commentaires peuvent être lus mais plus modifiés.',
+    invalid_mention: 'Une personne mentionnée n’a pas accès à ce document. Ne mentionnez que des personnes qui peuvent le lire.',
     rate_limited: 'Trop de tentatives de connexion. Réessayez dans {{minutes}} min.',
     csrf_failed: 'La requête a été refusée par mesure de sécurité. Rechargez la page et réessayez.',
     setup_done: 'Atelier est déjà configuré. Connectez-vous avec votre compte.',

@@ -25,6 +25,7 @@ function doc(id: string, space: DocumentSummary['space'], updatedAt: string, ext
     createdAt: updatedAt,
     updatedAt,
     archived: false,
+    openComments: 0,
     allowed: ['read'],
     ...extra,
   }

@@ -9,6 +9,8 @@ export const ERROR_MESSAGE_KEYS = {
   forbidden: 'errors.forbidden',
   not_found: 'errors.not_found',
   conflict: 'errors.conflict',
+  document_archived: 'errors.document_archived',
+  invalid_mention: 'errors.invalid_mention',
   rate_limited: 'errors.rate_limited',
   csrf_failed: 'errors.csrf_failed',
   setup_done: 'errors.setup_done',

@@ -1,0 +1,37 @@
+import type { Queryable } from '../../db/db'
+import type { CommentRow, ThreadRow } from '../../data/comments'
+import { threadParticipants } from '../../data/comments'
+import { addNotifications, notifiedAbout, type NewNotification } from '../../data/notifications'
+import type { SpaceRef } from '../../../shared/domain'
+import { readersAmong } from './readers'
+
+/**
+ * The inbox entries a comment causes, each person at most once per comment: the people it
+ * mentions, and for a reply, the thread's author and everyone who wrote in it before. Never
+ * the writer; never someone who can no longer read the document; never someone already
+ * notified about this comment (an edit only reaches people newly mentioned).
+ */
+export async function notifyAbout(
+  q: Queryable,
+  c: { space: SpaceRef; thread: ThreadRow; comment: CommentRow; isReply: boolean },
+): Promise<void> {
+  const { thread, comment } = c
+  const actorId = comment.authorId!
+  const already = new Set(await notifiedAbout(q, comment.id))
+  const mentioned = new Set(comment.mentions)
+  const participants = c.isReply ? await threadParticipants(q, thread.id) : []
+  const candidates = [...new Set([...mentioned, ...participants])].filter((id) => id !== actorId && !already.has(id))
+  if (candidates.length === 0) return
+  const readers = await readersAmong(q, c.space, candidates)
+  const rows = candidates
+    .filter((id) => readers.has(id))
+    .map((recipientId): NewNotification => ({
+      recipientId,
+      kind: mentioned.has(recipientId) ? 'mention' : 'reply',
+      documentId: thread.documentId,
+      threadId: thread.id,
+      commentId: comment.id,
+      actorId,
+    }))
+  await addNotifications(q, rows)
+}

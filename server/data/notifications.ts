@@ -1,0 +1,103 @@
+import type { Queryable } from '../db/db'
+import type { NotificationKind } from '../../shared/api'
+
+/** The in-app inbox: one row per person per comment that concerns them. */
+
+export type NewNotification = {
+  recipientId: string
+  kind: NotificationKind
+  documentId: string
+  threadId: string
+  commentId: string
+  actorId: string
+}
+
+export type NotificationRow = {
+  id: string
+  kind: NotificationKind
+  documentId: string
+  documentTitle: string
+  threadId: string
+  commentId: string
+  actorId: string | null
+  actorName: string | null
+  body: string
+  createdAt: Date
+  readAt: Date | null
+}
+
+/** Someone already notified about this comment is not notified again (the unique key says so). */
+export async function addNotifications(q: Queryable, rows: NewNotification[]): Promise<void> {
+  if (rows.length === 0) return
+  const params: unknown[] = []
+  const values = rows.map((r) => {
+    params.push(r.recipientId, r.kind, r.documentId, r.threadId, r.commentId, r.actorId)
+    const n = params.length
+    return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`
+  })
+  await q.query(
+    `insert into notifications (recipient_id, kind, document_id, thread_id, comment_id, actor_id)
+     values ${values.join(', ')} on conflict (comment_id, recipient_id) do nothing`,
+    params,
+  )
+}
+
+/** Who was already notified about a comment (an edit notifies only people newly mentioned). */
+export async function notifiedAbout(q: Queryable, commentId: string): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(`select recipient_id as id from notifications where comment_id = $1`, [commentId])
+  return rows.map((r) => r.id)
+}
+
+/** A deleted comment or thread takes its notifications with it: they would lead nowhere. */
+export async function deleteNotifications(q: Queryable, of: { commentId: string } | { threadId: string }): Promise<void> {
+  if ('commentId' in of) await q.query(`delete from notifications where comment_id = $1`, [of.commentId])
+  else await q.query(`delete from notifications where thread_id = $1`, [of.threadId])
+}
+
+type Spaces = { networkIds: string[]; cityIds: string[] }
+
+// Only about documents the recipient can still read: losing a role empties that part of the inbox.
+const READABLE = `(d.network_id = any($2::uuid[]) or d.city_id = any($3::uuid[]))`
+
+/** Newest first. */
+export async function listNotifications(
+  q: Queryable,
+  recipientId: string,
+  spaces: Spaces,
+  options: { unreadOnly: boolean; limit: number },
+): Promise<NotificationRow[]> {
+  return q.query<NotificationRow>(
+    `select n.id, n.kind, n.document_id as "documentId", d.title as "documentTitle", n.thread_id as "threadId",
+       n.comment_id as "commentId", n.actor_id as "actorId", u.name as "actorName", c.body,
+       n.created_at as "createdAt", n.read_at as "readAt"
+     from notifications n
+       join documents d on d.id = n.document_id
+       join comments c on c.id = n.comment_id
+       left join users u on u.id = n.actor_id
+     where n.recipient_id = $1 and ${READABLE} and (not $4 or n.read_at is null)
+     order by n.created_at desc, n.id desc limit $5`,
+    [recipientId, spaces.networkIds, spaces.cityIds, options.unreadOnly, options.limit],
+  )
+}
+
+export async function countUnread(q: Queryable, recipientId: string, spaces: Spaces): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    `select count(*)::int as n from notifications n join documents d on d.id = n.document_id
+     where n.recipient_id = $1 and n.read_at is null and ${READABLE}`,
+    [recipientId, spaces.networkIds, spaces.cityIds],
+  )
+  return row!.n
+}
+
+/** False if there is no such notification for this person. */
+export async function markRead(q: Queryable, recipientId: string, id: string): Promise<boolean> {
+  const rows = await q.query(
+    `update notifications set read_at = coalesce(read_at, now()) where id = $1 and recipient_id = $2 returning id`,
+    [id, recipientId],
+  )
+  return rows.length > 0
+}
+
+export async function markAllRead(q: Queryable, recipientId: string): Promise<void> {
+  await q.query(`update notifications set read_at = now() where recipient_id = $1 and read_at is null`, [recipientId])
+}
