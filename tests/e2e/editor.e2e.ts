@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { artifactPath, launchBrowser, newContext, startAppServer, type AppServer } from './harness'
+import type { Browser, Page } from 'playwright-core'
+import { artifactPath, DEMO_PASSWORD, editorText, launchBrowser, newContext, openDocument, signIn, startAppServer, type AppServer } from './harness'
 
 /**
  * The live editor in two real browsers, on the demonstration network. Aminata Diallo (Dakar,
  * the pilot city) and Koffi Kouassi (Abidjan, invited by the secretariat as a peer expert on
  * Dakar's space) co-write Dakar's action plan.
  */
-const PASSWORD = 'demo-atelier'
 const PLAN = 'Plan d’action — Dakar'
 
 let browser: Browser
@@ -28,7 +27,7 @@ async function inviteAbidjanToDakar() {
   const context = await newContext(browser)
   const api = context.request
   const headers = { origin: server.url }
-  await api.post(`${server.url}/api/auth/login`, { data: { email: 'secretariat@demo.atelier', password: PASSWORD }, headers })
+  await api.post(`${server.url}/api/auth/login`, { data: { email: 'secretariat@demo.atelier', password: DEMO_PASSWORD }, headers })
   const me = await (await api.get(`${server.url}/api/me`)).json()
   const network = await (await api.get(`${server.url}/api/networks/${me.networks[0].id}`)).json()
   const dakar = network.memberships.find((m: { city: { name: string } }) => m.city.name === 'Dakar').city.id
@@ -41,32 +40,9 @@ async function inviteAbidjanToDakar() {
   await context.close()
 }
 
-async function signIn(email: string, context?: BrowserContext): Promise<Page> {
-  const page = await (context ?? (await newContext(browser))).newPage()
-  await page.goto(`${server.url}/signin`)
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
-  return page
-}
-
-async function openDocument(page: Page, title: string) {
-  await page.getByRole('link', { name: title }).first().click()
-  // The page's own title: the document's content may open with a heading of the same words.
-  await page.locator('#document-title', { hasText: title }).waitFor()
-  await page.locator('.editor-prose').waitFor()
-}
-
 const status = (page: Page) => page.locator('.editor-status').getAttribute('data-status')
 
-/** The text as a reader sees it, without the other people's caret labels. */
-const text = (page: Page) =>
-  page.locator('.editor-prose').evaluate((el) => {
-    const copy = el.cloneNode(true) as HTMLElement
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
-    return copy.innerText
-  })
+const text = editorText
 
 /** Puts the caret at the end of the paragraph that follows a section heading. */
 async function typeUnder(page: Page, heading: string, words: string) {
@@ -80,8 +56,8 @@ describe('co-writing an action plan from two cities', () => {
   let abidjan: Page
 
   beforeAll(async () => {
-    dakar = await signIn('pilote@demo.atelier')
-    abidjan = await signIn('abidjan@demo.atelier')
+    dakar = await signIn(browser, server, 'pilote@demo.atelier')
+    abidjan = await signIn(browser, server, 'abidjan@demo.atelier')
     await openDocument(dakar, PLAN)
     await openDocument(abidjan, PLAN)
     await dakar.locator('.editor-status[data-status="saved"]').waitFor()
@@ -171,8 +147,8 @@ describe('co-writing an action plan from two cities', () => {
 
 describe('people who may not write', () => {
   it('a funder follows a network document live but cannot change it, and is told why', async () => {
-    const funder = await signIn('financeur@demo.atelier')
-    const secretariat = await signIn('secretariat@demo.atelier')
+    const funder = await signIn(browser, server, 'financeur@demo.atelier')
+    const secretariat = await signIn(browser, server, 'secretariat@demo.atelier')
     const title = 'Fiche thématique — Espaces publics inclusifs'
     await openDocument(funder, title)
     await openDocument(secretariat, title)

@@ -81,3 +81,34 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
+
+/** The demonstration network's password (see README). */
+export const DEMO_PASSWORD = 'demo-atelier'
+
+/** A fresh browser context signed in through the French sign-in page, on the home screen. */
+export async function signIn(browser: Browser, server: AppServer, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const page = await (await newContext(browser)).newPage()
+  await page.goto(`${server.url}/signin`)
+  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.getByLabel('Mot de passe').fill(password)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
+  return page
+}
+
+/** Opens a document from the home screen's list and waits for its editor. */
+export async function openDocument(page: Page, title: string): Promise<void> {
+  await page.getByRole('link', { name: title }).first().click()
+  // The page's own title: the document's content may open with a heading of the same words.
+  await page.locator('#document-title', { hasText: title }).waitFor()
+  await page.locator('.editor-prose').waitFor()
+}
+
+/** The document's text as a reader sees it, without the other people's caret labels. */
+export function editorText(page: Page): Promise<string> {
+  return page.locator('.editor-prose').evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
+    return copy.innerText
+  })
+}

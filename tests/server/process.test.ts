@@ -7,6 +7,9 @@ import { freshSchemaName } from '../helpers/db'
 
 /** The real entry point, as `npm start` runs it, in a child process. */
 
+/** A bound on a cold start (tsx compiling, migrations), generous: a busy machine must not fail this. */
+const STARTUP_MS = 150_000
+
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
@@ -18,7 +21,7 @@ function start(env: Record<string, string>) {
 }
 
 async function listening(output: () => string): Promise<string> {
-  await expect.poll(() => output().includes('Atelier is listening'), { timeout: 60_000, interval: 100 }).toBe(true)
+  await expect.poll(() => output().includes('Atelier is listening'), { timeout: STARTUP_MS, interval: 100 }).toBe(true)
   return JSON.parse(output().split('\n').find((l) => l.includes('Atelier is listening'))!).url
 }
 
@@ -51,7 +54,7 @@ describe('the server process', () => {
     run.child.kill('SIGTERM')
     expect(await run.exited).toBe(0)
     expect(run.output()).toContain('shutting down')
-  })
+  }, STARTUP_MS * 2)
 
   it.runIf(process.env.DATABASE_URL)('starts on PostgreSQL when DATABASE_URL is set', async () => {
     const schema = freshSchemaName()
@@ -69,5 +72,5 @@ describe('the server process', () => {
     expect(await run.exited).toBe(0)
     const { dropSchema } = await import('../helpers/db')
     await dropSchema(process.env.DATABASE_URL!, schema)
-  })
+  }, STARTUP_MS * 2)
 })

@@ -1,10 +1,22 @@
 import type { z } from 'zod'
-import type { DocumentSummary, InvitationView, MeResponse, SetupStatus } from '../../../shared/api'
+import type {
+  DocumentSummary,
+  InvitationView,
+  MeResponse,
+  MentionableList,
+  NotificationList,
+  SetupStatus,
+  ThreadList,
+  ThreadView,
+} from '../../../shared/api'
 import type {
   AcceptInvitationBody,
   CreateDocumentBody,
+  CreateThreadBody,
+  EditCommentBody,
   LoginBody,
   renameDocumentBody,
+  ReplyBody,
   resetPasswordBody,
   SetupBody,
   updateMeBody,
@@ -12,6 +24,7 @@ import type {
 import { api, type RequestOptions } from './client'
 
 const id = (value: string) => encodeURIComponent(value)
+const threads = (documentId: string) => `/api/documents/${id(documentId)}/comments`
 
 /** Every endpoint the client calls, typed with the shared contract. */
 export const endpoints = {
@@ -32,4 +45,17 @@ export const endpoints = {
     api.post<MeResponse>(`/api/invitations/${id(token)}/accept`, body),
   resetPassword: (token: string, body: z.input<typeof resetPasswordBody>) =>
     api.post<void>(`/api/password-resets/${id(token)}`, body),
+  comments: (documentId: string, o?: RequestOptions) => api.get<ThreadList>(threads(documentId), o),
+  createThread: (documentId: string, body: CreateThreadBody) => api.post<ThreadView>(threads(documentId), body),
+  reply: (documentId: string, threadId: string, body: ReplyBody) => api.post<ThreadView>(`${threads(documentId)}/${id(threadId)}/replies`, body),
+  editComment: (documentId: string, threadId: string, commentId: string, body: EditCommentBody) =>
+    api.patch<ThreadView>(`${threads(documentId)}/${id(threadId)}/comments/${id(commentId)}`, body),
+  deleteComment: (documentId: string, threadId: string, commentId: string) =>
+    api.delete<void>(`${threads(documentId)}/${id(threadId)}/comments/${id(commentId)}`),
+  resolveThread: (documentId: string, threadId: string) => api.post<ThreadView>(`${threads(documentId)}/${id(threadId)}/resolve`),
+  reopenThread: (documentId: string, threadId: string) => api.post<ThreadView>(`${threads(documentId)}/${id(threadId)}/reopen`),
+  mentionable: (documentId: string, o?: RequestOptions) => api.get<MentionableList>(`/api/documents/${id(documentId)}/mentionable`, o),
+  notifications: (o?: RequestOptions) => api.get<NotificationList>('/api/notifications', o),
+  markNotificationRead: (notificationId: string) => api.post<void>(`/api/notifications/${id(notificationId)}/read`),
+  markAllNotificationsRead: () => api.post<void>('/api/notifications/read-all'),
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { useSession } from '../app/session'
+import { NotificationsMenu } from '../comments/NotificationsMenu'
 import { useI18n } from '../i18n/useI18n'
 import { describeError } from '../lib/errors'
 import type { Message } from '../i18n/types'
@@ -44,6 +45,7 @@ export function Header() {
               {me.user.name}
             </span>
           )}
+          {me && <NotificationsMenu />}
           <LanguageSwitch />
           {me && (
             <button type="button" className="button button-quiet" onClick={() => void onSignOut()} disabled={busy} aria-busy={busy || undefined}>

@@ -7,6 +7,10 @@ import { Notice } from '../components/ui'
 import i18n from '../i18n'
 import { useI18n } from '../i18n/useI18n'
 import type { CollabSession } from '../collab/session'
+import { AddCommentButton } from '../comments/AddCommentButton'
+import { CommentHighlights } from '../comments/highlights'
+import { CommentsPanel } from '../comments/CommentsPanel'
+import { useDocumentComments } from '../comments/useDocumentComments'
 import { editorExtensions } from './extensions'
 import { LinkDialog } from './LinkDialog'
 import { OutlinePanel, WordCount } from './OutlinePanel'
@@ -23,13 +27,14 @@ export function accessOf(document: DocumentSummary): AccessLevel {
   return 'read'
 }
 
-/** The live editor: toolbar, text, presence, status, outline and word count. */
-export function DocumentEditor({ session, access, user }: { session: CollabSession; access: AccessLevel; user: PublicUser }) {
+/** The live editor: toolbar, text, presence, status, outline, word count and comments. */
+export function DocumentEditor({ documentId, session, access, user }: { documentId: string; session: CollabSession; access: AccessLevel; user: PublicUser }) {
   const { t } = useI18n()
   const snapshot = useCollabStatus(session)
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef(() => setLinkOpen(true))
   const canWrite = access === 'write'
+  const canComment = access !== 'read'
 
   const extensions = useMemo(
     () => [
@@ -39,6 +44,7 @@ export function DocumentEditor({ session, access, user }: { session: CollabSessi
         user: { id: user.id, name: user.name, color: colorFor(user.id) },
         placeholder: () => i18n.t('editor.placeholder'),
       }),
+      CommentHighlights,
       Extension.create({
         name: 'linkShortcut',
         addKeyboardShortcuts: () => ({
@@ -61,6 +67,7 @@ export function DocumentEditor({ session, access, user }: { session: CollabSessi
     },
     [extensions],
   )
+  const comments = useDocumentComments(editor, documentId, session.provider, canComment)
 
   useEffect(() => {
     if (!editor) return
@@ -85,8 +92,24 @@ export function DocumentEditor({ session, access, user }: { session: CollabSessi
         <div className="editor-main">
           {editor && canWrite && <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />}
           <EditorContent editor={editor} className="editor-content" />
+          {editor && canComment && <AddCommentButton editor={editor} onComment={comments.startDraft} />}
           {editor && <WordCount editor={editor} />}
         </div>
+        {editor && (
+          <CommentsPanel
+            editor={editor}
+            documentId={documentId}
+            userId={user.id}
+            list={comments.list}
+            error={comments.error}
+            people={comments.people}
+            draft={comments.draft}
+            onDraftDone={comments.finishDraft}
+            active={comments.active}
+            onActivate={comments.activate}
+            onChanged={comments.reload}
+          />
+        )}
       </div>
       {editor && <LinkDialog editor={editor} open={linkOpen} onClose={() => setLinkOpen(false)} />}
     </div>

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { stackCards } from './layout'
+import { insertMention, matchPeople, mentionedIds, mentionQueryAt, splitMentions } from './mentions'
+
+const people = [
+  { id: 'a', name: 'Éléonore Martin', city: 'Lyon' },
+  { id: 'b', name: 'Koffi Kouassi', city: 'Abidjan' },
+  { id: 'c', name: 'Marc Leroy', city: null },
+]
+
+describe('lining thread cards up with their words', () => {
+  it('puts each card beside its words when there is room', () => {
+    const tops = stackCards([{ id: 'x', top: 100, height: 50 }, { id: 'y', top: 300, height: 50 }], null)
+    expect([tops.get('x'), tops.get('y')]).toEqual([100, 300])
+  })
+
+  it('pushes a card down rather than overlap the one above it', () => {
+    const tops = stackCards([{ id: 'y', top: 120, height: 40 }, { id: 'x', top: 100, height: 50 }], null, 10)
+    expect(tops.get('x')).toBe(100)
+    expect(tops.get('y')).toBe(160)
+  })
+
+  it('keeps the active card exactly beside its words and pushes earlier cards up', () => {
+    const tops = stackCards([{ id: 'x', top: 100, height: 50 }, { id: 'y', top: 120, height: 40 }], 'y', 10)
+    expect(tops.get('y')).toBe(120)
+    expect(tops.get('x')).toBe(60)
+  })
+
+  it('never places a card above the top of the text', () => {
+    const tops = stackCards([{ id: 'x', top: 0, height: 50 }, { id: 'y', top: 10, height: 40 }], 'y', 10)
+    expect(Math.min(...tops.values())).toBe(0)
+    expect(tops.get('y')! - tops.get('x')!).toBe(60)
+  })
+})
+
+describe('mentions while typing', () => {
+  it('notices an @ at the start of a word, not inside an address', () => {
+    expect(mentionQueryAt('Merci @Ko', 9)).toEqual({ start: 6, query: 'Ko' })
+    expect(mentionQueryAt('@', 1)).toEqual({ start: 0, query: '' })
+    expect(mentionQueryAt('ecrire a marc@ville.fr', 22)).toBeNull()
+    expect(mentionQueryAt('@Ko\nsuite', 9)).toBeNull()
+  })
+
+  it('finds people ignoring case and accents, word starts first', () => {
+    expect(matchPeople(people, 'ele').map((p) => p.id)).toEqual(['a'])
+    expect(matchPeople(people, 'ko').map((p) => p.id)).toEqual(['b'])
+    expect(matchPeople(people, 'le').map((p) => p.id)).toEqual(['c', 'a'])
+  })
+
+  it('inserts the full name and keeps only the mentions still in the text', () => {
+    const typed = 'Voir @ko avec nous'
+    const q = mentionQueryAt(typed, 8)!
+    const { text, caret } = insertMention(typed, 8, q, people[1]!)
+    expect(text).toBe('Voir @Koffi Kouassi  avec nous')
+    expect(caret).toBe('Voir @Koffi Kouassi '.length)
+    expect(mentionedIds(text, [people[1]!, people[2]!])).toEqual(['b'])
+    expect(mentionedIds('plus personne', [people[1]!])).toEqual([])
+  })
+
+  it('splits a body into text and mentions, the longest name first', () => {
+    const parts = splitMentions('<b>Merci</b> @Koffi Kouassi !', [people[1]!])
+    expect(parts).toEqual([
+      { text: '<b>Merci</b> ', mention: false },
+      { text: '@Koffi Kouassi', mention: true },
+      { text: ' !', mention: false },
+    ])
+  })
+})

@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { WebsocketProvider } from 'y-websocket'
+import type { ThreadList } from '../../../shared/api'
+import { MESSAGE_COMMENTS } from '../../../shared/collab'
+import { encodeCommentsSubscribe, readCommentsChanged } from '../../../shared/comments-message'
+import { endpoints } from '../api'
+import { COMMENTS_CHANGED_EVENT } from './events'
+
+/** WebSocket.OPEN, spelled out for the tests under Node. */
+const OPEN = 1
+/** Several changes in a burst (a reply and a resolve) cost one fetch. */
+const REFETCH_DELAY_MS = 80
+
+export type CommentsState = { list: ThreadList | null; error: unknown; reload: () => void }
+
+/**
+ * The document's threads, kept current: fetched once, then again whenever the server says a
+ * thread changed (MESSAGE_COMMENTS on the document's socket, asked for on every connection,
+ * so changes made while this device was offline are caught up on reconnection).
+ */
+export function useComments(documentId: string, provider: WebsocketProvider): CommentsState {
+  const [list, setList] = useState<ThreadList | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const latest = useRef(0)
+
+  const fetchNow = useCallback(async () => {
+    const call = ++latest.current
+    try {
+      const fresh = await endpoints.comments(documentId)
+      // An older answer arriving late must not replace a newer one.
+      if (call === latest.current) {
+        setList(fresh)
+        setError(null)
+      }
+    } catch (e) {
+      if (call === latest.current) setError(e)
+    }
+  }, [documentId])
+
+  const reload = useCallback(() => {
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => void fetchNow(), REFETCH_DELAY_MS)
+  }, [fetchNow])
+
+  useEffect(() => {
+    void fetchNow()
+    const subscribe = () => {
+      if (provider.ws?.readyState === OPEN) provider.ws.send(encodeCommentsSubscribe())
+    }
+    provider.messageHandlers[MESSAGE_COMMENTS] = (_encoder, decoder) => {
+      if (readCommentsChanged(decoder).change !== 'subscribed') window.dispatchEvent(new Event(COMMENTS_CHANGED_EVENT))
+      reload()
+    }
+    const onStatus = ({ status }: { status: string }) => {
+      if (status === 'connected') subscribe()
+    }
+    provider.on('status', onStatus)
+    subscribe()
+    return () => {
+      provider.off('status', onStatus)
+      clearTimeout(timer.current)
+    }
+  }, [provider, fetchNow, reload])
+
+  return { list, error, reload }
+}
