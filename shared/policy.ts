@@ -1,4 +1,4 @@
-import type { Actor, GrantRole, SpaceRef, SpaceRole } from './domain'
+import { GRANT_ROLES, type Actor, type GrantRole, type SpaceRef, type SpaceRole } from './domain'
 
 /**
  * Who may do what. This is the only place that decides; the REST routes, the WebSocket
@@ -94,6 +94,11 @@ export function canGrant(actor: Actor | null, role: GrantRole, space: SpaceRef):
     if (GRANTABLE[space.type][held]?.includes(role)) return true
   }
   return false
+}
+
+/** The roles an actor may hand out in a space, in the order of GRANT_ROLES, for invitation forms. */
+export function grantableRoles(actor: Actor | null, space: SpaceRef): GrantRole[] {
+  return GRANT_ROLES.filter((role) => canGrant(actor, role, space))
 }
 
 /** The level a live editing connection gets, from the same rules as everything else. */
