@@ -1,7 +1,8 @@
 /**
  * French interface text: the reference language. Every key here must exist in en.ts (the
  * `Messages` type enforces it). Wording for roles and spaces follows the network methods.
- * Interpolation uses {{name}}; i18next does not escape (React already does).
+ * Interpolation uses {{name}}; i18next does not escape (React already does). `{{name, de}}`
+ * writes « de » before a place name as French wants it (« d’Abidjan », « du Caire »).
  */
 const fr = {
   app: {
@@ -85,7 +86,7 @@ const fr = {
     network: 'Réseau',
     city: 'Ville',
     networkNamed: 'le réseau « {{name}} »',
-    cityNamed: 'la ville de {{name}}',
+    cityNamed: 'la ville {{name, de}}',
   },
   networkStatus: {
     forming: 'En constitution',
