@@ -48,6 +48,8 @@ const en: Messages = {
     email: 'Enter a valid email address, for example name@city.org.',
     passwordMismatch: 'The two passwords do not match.',
     invalid: 'This value is not valid.',
+    languageCode: 'Enter language codes separated by commas, for example “fr, wo” or “pt-BR”.',
+    date: 'Enter a date, for example 01/12/2026.',
   },
   errors: {
     invalid_input: 'Some fields need correcting. Check them and try again.',

@@ -51,6 +51,8 @@ const fr = {
     email: 'Saisissez une adresse e-mail valide, par exemple nom@ville.org.',
     passwordMismatch: 'Les deux mots de passe ne sont pas identiques.',
     invalid: 'Cette valeur n’est pas valide.',
+    languageCode: 'Saisissez des codes de langue séparés par des virgules, par exemple « fr, wo » ou « pt-BR ».',
+    date: 'Saisissez une date, par exemple 12/01/2026.',
   },
   errors: {
     invalid_input: 'Certains champs sont à corriger. Vérifiez-les et réessayez.',
