@@ -10,5 +10,9 @@ type Paths<T, Prefix extends string = ''> = {
 }[keyof T & string]
 export type MessageKey = Paths<Messages>
 
+/** A plural family is asked for by its base key with a count: 'document.words' for words_one/_other. */
+type PluralBase<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never
+export type TranslationKey = MessageKey | PluralBase<MessageKey>
+
 /** A message to show later: a key and its interpolation values, translated at render time. */
 export type Message = { key: MessageKey; values?: Record<string, string | number> }
