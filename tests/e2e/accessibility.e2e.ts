@@ -45,6 +45,46 @@ describe('accessibility of the main screens', () => {
     await page.context().close()
   })
 
+  it('a network screen for the secretariat, with its dialogs open (an invitation link, adding a city, a confirmation)', async () => {
+    const page = await signedIn('secretariat@demo.atelier')
+    await page.getByRole('link', { name: 'Réseau collaboratif — Espaces publics inclusifs' }).first().click()
+    await page.locator('.membership').first().waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    await page.getByRole('button', { name: 'Inviter quelqu’un' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Où').waitFor()
+    expect(await seriousA11yViolations(page), 'invitation form').toEqual([])
+    await dialog.getByRole('button', { name: 'Créer le lien d’invitation' }).click()
+    await dialog.getByLabel('Lien d’invitation').waitFor()
+    expect(await seriousA11yViolations(page), 'invitation link').toEqual([])
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+
+    await page.getByRole('button', { name: 'Ajouter une ville' }).click()
+    await dialog.getByLabel('Nom de la ville').waitFor()
+    expect(await seriousA11yViolations(page), 'adding a city').toEqual([])
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+
+    await page.getByRole('button', { name: 'Retirer du réseau la ville de Tunis' }).click()
+    await dialog.getByRole('button', { name: 'Retirer la ville' }).waitFor()
+    expect(await seriousA11yViolations(page), 'confirmation').toEqual([])
+    await page.context().close()
+  })
+
+  it('a network screen for a member city, and a city screen', async () => {
+    const page = await signedIn('abidjan@demo.atelier')
+    await page.getByRole('link', { name: 'Réseau collaboratif — Espaces publics inclusifs' }).first().click()
+    await page.locator('.membership').first().waitFor()
+    expect(await seriousA11yViolations(page), 'network').toEqual([])
+    await page.getByRole('link', { name: 'Abidjan', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: 'Abidjan' }).waitFor()
+    await page.locator('.document-list').waitFor()
+    expect(await seriousA11yViolations(page), 'city').toEqual([])
+    await page.context().close()
+  })
+
   it('a document, for a writer (toolbar, presence, outline) and for a reader', async () => {
     for (const email of ['pilote@demo.atelier', 'financeur@demo.atelier']) {
       const page = await signedIn(email)
