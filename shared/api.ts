@@ -44,6 +44,9 @@ export type CitySummary = {
   allowed: Action[]
 }
 
+/** A city that could join a network (GET /api/networks/:id/city-candidates). */
+export type CityOption = { id: string; name: string; country: string; languages: string[] }
+
 export type MembershipView = {
   city: { id: string; name: string; country: string }
   kind: MembershipKind

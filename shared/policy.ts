@@ -1,4 +1,4 @@
-import type { Actor, GrantRole, SpaceRef, SpaceRole } from './domain'
+import { GRANT_ROLES, type Actor, type GrantRole, type SpaceRef, type SpaceRole } from './domain'
 
 /**
  * Who may do what. This is the only place that decides; the REST routes, the WebSocket
@@ -116,6 +116,11 @@ export function canOnComment(actor: Actor | null, action: CommentAction, space: 
   const beyondOwn = BEYOND_OWN[action]
   if (beyondOwn && can(actor, beyondOwn, space)) return true
   return ownerId === actor.userId && can(actor, 'comment', space)
+}
+
+/** The roles an actor may hand out in a space, in the order of GRANT_ROLES, for invitation forms. */
+export function grantableRoles(actor: Actor | null, space: SpaceRef): GrantRole[] {
+  return GRANT_ROLES.filter((role) => canGrant(actor, role, space))
 }
 
 /** The level a live editing connection gets, from the same rules as everything else. */

@@ -117,6 +117,20 @@ export async function listMemberships(q: Queryable, by: { networkId: string } | 
   )
 }
 
+/**
+ * Cities a secretariat could bring into a network: every city that is or was in one of the
+ * networks it runs (a city that left can come back), except those active in this network now.
+ */
+export async function listCityCandidates(q: Queryable, networkId: string, runNetworkIds: string[]): Promise<CityRow[]> {
+  return q.query<CityRow>(
+    `select ${CITY_COLUMNS} from cities c
+     where exists (select 1 from memberships m where m.city_id = c.id and m.network_id = any($2::uuid[]))
+       and not exists (select 1 from memberships m where m.city_id = c.id and m.network_id = $1 and m.left_at is null)
+     order by c.name`,
+    [networkId, runNetworkIds],
+  )
+}
+
 export async function spaceName(q: Queryable, space: SpaceRef): Promise<string | null> {
   const table = space.type === 'network' ? 'networks' : 'cities'
   const rows = await q.query<{ name: string }>(`select name from ${table} where id = $1`, [space.id])

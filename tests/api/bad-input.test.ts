@@ -37,6 +37,7 @@ const ROUTES: { method: string; path: string; body: boolean }[] = [
   { method: 'POST', path: '/api/networks', body: true },
   { method: 'GET', path: '/api/networks/:id', body: false },
   { method: 'PATCH', path: '/api/networks/:id', body: true },
+  { method: 'GET', path: '/api/networks/:id/city-candidates', body: false },
   { method: 'POST', path: '/api/networks/:id/cities', body: true },
   { method: 'PATCH', path: '/api/networks/:id/cities/:cityId', body: true },
   { method: 'DELETE', path: '/api/networks/:id/cities/:cityId', body: false },

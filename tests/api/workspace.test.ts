@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { readProsemirror } from '../../server/collab/content'
 import { loadState } from '../../server/data/live-documents'
 import { seedDemo } from '../../server/demo/seed'
-import type { DocumentSummary, MeResponse, NetworkDetail } from '../../shared/api'
+import type { CityOption, DocumentSummary, MeResponse, NetworkDetail } from '../../shared/api'
 import { TEMPLATES } from '../../shared/templates'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { Client, DEMO_PASSWORD, testApp } from '../helpers/app'
@@ -146,6 +146,19 @@ describe.each(DRIVERS)('documents and spaces on %s', (driver) => {
     expect((await as.secretariat!.delete(`/api/networks/${network().id}/cities/${city('Tunis').id}`)).status).toBe(204)
     expect((await tunisTeam.get(`/api/networks/${network().id}`)).status).toBe(403)
     expect((await tunisTeam.get(`/api/cities/${city('Tunis').id}`)).status).toBe(200)
+  })
+
+  it('offers the cities that could join: one that left, and those of the secretariat’s other networks', async () => {
+    const candidates = async (who: string, id: string) => {
+      const res = await as[who]!.get(`/api/networks/${id}/city-candidates`)
+      return res.status === 200 ? (res.body as CityOption[]).map((c) => c.name) : res.status
+    }
+    expect(await candidates('secretariat', network().id)).toEqual(['Tunis'])
+    const other = (await as.secretariat!.post('/api/networks', { name: 'Réseau Mobilité douce' })).body as NetworkDetail
+    expect(await candidates('secretariat', other.id)).toEqual(['Abidjan', 'Cotonou', 'Dakar', 'Lomé', 'Tunis'])
+    expect(await candidates('pilot', network().id)).toBe(403)
+    expect(await candidates('expert', network().id)).toBe(403)
+    expect(await candidates('pilot', other.id)).toBe(403)
   })
 
   it('grants and revokes a role for an existing person', async () => {

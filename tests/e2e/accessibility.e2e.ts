@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newContext, seriousA11yViolations, startAppServer, type AppServer } from './harness'
+import type { Browser } from 'playwright-core'
+import { launchBrowser, newContext, openDocument, seriousA11yViolations, signIn, startAppServer, type AppServer } from './harness'
 
 /** axe-core on the main screens of the demonstration workspace: no serious or critical violation. */
 let browser: Browser
@@ -13,16 +13,6 @@ afterAll(async () => {
   await server?.stop()
   await browser?.close()
 })
-
-async function signedIn(email: string): Promise<Page> {
-  const page = await (await newContext(browser)).newPage()
-  await page.goto(`${server.url}/signin`)
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill('demo-atelier')
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
-  return page
-}
 
 describe('accessibility of the main screens', () => {
   it('sign-in, with an error shown', async () => {
@@ -37,7 +27,7 @@ describe('accessibility of the main screens', () => {
   })
 
   it('home, and the new-document dialog', async () => {
-    const page = await signedIn('pilote@demo.atelier')
+    const page = await signIn(browser, server, 'pilote@demo.atelier')
     expect(await seriousA11yViolations(page)).toEqual([])
     await page.getByRole('button', { name: /Nouveau document/ }).first().click()
     await page.getByRole('dialog').waitFor()
@@ -45,14 +35,72 @@ describe('accessibility of the main screens', () => {
     await page.context().close()
   })
 
+  it('a network screen for the secretariat, with its dialogs open (an invitation link, adding a city, a confirmation)', async () => {
+    const page = await signIn(browser, server, 'secretariat@demo.atelier')
+    await page.getByRole('link', { name: 'Réseau collaboratif — Espaces publics inclusifs' }).first().click()
+    await page.locator('.membership').first().waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    await page.getByRole('button', { name: 'Inviter quelqu’un' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Où').waitFor()
+    expect(await seriousA11yViolations(page), 'invitation form').toEqual([])
+    await dialog.getByRole('button', { name: 'Créer le lien d’invitation' }).click()
+    await dialog.getByLabel('Lien d’invitation').waitFor()
+    expect(await seriousA11yViolations(page), 'invitation link').toEqual([])
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+
+    await page.getByRole('button', { name: 'Ajouter une ville' }).click()
+    await dialog.getByLabel('Nom de la ville').waitFor()
+    expect(await seriousA11yViolations(page), 'adding a city').toEqual([])
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+
+    await page.getByRole('button', { name: 'Retirer du réseau la ville de Tunis' }).click()
+    await dialog.getByRole('button', { name: 'Retirer la ville' }).waitFor()
+    expect(await seriousA11yViolations(page), 'confirmation').toEqual([])
+    await page.context().close()
+  })
+
+  it('a network screen for a member city, and a city screen', async () => {
+    const page = await signIn(browser, server, 'abidjan@demo.atelier')
+    await page.getByRole('link', { name: 'Réseau collaboratif — Espaces publics inclusifs' }).first().click()
+    await page.locator('.membership').first().waitFor()
+    expect(await seriousA11yViolations(page), 'network').toEqual([])
+    await page.getByRole('link', { name: 'Abidjan', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: 'Abidjan' }).waitFor()
+    await page.locator('.document-list').waitFor()
+    expect(await seriousA11yViolations(page), 'city').toEqual([])
+    await page.context().close()
+  })
+
   it('a document, for a writer (toolbar, presence, outline) and for a reader', async () => {
     for (const email of ['pilote@demo.atelier', 'financeur@demo.atelier']) {
-      const page = await signedIn(email)
+      const page = await signIn(browser, server, email)
       const title = email.startsWith('pilote') ? 'Plan d’action — Dakar' : 'Fiche thématique — Espaces publics inclusifs'
       await page.getByRole('link', { name: title }).first().click()
       await page.locator('.editor-status[data-status="saved"], .editor-status[data-status="live"]').waitFor()
       expect(await seriousA11yViolations(page), email).toEqual([])
       await page.context().close()
     }
+  })
+
+  it('comments: a new comment with the mention list open, a thread, and the notifications panel', async () => {
+    const page = await signIn(browser, server, 'pilote@demo.atelier')
+    await openDocument(page, 'Plan d’action — Dakar')
+    await page.locator('.editor-prose h2').first().locator('xpath=following-sibling::*[1]').click()
+    await page.keyboard.type('Un passage à relire.')
+    await page.keyboard.press('Shift+Home')
+    await page.getByRole('button', { name: 'Commenter' }).click()
+    await page.getByRole('combobox', { name: /Votre commentaire/ }).pressSequentially('@Cla')
+    await page.getByRole('option', { name: /Claire Dubois/ }).waitFor()
+    expect(await seriousA11yViolations(page), 'composer').toEqual([])
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Control+Enter')
+    await page.locator('.thread-card', { hasText: 'Claire Dubois' }).waitFor()
+    await page.locator('.notifications-button').click()
+    expect(await seriousA11yViolations(page), 'thread and notifications').toEqual([])
+    await page.context().close()
   })
 })

@@ -111,6 +111,17 @@ describe('an expert comments, the pilot city replies and resolves', () => {
     }
   })
 
+  it('a funder sees the open thread counted in the list and reads it, but cannot comment', async () => {
+    const funder = await signIn(browser, server, 'financeur@demo.atelier')
+    await funder.getByRole('link', { name: SHEET }).getByText('1 commentaire ouvert').waitFor()
+    await openDocument(funder, SHEET)
+    await card(funder, 'pouvez-vous préciser').waitFor()
+    await selectWords(funder, 'en été')
+    expect(await funder.getByRole('button', { name: 'Commenter' }).count()).toBe(0)
+    expect(await card(funder, 'pouvez-vous préciser').getByRole('button').count()).toBe(0)
+    await funder.context().close()
+  })
+
   it('the pilot replies and resolves; the expert sees both at once', async () => {
     const thread = card(pilot, 'pouvez-vous préciser')
     await thread.getByRole('button', { name: 'Répondre' }).click()

@@ -90,7 +90,7 @@ export async function signIn(browser: Browser, server: AppServer, email: string,
   const page = await (await newContext(browser)).newPage()
   await page.goto(`${server.url}/signin`)
   await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill(password)
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Se connecter' }).click()
   await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
   return page

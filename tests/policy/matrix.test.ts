@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Actor, Grant, Membership, SpaceRef } from '../../shared/domain'
-import { ACTIONS, accessLevel, can, canGrant, canOnComment, canResetPassword, readableSpaces, type Action, type CommentAction } from '../../shared/policy'
+import { ACTIONS, accessLevel, can, canGrant, canOnComment, canResetPassword, grantableRoles, readableSpaces, type Action, type CommentAction } from '../../shared/policy'
 
 /**
  * The whole permission matrix, written out by hand from the product brief (not derived from
@@ -157,6 +157,19 @@ describe('who may grant which role', () => {
       expect(canGrant(PEOPLE[person], role, space)).toBe(expected)
     })
   }
+})
+
+describe('the roles an invitation form offers', () => {
+  it('a secretariat offers network roles on its network, city roles on its cities, nothing elsewhere', () => {
+    expect(grantableRoles(PEOPLE.secretariat, net(N))).toEqual(['secretariat', 'expert', 'advisory', 'funder'])
+    expect(grantableRoles(PEOPLE.secretariat, city(M))).toEqual(['city_team', 'expert'])
+    expect(grantableRoles(PEOPLE.secretariat, city(O))).toEqual([])
+  })
+  it('a city team may only bring in its own colleagues', () => {
+    expect(grantableRoles(PEOPLE.memberTeam, city(M))).toEqual(['city_team'])
+    expect(grantableRoles(PEOPLE.memberTeam, net(N))).toEqual([])
+    expect(grantableRoles(PEOPLE.funder, net(N))).toEqual([])
+  })
 })
 
 describe('password-reset links', () => {

@@ -1,9 +1,13 @@
 import type { z } from 'zod'
 import type {
+  CityDetail,
+  CityOption,
   DocumentSummary,
   InvitationView,
-  MeResponse,
+  LinkResponse,
   MentionableList,
+  MeResponse,
+  NetworkDetail,
   NotificationList,
   SetupStatus,
   ThreadList,
@@ -11,15 +15,20 @@ import type {
 } from '../../../shared/api'
 import type {
   AcceptInvitationBody,
+  AddCityBody,
   CreateDocumentBody,
+  CreateInvitationBody,
   CreateThreadBody,
   EditCommentBody,
+  grantRoleBody,
   LoginBody,
   renameDocumentBody,
   ReplyBody,
   resetPasswordBody,
   SetupBody,
   updateMeBody,
+  updateMembershipBody,
+  updateNetworkBody,
 } from '../../../shared/schemas'
 import { api, type RequestOptions } from './client'
 
@@ -40,6 +49,20 @@ export const endpoints = {
   renameDocument: (documentId: string, body: z.input<typeof renameDocumentBody>) =>
     api.patch<DocumentSummary>(`/api/documents/${id(documentId)}`, body),
   archiveDocument: (documentId: string) => api.post<void>(`/api/documents/${id(documentId)}/archive`),
+  network: (networkId: string, o?: RequestOptions) => api.get<NetworkDetail>(`/api/networks/${id(networkId)}`, o),
+  updateNetwork: (networkId: string, body: z.input<typeof updateNetworkBody>) =>
+    api.patch<NetworkDetail>(`/api/networks/${id(networkId)}`, body),
+  cityCandidates: (networkId: string, o?: RequestOptions) =>
+    api.get<CityOption[]>(`/api/networks/${id(networkId)}/city-candidates`, o),
+  addCity: (networkId: string, body: AddCityBody) => api.post<NetworkDetail>(`/api/networks/${id(networkId)}/cities`, body),
+  updateMembership: (networkId: string, cityId: string, body: z.input<typeof updateMembershipBody>) =>
+    api.patch<NetworkDetail>(`/api/networks/${id(networkId)}/cities/${id(cityId)}`, body),
+  removeCity: (networkId: string, cityId: string) => api.delete<void>(`/api/networks/${id(networkId)}/cities/${id(cityId)}`),
+  city: (cityId: string, o?: RequestOptions) => api.get<CityDetail>(`/api/cities/${id(cityId)}`, o),
+  grantRole: (body: z.input<typeof grantRoleBody>) => api.post<{ id: string }>('/api/grants', body),
+  revokeGrant: (grantId: string) => api.delete<void>(`/api/grants/${id(grantId)}`),
+  createInvitation: (body: CreateInvitationBody) => api.post<LinkResponse>('/api/invitations', body),
+  passwordResetLink: (userId: string) => api.post<LinkResponse>(`/api/users/${id(userId)}/password-reset`),
   invitation: (token: string, o?: RequestOptions) => api.get<InvitationView>(`/api/invitations/${id(token)}`, o),
   acceptInvitation: (token: string, body: AcceptInvitationBody) =>
     api.post<MeResponse>(`/api/invitations/${id(token)}/accept`, body),

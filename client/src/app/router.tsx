@@ -11,8 +11,9 @@ import { RouteError } from './RouteError'
 
 /**
  * The screens, on real URLs (the server answers index.html for any path that is not /api or
- * an asset). Screens that need a session sit under RequireAuth. The document screen is loaded
- * on demand: the collaborative editor will be the heaviest part of the client.
+ * an asset). Screens that need a session sit under RequireAuth. The network, city and document
+ * screens are loaded on demand: the first page (sign-in, home) stays small on slow links, and
+ * the collaborative editor is the heaviest part of the client.
  */
 export const router = createBrowserRouter([
   {
@@ -26,6 +27,8 @@ export const router = createBrowserRouter([
         element: <RequireAuth />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'networks/:id', lazy: () => import('../pages/NetworkPage') },
+          { path: 'cities/:id', lazy: () => import('../pages/CityPage') },
           { path: 'documents/:id', lazy: () => import('../pages/DocumentPage') },
         ],
       },

@@ -25,6 +25,8 @@ type Session = {
   /** The server said setup was already done (someone else finished it meanwhile). */
   markSetupDone(): void
   reload(): void
+  /** Fetches the signed-in person again, quietly, after a change to their spaces or roles. */
+  refresh(): Promise<void>
   /** Switches the interface language; remembered on the account when signed in, on this device otherwise. */
   setLanguage(locale: Locale): Promise<void>
 }
@@ -102,6 +104,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
 
+  const refresh = useCallback(async () => {
+    if (!meRef.current) return
+    try {
+      const me = await endpoints.me()
+      setState((s) => (s.status === 'ready' && s.me ? { ...s, me } : s))
+    } catch {
+      // Kept as it was: the screens still work, and the server decides every action anyway.
+    }
+  }, [])
+
   const setLanguage = useCallback(async (locale: Locale) => {
     rememberLocale(locale)
     await i18n.changeLanguage(locale)
@@ -124,9 +136,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signOut,
       markSetupDone,
       reload,
+      refresh,
       setLanguage,
     }),
-    [state, signedIn, signOut, markSetupDone, reload, setLanguage],
+    [state, signedIn, signOut, markSetupDone, reload, refresh, setLanguage],
   )
   return <SessionContext value={value}>{children}</SessionContext>
 }

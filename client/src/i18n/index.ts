@@ -1,6 +1,7 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { LOCALES } from '../../../shared/templates'
+import { frenchDe } from '../lib/french'
 import en from './en'
 import es from './es'
 import fr from './fr'
@@ -29,6 +30,9 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   react: { useSuspense: false },
 })
+
+// `{{name, de}}` in fr.ts: « la ville d’Abidjan », not « la ville de Abidjan ».
+i18n.services.formatter?.add('de', (value: unknown) => frenchDe(String(value)))
 
 /** The language the interface is showing now. */
 export function currentLocale(): Locale {

@@ -11,3 +11,18 @@ export function formatDate(iso: string, locale: string): string {
   if (Number.isNaN(date.getTime())) return iso
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date)
 }
+
+/**
+ * A calendar day sent as YYYY-MM-DD ("2026-01-12" → "12 janvier 2026"). Read as UTC so that
+ * the day never shifts with the reader's time zone.
+ */
+export function formatDay(day: string, locale: string): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(date.getTime())) return day
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+}
+
+/** A whole number in the reader's language: "1 250" / "1,250". */
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value)
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { acceptInvitationBody, createDocumentBody, loginBody, setupBody } from '../../../shared/schemas'
+import { acceptInvitationBody, addCityBody, createDocumentBody, loginBody, setupBody } from '../../../shared/schemas'
 import { fieldErrorsFromServer, serverFieldMessage, validate } from './forms'
 
 describe('validate with the shared schemas', () => {
@@ -40,6 +40,14 @@ describe('validate with the shared schemas', () => {
     const result = validate(createDocumentBody, { space, kind: 'action_plan', title: 'x'.repeat(201), locale: 'fr' })
     expect(result.ok ? null : result.errors).toEqual({ title: { key: 'validation.tooLong', values: { max: 200 } } })
   })
+
+  it('explains a wrong language code and a wrong date, inside a nested city', () => {
+    const result = validate(addCityBody, { city: { name: 'Lomé', languages: ['fr', 'éwé'] }, kind: 'member', selectedOn: '01/10/2026' })
+    expect(result.ok ? null : result.errors).toEqual({
+      'city.languages.1': { key: 'validation.languageCode' },
+      selectedOn: { key: 'validation.date' },
+    })
+  })
 })
 
 describe('server field errors', () => {
@@ -49,6 +57,8 @@ describe('server field errors', () => {
     expect(serverFieldMessage('at most 200 characters')).toEqual({ key: 'validation.tooLong', values: { max: 200 } })
     expect(serverFieldMessage('not a valid e-mail address')).toEqual({ key: 'validation.email' })
     expect(serverFieldMessage('Invalid input: expected string, received number')).toEqual({ key: 'validation.invalid' })
+    expect(serverFieldMessage('expected a language code such as fr or pt-BR')).toEqual({ key: 'validation.languageCode' })
+    expect(serverFieldMessage('expected a date as YYYY-MM-DD')).toEqual({ key: 'validation.date' })
   })
 
   it('keys them by field path, first message wins', () => {

@@ -33,7 +33,7 @@ export function issueMessage(issue: IssueLike, empty: boolean): Message {
       return max === null ? { key: 'validation.invalid' } : { key: 'validation.tooLong', values: { max } }
     }
     case 'invalid_format':
-      return issue.format === 'email' ? { key: 'validation.email' } : { key: 'validation.invalid' }
+      return issue.format === 'email' ? { key: 'validation.email' } : serverFieldMessage(issue.message ?? '')
     default:
       // Refinements ('custom') carry only their text, the same the server would send.
       return serverFieldMessage(issue.message ?? '')
@@ -76,6 +76,8 @@ export function serverFieldMessage(message: string): Message {
   const atMost = /at most (\d+) character/.exec(text)
   if (atMost) return { key: 'validation.tooLong', values: { max: Number(atMost[1]) } }
   if (/e-?mail/.test(text)) return { key: 'validation.email' }
+  if (text.includes('language code')) return { key: 'validation.languageCode' }
+  if (text.includes('expected a date')) return { key: 'validation.date' }
   return { key: 'validation.invalid' }
 }
 

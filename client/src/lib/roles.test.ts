@@ -4,7 +4,7 @@ import en from '../i18n/en'
 import es from '../i18n/es'
 import fr from '../i18n/fr'
 import { formatDate, formatDateTime } from './format'
-import { roleLabelKey } from './roles'
+import { roleHelpKey, roleLabelKey, spacePath } from './roles'
 
 describe('role labels', () => {
   it('names every role in French as the methods do', () => {
@@ -37,5 +37,26 @@ describe('dates', () => {
 
   it('leave a malformed date as it came', () => {
     expect(formatDate('not a date', 'fr')).toBe('not a date')
+  })
+})
+
+describe('spacePath', () => {
+  it('leads to the network or city screen', () => {
+    expect(spacePath({ type: 'network', id: 'n1' })).toBe('/networks/n1')
+    expect(spacePath({ type: 'city', id: 'c 1' })).toBe('/cities/c%201')
+  })
+})
+
+describe('roleHelpKey', () => {
+  it('explains every grantable role, an expert’s by where they are invited', () => {
+    expect(roleHelpKey('expert', 'network')).toBe('roleHelp.expert_network')
+    expect(roleHelpKey('expert', 'city')).toBe('roleHelp.expert_city')
+    for (const role of GRANT_ROLES) {
+      for (const type of ['network', 'city'] as const) {
+        const key = roleHelpKey(role, type).split('.')[1] as keyof typeof fr.roleHelp
+        expect(fr.roleHelp[key], `${role} ${type}`).toBeTruthy()
+        expect(en.roleHelp[key], `${role} ${type}`).toBeTruthy()
+      }
+    }
   })
 })

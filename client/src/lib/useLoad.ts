@@ -8,9 +8,13 @@ export type Load<T> =
 
 /**
  * Loads data for a screen, cancelling when the screen goes away or `key` changes. `reload`
- * fetches again and keeps the previous data on screen meanwhile (no flash on slow links).
+ * fetches again and keeps the previous data on screen meanwhile (no flash on slow links);
+ * `replace` takes what a change returned.
  */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Load<T> & { reload: () => void } {
+export function useLoad<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  key: string,
+): Load<T> & { reload: () => void; replace: (data: T) => void } {
   const [state, setState] = useState<Load<T>>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
 
@@ -30,5 +34,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
   }, [key, attempt])
 
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
-  return { ...state, reload }
+  /** Shows data the server sent back after a change, without asking again. */
+  const replace = useCallback((data: T) => setState({ status: 'ready', data }), [])
+  return { ...state, reload, replace }
 }

@@ -10,6 +10,7 @@ import { useCollabSession } from '../editor/useCollabSession'
 import { useI18n } from '../i18n/useI18n'
 import { describeError } from '../lib/errors'
 import { formatDateTime } from '../lib/format'
+import { spacePath } from '../lib/roles'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
 
@@ -35,7 +36,7 @@ export function Component() {
       <h1 id="document-title">{title}</h1>
       {doc.data && (
         <p className="muted">
-          {TEMPLATES[doc.data.kind]?.title[locale] ?? doc.data.kind} · {doc.data.space.name} ·{' '}
+          {TEMPLATES[doc.data.kind]?.title[locale] ?? doc.data.kind} · <Link to={spacePath(doc.data.space)}>{doc.data.space.name}</Link> ·{' '}
           <time dateTime={doc.data.updatedAt}>{t('home.updated', { date: formatDateTime(doc.data.updatedAt, locale) })}</time>
         </p>
       )}

@@ -2,16 +2,15 @@ import { useEffect, useState } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router'
 import type { CitySummary, DocumentSummary, MeResponse, NetworkSummary, SpaceSummary } from '../../../shared/api'
 import type { SpaceRole } from '../../../shared/domain'
-import { TEMPLATES } from '../../../shared/templates'
 import { endpoints } from '../api'
 import { useSession } from '../app/session'
+import { DocumentList } from '../components/DocumentList'
 import { NewDocumentDialog } from '../components/NewDocumentDialog'
 import { Loading, Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
 import { groupDocumentsBySpace, type SpaceGroup } from '../lib/documents'
 import { describeError } from '../lib/errors'
-import { formatDateTime } from '../lib/format'
-import { roleLabelKey, spacePhraseKey } from '../lib/roles'
+import { roleLabelKey, spacePath, spacePhraseKey } from '../lib/roles'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
 
@@ -142,7 +141,9 @@ function NetworkCard({ network }: { network: NetworkSummary }) {
   return (
     <li className="card space-card">
       <div className="space-card-head">
-        <h3>{network.name}</h3>
+        <h3>
+          <Link to={spacePath({ type: 'network', id: network.id })}>{network.name}</Link>
+        </h3>
         <span className={`status status-${network.status}`}>{t(`networkStatus.${network.status}`)}</span>
       </div>
       {network.theme && <p className="muted">{t('home.theme', { theme: network.theme })}</p>}
@@ -155,7 +156,9 @@ function CityCard({ city }: { city: CitySummary }) {
   return (
     <li className="card space-card">
       <div className="space-card-head">
-        <h3>{city.name}</h3>
+        <h3>
+          <Link to={spacePath({ type: 'city', id: city.id })}>{city.name}</Link>
+        </h3>
       </div>
       {city.country && <p className="muted">{city.country}</p>}
       <Roles roles={city.roles} />
@@ -164,7 +167,7 @@ function CityCard({ city }: { city: CitySummary }) {
 }
 
 function SpaceDocuments({ group, loaded, onNew }: { group: SpaceGroup; loaded: boolean; onNew: (space: SpaceSummary) => void }) {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const { space, documents } = group
   const canCreate = group.allowed.includes('create_document')
   const headingId = `space-${space.type}-${space.id}`
@@ -172,7 +175,7 @@ function SpaceDocuments({ group, loaded, onNew }: { group: SpaceGroup; loaded: b
     <section className="space-documents" aria-labelledby={headingId}>
       <div className="space-documents-head">
         <h3 id={headingId}>
-          <span className="space-type">{t(`spaces.${space.type}`)}</span> {space.name}
+          <span className="space-type">{t(`spaces.${space.type}`)}</span> <Link to={spacePath(space)}>{space.name}</Link>
         </h3>
         {canCreate && (
           <button
@@ -186,20 +189,7 @@ function SpaceDocuments({ group, loaded, onNew }: { group: SpaceGroup; loaded: b
         )}
       </div>
       {documents.length > 0 ? (
-        <ul className="document-list">
-          {documents.map((doc) => (
-            <li key={doc.id}>
-              <Link className="document-row" to={`/documents/${encodeURIComponent(doc.id)}`} state={{ title: doc.title }}>
-                <span className="document-title">{doc.title}</span>
-                <span className="document-meta">
-                  <span>{TEMPLATES[doc.kind]?.title[locale] ?? doc.kind}</span>
-                  <span aria-hidden="true"> · </span>
-                  <time dateTime={doc.updatedAt}>{t('home.updated', { date: formatDateTime(doc.updatedAt, locale) })}</time>
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <DocumentList documents={documents} />
       ) : (
         loaded && <p className="empty-line">{canCreate ? t('home.noDocumentsCreate') : t('home.noDocuments')}</p>
       )}

@@ -5,7 +5,7 @@ import { listDocuments } from '../../data/documents'
 import { announceAccessChange } from '../../data/access-events'
 import { addGrant, listPeople, loadActor } from '../../data/grants'
 import {
-  createCity, createNetwork, getCities, getNetworks, leaveNetwork, listMemberships, updateMembership,
+  createCity, createNetwork, getCities, getNetworks, leaveNetwork, listCityCandidates, listMemberships, updateMembership,
   updateNetwork, upsertMembership, type MembershipRow,
 } from '../../data/workspace'
 import type { Queryable } from '../../db/db'
@@ -14,7 +14,8 @@ import { ApiError, forbidden, notFound } from '../errors'
 import { presentDocument, presentNetwork } from '../presenters'
 import { idParam, validate } from '../validate'
 import type { Actor } from '../../../shared/domain'
-import type { MembershipView, NetworkDetail } from '../../../shared/api'
+import { can } from '../../../shared/policy'
+import type { CityOption, MembershipView, NetworkDetail } from '../../../shared/api'
 import { addCityBody, createNetworkBody, updateMembershipBody, updateNetworkBody } from '../../../shared/schemas'
 
 const DAY_MS = 86_400_000
@@ -42,6 +43,16 @@ export const networkRoutes = new Hono<AppEnv>()
     await authorizeSpace(c, space, 'manage_members')
     await updateNetwork(c.var.deps.db, space.id, c.req.valid('json'))
     return c.json(await networkDetail(c.var.deps.db, requireIdentity(c).actor, space.id))
+  })
+  .get('/:id/city-candidates', idParam('id'), async (c) => {
+    const space = { type: 'network', id: c.req.param('id') } as const
+    await authorizeSpace(c, space, 'manage_members')
+    const { actor } = requireIdentity(c)
+    // Only networks whose members this person manages: their cities are already theirs to see.
+    const run = [...new Set(actor.grants.map((g) => g.networkId).filter((id): id is string => id !== null))]
+      .filter((id) => can(actor, 'manage_members', { type: 'network', id }))
+    const cities: CityOption[] = await listCityCandidates(c.var.deps.db, space.id, [...new Set([space.id, ...run])])
+    return c.json(cities)
   })
   .post('/:id/cities', idParam('id'), validate('json', addCityBody), async (c) => {
     const space = { type: 'network', id: c.req.param('id') } as const

@@ -1,0 +1,351 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { artifactPath, launchBrowser, newContext, signIn, startAppServer, type AppServer } from './harness'
+
+/**
+ * The network and city screens on the demonstration network, in French: what each person
+ * sees, and the secretariat's work (inviting, giving and taking back roles, bringing cities
+ * in, making reset links), each checked through the server too.
+ */
+const NETWORK = 'Réseau collaboratif — Espaces publics inclusifs'
+
+let browser: Browser
+let server: AppServer
+beforeAll(async () => {
+  browser = await launchBrowser()
+  server = await startAppServer({ ATELIER_DEMO: '1' })
+})
+afterAll(async () => {
+  await server?.stop()
+  await browser?.close()
+})
+
+/** From home, as a person would: the network's card links to its screen. */
+async function openNetwork(page: Page) {
+  await page.getByRole('link', { name: NETWORK }).first().click()
+  await page.waitForURL(/\/networks\/[0-9a-f-]+$/)
+  await page.getByRole('heading', { level: 1, name: NETWORK }).waitFor()
+}
+
+const cityCard = (page: Page, name: string) => page.locator('.membership', { has: page.getByRole('heading', { name, exact: true }) })
+const person = (page: Page, name: string) => page.locator('.person', { has: page.locator('.person-name', { hasText: name }) })
+const dialog = (page: Page) => page.getByRole('dialog')
+const networkId = (page: Page) => new URL(page.url()).pathname.split('/').pop()!
+
+/** The signed-in page's own session, calling the API as the browser would (cookie and Origin). */
+const apiAs = (page: Page) => ({
+  post: (path: string, data: unknown) => page.request.post(`${server.url}${path}`, { data, headers: { origin: server.url } }),
+  patch: (path: string, data: unknown) => page.request.patch(`${server.url}${path}`, { data, headers: { origin: server.url } }),
+  get: (path: string) => page.request.get(`${server.url}${path}`),
+})
+
+async function allTexts(locator: Locator): Promise<string[]> {
+  return (await locator.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
+}
+
+describe('the network screen', () => {
+  it('shows the secretariat the theme, the pilot and member cities with their dates, the people and the documents', async () => {
+    const page = await signIn(browser, server, 'secretariat@demo.atelier')
+    await openNetwork(page)
+    await page.getByText('Des espaces publics sûrs et accessibles pour toutes et tous').waitFor()
+    expect(await allTexts(page.locator('.membership h3'))).toEqual(['Dakar', 'Abidjan', 'Cotonou', 'Tunis'])
+
+    const dakar = cityCard(page, 'Dakar')
+    expect(await dakar.locator('.badge').innerText()).toBe('Ville pilote')
+    expect(await allTexts(dakar.locator('dd'))).toEqual(['12 janvier 2026', '2 février 2026', '16 mars 2026'])
+    expect(await dakar.locator('.gap').innerText()).toBe('Lancée 63 jours après la sélection.')
+    expect(await dakar.locator('.gap-long').count()).toBe(0)
+    expect(await cityCard(page, 'Abidjan').locator('.badge').innerText()).toBe('Ville membre')
+    // Cotonou was selected long ago and has not started: flagged, as the seeds warn.
+    const cotonou = cityCard(page, 'Cotonou')
+    expect(await allTexts(cotonou.locator('dd'))).toEqual(['12 janvier 2026', 'non renseignée', 'non renseignée'])
+    expect(await cotonou.locator('.gap-long').innerText()).toMatch(/^⚠ Sélectionnée il y a \d+ jours, pas encore lancée\. Un long délai/)
+
+    expect(await allTexts(person(page, 'Claire Dubois').locator('.badge'))).toEqual(['Secrétariat général'])
+    expect(await allTexts(person(page, 'Aminata Diallo').locator('.person-roles li'))).toEqual([
+      expect.stringMatching(/^Équipe de la ville pilote · Dakar/),
+    ])
+    expect(await allTexts(person(page, 'Koffi Kouassi').locator('.badge'))).toEqual(['Équipe d’une ville membre'])
+    expect(await allTexts(person(page, 'Sophie Martin').locator('.badge'))).toEqual(['Expert·e international·e'])
+    expect(await allTexts(person(page, 'Moussa Ndiaye').locator('.badge'))).toEqual(['Expert·e local·e'])
+    await page.getByRole('link', { name: 'Fiche thématique — Espaces publics inclusifs' }).waitFor()
+    // A city's own documents are not the network's.
+    expect(await page.getByRole('link', { name: 'Plan d’action — Dakar' }).count()).toBe(0)
+
+    for (const name of ['Modifier le réseau', 'Ajouter une ville', 'Inviter quelqu’un', 'Retirer du réseau la ville de Dakar', 'Donner un rôle à Aminata Diallo']) {
+      expect(await page.getByRole('button', { name }).count(), name).toBe(1)
+    }
+    // No reset link for oneself: that is what signing in is for.
+    expect(await page.getByRole('button', { name: 'Lien de mot de passe pour Claire Dubois' }).count()).toBe(0)
+    await page.screenshot({ path: artifactPath('network-screen.png'), fullPage: true })
+    await page.context().close()
+  })
+
+  it('is in English with English dates when the person switches language', async () => {
+    const page = await signIn(browser, server, 'experte@demo.atelier')
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: /^Hello/ }).waitFor()
+    await openNetwork(page)
+    await page.getByRole('heading', { name: 'Cities of the network' }).waitFor()
+    expect(await allTexts(cityCard(page, 'Dakar').locator('dd'))).toEqual(['January 12, 2026', 'February 2, 2026', 'March 16, 2026'])
+    expect(await cityCard(page, 'Dakar').locator('.gap').innerText()).toBe('Started 63 days after selection.')
+    await page.getByRole('button', { name: 'Français' }).click()
+    await page.context().close()
+  })
+})
+
+describe('the secretariat at work', () => {
+  let page: Page
+  beforeAll(async () => {
+    page = await signIn(browser, server, 'secretariat@demo.atelier')
+    await openNetwork(page)
+  })
+  afterAll(() => page?.context().close())
+
+  it('invites an expert; the link works in a fresh browser, and the new person finds the network', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    await page.getByRole('button', { name: 'Inviter quelqu’un' }).click()
+    const invite = dialog(page)
+    await invite.getByRole('heading', { name: 'Inviter quelqu’un' }).waitFor()
+    // The secretariat may invite to the network and to each of its cities.
+    expect(await invite.getByLabel('Où').locator('option').allInnerTexts()).toEqual([
+      `Réseau — ${NETWORK}`, 'Ville — Dakar', 'Ville — Abidjan', 'Ville — Cotonou', 'Ville — Tunis',
+    ])
+    await invite.getByRole('radio', { name: /^Expert·e/ }).check()
+    await invite.getByRole('radio', { name: 'Expert·e local·e' }).check()
+    await invite.getByLabel('Adresse e-mail de la personne (facultatif)').fill('nadia.benali@ville.example')
+    await invite.getByLabel('Durée de validité du lien').selectOption({ label: '14 jours' })
+    await invite.getByRole('button', { name: 'Créer le lien d’invitation' }).click()
+
+    const linkInput = invite.getByLabel('Lien d’invitation')
+    await linkInput.waitFor()
+    const url = await linkInput.inputValue()
+    expect(url).toMatch(new RegExp(`^${server.url}/invitation/[A-Za-z0-9_-]{20,}$`))
+    await invite.getByRole('button', { name: 'Copier le lien' }).click()
+    await invite.getByText('Lien copié dans le presse-papiers.').waitFor()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url)
+    await invite.getByRole('button', { name: 'Terminé' }).click()
+    await invite.waitFor({ state: 'hidden' })
+
+    const guest = await (await newContext(browser)).newPage()
+    await guest.goto(url)
+    await guest.getByRole('heading', { name: 'Vous êtes invité·e' }).waitFor()
+    expect(await guest.locator('.invitation-role').innerText()).toBe('Expert·e local·e')
+    expect(await guest.getByLabel('Adresse e-mail').inputValue()).toBe('nadia.benali@ville.example')
+    await guest.getByLabel('Nom complet').fill('Nadia Benali')
+    await guest.getByLabel('Mot de passe').fill('un mot de passe solide')
+    await guest.getByRole('button', { name: 'Créer mon compte et accepter' }).click()
+    await guest.getByRole('heading', { name: 'Bonjour, Nadia Benali' }).waitFor()
+    await guest.getByRole('button', { name: 'Se déconnecter' }).click()
+    await guest.waitForURL(/\/signin/)
+    await guest.context().close()
+
+    const nadia = await signIn(browser, server, 'nadia.benali@ville.example', 'un mot de passe solide')
+    await openNetwork(nadia)
+    expect(await allTexts(person(nadia, 'Nadia Benali').locator('.badge'))).toEqual(['Expert·e local·e'])
+    expect(await nadia.getByRole('button', { name: 'Ajouter une ville' }).count()).toBe(0)
+    await nadia.context().close()
+
+    await page.reload()
+    await person(page, 'Nadia Benali').waitFor()
+  })
+
+  it('gives a listed person a role in a city and takes it back; the server agrees each time', async () => {
+    const adviser = await signIn(browser, server, 'conseil@demo.atelier')
+    const abidjanId = async () => {
+      const network = await (await apiAs(page).get(`/api/networks/${networkId(page)}`)).json()
+      return network.memberships.find((m: { city: { name: string } }) => m.city.name === 'Abidjan').city.id as string
+    }
+    const adviserOpensAbidjan = async () => (await apiAs(adviser).get(`/api/cities/${await abidjanId()}`)).status()
+    expect(await adviserOpensAbidjan()).toBe(403)
+
+    await page.getByRole('button', { name: 'Donner un rôle à Jean-Pierre Lambert' }).click()
+    const assign = dialog(page)
+    await assign.getByLabel('Où').selectOption({ label: 'Ville — Abidjan' })
+    // In a city, the secretariat hands out a city team or an expert, nothing else.
+    expect(await allTexts(assign.locator('.radio-group').first().locator('.radio-option-text > span:first-child')))
+      .toEqual(['Équipe de ville', 'Expert·e'])
+    await assign.getByRole('radio', { name: /^Expert·e/ }).check()
+    await assign.getByRole('radio', { name: 'Expert·e international·e' }).check()
+    await assign.getByRole('button', { name: 'Donner le rôle' }).click()
+    await page.getByText('Jean-Pierre Lambert a reçu son nouveau rôle.').waitFor()
+    await expect.poll(() => allTexts(person(page, 'Jean-Pierre Lambert').locator('.person-roles li'))).toEqual([
+      expect.stringMatching(/^Groupe conseil/),
+      expect.stringMatching(/^Expert·e international·e · Abidjan/),
+    ])
+    expect(await adviserOpensAbidjan()).toBe(200)
+
+    await page.getByRole('button', { name: 'Retirer le rôle « Expert·e international·e » à Jean-Pierre Lambert' }).click()
+    const confirm = dialog(page)
+    await confirm.getByRole('heading', { name: 'Retirer ce rôle ?' }).waitFor()
+    // Focus starts on "Annuler": Enter alone never takes a role away.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annuler')
+    await confirm.getByRole('button', { name: 'Retirer le rôle' }).click()
+    await page.getByText('Le rôle « Expert·e international·e » a été retiré à Jean-Pierre Lambert.').waitFor()
+    await expect.poll(() => allTexts(person(page, 'Jean-Pierre Lambert').locator('.badge'))).toEqual(['Groupe conseil'])
+    expect(await adviserOpensAbidjan()).toBe(403)
+    await adviser.context().close()
+  })
+
+  it('adds a new city with its dates; it is listed with its gap; a second pilot is refused in French', async () => {
+    await page.getByRole('button', { name: 'Ajouter une ville' }).click()
+    const add = dialog(page)
+    await add.getByRole('heading', { name: 'Ajouter une ville' }).waitFor()
+    // Every city Atelier knows is already in the network: the form goes straight to a new one.
+    expect(await add.getByLabel('Quelle ville ?').count()).toBe(0)
+    await add.getByLabel('Nom de la ville').fill('Lomé')
+    await add.getByLabel('Pays').fill('Togo')
+    await add.getByLabel('Langues de travail').fill('fr, EE')
+    // Dakar is the pilot: a new city comes in as a member.
+    expect(await add.getByRole('radio', { name: /^Ville membre/ }).isChecked()).toBe(true)
+    await add.getByText('Dakar est la ville pilote de ce réseau').waitFor()
+    await add.getByLabel('Sélection').fill('2026-02-01')
+    await add.getByRole('button', { name: 'Ajouter la ville' }).click()
+    await page.getByText('Lomé a rejoint le réseau.').waitFor()
+
+    const lome = cityCard(page, 'Lomé')
+    expect(await lome.locator('.badge').innerText()).toBe('Ville membre')
+    expect(await allTexts(lome.locator('dd'))).toEqual(['1 février 2026', 'non renseignée', 'non renseignée'])
+    expect(await lome.locator('.gap-long').innerText()).toMatch(/pas encore lancée/)
+
+    await page.getByRole('button', { name: 'Modifier la participation de Lomé' }).click()
+    const edit = dialog(page)
+    await edit.getByRole('radio', { name: /^Ville pilote/ }).check()
+    await edit.getByRole('button', { name: 'Enregistrer' }).click()
+    await edit.getByRole('alert').getByText('Ce réseau a déjà une ville pilote').waitFor()
+    await edit.getByRole('radio', { name: /^Ville membre/ }).check()
+    await edit.getByLabel('Lancement').fill('2026-03-03')
+    await edit.getByRole('button', { name: 'Enregistrer' }).click()
+    await page.getByText('La participation de Lomé a été mise à jour.').waitFor()
+    expect(await lome.locator('.gap').innerText()).toBe('Lancée 30 jours après la sélection.')
+  })
+
+  it('opens the new city: its empty space says what to do next', async () => {
+    await cityCard(page, 'Lomé').getByRole('link', { name: 'Lomé' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Lomé' }).waitFor()
+    expect(await allTexts(page.locator('.space-facts dd'))).toEqual(['Togo', 'français et éwé'])
+    expect(await page.getByRole('link', { name: NETWORK }).count()).toBe(1)
+    await page.getByText('Personne n’a encore de rôle dans cette ville. Invitez son équipe avec « Inviter quelqu’un »').waitFor()
+    await page.getByText('Aucun document pour l’instant. Créez le premier avec « Nouveau document »').waitFor()
+    await page.getByRole('button', { name: 'Inviter quelqu’un' }).waitFor()
+    await page.getByRole('button', { name: 'Nouveau document dans la ville de Lomé' }).waitFor()
+    await page.goBack()
+    await page.getByRole('heading', { level: 1, name: NETWORK }).waitFor()
+  })
+
+  it('removes a city after asking, and can bring it back as a city Atelier knows', async () => {
+    await page.getByRole('button', { name: 'Retirer du réseau la ville de Lomé' }).click()
+    const confirm = dialog(page)
+    await confirm.getByText('L’équipe de Lomé perdra aussitôt l’accès aux documents du réseau.').waitFor()
+    await confirm.getByRole('button', { name: 'Annuler' }).click()
+    await confirm.waitFor({ state: 'hidden' })
+    expect(await cityCard(page, 'Lomé').count()).toBe(1)
+
+    await page.getByRole('button', { name: 'Retirer du réseau la ville de Lomé' }).click()
+    await dialog(page).getByRole('button', { name: 'Retirer la ville' }).click()
+    await page.getByText('Lomé a quitté le réseau.').waitFor()
+    await expect.poll(() => cityCard(page, 'Lomé').count()).toBe(0)
+
+    await page.getByRole('button', { name: 'Ajouter une ville' }).click()
+    const add = dialog(page)
+    expect(await add.getByRole('radio', { name: 'Une ville déjà connue d’Atelier' }).isChecked()).toBe(true)
+    expect(await add.getByLabel('Ville', { exact: true }).locator('option').allInnerTexts()).toEqual(['Lomé (Togo)'])
+    await add.getByRole('button', { name: 'Ajouter la ville' }).click()
+    await page.getByText('Lomé a rejoint le réseau.').waitFor()
+    // Coming back keeps the dates it had.
+    expect(await allTexts(cityCard(page, 'Lomé').locator('dd'))).toEqual(['1 février 2026', 'non renseignée', '3 mars 2026'])
+  })
+
+  it('edits the network’s details', async () => {
+    await page.getByRole('button', { name: 'Modifier le réseau' }).click()
+    const edit = dialog(page)
+    await edit.getByLabel('Thématique prioritaire').fill('Des places publiques sûres, ouvertes à toutes et tous')
+    await edit.getByRole('radio', { name: /^En constitution/ }).check()
+    await edit.getByRole('button', { name: 'Enregistrer' }).click()
+    await page.getByText('Le réseau a été mis à jour.').waitFor()
+    await page.getByText('Des places publiques sûres, ouvertes à toutes et tous').waitFor()
+    expect(await page.locator('.space-title .status').innerText()).toBe('En constitution')
+  })
+
+  it('makes a password-reset link that lets the person choose a new password', async () => {
+    await page.getByRole('button', { name: 'Lien de mot de passe pour Leïla Ben Salah' }).click()
+    const reset = dialog(page)
+    await reset.getByRole('button', { name: 'Créer le lien' }).click()
+    const url = await reset.getByLabel('Lien de réinitialisation').inputValue()
+    expect(url).toMatch(new RegExp(`^${server.url}/reset/`))
+    await reset.getByRole('button', { name: 'Terminé' }).click()
+
+    const leila = await (await newContext(browser)).newPage()
+    await leila.goto(url)
+    await leila.getByRole('textbox', { name: 'Nouveau mot de passe' }).fill('nouveau mot de passe de Tunis')
+    await leila.getByLabel('Confirmez le mot de passe').fill('nouveau mot de passe de Tunis')
+    await leila.getByRole('button', { name: 'Enregistrer le mot de passe' }).click()
+    await leila.getByRole('heading', { name: 'Mot de passe modifié' }).waitFor()
+    await leila.context().close()
+    await (await signIn(browser, server, 'tunis@demo.atelier', 'nouveau mot de passe de Tunis')).context().close()
+  })
+})
+
+describe('people who do not run the network', () => {
+  it('a member city’s person sees the network without secretariat controls, and the server refuses them', async () => {
+    const page = await signIn(browser, server, 'abidjan@demo.atelier')
+    await openNetwork(page)
+    await cityCard(page, 'Dakar').waitFor()
+    for (const name of [/Modifier le réseau/, /Ajouter une ville/, /Inviter quelqu’un/, /Retirer du réseau/, /Donner un rôle/, /Retirer le rôle/, /Lien de mot de passe/]) {
+      expect(await page.getByRole('button', { name }).count(), String(name)).toBe(0)
+    }
+    // Dakar's space is private to its team: no link to it; Abidjan's own is one.
+    expect(await cityCard(page, 'Dakar').getByRole('link').count()).toBe(0)
+    expect(await cityCard(page, 'Abidjan').getByRole('link', { name: 'Abidjan' }).count()).toBe(1)
+
+    const id = networkId(page)
+    const api = apiAs(page)
+    expect((await api.post(`/api/networks/${id}/cities`, { city: { name: 'Bamako' }, kind: 'member' })).status()).toBe(403)
+    expect((await api.patch(`/api/networks/${id}`, { name: 'Réseau détourné' })).status()).toBe(403)
+    expect((await api.post('/api/invitations', { role: 'expert', space: { type: 'network', id } })).status()).toBe(403)
+    expect((await api.get(`/api/networks/${id}/city-candidates`)).status()).toBe(403)
+    await page.context().close()
+  })
+
+  it('a city team invites only colleagues to its own city', async () => {
+    const page = await signIn(browser, server, 'abidjan@demo.atelier')
+    await page.getByRole('link', { name: 'Abidjan', exact: true }).first().click()
+    await page.getByRole('heading', { level: 1, name: 'Abidjan' }).waitFor()
+    await page.getByRole('button', { name: 'Inviter quelqu’un' }).click()
+    const invite = dialog(page)
+    expect(await invite.getByLabel('Où').count()).toBe(0)
+    expect(await allTexts(invite.locator('.radio-group').first().locator('.radio-option-text > span:first-child'))).toEqual(['Équipe de ville'])
+    await page.context().close()
+  })
+
+  it('a city screen lists its documents, its networks and its team, and creates a document', async () => {
+    const page = await signIn(browser, server, 'pilote@demo.atelier')
+    await page.getByRole('link', { name: 'Dakar', exact: true }).first().click()
+    await page.getByRole('heading', { level: 1, name: 'Dakar' }).waitFor()
+    expect(await allTexts(page.locator('.space-facts dd'))).toEqual(['Sénégal', 'français et wolof'])
+    expect(await allTexts(page.locator('.document-title'))).toEqual(expect.arrayContaining(['Plan d’action — Dakar', 'Journal d’expérimentation — Dakar']))
+    expect(await page.locator('.document-title').count()).toBe(2)
+    await page.getByRole('link', { name: NETWORK }).waitFor()
+    expect(await allTexts(page.locator('.plain-list .badge'))).toEqual(['Ville pilote'])
+    expect(await allTexts(person(page, 'Aminata Diallo').locator('.badge'))).toEqual(['Équipe de ville'])
+
+    await page.getByRole('button', { name: 'Nouveau document dans la ville de Dakar' }).click()
+    await dialog(page).getByRole('radio', { name: /^Étude de contexte/ }).check()
+    await dialog(page).getByLabel('Titre').fill('Étude de contexte — Dakar')
+    await dialog(page).getByRole('button', { name: 'Créer le document' }).click()
+    await page.getByText('Le document « Étude de contexte — Dakar » a été créé.').waitFor()
+    await expect.poll(() => page.locator('.document-title').count()).toBe(3)
+    await page.getByRole('link', { name: 'Étude de contexte — Dakar' }).click()
+    await page.locator('#document-title', { hasText: 'Étude de contexte — Dakar' }).waitFor()
+    await page.context().close()
+  })
+
+  it('a city the person may not read says so, in French', async () => {
+    const page = await signIn(browser, server, 'abidjan@demo.atelier')
+    const network = await (await apiAs(page).get(`/api/networks/${(await (await apiAs(page).get('/api/me')).json()).networks[0].id}`)).json()
+    const dakar = network.memberships.find((m: { city: { name: string } }) => m.city.name === 'Dakar').city.id
+    await page.goto(`${server.url}/cities/${dakar}`)
+    await page.getByRole('alert').getByText('L’espace de cette ville est réservé à son équipe').waitFor()
+    await page.context().close()
+  })
+})
