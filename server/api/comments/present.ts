@@ -2,7 +2,6 @@ import type { AppDeps } from '../../context'
 import type { DocumentRow } from '../../data/documents'
 import { listComments, type CommentRow, type ThreadRow } from '../../data/comments'
 import { describePeople } from '../../data/people'
-import { readCurrentDocument } from '../../collab/current-document'
 import { resolveAnchors } from '../../../shared/anchors'
 import { can, canOnComment } from '../../../shared/policy'
 import type { Actor } from '../../../shared/domain'
@@ -16,7 +15,7 @@ const iso = (d: Date | string) => new Date(d).toISOString()
  * queries whatever the number of threads.
  */
 export async function presentThreads(
-  deps: Pick<AppDeps, 'db' | 'hub'>,
+  deps: Pick<AppDeps, 'db' | 'documentReader'>,
   actor: Actor,
   doc: DocumentRow,
   threads: ThreadRow[],
@@ -32,7 +31,7 @@ export async function presentThreads(
     doc.space,
   )
   const card = (id: string | null): PersonCard | null => (id === null ? null : (people.get(id) ?? null))
-  const resolved = await readCurrentDocument(deps.hub, deps.db, doc.id, (ydoc) =>
+  const resolved = await deps.documentReader.read(doc.id, (ydoc) =>
     resolveAnchors(ydoc, threads.map((t) => ({ start: t.anchorStart, end: t.anchorEnd }))),
   )
   const open = doc.archivedAt === null
