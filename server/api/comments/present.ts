@@ -34,7 +34,8 @@ export async function presentThreads(
   const resolved = await deps.documentReader.read(doc.id, (ydoc) =>
     resolveAnchors(ydoc, threads.map((t) => ({ start: t.anchorStart, end: t.anchorEnd }))),
   )
-  const open = doc.archivedAt === null
+  // An archived document's comments are read-only for everyone.
+  const changeable = doc.archivedAt === null
   const byThread = new Map<string, CommentRow[]>()
   for (const c of comments) {
     const list = byThread.get(c.threadId)
@@ -51,8 +52,8 @@ export async function presentThreads(
     editedAt: c.editedAt === null ? null : iso(c.editedAt),
     deleted: c.deletedAt !== null,
     allowed: {
-      edit: open && c.deletedAt === null && canOnComment(actor, 'edit', doc.space, c.authorId),
-      delete: open && c.deletedAt === null && canOnComment(actor, 'delete', doc.space, c.authorId),
+      edit: changeable && c.deletedAt === null && canOnComment(actor, 'edit', doc.space, c.authorId),
+      delete: changeable && c.deletedAt === null && canOnComment(actor, 'delete', doc.space, c.authorId),
     },
   })
 
@@ -68,8 +69,8 @@ export async function presentThreads(
     resolvedAt: t.resolvedAt === null ? null : iso(t.resolvedAt),
     comments: (byThread.get(t.id) ?? []).map(presentComment),
     allowed: {
-      reply: open && can(actor, 'comment', doc.space),
-      resolve: open && canOnComment(actor, 'resolve', doc.space, t.createdBy),
+      reply: changeable && can(actor, 'comment', doc.space),
+      resolve: changeable && canOnComment(actor, 'resolve', doc.space, t.createdBy),
     },
   }))
 }
