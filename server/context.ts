@@ -5,6 +5,7 @@ import type { Db } from './db/db'
 import type { Auth } from './auth/lucia'
 import type { FailureLimiter } from './auth/rate-limit'
 import type { CollabHub } from './collab/hub'
+import type { DocumentReader } from './collab/current-document'
 import type { Actor } from '../shared/domain'
 import type { PublicUser } from '../shared/api'
 
@@ -16,6 +17,8 @@ export type AppDeps = {
   auth: Auth
   limiters: { loginByAccount: FailureLimiter; loginByIp: FailureLimiter }
   hub: CollabHub
+  /** The current content of any document, live or stored (to tell detached comment threads). */
+  documentReader: DocumentReader
 }
 
 export type Identity = { user: PublicUser; session: Session; actor: Actor }

@@ -9,6 +9,7 @@ import { createLucia } from './auth/lucia'
 import { FailureLimiter } from './auth/rate-limit'
 import { redisFanout, singleInstance, type Fanout } from './collab/fanout'
 import { CollabHub, type HubOptions } from './collab/hub'
+import { DocumentReader } from './collab/current-document'
 import { Persistence, type PersistenceOptions } from './collab/persistence'
 import { watchAccessChanges } from './collab/revocation'
 import { openDb } from './db/open'
@@ -55,6 +56,7 @@ export function createDeps(config: Config, db: Db, logger: Logger, fanout: Fanou
       loginByIp: new FailureLimiter(30, FIFTEEN_MINUTES),
     },
     hub,
+    documentReader: new DocumentReader(hub, db),
   }
 }
 

@@ -10,7 +10,7 @@ export const FRAGMENT = 'default'
 export const MAX_ENCODED_POSITION = 200
 
 /**
- * Atelier's one protocol addition, only ever sent by a client that asks (stock providers never
+ * A protocol addition, only ever sent by a client that asks (stock providers never
  * do, so they never receive it): `[MESSAGE_SAVED, id]` means "tell me when everything I sent
  * before this is stored". The server answers with the same message and id once those updates
  * are in the database, which lets the editor say "all changes saved" truthfully.

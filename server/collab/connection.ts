@@ -4,8 +4,7 @@ import type { SpaceRef } from '../../shared/domain'
 import type { PresenceUser } from '../../shared/collab'
 import { stampAwareness } from './presence'
 import type { Room } from './room'
-import { ProtocolError, decodeMessage, encodePermissionDenied, encodeSaved, encodeSyncStep1 } from './protocol'
-import { encodeCommentsChanged } from '../../shared/comments-message'
+import { ProtocolError, decodeMessage, encodeCommentsChanged, encodePermissionDenied, encodeSaved, encodeSyncStep1 } from './protocol'
 
 /**
  * Close codes a client can act on. y-websocket treats 4400–4499 as final (it stops

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino'
 import type * as Y from 'yjs'
-import { encodeCommentsChanged, type CommentsChanged } from '../../shared/comments-message'
+import type { CommentsChanged } from '../../shared/comments-message'
 import type { Access, Connection } from './connection'
 import { CLOSE } from './connection'
 import type { Fanout } from './fanout'
 import type { Persistence } from './persistence'
+import { encodeCommentsChanged } from './protocol'
 import { Room, type RoomOptions } from './room'
 
 export type HubOptions = RoomOptions & {

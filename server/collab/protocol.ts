@@ -7,6 +7,8 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import { MESSAGE_COMMENTS, MESSAGE_SAVED } from '../../shared/collab'
 import { readCommentsChanged, type CommentsChanged } from '../../shared/comments-message'
 
+export { encodeCommentsChanged } from '../../shared/comments-message'
+
 /**
  * The y-websocket wire format, plus MESSAGE_SAVED and MESSAGE_COMMENTS (see shared/collab.ts):
  * a varUint message type, then its payload. Decoding is strict:

@@ -5,8 +5,9 @@ import type { SpaceRef } from '../../shared/domain'
 import type { Connection } from './connection'
 import type { Fanout, FanoutType } from './fanout'
 import type { Persistence } from './persistence'
-import { checkStateVector, checkUpdate, decodeCommentsChanged, encodeAwarenessStates, encodeSyncStep2, encodeUpdate } from './protocol'
-import { encodeCommentsChanged } from '../../shared/comments-message'
+import {
+  checkStateVector, checkUpdate, decodeCommentsChanged, encodeAwarenessStates, encodeCommentsChanged, encodeSyncStep2, encodeUpdate,
+} from './protocol'
 
 /** Where a change came from, as the Y.Doc's transaction origin. */
 const FROM_STORAGE = Symbol('storage')

@@ -91,6 +91,19 @@ export async function saveSnapshot(
   })
 }
 
+/**
+ * Which stored state a document is at: the last log id it contains, snapshot or log. Compaction
+ * leaves it unchanged, so equal versions mean equal content.
+ */
+export async function storedVersion(q: Queryable, documentId: string): Promise<number> {
+  const [row] = await q.query<{ version: string }>(
+    `select greatest((select last_update_id from doc_snapshots where document_id = $1),
+       (select max(id) from doc_updates where document_id = $1), 0)::text as version`,
+    [documentId],
+  )
+  return Number(row!.version)
+}
+
 export async function writeContent(q: Queryable, documentId: string, text: string, prosemirror: PmNode): Promise<void> {
   await q.query(
     `insert into doc_content (document_id, text, prosemirror, updated_at) values ($1, $2, $3::jsonb, now())

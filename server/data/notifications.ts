@@ -48,10 +48,9 @@ export async function notifiedAbout(q: Queryable, commentId: string): Promise<st
   return rows.map((r) => r.id)
 }
 
-/** A deleted comment or thread takes its notifications with it: they would lead nowhere. */
-export async function deleteNotifications(q: Queryable, of: { commentId: string } | { threadId: string }): Promise<void> {
-  if ('commentId' in of) await q.query(`delete from notifications where comment_id = $1`, [of.commentId])
-  else await q.query(`delete from notifications where thread_id = $1`, [of.threadId])
+/** A deleted comment takes its notifications with it: they would lead nowhere. */
+export async function deleteNotificationsOf(q: Queryable, commentId: string): Promise<void> {
+  await q.query(`delete from notifications where comment_id = $1`, [commentId])
 }
 
 type Spaces = { networkIds: string[]; cityIds: string[] }

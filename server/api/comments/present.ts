@@ -2,7 +2,6 @@ import type { AppDeps } from '../../context'
 import type { DocumentRow } from '../../data/documents'
 import { listComments, type CommentRow, type ThreadRow } from '../../data/comments'
 import { describePeople } from '../../data/people'
-import { readCurrentDocument } from '../../collab/current-document'
 import { resolveAnchors } from '../../../shared/anchors'
 import { can, canOnComment } from '../../../shared/policy'
 import type { Actor } from '../../../shared/domain'
@@ -16,7 +15,7 @@ const iso = (d: Date | string) => new Date(d).toISOString()
  * queries whatever the number of threads.
  */
 export async function presentThreads(
-  deps: Pick<AppDeps, 'db' | 'hub'>,
+  deps: Pick<AppDeps, 'db' | 'documentReader'>,
   actor: Actor,
   doc: DocumentRow,
   threads: ThreadRow[],
@@ -32,10 +31,11 @@ export async function presentThreads(
     doc.space,
   )
   const card = (id: string | null): PersonCard | null => (id === null ? null : (people.get(id) ?? null))
-  const resolved = await readCurrentDocument(deps.hub, deps.db, doc.id, (ydoc) =>
+  const resolved = await deps.documentReader.read(doc.id, (ydoc) =>
     resolveAnchors(ydoc, threads.map((t) => ({ start: t.anchorStart, end: t.anchorEnd }))),
   )
-  const open = doc.archivedAt === null
+  // An archived document's comments are read-only for everyone.
+  const changeable = doc.archivedAt === null
   const byThread = new Map<string, CommentRow[]>()
   for (const c of comments) {
     const list = byThread.get(c.threadId)
@@ -52,8 +52,8 @@ export async function presentThreads(
     editedAt: c.editedAt === null ? null : iso(c.editedAt),
     deleted: c.deletedAt !== null,
     allowed: {
-      edit: open && c.deletedAt === null && canOnComment(actor, 'edit', doc.space, c.authorId),
-      delete: open && c.deletedAt === null && canOnComment(actor, 'delete', doc.space, c.authorId),
+      edit: changeable && c.deletedAt === null && canOnComment(actor, 'edit', doc.space, c.authorId),
+      delete: changeable && c.deletedAt === null && canOnComment(actor, 'delete', doc.space, c.authorId),
     },
   })
 
@@ -69,8 +69,8 @@ export async function presentThreads(
     resolvedAt: t.resolvedAt === null ? null : iso(t.resolvedAt),
     comments: (byThread.get(t.id) ?? []).map(presentComment),
     allowed: {
-      reply: open && can(actor, 'comment', doc.space),
-      resolve: open && canOnComment(actor, 'resolve', doc.space, t.createdBy),
+      reply: changeable && can(actor, 'comment', doc.space),
+      resolve: changeable && canOnComment(actor, 'resolve', doc.space, t.createdBy),
     },
   }))
 }

@@ -6,7 +6,7 @@ import {
   addComment, countThreads, createThread, deleteComment, deleteThreadIfEmpty, editComment, getComment, getThread, listThreads,
   setResolved, type ThreadRow,
 } from '../../data/comments'
-import { deleteNotifications } from '../../data/notifications'
+import { deleteNotificationsOf } from '../../data/notifications'
 import { authorizeDocument } from '../access'
 import { ApiError, forbidden, notFound } from '../errors'
 import { idParam, validate } from '../validate'
@@ -148,7 +148,7 @@ export const commentRoutes = new Hono<AppEnv>()
     await db.transaction(async (tx) => {
       if (!(await getThread(tx, doc.id, thread.id, true))) throw threadGone()
       await deleteComment(tx, comment.id)
-      await deleteNotifications(tx, { commentId: comment.id })
+      await deleteNotificationsOf(tx, comment.id)
       // The last comment takes the thread with it.
       await deleteThreadIfEmpty(tx, thread.id)
     })
