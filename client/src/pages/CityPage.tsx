@@ -8,35 +8,25 @@ import { DocumentsSection } from '../components/DocumentsSection'
 import { PeopleSection } from '../components/people/PeopleSection'
 import { Loading, Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
-import { describeError } from '../lib/errors'
 import { grantScopes } from '../lib/grants'
 import { formatList, languageName } from '../lib/languages'
 import { spacePath } from '../lib/roles'
+import { SpaceLoadError } from '../components/SpaceLoadError'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
 
 /** /cities/:id — a city's own space: its networks, its team and experts, its documents. */
 export function Component() {
   const { id = '' } = useParams()
-  const { t, message } = useI18n()
+  const { t } = useI18n()
   const { me } = useSession()
   const city = useLoad((signal) => endpoints.city(id, { signal }), id)
   useDocumentTitle(city.data?.name ?? t('city.title'))
 
   if (!me) return null
   if (city.status === 'error' && !city.data) {
-    return (
-      <section className="page page-narrow" aria-labelledby="city-title">
-        <p className="breadcrumb">
-          <Link to="/">{t('common.backHome')}</Link>
-        </p>
-        <h1 id="city-title">{t('city.title')}</h1>
-        <Notice tone="error">{message(describeError(city.error, { forbidden: 'city.forbidden', not_found: 'city.notFound' }))}</Notice>
-        <button type="button" className="button button-primary" onClick={city.reload}>
-          {t('common.retry')}
-        </button>
-      </section>
-    )
+    const messages = { forbidden: 'city.forbidden', not_found: 'city.notFound' } as const
+    return <SpaceLoadError titleId="city-title" title={t('city.title')} error={city.error} messages={messages} onRetry={city.reload} />
   }
   if (!city.data) return <Loading label={t('app.loading')} />
   return <City me={me} city={city.data} reload={city.reload} />

@@ -13,8 +13,8 @@ import { EditMembershipDialog } from '../components/secretariat/EditMembershipDi
 import { EditNetworkDialog } from '../components/secretariat/EditNetworkDialog'
 import { Loading, Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
-import { describeError } from '../lib/errors'
 import { grantScopes } from '../lib/grants'
+import { SpaceLoadError } from '../components/SpaceLoadError'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
 
@@ -27,25 +27,15 @@ type Open =
 /** /networks/:id — a network: its theme, its cities and their dates, its people, its documents. */
 export function Component() {
   const { id = '' } = useParams()
-  const { t, message } = useI18n()
+  const { t } = useI18n()
   const { me } = useSession()
   const network = useLoad((signal) => endpoints.network(id, { signal }), id)
   useDocumentTitle(network.data?.name ?? t('network.title'))
 
   if (!me) return null
   if (network.status === 'error' && !network.data) {
-    return (
-      <section className="page page-narrow" aria-labelledby="network-title">
-        <p className="breadcrumb">
-          <Link to="/">{t('common.backHome')}</Link>
-        </p>
-        <h1 id="network-title">{t('network.title')}</h1>
-        <Notice tone="error">{message(describeError(network.error, { forbidden: 'network.forbidden', not_found: 'network.notFound' }))}</Notice>
-        <button type="button" className="button button-primary" onClick={network.reload}>
-          {t('common.retry')}
-        </button>
-      </section>
-    )
+    const messages = { forbidden: 'network.forbidden', not_found: 'network.notFound' } as const
+    return <SpaceLoadError titleId="network-title" title={t('network.title')} error={network.error} messages={messages} onRetry={network.reload} />
   }
   if (!network.data) return <Loading label={t('app.loading')} />
   return <Network me={me} network={network.data} reload={network.reload} replace={network.replace} />

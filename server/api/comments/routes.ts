@@ -48,6 +48,16 @@ async function existingThread(c: Context<AppEnv>, doc: DocumentRow): Promise<Thr
   return thread
 }
 
+/** The comment named in the path, once the caller may `action` it and the document takes changes. */
+async function commentToChange(c: Context<AppEnv>, doc: DocumentRow, action: 'edit' | 'delete', refusal: string) {
+  const thread = await existingThread(c, doc)
+  const comment = await getComment(c.var.deps.db, thread.id, c.req.param('commentId')!)
+  if (!comment) throw notFound('No such comment: it may have been deleted')
+  if (!canOnComment(requireIdentity(c).actor, action, doc.space, comment.authorId)) throw forbidden(refusal)
+  refuseIfArchived(doc)
+  return { thread, comment }
+}
+
 async function presentOne(c: Context<AppEnv>, doc: DocumentRow, id: string): Promise<ThreadView> {
   const thread = await getThread(c.var.deps.db, doc.id, id)
   if (!thread) throw threadGone()
@@ -115,14 +125,9 @@ export const commentRoutes = new Hono<AppEnv>()
     return c.json(await presentOne(c, doc, threadId(c)), 201)
   })
   .patch('/:threadId/comments/:commentId', idParam('id', 'threadId', 'commentId'), validate('json', editCommentBody), async (c) => {
-    const { actor } = requireIdentity(c)
     const doc = await authorizeDocument(c, documentId(c), 'read')
     const { db } = c.var.deps
-    const thread = await existingThread(c, doc)
-    const comment = await getComment(db, thread.id, c.req.param('commentId'))
-    if (!comment) throw notFound('No such comment: it may have been deleted')
-    if (!canOnComment(actor, 'edit', doc.space, comment.authorId)) throw forbidden('Only its author may edit a comment')
-    refuseIfArchived(doc)
+    const { thread, comment } = await commentToChange(c, doc, 'edit', 'Only its author may edit a comment')
     const body = c.req.valid('json')
     const mentions = body.mentions ?? comment.mentions
     // Only people added now are checked: one who lost access since must not block fixing a typo.
@@ -137,15 +142,9 @@ export const commentRoutes = new Hono<AppEnv>()
     return c.json(await presentOne(c, doc, thread.id))
   })
   .delete('/:threadId/comments/:commentId', idParam('id', 'threadId', 'commentId'), async (c) => {
-    const { actor } = requireIdentity(c)
     const doc = await authorizeDocument(c, documentId(c), 'read')
-    const { db } = c.var.deps
-    const thread = await existingThread(c, doc)
-    const comment = await getComment(db, thread.id, c.req.param('commentId'))
-    if (!comment) throw notFound('No such comment: it may have been deleted')
-    if (!canOnComment(actor, 'delete', doc.space, comment.authorId)) throw forbidden('Only its author or the secretariat may delete a comment')
-    refuseIfArchived(doc)
-    await db.transaction(async (tx) => {
+    const { thread, comment } = await commentToChange(c, doc, 'delete', 'Only its author or the secretariat may delete a comment')
+    await c.var.deps.db.transaction(async (tx) => {
       if (!(await getThread(tx, doc.id, thread.id, true))) throw threadGone()
       await deleteComment(tx, comment.id)
       await deleteNotificationsOf(tx, comment.id)
