@@ -136,4 +136,25 @@ describe('an expert comments, the pilot city replies and resolves', () => {
     await expert.getByRole('radio', { name: 'Résolu (1)' }).click()
     await card(expert, 'marché Tilène').getByText('Résolu par Aminata Diallo').waitFor()
   })
+
+  it('a writer comments too; when the words are deleted the thread is kept, shown apart as detached', async () => {
+    await expert.getByRole('radio', { name: /^Ouvert/ }).click()
+    await selectWords(pilot, 'Surtout le midi.')
+    await pilot.getByRole('button', { name: 'Commenter' }).click()
+    const box = pilot.getByRole('combobox', { name: /Votre commentaire/ })
+    await box.pressSequentially('À chiffrer.')
+    await box.press('Control+Enter')
+    await card(expert, 'À chiffrer.').waitFor()
+    await expect.poll(() => highlighted(expert)).toBe('Surtout le midi.')
+
+    await pilot.locator('.editor-prose').focus()
+    await selectWords(pilot, 'Surtout le midi.')
+    await pilot.keyboard.press('Backspace')
+    for (const page of [pilot, expert]) {
+      await expect.poll(() => editorText(page)).not.toContain('Surtout le midi.')
+      const thread = page.locator('.comments-listed .thread-card', { hasText: 'À chiffrer.' })
+      await thread.getByText('Texte supprimé').waitFor()
+      expect(await thread.locator('.thread-quote').innerText()).toBe('Surtout le midi.')
+    }
+  })
 })

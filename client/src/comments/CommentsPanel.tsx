@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/useI18n'
 import type { Message } from '../i18n/types'
 import { describeError } from '../lib/errors'
 import { CommentComposer } from './CommentComposer'
+import { resolveAnchor } from './anchoring'
 import { threadRanges } from './highlights'
 import { stackCards } from './layout'
 import { ThreadCard } from './ThreadCard'
@@ -49,8 +50,16 @@ export function CommentsPanel({ editor, documentId, userId, list, error, people,
 
   const visible = useMemo(() => filterThreads(list?.threads ?? [], filter, userId), [list, filter, userId])
   const ranges = threadRanges(editor.state)
+  // Threads the highlights do not know yet (just fetched) are placed from their anchors directly.
+  for (const th of visible) {
+    if (th.status !== 'open' || ranges.has(th.id)) continue
+    const range = resolveAnchor(editor.state, th.anchor)
+    if (range) ranges.set(th.id, range)
+  }
   const aligned = visible.filter((th) => th.status === 'open' && ranges.has(th.id))
   const listed = visible.filter((th) => !aligned.includes(th))
+  // The server tells detachment when the list is fetched; the text may have lost the words since.
+  const detached = (th: ThreadView) => th.detached || (th.status === 'open' && !ranges.has(th.id))
 
   // Follow the text: edits, resizes and scrolling inside the editor move the words.
   useEffect(() => {
@@ -145,6 +154,7 @@ export function CommentsPanel({ editor, documentId, userId, list, error, people,
                 key={th.id}
                 ref={register(th.id)}
                 thread={th}
+                detached={false}
                 documentId={documentId}
                 people={people}
                 active={th.id === active}
@@ -158,7 +168,16 @@ export function CommentsPanel({ editor, documentId, userId, list, error, people,
             <div className="comments-listed">
               {filter !== 'resolved' && <h3 className="comments-subtitle">{t('comments.elsewhere')}</h3>}
               {listed.map((th) => (
-                <ThreadCard key={th.id} thread={th} documentId={documentId} people={people} active={th.id === active} onActivate={() => onActivate(th.id)} onChanged={onChanged} />
+                <ThreadCard
+                  key={th.id}
+                  thread={th}
+                  detached={detached(th)}
+                  documentId={documentId}
+                  people={people}
+                  active={th.id === active}
+                  onActivate={() => onActivate(th.id)}
+                  onChanged={onChanged}
+                />
               ))}
             </div>
           )}

@@ -11,6 +11,8 @@ import { splitMentions } from './mentions'
 
 type Props = {
   thread: ThreadView
+  /** Its words are no longer in the text. */
+  detached: boolean
   documentId: string
   people: PersonCard[]
   active: boolean
@@ -21,7 +23,7 @@ type Props = {
 
 /** One thread: its words (if detached), its comments, a reply box, resolve / reopen. */
 export const ThreadCard = forwardRef<HTMLElement, Props>(function ThreadCard(
-  { thread, documentId, people, active, onActivate, onChanged, style },
+  { thread, detached, documentId, people, active, onActivate, onChanged, style },
   ref,
 ) {
   const { t, message } = useI18n()
@@ -58,9 +60,9 @@ export const ThreadCard = forwardRef<HTMLElement, Props>(function ThreadCard(
       <h3 id={titleId} className="visually-hidden">
         {t('comments.threadBy', { name: first?.author?.name ?? t('comments.formerMember') })}
       </h3>
-      {(thread.detached || thread.status === 'resolved') && (
+      {(detached || thread.status === 'resolved') && (
         <p className="thread-flags">
-          {thread.detached && <span className="badge badge-warning">{t('comments.detached')}</span>}
+          {detached && <span className="badge badge-warning">{t('comments.detached')}</span>}
           {thread.status === 'resolved' && (
             <span className="badge">
               {thread.resolvedBy ? t('comments.resolvedBy', { name: thread.resolvedBy.name }) : t('comments.resolved')}
