@@ -11,6 +11,8 @@ import { cityRoutes } from './api/cities/routes'
 import { commentRoutes } from './api/comments/routes'
 import { mentionableRoutes } from './api/comments/mentionable'
 import { documentRoutes } from './api/documents/routes'
+import { versionRoutes } from './api/versions/routes'
+import { compareRoutes } from './api/versions/compare'
 import { ApiError, errorResponse } from './api/errors'
 import { grantRoutes } from './api/grants/routes'
 import { healthRoutes } from './api/health/routes'
@@ -56,6 +58,8 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/documents', documentRoutes)
     .route('/documents/:id/comments', commentRoutes)
     .route('/documents/:id/mentionable', mentionableRoutes)
+    .route('/documents/:id/versions', versionRoutes)
+    .route('/documents/:id/compare', compareRoutes)
     .route('/notifications', notificationRoutes)
     .route('/networks', networkRoutes)
     .route('/cities', cityRoutes)

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import type { RetentionPolicy } from './versions/retention'
 
 /** Every setting Atelier reads from the environment; the README lists the same names and defaults. */
 const schema = z.object({
@@ -27,6 +28,9 @@ const schema = z.object({
   ATELIER_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
   ATELIER_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
   ATELIER_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().min(1).default(250),
+  ATELIER_VERSION_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  ATELIER_VERSION_KEEP_ALL_HOURS: z.coerce.number().int().min(0).default(24),
+  ATELIER_VERSION_HOURLY_DAYS: z.coerce.number().int().min(0).default(7),
 })
 
 export type Config = {
@@ -44,6 +48,8 @@ export type Config = {
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean
   collab: { maxMessageBytes: number; maxDocumentBytes: number; maxConnectionsPerDocument: number }
+  /** Automatic versions: taken after this much idle time; thinned as they age. */
+  versions: { idleMs: number; retention: RetentionPolicy }
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMessageBytes: e.ATELIER_MAX_MESSAGE_BYTES,
       maxDocumentBytes: e.ATELIER_MAX_DOCUMENT_BYTES,
       maxConnectionsPerDocument: e.ATELIER_MAX_CONNECTIONS_PER_DOCUMENT,
+    },
+    versions: {
+      idleMs: e.ATELIER_VERSION_IDLE_SECONDS * 1000,
+      retention: { keepAllHours: e.ATELIER_VERSION_KEEP_ALL_HOURS, hourlyDays: e.ATELIER_VERSION_HOURLY_DAYS },
     },
   }
 }

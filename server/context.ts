@@ -6,6 +6,7 @@ import type { Auth } from './auth/lucia'
 import type { FailureLimiter } from './auth/rate-limit'
 import type { CollabHub } from './collab/hub'
 import type { DocumentReader } from './collab/current-document'
+import type { VersionRecorder } from './versions/record'
 import type { Actor } from '../shared/domain'
 import type { PublicUser } from '../shared/api'
 
@@ -19,6 +20,7 @@ export type AppDeps = {
   hub: CollabHub
   /** The current content of any document, live or stored (to tell detached comment threads). */
   documentReader: DocumentReader
+  versions: VersionRecorder
 }
 
 export type Identity = { user: PublicUser; session: Session; actor: Actor }

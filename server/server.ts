@@ -15,6 +15,7 @@ import { watchAccessChanges } from './collab/revocation'
 import { openDb } from './db/open'
 import { createLogger } from './logger'
 import { seedDemo } from './demo/seed'
+import { VersionRecorder } from './versions/record'
 
 const FIFTEEN_MINUTES = 15 * 60_000
 
@@ -35,12 +36,15 @@ export type RunningServer = { url: string; deps: AppDeps; close(): Promise<void>
 /** Everything a request needs, built once. Shared by the real server and the in-process test app. */
 export function createDeps(config: Config, db: Db, logger: Logger, fanout: Fanout, options: ServerOptions = {}): AppDeps {
   const persistence = new Persistence(db, logger, options.persistence)
+  const versions = new VersionRecorder(db, logger, config.versions.retention, () => persistence.stored())
   const hub = new CollabHub({
     persistence,
     fanout,
     logger,
+    versions,
     options: {
       ...HUB_DEFAULTS,
+      versionIdleMs: config.versions.idleMs,
       maxDocumentBytes: config.collab.maxDocumentBytes,
       maxConnectionsPerDocument: config.collab.maxConnectionsPerDocument,
       ...options.hub,
@@ -57,6 +61,7 @@ export function createDeps(config: Config, db: Db, logger: Logger, fanout: Fanou
     },
     hub,
     documentReader: new DocumentReader(hub, db),
+    versions,
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Action } from './policy'
 import type { Actor, ExpertKind, GrantRole, MembershipKind, NetworkStatus, SpaceRef, SpaceRole } from './domain'
-import type { DocumentKind, TemplateLocale } from './templates'
+import type { DocumentKind, PmNode, TemplateLocale } from './templates'
 
 /** Response bodies. The server's routes are typed against these and the client reads them. */
 
@@ -171,3 +171,58 @@ export type NotificationView = {
 }
 
 export type NotificationList = { notifications: NotificationView[]; unread: number }
+
+/** A saved state of a document: `named` by someone, `automatic` (idle or last editor left), or a `restore`. */
+export type VersionKind = 'named' | 'automatic' | 'restore'
+
+export type VersionSummary = {
+  id: string
+  documentId: string
+  kind: VersionKind
+  /** Null for automatic and restore versions. */
+  name: string | null
+  createdAt: string
+  /** Null for automatic versions (and for a deleted account). */
+  createdBy: PersonCard | null
+  /** For a restore: the version brought back (null if it was deleted since). */
+  restoredFrom: { id: string; name: string | null; createdAt: string } | null
+  locked: { at: string; by: PersonCard | null } | null
+  /** Who changed the document since the previous version, with the city they speak for. */
+  contributors: PersonCard[]
+  allowed: { rename: boolean; delete: boolean; lock: boolean; restore: boolean }
+}
+
+export type VersionList = { versions: VersionSummary[] }
+
+/** One version's content, for a read-only view. */
+export type VersionDetail = VersionSummary & { prosemirror: PmNode; text: string }
+
+export type ComparedSegment = {
+  op: 'same' | 'added' | 'removed'
+  text: string
+  /** Who wrote an added segment, when known. */
+  author?: PersonCard | null
+}
+
+/**
+ * One text block (heading, paragraph, list item, table cell…) of the compared documents, in
+ * document order. `path` is the node types around it (e.g. ['bulletList', 'listItem']), so it
+ * can be drawn in the document's own layout.
+ */
+export type ComparedBlock = {
+  type: string
+  attrs: Record<string, unknown>
+  path: string[]
+  status: 'same' | 'changed' | 'added' | 'removed'
+  segments: ComparedSegment[]
+}
+
+export type Comparison = {
+  from: { id: string; name: string | null; createdAt: string }
+  /** `id: 'live'` for the document as it is now. */
+  to: { id: string; name: string | null; createdAt: string }
+  blocks: ComparedBlock[]
+  /** Everyone who wrote an added segment. */
+  authors: PersonCard[]
+  counts: { added: number; removed: number }
+}

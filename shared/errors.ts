@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'document_archived',
+  'version_locked',
   'invalid_mention',
   'rate_limited',
   'csrf_failed',

@@ -148,6 +148,13 @@ export const notificationListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })
 
+export const VERSION_NAME_MAX_CHARS = 200
+/** "V1 — avant expérimentation": one line. */
+export const saveVersionBody = z.object({ name: trimmed(VERSION_NAME_MAX_CHARS) })
+export const renameVersionBody = saveVersionBody
+/** `to` is another version's id or `live`, the document as it is now. */
+export const compareQuery = z.object({ from: id, to: z.union([z.literal('live'), id]) })
+
 export type LoginBody = z.infer<typeof loginBody>
 export type SetupBody = z.input<typeof setupBody>
 export type CreateDocumentBody = z.input<typeof createDocumentBody>
@@ -157,3 +164,4 @@ export type AddCityBody = z.input<typeof addCityBody>
 export type CreateThreadBody = z.input<typeof createThreadBody>
 export type ReplyBody = z.input<typeof replyBody>
 export type EditCommentBody = z.input<typeof editCommentBody>
+export type SaveVersionBody = z.input<typeof saveVersionBody>

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   link_invalid: 404,
   conflict: 409,
   document_archived: 409,
+  version_locked: 409,
   invalid_mention: 422,
   setup_done: 409,
   link_used: 409,

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../shared/collab'
+import { diffSequences } from '../versions/diff'
 import type { PmNode } from '../../shared/templates'
 
 /*
@@ -33,6 +34,29 @@ function toYNode(node: PmText): Y.XmlElement | Y.XmlText | null {
   const children = (node.content ?? []).map(toYNode).filter((n) => n !== null)
   if (children.length > 0) element.insert(0, children)
   return element
+}
+
+/**
+ * Makes the document's content equal `json`, replacing only the top-level blocks that differ:
+ * the others keep their identity, so comments on them stay attached and edits made in them
+ * concurrently survive.
+ */
+export function replaceProsemirror(doc: Y.Doc, json: PmNode): void {
+  const fragment = doc.getXmlFragment(FRAGMENT)
+  const current = fragment.toArray().map((node) => JSON.stringify(fromYNode(node)))
+  const target = json.content ?? []
+  const ops = diffSequences(current, target.map((node) => JSON.stringify([node])))
+  doc.transact(() => {
+    let at = 0
+    for (const op of ops) {
+      if (op.op === 'same') at++
+      else if (op.op === 'removed') fragment.delete(at, 1)
+      else {
+        const node = toYNode(target[op.b]!)
+        if (node) fragment.insert(at++, [node])
+      }
+    }
+  })
 }
 
 /** The document as ProseMirror JSON, for search, export and versions. */

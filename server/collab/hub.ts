@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
 import type * as Y from 'yjs'
+import type { SpaceRef } from '../../shared/domain'
 import type { CommentsChanged } from '../../shared/comments-message'
 import type { Access, Connection } from './connection'
 import { CLOSE } from './connection'
@@ -7,6 +8,7 @@ import type { Fanout } from './fanout'
 import type { Persistence } from './persistence'
 import { encodeCommentsChanged } from './protocol'
 import { Room, type RoomOptions } from './room'
+import type { AutomaticVersions } from '../versions/record'
 
 export type HubOptions = RoomOptions & {
   /** A document stays loaded this long after its last connection leaves, for quick reconnects. */
@@ -14,7 +16,8 @@ export type HubOptions = RoomOptions & {
   maxConnectionsPerDocument: number
 }
 
-type Entry = { room: Promise<Room>; unloadTimer?: NodeJS.Timeout }
+/** `edits`: server edits in progress, which keep the document loaded like a connection. */
+type Entry = { room: Promise<Room>; unloadTimer?: NodeJS.Timeout; edits: number }
 
 /** What the policy says now about an open connection. */
 export type Verdict = Access | 'none' | 'session-ended'
@@ -34,7 +37,7 @@ export class CollabHub {
   private accepting = true
 
   constructor(
-    private readonly deps: { persistence: Persistence; fanout: Fanout; logger: Logger; options: HubOptions },
+    private readonly deps: { persistence: Persistence; fanout: Fanout; logger: Logger; versions: AutomaticVersions; options: HubOptions },
   ) {}
 
   get options(): HubOptions {
@@ -65,20 +68,7 @@ export class CollabHub {
       connection.close(CLOSE.restarting, 'server restarting')
       return
     }
-    let entry = this.entries.get(documentId)
-    if (!entry) {
-      const room = new Room(documentId, space, this.deps)
-      entry = { room: room.load().then(() => room) }
-      this.entries.set(documentId, entry)
-      entry.room.catch((err) => {
-        // Nothing was written for a document that did not load; forget it so the next connection retries.
-        this.deps.logger.error({ err, documentId }, 'could not load a document')
-        if (this.entries.get(documentId) === entry) this.entries.delete(documentId)
-        room.discard()
-      })
-    }
-    clearTimeout(entry.unloadTimer)
-    entry.unloadTimer = undefined
+    const entry = this.open(documentId, space)
     let room: Room
     try {
       room = await entry.room
@@ -96,6 +86,57 @@ export class CollabHub {
     connection.attach(room)
   }
 
+  /** The document's room, loading it if needed, kept from unloading until the caller is done. */
+  private open(documentId: string, space: SpaceRef): Entry {
+    let entry = this.entries.get(documentId)
+    if (!entry) {
+      const room = new Room(documentId, space, this.deps)
+      const created: Entry = { room: room.load().then(() => room), edits: 0 }
+      entry = created
+      this.entries.set(documentId, created)
+      created.room.catch((err) => {
+        // Nothing was written for a document that did not load; forget it so the next connection retries.
+        this.deps.logger.error({ err, documentId }, 'could not load a document')
+        if (this.entries.get(documentId) === created) this.entries.delete(documentId)
+        room.discard()
+      })
+    }
+    clearTimeout(entry.unloadTimer)
+    entry.unloadTimer = undefined
+    return entry
+  }
+
+  /**
+   * Makes an edit for a user on the live document (loading it here if no one has it open):
+   * connected clients and other instances get it like any writer's edit, and it is stored as
+   * that user's. `then` sees the document just after the edit.
+   */
+  async edit<T>(
+    documentId: string,
+    space: SpaceRef,
+    userId: string,
+    change: (doc: Y.Doc) => Uint8Array,
+    then: (doc: Y.Doc) => Promise<T>,
+  ): Promise<T> {
+    await this.unloading.get(documentId)
+    if (!this.accepting) throw new Error('server shutting down')
+    const entry = this.open(documentId, space)
+    entry.edits++
+    try {
+      const room = await entry.room
+      room.applyServerEdit(userId, change(room.doc))
+      return await then(room.doc)
+    } finally {
+      entry.edits--
+      void entry.room.then((room) => this.leftRoom(documentId, room), () => {})
+    }
+  }
+
+  /** Resolves once every edit accepted here so far is stored. */
+  stored(): Promise<void> {
+    return this.deps.persistence.stored()
+  }
+
   leave(connection: Connection): void {
     connection.markClosed()
     this.members.delete(connection)
@@ -111,13 +152,13 @@ export class CollabHub {
 
   private leftRoom(documentId: string, room: Room): void {
     const entry = this.entries.get(documentId)
-    if (!entry || room.connections.size > 0 || entry.unloadTimer) return
+    if (!entry || room.connections.size > 0 || entry.edits > 0 || entry.unloadTimer) return
     entry.unloadTimer = setTimeout(() => void this.unload(documentId, room), this.deps.options.unloadDelayMs)
   }
 
   private async unload(documentId: string, room: Room): Promise<void> {
     const entry = this.entries.get(documentId)
-    if (!entry || room.connections.size > 0) return
+    if (!entry || room.connections.size > 0 || entry.edits > 0) return
     this.entries.delete(documentId)
     const task = room
       .unload()

@@ -5,6 +5,7 @@ import type { SpaceRef } from '../../shared/domain'
 import type { Connection } from './connection'
 import type { Fanout, FanoutType } from './fanout'
 import type { Persistence } from './persistence'
+import type { AutomaticVersions } from '../versions/record'
 import {
   checkStateVector, checkUpdate, decodeCommentsChanged, encodeAwarenessStates, encodeCommentsChanged, encodeSyncStep2, encodeUpdate,
 } from './protocol'
@@ -13,12 +14,19 @@ import {
 const FROM_STORAGE = Symbol('storage')
 const FROM_PEER = Symbol('peer instance')
 
+/** An edit the server makes for someone (a restore): stored and attributed like theirs. */
+export class ServerEdit {
+  constructor(readonly userId: string) {}
+}
+
 export type RoomOptions = {
   /** Presence is sent out in batches at most this often, so cursors never crowd out edits. */
   awarenessBatchMs: number
   /** The derived text/ProseMirror copy is refreshed this long after the last change. */
   contentDebounceMs: number
   maxDocumentBytes: number
+  /** An automatic version is stored once the document has been unchanged this long after an edit. */
+  versionIdleMs: number
 }
 
 /**
@@ -41,11 +49,14 @@ export class Room {
   /** The whole document as a sync reply, for clients that arrive empty; dropped on any change. */
   private fullSync: Uint8Array<ArrayBuffer> | undefined
   private contentTimer: NodeJS.Timeout | undefined
+  private idleTimer: NodeJS.Timeout | undefined
+  /** Edited here since the last automatic version was taken (peers' edits are their instance's to snapshot). */
+  private changedHere = false
 
   constructor(
     readonly documentId: string,
     readonly space: SpaceRef,
-    private readonly deps: { persistence: Persistence; fanout: Fanout; logger: Logger; options: RoomOptions },
+    private readonly deps: { persistence: Persistence; fanout: Fanout; logger: Logger; versions: AutomaticVersions; options: RoomOptions },
   ) {
     // The server itself is not a participant.
     this.awareness.setLocalState(null)
@@ -113,6 +124,11 @@ export class Room {
     return false
   }
 
+  /** Applies an edit the server makes for a user: everyone here sees it, and it is stored as theirs. */
+  applyServerEdit(userId: string, update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, new ServerEdit(userId))
+  }
+
   /** A MESSAGE_COMMENTS frame, to the connections that asked for them. */
   sendComments(frame: Uint8Array<ArrayBuffer>): void {
     for (const c of this.connections) if (c.wantsComments) c.send(frame)
@@ -145,10 +161,12 @@ export class Room {
     this.bytes += update.length
     const message = encodeUpdate(update)
     for (const c of this.connections) if (c !== origin) c.send(message)
-    if (isConnection(origin, this.connections)) {
+    if (isConnection(origin, this.connections) || origin instanceof ServerEdit) {
       // Only the instance a writer is connected to stores its update: the log gets it once.
       this.deps.persistence.enqueue(this.documentId, origin.userId, update)
       this.deps.fanout.publish(this.documentId, 'update', update)
+      this.changedHere = true
+      this.scheduleVersion()
     }
     this.scheduleContent()
   }
@@ -208,13 +226,28 @@ export class Room {
     }, this.deps.options.contentDebounceMs)
   }
 
-  /** Stores what is pending, refreshes the derived copy if it is stale, and frees memory. */
+  private scheduleVersion(): void {
+    clearTimeout(this.idleTimer)
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined
+      void this.storeVersion()
+    }, this.deps.options.versionIdleMs)
+  }
+
+  private async storeVersion(): Promise<void> {
+    if (!this.changedHere) return
+    this.changedHere = false
+    await this.deps.versions.automatic(this.documentId, this.space, this.doc)
+  }
+
+  /** Stores what is pending, refreshes the derived copy if it is stale, takes a version if edited, and frees memory. */
   async unload(): Promise<void> {
     const contentStale = this.contentTimer !== undefined
     this.stopTimers()
     await this.deps.fanout.unsubscribe(this.documentId).catch(() => {})
     await this.deps.persistence.flush()
     if (contentStale) await this.deps.persistence.writeContent(this.documentId, this.doc)
+    await this.storeVersion()
     if (!this.deps.persistence.hasPending(this.documentId)) await this.deps.persistence.compact(this.documentId)
     this.deps.persistence.forget(this.documentId)
     this.doc.destroy()
@@ -226,6 +259,8 @@ export class Room {
     clearTimeout(this.awarenessTimer)
     clearTimeout(this.contentTimer)
     this.contentTimer = undefined
+    clearTimeout(this.idleTimer)
+    this.idleTimer = undefined
   }
 
   /** Frees memory without writing anything: for a document that failed to load. */

@@ -64,6 +64,7 @@ const en: Messages = {
     not_found: 'What you are looking for does not exist, or no longer exists.',
     conflict: 'This conflicts with a recent change. Reload the page and try again.',
     document_archived: 'This document is archived: its comments can be read but no longer changed.',
+    version_locked: 'This version is locked as submitted: it can no longer be renamed or deleted.',
     invalid_mention: 'Someone you mentioned cannot read this document. Mention only people who have access to it.',
     rate_limited: 'Too many sign-in attempts. Try again in {{minutes}} min.',
     csrf_failed: 'The request was refused as a security measure. Reload the page and try again.',

@@ -68,6 +68,7 @@ const es: Messages = {
     not_found: 'Lo que busca no existe, o ya no existe.',
     conflict: 'Esta acción entra en conflicto con un cambio reciente. Recargue la página y vuelva a intentarlo.',
     document_archived: 'Este documento está archivado: sus comentarios se pueden leer, pero ya no modificar.',
+    version_locked: 'Esta versión está bloqueada como enviada: ya no se puede renombrar ni eliminar.',
     invalid_mention: 'Una persona mencionada no tiene acceso a este documento. Mencione solo a personas que puedan leerlo.',
     rate_limited: 'Demasiados intentos de inicio de sesión. Vuelva a intentarlo dentro de {{minutes}} min.',
     csrf_failed: 'La solicitud se rechazó como medida de seguridad. Recargue la página y vuelva a intentarlo.',

@@ -67,6 +67,7 @@ const fr = {
     not_found: 'Ce que vous cherchez n’existe pas, ou n’existe plus.',
     conflict: 'Cette action entre en conflit avec une modification récente. Rechargez la page et réessayez.',
     document_archived: 'Ce document est archivé : ses commentaires peuvent être lus mais plus modifiés.',
+    version_locked: 'Cette version est verrouillée comme soumise : elle ne peut plus être renommée ni supprimée.',
     invalid_mention: 'Une personne mentionnée n’a pas accès à ce document. Ne mentionnez que des personnes qui peuvent le lire.',
     rate_limited: 'Trop de tentatives de connexion. Réessayez dans {{minutes}} min.',
     csrf_failed: 'La requête a été refusée par mesure de sécurité. Rechargez la page et réessayez.',

@@ -10,6 +10,7 @@ export const ERROR_MESSAGE_KEYS = {
   not_found: 'errors.not_found',
   conflict: 'errors.conflict',
   document_archived: 'errors.document_archived',
+  version_locked: 'errors.version_locked',
   invalid_mention: 'errors.invalid_mention',
   rate_limited: 'errors.rate_limited',
   csrf_failed: 'errors.csrf_failed',

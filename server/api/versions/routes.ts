@@ -1,0 +1,108 @@
+import { Hono, type Context } from 'hono'
+import type { AppEnv } from '../../context'
+import { requireIdentity } from '../../auth/session'
+import type { DocumentRow } from '../../data/documents'
+import {
+  deleteVersion, getVersion, listVersions, lockVersion, renameVersion, versionContent, type VersionRow,
+} from '../../data/versions'
+import { restoreUpdate } from '../../versions/restore'
+import { authorizeDocument } from '../access'
+import { ApiError, notFound } from '../errors'
+import { idParam, validate } from '../validate'
+import { presentVersions } from './present'
+import { renameVersionBody, saveVersionBody } from '../../../shared/schemas'
+import type { VersionDetail, VersionList, VersionSummary } from '../../../shared/api'
+
+/**
+ * `/api/documents/:id/versions`: the document's saved states. Readers list and view them,
+ * writers save, rename, delete (named, unlocked ones) and restore, the secretariat locks.
+ */
+
+const documentId = (c: Context<AppEnv>) => c.req.param('id')!
+
+function refuseIfArchived(doc: DocumentRow): void {
+  if (doc.archivedAt !== null) throw new ApiError('document_archived', 'This document is archived: its versions can be read but not changed')
+}
+
+async function existingVersion(c: Context<AppEnv>, doc: DocumentRow): Promise<VersionRow> {
+  const version = await getVersion(c.var.deps.db, doc.id, c.req.param('versionId')!)
+  if (!version) throw notFound('No such version')
+  return version
+}
+
+/** Why a named-version change was refused: locked (409 version_locked) or not a named version. */
+function refusal(version: VersionRow, what: 'renamed' | 'deleted'): ApiError {
+  if (version.lockedAt !== null) return new ApiError('version_locked', `This version is locked as submitted: it cannot be ${what}`)
+  return new ApiError('conflict', `Only named versions can be ${what}; automatic and restore versions are kept by the history`)
+}
+
+async function presentOne(c: Context<AppEnv>, doc: DocumentRow, id: string): Promise<VersionSummary> {
+  const version = await getVersion(c.var.deps.db, doc.id, id)
+  if (!version) throw notFound('No such version')
+  return (await presentVersions(c.var.deps.db, requireIdentity(c).actor, doc, [version]))[0]!
+}
+
+export const versionRoutes = new Hono<AppEnv>()
+  .get('/', idParam('id'), async (c) => {
+    const doc = await authorizeDocument(c, documentId(c), 'read')
+    const { db } = c.var.deps
+    const body: VersionList = { versions: await presentVersions(db, requireIdentity(c).actor, doc, await listVersions(db, doc.id)) }
+    return c.json(body)
+  })
+  .post('/', idParam('id'), validate('json', saveVersionBody), async (c) => {
+    const { user } = requireIdentity(c)
+    const doc = await authorizeDocument(c, documentId(c), 'write')
+    refuseIfArchived(doc)
+    const { hub, documentReader, versions } = c.var.deps
+    // Edits already sent to this instance belong in the version.
+    await hub.stored()
+    const id = await documentReader.read(doc.id, (current) =>
+      versions.record(doc.id, doc.space, current, { kind: 'named', name: c.req.valid('json').name, createdBy: user.id, restoredFrom: null }),
+    )
+    return c.json(await presentOne(c, doc, id!), 201)
+  })
+  .get('/:versionId', idParam('id', 'versionId'), async (c) => {
+    const doc = await authorizeDocument(c, documentId(c), 'read')
+    const version = await existingVersion(c, doc)
+    const content = (await versionContent(c.var.deps.db, version.id))!
+    const body: VersionDetail = { ...(await presentOne(c, doc, version.id)), ...content }
+    return c.json(body)
+  })
+  .patch('/:versionId', idParam('id', 'versionId'), validate('json', renameVersionBody), async (c) => {
+    const doc = await authorizeDocument(c, documentId(c), 'write')
+    refuseIfArchived(doc)
+    const version = await existingVersion(c, doc)
+    if (!(await renameVersion(c.var.deps.db, doc.id, version.id, c.req.valid('json').name))) {
+      throw refusal((await existingVersion(c, doc)), 'renamed')
+    }
+    return c.json(await presentOne(c, doc, version.id))
+  })
+  .delete('/:versionId', idParam('id', 'versionId'), async (c) => {
+    const doc = await authorizeDocument(c, documentId(c), 'write')
+    refuseIfArchived(doc)
+    const version = await existingVersion(c, doc)
+    if (!(await deleteVersion(c.var.deps.db, doc.id, version.id))) throw refusal(await existingVersion(c, doc), 'deleted')
+    return c.body(null, 204)
+  })
+  .post('/:versionId/lock', idParam('id', 'versionId'), async (c) => {
+    const { user } = requireIdentity(c)
+    const doc = await authorizeDocument(c, documentId(c), 'lock_version')
+    const version = await existingVersion(c, doc)
+    await lockVersion(c.var.deps.db, doc.id, version.id, user.id)
+    return c.json(await presentOne(c, doc, version.id))
+  })
+  .post('/:versionId/restore', idParam('id', 'versionId'), async (c) => {
+    const { user } = requireIdentity(c)
+    const doc = await authorizeDocument(c, documentId(c), 'write')
+    refuseIfArchived(doc)
+    const version = await existingVersion(c, doc)
+    const { db, hub, documentReader, versions } = c.var.deps
+    const content = (await versionContent(db, version.id))!
+    // The state being replaced is kept too (stored only if it is not already the last version).
+    await hub.stored()
+    await documentReader.read(doc.id, (current) => versions.automatic(doc.id, doc.space, current))
+    const id = await hub.edit(doc.id, doc.space, user.id, (current) => restoreUpdate(current, content.prosemirror), (live) =>
+      versions.record(doc.id, doc.space, live, { kind: 'restore', name: null, createdBy: user.id, restoredFrom: version.id }),
+    )
+    return c.json(await presentOne(c, doc, id!), 201)
+  })
