@@ -21,6 +21,8 @@ describe('configuration from the environment', () => {
     ['PUBLIC_URL', 'atelier.example.org', /^Invalid PUBLIC_URL=.*full URL/],
     ['LOG_LEVEL', 'loud', /^Invalid LOG_LEVEL="loud": /],
     ['ATELIER_DEMO_PASSWORD', 'short', /^Invalid ATELIER_DEMO_PASSWORD=.*at least 8/],
+    ['ATELIER_VERSION_IDLE_SECONDS', '0', /^Invalid ATELIER_VERSION_IDLE_SECONDS="0": /],
+    ['ATELIER_VERSION_HOURLY_DAYS', '-1', /^Invalid ATELIER_VERSION_HOURLY_DAYS="-1": /],
   ])('a wrong %s=%s fails with one line naming it', (name, value, message) => {
     let error: unknown
     try {
@@ -31,6 +33,12 @@ describe('configuration from the environment', () => {
     expect(error).toBeInstanceOf(ConfigError)
     expect((error as Error).message).toMatch(message)
     expect((error as Error).message).not.toContain('\n')
+  })
+
+  it('reads the automatic version settings, five minutes idle by default', () => {
+    expect(loadConfig({}).versions).toEqual({ idleMs: 300_000, retention: { keepAllHours: 24, hourlyDays: 7 } })
+    expect(loadConfig({ ATELIER_VERSION_IDLE_SECONDS: '60', ATELIER_VERSION_KEEP_ALL_HOURS: '0' }).versions)
+      .toEqual({ idleMs: 60_000, retention: { keepAllHours: 0, hourlyDays: 7 } })
   })
 
   it('normalises PUBLIC_URL and turns demo mode on with 1 or true', () => {
