@@ -183,7 +183,7 @@ function coverBlocks(cover: Cover): Paragraph[] {
   ]
 }
 
-export async function renderDocx(cover: Cover, content: PmNode): Promise<Uint8Array> {
+export async function renderDocx(cover: Cover, content: PmNode): Promise<Uint8Array<ArrayBuffer>> {
   const converter = new Converter()
   const body = converter.blocks(content.content ?? [])
   const bullet = Array.from({ length: LEVELS }, (_, i) => level(i, LevelFormat.BULLET, BULLETS[i % BULLETS.length]!))

@@ -189,7 +189,7 @@ class Drawer {
   }
 }
 
-export function renderPdf(cover: Cover, content: PmNode, options: { compress?: boolean } = {}): Promise<Uint8Array> {
+export function renderPdf(cover: Cover, content: PmNode, options: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -198,7 +198,7 @@ export function renderPdf(cover: Cover, content: PmNode, options: { compress?: b
     displayTitle: true,
   })
   const chunks: Buffer[] = []
-  const done = new Promise<Uint8Array>((resolve, reject) => {
+  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
     doc.on('error', reject)

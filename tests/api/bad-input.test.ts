@@ -31,6 +31,7 @@ const ROUTES: { method: string; path: string; body: boolean }[] = [
   { method: 'POST', path: '/api/documents/:id/comments/:threadId/resolve', body: false },
   { method: 'POST', path: '/api/documents/:id/comments/:threadId/reopen', body: false },
   { method: 'GET', path: '/api/documents/:id/mentionable', body: false },
+  { method: 'GET', path: '/api/documents/:id/export', body: false },
   { method: 'GET', path: '/api/notifications', body: false },
   { method: 'POST', path: '/api/notifications/read-all', body: false },
   { method: 'POST', path: '/api/notifications/:id/read', body: false },
