@@ -165,3 +165,11 @@ export type CreateThreadBody = z.input<typeof createThreadBody>
 export type ReplyBody = z.input<typeof replyBody>
 export type EditCommentBody = z.input<typeof editCommentBody>
 export type SaveVersionBody = z.input<typeof saveVersionBody>
+
+/** What a document can be exported as: `GET /api/documents/:id/export?format=…[&version=…]`. */
+export const EXPORT_FORMATS = ['docx', 'md', 'pdf'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+export const exportQuery = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: 'must be docx, md or pdf' }),
+  version: z.uuid({ error: 'must be a version id' }).optional(),
+})

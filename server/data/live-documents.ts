@@ -141,3 +141,12 @@ export async function findCollabToken(q: Queryable, tokenHash: string, documentI
   )
   return rows[0]?.userId ?? null
 }
+
+/** Everyone who ever wrote in the document: doc_clients keeps them through compaction. */
+export async function documentAuthors(q: Queryable, documentId: string): Promise<string[]> {
+  const rows = await q.query<{ userId: string }>(
+    `select distinct user_id as "userId" from doc_clients where document_id = $1 and user_id is not null`,
+    [documentId],
+  )
+  return rows.map((r) => r.userId)
+}

@@ -39,6 +39,7 @@ const ROUTES: { method: string; path: string; body: boolean }[] = [
   { method: 'POST', path: '/api/documents/:id/versions/:versionId/lock', body: false },
   { method: 'POST', path: '/api/documents/:id/versions/:versionId/restore', body: false },
   { method: 'GET', path: '/api/documents/:id/compare', body: false },
+  { method: 'GET', path: '/api/documents/:id/export', body: false },
   { method: 'GET', path: '/api/notifications', body: false },
   { method: 'POST', path: '/api/notifications/read-all', body: false },
   { method: 'POST', path: '/api/notifications/:id/read', body: false },

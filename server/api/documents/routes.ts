@@ -5,11 +5,13 @@ import { createDocumentFromTemplate } from '../../commands/create-document'
 import { newLinkToken } from '../../auth/tokens'
 import { archiveDocument, getDocument, listDocuments, renameDocument } from '../../data/documents'
 import { createCollabToken } from '../../data/live-documents'
+import { exportDocument } from '../../export/export-document'
 import { authorizeDocument, authorizeSpace } from '../access'
+import { notFound } from '../errors'
 import { presentDocument } from '../presenters'
 import { idParam, validate } from '../validate'
 import { readableSpaces } from '../../../shared/policy'
-import { createDocumentBody, renameDocumentBody } from '../../../shared/schemas'
+import { createDocumentBody, exportQuery, renameDocumentBody } from '../../../shared/schemas'
 import type { CollabTokenResponse } from '../../../shared/api'
 
 const COLLAB_TOKEN_MINUTES = 10
@@ -45,6 +47,20 @@ export const documentRoutes = new Hono<AppEnv>()
     await createCollabToken(c.var.deps.db, { tokenHash: hash, userId: requireIdentity(c).user.id, documentId: doc.id, expiresAt })
     const body: CollabTokenResponse = { token, expiresAt: expiresAt.toISOString() }
     return c.json(body, 201)
+  })
+  .get('/:id/export', idParam('id'), validate('query', exportQuery), async (c) => {
+    // Whoever may read a document may take it away as a file.
+    const doc = await authorizeDocument(c, c.req.param('id'), 'read')
+    const { format, version } = c.req.valid('query')
+    const file = await exportDocument(c.var.deps, doc, format, version)
+    if (!file) throw notFound('No such version')
+    // Content-Length lets the browser show a long download's progress.
+    return c.body(file.body, 200, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': file.disposition,
+      'Content-Length': String(file.body.byteLength),
+      'Cache-Control': 'private, no-store',
+    })
   })
   .post('/:id/archive', idParam('id'), async (c) => {
     const doc = await authorizeDocument(c, c.req.param('id'), 'archive_document')

@@ -1,0 +1,44 @@
+import type { AppDeps } from '../context'
+import type { DocumentRow } from '../data/documents'
+import { describePeople } from '../data/people'
+import { getNetworks, listMemberships } from '../data/workspace'
+import type { ExportFormat } from '../../shared/schemas'
+import { coverOf } from './cover'
+import { contentDisposition } from './filename'
+import { FORMATS } from './formats'
+import { exportSource } from './source'
+
+export type ExportFile = { body: Uint8Array<ArrayBuffer>; contentType: string; disposition: string }
+
+/** One document (live, or a version) as a file; null when there is no such version. */
+export async function exportDocument(
+  deps: Pick<AppDeps, 'db' | 'documentReader'>,
+  document: DocumentRow,
+  format: ExportFormat,
+  versionId?: string,
+  now = new Date(),
+): Promise<ExportFile | null> {
+  const source = await exportSource(deps, document, versionId)
+  if (!source) return null
+  const [networks, people] = await Promise.all([networksOf(deps, document), describePeople(deps.db, source.authorIds, document.space)])
+  const cover = coverOf({
+    title: document.title,
+    kind: document.kind,
+    locale: document.locale,
+    networks,
+    city: document.space.type === 'city' ? document.space.name : null,
+    version: source.version,
+    exportedAt: now,
+    contributors: [...people.values()].sort((a, b) => a.name.localeCompare(b.name, document.locale)),
+  })
+  const { contentType, extension, render } = FORMATS[format]
+  const name = { title: document.title, version: source.version?.name ?? null, date: source.version?.createdAt ?? now, extension }
+  return { body: await render(cover, source.content), contentType, disposition: contentDisposition(name) }
+}
+
+/** A network's document names its network; a city's, the networks the city is in now. */
+async function networksOf(deps: Pick<AppDeps, 'db'>, document: DocumentRow): Promise<string[]> {
+  if (document.space.type === 'network') return [document.space.name]
+  const memberships = await listMemberships(deps.db, { cityId: document.space.id })
+  return (await getNetworks(deps.db, memberships.map((m) => m.networkId))).map((n) => n.name)
+}
