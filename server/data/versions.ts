@@ -119,10 +119,11 @@ export async function clientOwners(q: Queryable, documentId: string, clientIds: 
   return new Map(rows.map((r) => [Number(r.clientId), r.userId]))
 }
 
+/** JSON goes in as text: postgres.js would encode a string parameter typed jsonb as a JSON string. */
 export async function insertVersion(q: Queryable, v: NewVersion): Promise<string> {
   const [row] = await q.query<{ id: string }>(
     `insert into doc_versions (document_id, kind, name, state, state_vector, state_key, prosemirror, text, created_by, restored_from, contributors)
-     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11::jsonb) returning id`,
+     values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11::text::jsonb) returning id`,
     [
       v.documentId, v.kind, v.name, Buffer.from(v.state), Buffer.from(v.stateVector), v.stateKey, JSON.stringify(v.prosemirror), v.text,
       v.createdBy, v.restoredFrom, JSON.stringify(v.contributors),
