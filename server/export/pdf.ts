@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit'
 import type { Cover } from './cover'
 import { asciiFold } from './filename'
-import { hasMark, headingLevel, isChecked, linkHref, listStart, textOf, type PmNode } from './pm'
+import { hasMark, headingLevel, isChecked, isInline, linkHref, listStart, textOf, type PmNode } from './pm'
 
 /**
  * ProseMirror JSON → a print-ready PDF, drawn on the server with pdfkit. Its standard fonts need
@@ -96,7 +96,7 @@ class Drawer {
       case 'table':
         return this.table(node, indent)
       default:
-        if (node.content?.every((c) => c.type === 'text' || c.type === 'hardBreak')) {
+        if (node.content?.every(isInline)) {
           this.inline(node.content, indent, SIZE.body)
           this.doc.moveDown(0.5)
         } else this.blocks(node.content ?? [], indent)
