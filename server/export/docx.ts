@@ -19,7 +19,7 @@ import {
   type ParagraphChild,
 } from 'docx'
 import type { Cover } from './cover'
-import { hasMark, headingLevel, isChecked, isHeaderRow, linkHref, listStart, type PmNode } from './pm'
+import { hasMark, headingLevel, isChecked, isHeaderRow, isInline, linkHref, listStart, type PmNode } from './pm'
 
 /**
  * ProseMirror JSON → a Word document that Word treats as its own: headings with Word's heading
@@ -103,7 +103,7 @@ class Converter {
       case 'table':
         return [table(node)]
       default:
-        return node.content?.every((c) => c.type === 'text' || c.type === 'hardBreak')
+        return node.content?.every(isInline)
           ? [this.paragraph({ children: runs(node.content) })]
           : this.blocks(node.content ?? [], depth)
     }

@@ -1,5 +1,5 @@
 import type { Cover } from './cover'
-import { headingLevel, isChecked, isHeaderRow, linkHref, listStart, marksOf, type PmNode } from './pm'
+import { headingLevel, isChecked, isHeaderRow, isInline, linkHref, listStart, marksOf, type PmNode } from './pm'
 
 /** ProseMirror JSON → GitHub-flavoured Markdown; underline has no Markdown form, so it is <u>. */
 
@@ -42,7 +42,7 @@ function block(node: PmNode): string {
       return table(node)
     default:
       // A node this exporter does not know still gives its words.
-      return node.content?.every((c) => c.type === 'text' || c.type === 'hardBreak')
+      return node.content?.every(isInline)
         ? inline(node.content, '\\\n')
         : blocks(node.content ?? [])
   }

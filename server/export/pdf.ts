@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit'
 import type { Cover } from './cover'
 import { asciiFold } from './filename'
-import { hasMark, headingLevel, isChecked, isHeaderRow, linkHref, listStart, textOf, type PmNode } from './pm'
+import { hasMark, headingLevel, isChecked, isInline, linkHref, listStart, textOf, type PmNode } from './pm'
 
 /**
  * ProseMirror JSON → a print-ready PDF, drawn on the server with pdfkit. Its standard fonts need
@@ -96,7 +96,7 @@ class Drawer {
       case 'table':
         return this.table(node, indent)
       default:
-        if (node.content?.every((c) => c.type === 'text' || c.type === 'hardBreak')) {
+        if (node.content?.every(isInline)) {
           this.inline(node.content, indent, SIZE.body)
           this.doc.moveDown(0.5)
         } else this.blocks(node.content ?? [], indent)
@@ -134,7 +134,7 @@ class Drawer {
     for (const row of rows) {
       const cells = (row.content ?? []).map((cell) => ({
         text: toWinAnsi(textOf(cell)),
-        font: cell.type === 'tableHeader' || isHeaderRow(row) ? FONT.bold : FONT.regular,
+        font: cell.type === 'tableHeader' ? FONT.bold : FONT.regular,
       }))
       const height =
         Math.max(

@@ -122,13 +122,16 @@ describe.each(DRIVERS)('exporting a document (%s)', (driver) => {
     expect((await app.client().get(`/api/documents/${network.id}/export?format=md`)).status).toBe(401)
   })
 
-  it('says which formats exist when asked for another, or none', async () => {
+  it('says which formats exist when asked for another, or none, and refuses a version that is no version id', async () => {
     for (const query of ['format=odt', '']) {
       const res = await funder.get(`/api/documents/${network.id}/export?${query}`)
       expect(res.status).toBe(400)
       expect(res.body.error.code).toBe('invalid_input')
       expect(res.body.error.message).toContain('format: must be docx, md or pdf')
     }
+    const version = await funder.get(`/api/documents/${network.id}/export?format=md&version=V1`)
+    expect(version.status).toBe(400)
+    expect(version.body.error.message).toContain('version: must be a version id')
   })
 
   it('answers 404 for a version that does not exist, or a document that does not', async () => {
