@@ -42,7 +42,7 @@ export type PresenceUser = {
 }
 
 /** Dark enough for white label text (WCAG AA) and distinct from one another. */
-const PALETTE = ['#c2410c', '#0f766e', '#7c3aed', '#be123c', '#1d4ed8', '#a16207', '#15803d', '#9d174d', '#0e7490', '#4d7c0f']
+export const PALETTE = ['#c2410c', '#0f766e', '#7c3aed', '#be123c', '#1d4ed8', '#a16207', '#15803d', '#9d174d', '#0e7490', '#4d7c0f']
 
 /** A stable colour per person, so their caret looks the same everywhere and every day. */
 export function colorFor(userId: string): string {

@@ -12,7 +12,7 @@ export type ExportFacts = {
   /** The city, for a document of a city's space. */
   city: string | null
   /** null: the live document. */
-  version: { name: string; createdAt: Date } | null
+  version: { name: string | null; createdAt: Date } | null
   exportedAt: Date
   contributors: PersonCard[]
 }
@@ -27,6 +27,7 @@ type Labels = {
   kind: string
   version: string
   live: string
+  automatic: string
   exportedAt: string
   contributors: string
   cities: string
@@ -42,6 +43,7 @@ const LABELS: Record<TemplateLocale, Labels> = {
     kind: 'Type de document',
     version: 'Version',
     live: 'version en cours',
+    automatic: 'version automatique',
     exportedAt: 'Exporté le',
     contributors: 'Contributeurs',
     cities: 'Villes contributrices',
@@ -55,6 +57,7 @@ const LABELS: Record<TemplateLocale, Labels> = {
     kind: 'Document type',
     version: 'Version',
     live: 'current version',
+    automatic: 'automatic version',
     exportedAt: 'Exported on',
     contributors: 'Contributors',
     cities: 'Contributing cities',
@@ -68,6 +71,7 @@ const LABELS: Record<TemplateLocale, Labels> = {
     kind: 'Tipo de documento',
     version: 'Versión',
     live: 'versión en curso',
+    automatic: 'versión automática',
     exportedAt: 'Exportado el',
     contributors: 'Contribuyentes',
     cities: 'Ciudades contribuyentes',
@@ -90,7 +94,7 @@ export function coverOf(facts: ExportFacts): Cover {
   rows.push({ label: l.kind, value: TEMPLATES[facts.kind].title[facts.locale] })
   rows.push({
     label: l.version,
-    value: facts.version ? `${facts.version.name} (${formatDate(facts.version.createdAt, facts.locale)})` : l.live,
+    value: facts.version ? `${facts.version.name ?? l.automatic} (${formatDate(facts.version.createdAt, facts.locale)})` : l.live,
   })
   rows.push({ label: l.exportedAt, value: formatDate(facts.exportedAt, facts.locale) })
   const people = facts.contributors.map((p) => (p.city ? `${p.name} (${p.city})` : p.name))

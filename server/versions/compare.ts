@@ -71,13 +71,16 @@ const tokens = (text: string): Token[] => [...text.matchAll(/\s+|[^\s]+/g)].map(
 const words = (text: string) => text.split(/\s+/).filter(Boolean)
 const isSpace = (t: string) => /^\s+$/.test(t)
 
-/** The share of words the two texts have in common, in order. */
+/**
+ * The share of the old block's words still there, in order: a paragraph someone wrote on is the
+ * same paragraph, however much was added. An empty block filled in is that block, edited.
+ */
 function similarity(x: string, y: string): number {
   const a = words(x)
   const b = words(y)
-  if (a.length === 0 && b.length === 0) return 1
+  if (a.length === 0) return 1
   const same = diffSequences(a, b).filter((op) => op.op === 'same').length
-  return same / Math.max(a.length, b.length)
+  return same / a.length
 }
 
 /** Word-by-word segments of `to` against `from`; each added word carries the client that typed most of it. */

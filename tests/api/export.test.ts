@@ -141,4 +141,28 @@ describe.each(DRIVERS)('exporting a document (%s)', (driver) => {
     expect((await funder.get(`/api/documents/${crypto.randomUUID()}/export?format=md`)).status).toBe(404)
     expect((await funder.get(`/api/documents/not-an-id/export?format=md`)).status).toBe(404)
   })
+
+  it('exports a saved version as it was, named on its first page and in its file name', async () => {
+    const secretariat = app.client()
+    await secretariat.login('secretariat@demo.atelier')
+    const saved = await secretariat.post<{ id: string }>(`/api/documents/${network.id}/versions`, { name: 'V1 — avant expérimentation' })
+    expect(saved.status).toBe(201)
+    // Written after V1: in the live export, not in V1's.
+    const [claire] = await db.query<{ id: string }>(`select id from users where email = 'secretariat@demo.atelier'`)
+    const doc = await storedDoc(db, network.id)
+    const before = Y.encodeStateVector(doc)
+    writeProsemirror(doc, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ajouté après la V1.' }] }] })
+    await insertUpdates(db, [{ documentId: network.id, userId: claire!.id, data: Y.encodeStateAsUpdate(doc, before), clientIds: [doc.clientID] }])
+
+    const v1 = await download(funder, `/api/documents/${network.id}/export?format=md&version=${saved.body.id}`)
+    expect(v1.status).toBe(200)
+    expect(v1.headers.get('content-disposition')).toMatch(/filename="Fiche-constitutive-du-Reseau-collaboratif_V1-avant-experimentation_\d{4}-\d{2}-\d{2}\.md"/)
+    const md = new TextDecoder().decode(v1.bytes)
+    expect(md).toMatch(/- \*\*Version\*\*\u00a0: V1 — avant expérimentation \(/)
+    expect(md).toContain('| Ville | Rôle |')
+    expect(md).not.toContain('Ajouté après la V1.')
+    const live = new TextDecoder().decode((await download(funder, `/api/documents/${network.id}/export?format=md`)).bytes)
+    expect(live).toContain('Ajouté après la V1.')
+  })
 })
+

@@ -103,4 +103,25 @@ describe('accessibility of the main screens', () => {
     expect(await seriousA11yViolations(page), 'thread and notifications').toEqual([])
     await page.context().close()
   })
+
+  it('the version history, with two versions compared, and the export menu open', async () => {
+    const page = await signIn(browser, server, 'pilote@demo.atelier')
+    await openDocument(page, 'Journal d’expérimentation — Dakar')
+    for (const name of ['V1', 'V2']) {
+      await page.locator('.editor-prose h2').first().locator('xpath=following-sibling::*[1]').click()
+      await page.keyboard.type(` Étape ${name}.`)
+      await page.locator('.editor-status[data-status="saved"]').waitFor()
+      await page.getByRole('button', { name: 'Enregistrer une version' }).click()
+      await page.getByLabel('Nom de la version').fill(name)
+      expect(await seriousA11yViolations(page), 'save dialog').toEqual([])
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+      await page.getByText(`Version « ${name} » enregistrée.`).waitFor()
+    }
+    await page.getByRole('link', { name: 'Historique des versions' }).first().click()
+    await page.locator('.compare-added').first().waitFor()
+    await page.getByRole('button', { name: 'Exporter la version en cours' }).click()
+    expect(await seriousA11yViolations(page), 'history').toEqual([])
+    await page.context().close()
+  })
 })
+

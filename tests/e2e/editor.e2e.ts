@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, DEMO_PASSWORD, editorText, launchBrowser, newContext, openDocument, signIn, startAppServer, type AppServer } from './harness'
+import { artifactPath, editorText, grantCityRole, launchBrowser, newContext, openDocument, signIn, startAppServer, type AppServer } from './harness'
 
 /**
  * The live editor in two real browsers, on the demonstration network. Aminata Diallo (Dakar,
@@ -15,30 +15,12 @@ let server: AppServer
 beforeAll(async () => {
   browser = await launchBrowser()
   server = await startAppServer({ ATELIER_DEMO: '1' })
-  await inviteAbidjanToDakar()
+  await grantCityRole(browser, server, 'abidjan@demo.atelier', 'Dakar')
 })
 afterAll(async () => {
   await server?.stop()
   await browser?.close()
 })
-
-/** The secretariat gives Abidjan's Koffi an expert role on Dakar's space, through the API. */
-async function inviteAbidjanToDakar() {
-  const context = await newContext(browser)
-  const api = context.request
-  const headers = { origin: server.url }
-  await api.post(`${server.url}/api/auth/login`, { data: { email: 'secretariat@demo.atelier', password: DEMO_PASSWORD }, headers })
-  const me = await (await api.get(`${server.url}/api/me`)).json()
-  const network = await (await api.get(`${server.url}/api/networks/${me.networks[0].id}`)).json()
-  const dakar = network.memberships.find((m: { city: { name: string } }) => m.city.name === 'Dakar').city.id
-  const koffi = network.people.find((p: { user: { email: string } }) => p.user.email === 'abidjan@demo.atelier').user.id
-  const res = await api.post(`${server.url}/api/grants`, {
-    data: { userId: koffi, role: 'expert', expertKind: 'international', space: { type: 'city', id: dakar } },
-    headers,
-  })
-  expect(res.status()).toBe(201)
-  await context.close()
-}
 
 const status = (page: Page) => page.locator('.editor-status').getAttribute('data-status')
 

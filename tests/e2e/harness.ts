@@ -112,3 +112,24 @@ export function editorText(page: Page): Promise<string> {
     return copy.innerText
   })
 }
+
+/**
+ * The secretariat gives someone an expert role on a city's space, through the API (as its
+ * dialog would): Abidjan's Koffi invited as a peer expert on Dakar, for instance.
+ */
+export async function grantCityRole(browser: Browser, server: AppServer, email: string, cityName: string): Promise<void> {
+  const context = await newContext(browser)
+  const api = context.request
+  const headers = { origin: server.url }
+  await api.post(`${server.url}/api/auth/login`, { data: { email: 'secretariat@demo.atelier', password: DEMO_PASSWORD }, headers })
+  const me = await (await api.get(`${server.url}/api/me`)).json()
+  const network = await (await api.get(`${server.url}/api/networks/${me.networks[0].id}`)).json()
+  const city = network.memberships.find((m: { city: { name: string } }) => m.city.name === cityName).city.id
+  const person = network.people.find((p: { user: { email: string } }) => p.user.email === email).user.id
+  const res = await api.post(`${server.url}/api/grants`, {
+    data: { userId: person, role: 'expert', expertKind: 'international', space: { type: 'city', id: city } },
+    headers,
+  })
+  if (res.status() !== 201) throw new Error(`granting a role failed: ${res.status()} ${await res.text()}`)
+  await context.close()
+}

@@ -10,8 +10,12 @@ import type {
   NetworkDetail,
   NotificationList,
   SetupStatus,
+  Comparison,
   ThreadList,
   ThreadView,
+  VersionDetail,
+  VersionList,
+  VersionSummary,
 } from '../../../shared/api'
 import type {
   AcceptInvitationBody,
@@ -25,6 +29,7 @@ import type {
   renameDocumentBody,
   ReplyBody,
   resetPasswordBody,
+  SaveVersionBody,
   SetupBody,
   updateMeBody,
   updateMembershipBody,
@@ -34,6 +39,7 @@ import { api, type RequestOptions } from './client'
 
 const id = (value: string) => encodeURIComponent(value)
 const threads = (documentId: string) => `/api/documents/${id(documentId)}/comments`
+const versionsPath = (documentId: string) => `/api/documents/${id(documentId)}/versions`
 
 /** Every endpoint the client calls, typed with the shared contract. */
 export const endpoints = {
@@ -81,4 +87,16 @@ export const endpoints = {
   notifications: (o?: RequestOptions) => api.get<NotificationList>('/api/notifications', o),
   markNotificationRead: (notificationId: string) => api.post<void>(`/api/notifications/${id(notificationId)}/read`),
   markAllNotificationsRead: () => api.post<void>('/api/notifications/read-all'),
+  versions: (documentId: string, o?: RequestOptions) => api.get<VersionList>(versionsPath(documentId), o),
+  saveVersion: (documentId: string, body: SaveVersionBody) => api.post<VersionSummary>(versionsPath(documentId), body),
+  version: (documentId: string, versionId: string, o?: RequestOptions) =>
+    api.get<VersionDetail>(`${versionsPath(documentId)}/${id(versionId)}`, o),
+  renameVersion: (documentId: string, versionId: string, body: SaveVersionBody) =>
+    api.patch<VersionSummary>(`${versionsPath(documentId)}/${id(versionId)}`, body),
+  deleteVersion: (documentId: string, versionId: string) => api.delete<void>(`${versionsPath(documentId)}/${id(versionId)}`),
+  lockVersion: (documentId: string, versionId: string) => api.post<VersionSummary>(`${versionsPath(documentId)}/${id(versionId)}/lock`),
+  restoreVersion: (documentId: string, versionId: string) =>
+    api.post<VersionSummary>(`${versionsPath(documentId)}/${id(versionId)}/restore`),
+  compare: (documentId: string, from: string, to: string, o?: RequestOptions) =>
+    api.get<Comparison>(`/api/documents/${id(documentId)}/compare?${new URLSearchParams({ from, to })}`, o),
 }

@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
           { path: 'networks/:id', lazy: () => import('../pages/NetworkPage') },
           { path: 'cities/:id', lazy: () => import('../pages/CityPage') },
           { path: 'documents/:id', lazy: () => import('../pages/DocumentPage') },
+          { path: 'documents/:id/history', lazy: () => import('../versions/HistoryPage') },
         ],
       },
       { path: 'signin', element: <SignInPage /> },

@@ -25,6 +25,16 @@ type Options = {
  */
 export function editorExtensions({ doc, provider, user, placeholder }: Options): Extensions {
   return [
+    ...contentExtensions(),
+    Placeholder.configure({ placeholder: () => placeholder() }),
+    Collaboration.configure({ document: doc, field: FRAGMENT }),
+    CollaborationCaret.configure({ provider, user, render: renderCaret }),
+  ]
+}
+
+/** The document's schema alone, for showing a saved version read-only. */
+export function contentExtensions(): Extensions {
+  return [
     StarterKit.configure({
       undoRedo: false,
       codeBlock: false,
@@ -37,9 +47,6 @@ export function editorExtensions({ doc, provider, user, placeholder }: Options):
     TableRow,
     TableHeader,
     TableCell,
-    Placeholder.configure({ placeholder: () => placeholder() }),
-    Collaboration.configure({ document: doc, field: FRAGMENT }),
-    CollaborationCaret.configure({ provider, user, render: renderCaret }),
   ]
 }
 

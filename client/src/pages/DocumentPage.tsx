@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/useI18n'
 import { describeError } from '../lib/errors'
 import { formatDateTime } from '../lib/format'
 import { spacePath } from '../lib/roles'
+import { DocumentActions } from '../versions/DocumentActions'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
 
@@ -40,6 +41,7 @@ export function Component() {
           <time dateTime={doc.data.updatedAt}>{t('home.updated', { date: formatDateTime(doc.data.updatedAt, locale) })}</time>
         </p>
       )}
+      {doc.data && <DocumentActions document={doc.data} />}
       {doc.status === 'loading' && !doc.data && <Loading label={t('app.loading')} />}
       {doc.status === 'error' && <Notice tone="error">{message(describeError(doc.error))}</Notice>}
       {doc.data && me && <LiveDocument document={doc.data} user={me.user} onAccessChanged={doc.reload} />}

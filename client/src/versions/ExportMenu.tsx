@@ -1,0 +1,65 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { Notice, Spinner } from '../components/ui'
+import { useI18n } from '../i18n/useI18n'
+import type { Message } from '../i18n/types'
+import { describeError } from '../lib/errors'
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/schemas'
+import { downloadExport, exportUrl } from './download'
+import './versions.css'
+
+/** "Export" and its formats, for the live document or one version. Shows that a long export is on its way. */
+export function ExportMenu({ documentId, versionId, label }: { documentId: string; versionId?: string; label?: string }) {
+  const { t, message } = useI18n()
+  const [open, setOpen] = useState(false)
+  const [busy, setBusy] = useState<ExportFormat | null>(null)
+  const [error, setError] = useState<Message | null>(null)
+  const id = useId()
+  const root = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    const onDown = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false)
+    }
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false)
+    }
+    document.addEventListener('mousedown', onDown)
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('mousedown', onDown)
+      document.removeEventListener('keydown', onKey)
+    }
+  }, [open])
+
+  async function run(format: ExportFormat) {
+    setBusy(format)
+    setError(null)
+    try {
+      await downloadExport(exportUrl(documentId, format, versionId), `document.${format}`)
+      setOpen(false)
+    } catch (e) {
+      setError(describeError(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <div className="export-menu" ref={root}>
+      <button type="button" className="button button-secondary" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+        {busy && <Spinner />}
+        {busy ? t('export.preparing') : (label ?? t('export.button'))}
+      </button>
+      <div id={id} className="export-options" hidden={!open}>
+        {EXPORT_FORMATS.map((format) => (
+          <button key={format} type="button" className="export-option" disabled={busy !== null} aria-busy={busy === format || undefined} onClick={() => void run(format)}>
+            {busy === format && <Spinner />}
+            {t(`export.format.${format}`)}
+          </button>
+        ))}
+        {error && <Notice tone="error">{message(error)}</Notice>}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,19 @@
+import { EditorContent, useEditor } from '@tiptap/react'
+import type { PmNode } from '../../../shared/templates'
+import { contentExtensions } from '../editor/extensions'
+import { useI18n } from '../i18n/useI18n'
+
+/** A saved version, as it was, read-only and in the editor's own styles. */
+export function VersionContent({ content }: { content: PmNode }) {
+  const { t } = useI18n()
+  const editor = useEditor(
+    {
+      extensions: contentExtensions(),
+      content,
+      editable: false,
+      editorProps: { attributes: { class: 'editor-prose', role: 'document', 'aria-label': t('versions.contentLabel') } },
+    },
+    [content],
+  )
+  return <EditorContent editor={editor} className="editor-content version-content" />
+}
