@@ -4,6 +4,7 @@ import type { NotificationList, NotificationView } from '../../../shared/api'
 import { endpoints } from '../api'
 import { useI18n } from '../i18n/useI18n'
 import { formatDateTime } from '../lib/format'
+import { useDismiss } from '../lib/useDismiss'
 import { COMMENTS_CHANGED_EVENT } from './events'
 
 /** Mentions and replies arrive while people work elsewhere: look again now and then, and on return to the tab. */
@@ -18,6 +19,7 @@ export function NotificationsMenu() {
   const [open, setOpen] = useState(false)
   const id = useId()
   const root = useRef<HTMLDivElement>(null)
+  const close = useCallback(() => setOpen(false), [])
 
   const refresh = useCallback(() => {
     endpoints
@@ -39,21 +41,7 @@ export function NotificationsMenu() {
     }
   }, [refresh, location.pathname])
 
-  useEffect(() => {
-    if (!open) return
-    const onDown = (e: MouseEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false)
-    }
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false)
-    }
-    document.addEventListener('mousedown', onDown)
-    document.addEventListener('keydown', onKey)
-    return () => {
-      document.removeEventListener('mousedown', onDown)
-      document.removeEventListener('keydown', onKey)
-    }
-  }, [open])
+  useDismiss(open, root, close)
 
   async function follow(n: NotificationView) {
     setOpen(false)

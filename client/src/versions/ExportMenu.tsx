@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useCallback, useId, useRef, useState } from 'react'
 import { Notice, Spinner } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
 import type { Message } from '../i18n/types'
 import { describeError } from '../lib/errors'
+import { useDismiss } from '../lib/useDismiss'
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/schemas'
 import { downloadExport, exportUrl } from './download'
 import './versions.css'
@@ -15,22 +16,9 @@ export function ExportMenu({ documentId, versionId, label }: { documentId: strin
   const [error, setError] = useState<Message | null>(null)
   const id = useId()
   const root = useRef<HTMLDivElement>(null)
+  const close = useCallback(() => setOpen(false), [])
 
-  useEffect(() => {
-    if (!open) return
-    const onDown = (e: MouseEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false)
-    }
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false)
-    }
-    document.addEventListener('mousedown', onDown)
-    document.addEventListener('keydown', onKey)
-    return () => {
-      document.removeEventListener('mousedown', onDown)
-      document.removeEventListener('keydown', onKey)
-    }
-  }, [open])
+  useDismiss(open, root, close)
 
   async function run(format: ExportFormat) {
     setBusy(format)
