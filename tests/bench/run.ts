@@ -82,6 +82,7 @@ function printShape(shape: Shape, outcomes: Map<Target, Outcome>) {
   }
   if (names.length > 0) console.log(table(rows))
   for (const [t, o] of outcomes) {
+    if (o.status === 'ok' && o.result.failed) console.log(`  ${t.label} FAILED: ${o.result.failed}`)
     if (o.status === 'ok' && o.result.saturated) console.log(`  ! ${t.label}: load generator saturated (${o.result.saturated}): latencies include client-side queueing`)
     if (o.status === 'unavailable') console.log(`  ${t.label} target unavailable: ${o.message}`)
     if (o.status === 'error') console.log(`  ${t.label} FAILED: ${o.message}`)
@@ -131,7 +132,7 @@ function printComparison(results: Map<number, Map<Target, Outcome>>, atelier: Ta
     console.log(`  [${status}] shape ${shape}: ${text} (${why})`)
   }
   console.log('\nTargets')
-  for (const shape of [1, 2].filter((s) => results.has(s))) {
+  for (const shape of [1, 2, 3].filter((s) => results.has(s))) {
     const a = pick(shape, atelier, 'edit')
     const r = pick(shape, reference, 'edit')
     verdict(shape, 'Atelier edit p99 <= reference p99', a && r ? a.p99 <= r.p99 : undefined, `${a?.p99.toFixed(1)} vs ${r?.p99.toFixed(1)} ms`)
@@ -173,7 +174,8 @@ async function main(): Promise<number> {
     }
     printComparison(results, atelier, reference)
     console.log(`\nTotal bench time: ${((performance.now() - t0) / 1000).toFixed(0)} s`)
-    const failed = [...results.values()].some((o) => [...o.values()].some((x) => x.status === 'error'))
+    // A crash, or clients that did not converge; never a slow figure.
+    const failed = [...results.values()].some((o) => [...o.values()].some((x) => x.status === 'error' || (x.status === 'ok' && x.result.failed !== undefined)))
     return failed ? 1 : 0
   } finally {
     atelier?.cleanup()

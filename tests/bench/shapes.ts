@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 import { BenchLoadMonitor, ServerSampler, summarize, type BenchLoad, type ServerUsage, type Summary } from './measure'
 import { connect, type DocRef, type Target } from './targets'
+import { LightClient } from './light-client'
 
 export type Options = { seconds: number }
 
@@ -13,6 +14,8 @@ export type ShapeResult = {
   edit?: Summary | null
   awareness?: Summary | null
   load?: Summary | null
+  /** Set when clients did not converge or content differs: the bench then fails, whatever the figures. */
+  failed?: string
 }
 
 export type Shape = { id: number; title: string; run(target: Target, opts: Options): Promise<ShapeResult> }
@@ -163,12 +166,19 @@ const stateVector = (ydoc: Y.Doc) => Buffer.from(Y.encodeStateVector(ydoc)).toSt
 class Room {
   private readonly senders = new Map<number, { index: number; clocks: number[]; sentAt: number[] }>()
   private delivered = 0
+  private expected = 0
   edits = 0
 
-  constructor(readonly clients: Client[], private readonly samples: number[]) {
-    clients.forEach((c, i) => this.senders.set(c.ydoc.clientID, { index: i, clocks: [], sentAt: [] }))
+  /**
+   * `clients` are full observers (they decode everything and are where latency is measured);
+   * `light` clients send edits like the others but receive without decoding (see LightClient).
+   * Sender indices: observers first, then light clients.
+   */
+  constructor(readonly clients: Client[], readonly light: LightClient[], private readonly samples: number[]) {
+    const ids = [...clients.map((c) => c.ydoc.clientID), ...light.map((l) => l.clientID)]
+    ids.forEach((id, i) => this.senders.set(id, { index: i, clocks: [], sentAt: [] }))
     for (const c of clients) {
-      const cursor = new Int32Array(clients.length)
+      const cursor = new Int32Array(ids.length)
       c.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin !== c.provider) return // only what arrived over the wire
         const now = performance.now()
@@ -184,42 +194,63 @@ class Room {
     }
   }
 
-  edit(clientIndex: number): void {
-    const { ydoc } = this.clients[clientIndex]!
+  get size(): number {
+    return this.clients.length + this.light.length
+  }
+
+  edit(senderIndex: number): void {
+    const observer = senderIndex < this.clients.length
+    const light = observer ? undefined : this.light[senderIndex - this.clients.length]!
+    const ydoc = observer ? this.clients[senderIndex]!.ydoc : light!.ydoc
     const sender = this.senders.get(ydoc.clientID)!
     const sentAt = performance.now()
-    makeEdit(ydoc) // the provider sends the update synchronously, inside the transaction
+    // Either way the update is sent synchronously, inside the transaction.
+    if (light) light.edit()
+    else makeEdit(ydoc)
     sender.clocks.push(Y.getState(ydoc.store, ydoc.clientID))
     sender.sentAt.push(sentAt)
     this.edits++
+    this.expected += observer ? this.clients.length - 1 : this.clients.length
   }
 
-  /** (edit, receiver) pairs not yet observed. */
+  /** (edit, observer) pairs not yet observed. */
   pending(): number {
-    return this.edits * (this.clients.length - 1) - this.delivered
+    return this.expected - this.delivered
   }
 
-  /** Null if every client holds the same content and state; otherwise what differs. */
+  /** Null if every observer holds the same content and state, including all light clients' edits; otherwise what differs. */
   divergence(): string | null {
     const [first, ...rest] = this.clients
     const sv = stateVector(first!.ydoc)
     const text = content(first!.ydoc)
     const bad = rest.filter((c) => stateVector(c.ydoc) !== sv || content(c.ydoc) !== text).length
-    return bad === 0 ? null : `${bad}/${this.clients.length} clients differ`
+    const missing = this.missingLight(first!.ydoc)
+    const problems = this.light.filter((l) => l.problem).length
+    const out = [
+      bad ? `${bad}/${this.clients.length} observers differ` : '',
+      missing ? `${missing} light clients' edits missing` : '',
+      problems ? `${problems} light clients cut off (${this.light.find((l) => l.problem)!.problem})` : '',
+    ].filter(Boolean)
+    return out.length === 0 ? null : out.join(', ')
+  }
+
+  /** Light clients whose own edits `ydoc` does not hold in full. */
+  missingLight(ydoc: Y.Doc): number {
+    return this.light.filter((l) => Y.getState(ydoc.store, l.clientID) < l.clock).length
   }
 }
 
 /**
  * Presence: each cursor move carries its sequence number and send time in the awareness state
- * itself; a receiver records a latency the first time it sees a newer sequence from a client.
+ * itself; an observer records a latency the first time it sees a newer sequence from a client.
  * Awareness is last-writer-wins, so a server may legitimately coalesce moves: those count as
- * "superseded", not as lost.
+ * "superseded", not as lost. Light clients move cursors too but do not observe.
  */
 class Presence {
   moves = 0
-  readonly samples: number[] = []
+  private expectedCount = 0
 
-  constructor(private readonly clients: Client[]) {
+  constructor(private readonly clients: Client[], private readonly light: LightClient[], readonly samples: number[]) {
     for (const c of clients) {
       const lastSeq = new Map<number, number>()
       c.provider.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
@@ -239,7 +270,10 @@ class Presence {
 
   move(clientIndex: number): void {
     this.moves++
-    this.clients[clientIndex]!.provider.awareness.setLocalStateField('cursor', {
+    const observer = clientIndex < this.clients.length
+    const awareness = observer ? this.clients[clientIndex]!.provider.awareness : this.light[clientIndex - this.clients.length]!.awareness
+    this.expectedCount += observer ? this.clients.length - 1 : this.clients.length
+    awareness.setLocalStateField('cursor', {
       anchor: randInt(1000),
       head: randInt(1000),
       seq: this.moves,
@@ -248,7 +282,7 @@ class Presence {
   }
 
   expected(): number {
-    return this.moves * (this.clients.length - 1)
+    return this.expectedCount
   }
 }
 
@@ -286,29 +320,50 @@ const SATURATED_LAG_MS = 50
 // ---------------------------------------------------------------------------------------------
 // Shapes 1-3: clients editing the same documents
 
-type Editing = { docs: number; clientsPerDoc: number; editsPerSecond: number; presence: boolean }
+/**
+ * observersPerDoc: how many of each document's clients are full observers (default: all); the
+ * others are light clients that send the same edits and cursor moves but do not decode what
+ * they receive, so a hundred of them do not saturate this one process (see LightClient).
+ */
+type Editing = { docs: number; clientsPerDoc: number; editsPerSecond: number; presence: boolean; observersPerDoc?: number }
 
 async function editing(target: Target, opts: Options, shape: Editing): Promise<ShapeResult> {
   const pool = new ClientPool()
+  const lights: LightClient[] = []
   try {
     const docs = await target.createDocs(shape.docs)
+    const observersPerDoc = Math.min(shape.observersPerDoc ?? shape.clientsPerDoc, shape.clientsPerDoc)
+    const lightPerDoc = shape.clientsPerDoc - observersPerDoc
     const sampler = new ServerSampler(target.pid)
     const bench = new BenchLoadMonitor()
     sampler.start()
 
     // Ten connections in flight at a time: connect time should measure a connection, not a storm (shape 5).
-    const slots = docs.flatMap((doc) => Array.from({ length: shape.clientsPerDoc }, () => doc))
+    const slots = docs.flatMap((doc) => Array.from({ length: observersPerDoc }, () => doc))
     const clients = await mapLimit(slots, 10, (doc) => pool.open(target, doc, 30_000))
+    const lightSlots = docs.flatMap((doc) => Array.from({ length: lightPerDoc }, () => doc))
+    const light = await mapLimit(lightSlots, 10, (doc) => LightClient.open(target, doc, 30_000, WORDS, (l) => lights.push(l)))
     const samples: number[] = []
-    const rooms = docs.map((_, d) => new Room(clients.slice(d * shape.clientsPerDoc, (d + 1) * shape.clientsPerDoc), samples))
-    const presence = shape.presence ? new Presence(clients) : null
+    const rooms = docs.map(
+      (_, d) =>
+        new Room(
+          clients.slice(d * observersPerDoc, (d + 1) * observersPerDoc),
+          light.slice(d * lightPerDoc, (d + 1) * lightPerDoc),
+          samples,
+        ),
+    )
+    const awarenessSamples: number[] = []
+    const presences = shape.presence ? rooms.map((r) => new Presence(r.clients, r.light, awarenessSamples)) : null
 
     bench.start()
     const started = performance.now()
-    const stopEdits = every(clients.length, 1000 / shape.editsPerSecond, (i) =>
+    const total = docs.length * shape.clientsPerDoc
+    const stopEdits = every(total, 1000 / shape.editsPerSecond, (i) =>
       rooms[Math.floor(i / shape.clientsPerDoc)]!.edit(i % shape.clientsPerDoc),
     )
-    const stopMoves = presence ? every(clients.length, 1000, (i) => presence.move(i)) : () => {}
+    const stopMoves = presences
+      ? every(total, 1000, (i) => presences[Math.floor(i / shape.clientsPerDoc)]!.move(i % shape.clientsPerDoc))
+      : () => {}
     await sleep(opts.seconds * 1000)
     stopEdits()
     stopMoves()
@@ -327,13 +382,13 @@ async function editing(target: Target, opts: Options, shape: Editing): Promise<S
     const serverMismatch = (
       await mapLimit(rooms, 10, async (room, d) => {
         const observer = await pool.open(target, docs[d]!, 30_000)
-        return content(observer.ydoc) !== content(room.clients[0]!.ydoc)
+        return content(observer.ydoc) !== content(room.clients[0]!.ydoc) || room.missingLight(observer.ydoc) > 0
       })
     ).filter(Boolean).length
 
     const edits = rooms.reduce((n, r) => n + r.edits, 0)
     const edit = summarize(samples)
-    const connectTimes = summarize(clients.map((c) => c.connectMs))
+    const connectTimes = summarize([...clients.map((c) => c.connectMs), ...light.map((l) => l.syncMs)])
     const converged =
       diverged.length === 0 && serverMismatch === 0
         ? 'yes (clients + server copy)'
@@ -343,27 +398,36 @@ async function editing(target: Target, opts: Options, shape: Editing): Promise<S
       ['deliveries', `${edit?.n ?? 0}${undelivered ? ` (${undelivered} undelivered)` : ''}`],
     ]
     let awareness: Summary | null = null
-    if (presence) {
-      awareness = summarize(presence.samples)
-      const superseded = presence.expected() - presence.samples.length
+    if (presences) {
+      awareness = summarize(awarenessSamples)
+      const expected = presences.reduce((n, p) => n + p.expected(), 0)
+      const superseded = expected - awarenessSamples.length
       columns.push(
         ['awareness latency ms p50 / p95 / p99 / max', pcts(awareness, ['p50', 'p95', 'p99', 'max'])],
-        ['awareness seen', `${presence.samples.length}/${presence.expected()}${superseded ? ` (${superseded} superseded or lost)` : ''}`],
+        ['awareness seen', `${awarenessSamples.length}/${expected}${superseded ? ` (${superseded} superseded or lost)` : ''}`],
       )
     }
     columns.push(
       ['converged', converged],
+      ...(lightPerDoc > 0
+        ? ([['clients per document', `${shape.clientsPerDoc}: ${observersPerDoc} full observers (latency measured there) + ${lightPerDoc} light`]] as [string, string][])
+        : []),
       ['connect ms p50 / p95', pcts(connectTimes, ['p50', 'p95'])],
-      ['edits/s (target)', `${(edits / editSeconds).toFixed(0)} (${clients.length * shape.editsPerSecond})`],
+      ...(light.length > 0
+        ? ([['light clients received', `${(light.reduce((n, l) => n + l.bytesIn, 0) / 1e6).toFixed(1)} MB in ${light.reduce((n, l) => n + l.framesIn, 0)} frames (not decoded)`]] as [string, string][])
+        : []),
+      ['edits/s (target)', `${(edits / editSeconds).toFixed(0)} (${total * shape.editsPerSecond})`],
       ...usageColumns(usage, load),
     )
-    const rate = edits / editSeconds / (clients.length * shape.editsPerSecond)
+    const rate = edits / editSeconds / (total * shape.editsPerSecond)
     const saturated =
       rate < 0.9 || load.loopDelayP99Ms > SATURATED_LAG_MS
         ? `the bench reached ${(rate * 100).toFixed(0)}% of the edit rate, event-loop lag p99 ${ms(load.loopDelayP99Ms)} ms`
         : undefined
-    return { columns, edit, awareness, saturated }
+    const failed = converged.startsWith('NO') ? `did not converge: ${converged.slice(4)}` : undefined
+    return { columns, edit, awareness, saturated, failed }
   } finally {
+    lights.forEach((l) => l.close())
     pool.closeAll()
   }
 }
@@ -421,6 +485,7 @@ async function coldLoad(target: Target): Promise<ShapeResult> {
         ),
       ],
       load,
+      failed: wrong === 0 ? undefined : `cold load: ${wrong} loads differ from the writer`,
     }
   } finally {
     pool.closeAll()
@@ -431,10 +496,17 @@ async function coldLoad(target: Target): Promise<ShapeResult> {
 // Shape 5: a join storm on a large document
 
 const JOINERS = 150
+/**
+ * Joiners that apply the 1 MB state, to check what the others received; the rest are light
+ * clients that only time the arrival of the full sync reply. 150 full Y.Docs applying 1 MB each
+ * on this one thread would serialize ~150 decodes into every join time and measure the bench.
+ */
+const FULL_JOINERS = 5
 const BIG_DOC_BYTES = 1_000_000
 
 async function joinStorm(target: Target): Promise<ShapeResult> {
   const pool = new ClientPool()
+  const lights: LightClient[] = []
   try {
     const docs = await target.createDocs(1)
     // The author stays connected, so the storm meets a document that is loaded (cold loads are shape 4).
@@ -455,32 +527,54 @@ async function joinStorm(target: Target): Promise<ShapeResult> {
     const bench = new BenchLoadMonitor()
     sampler.start()
     bench.start()
-    // All providers are created in the same tick: their sockets open together.
-    const results = await Promise.allSettled(Array.from({ length: JOINERS }, () => pool.open(target, docs[0]!, 120_000, complete)))
+    // All sockets are created in the same tick: they open together. Light joiners first, so the
+    // full joiners' applying cannot delay their sockets' creation.
+    const lightResults = Array.from({ length: JOINERS - FULL_JOINERS }, () =>
+      LightClient.open(target, docs[0]!, 120_000, WORDS, (l) => lights.push(l)),
+    )
+    const fullResults = Array.from({ length: FULL_JOINERS }, () => pool.open(target, docs[0]!, 120_000, complete))
+    const [lightSettled, fullSettled] = await Promise.all([Promise.allSettled(lightResults), Promise.allSettled(fullResults)])
     const usage = sampler.stop()
     const load = bench.stop()
 
-    const joined = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
-    const failed = results.length - joined.length
+    const results = [...lightSettled, ...fullSettled]
+    const joinedLight = lightSettled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+    const joinedFull = fullSettled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+    const failed = results.filter((r) => r.status === 'rejected').length
     const sv = stateVector(host.ydoc)
-    const differ = joined.filter((c) => stateVector(c.ydoc) !== sv).length
-    const join = summarize(joined.map((c) => c.connectMs))
+    const differ = joinedFull.filter((c) => stateVector(c.ydoc) !== sv).length
+    // The sync reply is one frame; a light joiner's must be as large as the whole state.
+    const short = joinedLight.filter((l) => l.syncReplyBytes < size).length
+    const join = summarize(joinedLight.map((l) => l.syncMs))
+    const opened = summarize(joinedLight.map((l) => l.openMs))
+    const fullJoin = summarize(joinedFull.map((c) => c.connectMs))
     const saturated = load.loopDelayP99Ms > SATURATED_LAG_MS ? `event-loop lag p99 ${ms(load.loopDelayP99Ms)} ms` : undefined
-    const applySeconds = joined.reduce((sum, c) => sum + c.applyMs, 0) / 1000
+    const applySeconds = joinedFull.reduce((sum, c) => sum + c.applyMs, 0) / 1000
+    const contentOk = differ === 0 && short === 0
+    const firstFailure = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined
     return {
       columns: [
-        ['join ms p50 / p95 / max', pcts(join, ['p50', 'p95', 'max'])],
-        // All joiners share this process: their own decoding is serialized and part of every join time.
-        ['client-side apply, all joiners', `${applySeconds.toFixed(2)} s`],
-        ['joined', `${joined.length}/${JOINERS}${failed ? ` (${failed} failed: ${(results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message})` : ''}`],
+        ['join ms p50 / p95 / p99 / max', pcts(join, ['p50', 'p95', 'p99', 'max'])],
+        ['  = connect -> full sync reply received, light joiners', `${joinedLight.length}`],
+        ['socket open ms p50 / p95', pcts(opened, ['p50', 'p95'])],
+        ['full joiners: synced + applied ms p50 / max', pcts(fullJoin, ['p50', 'max'])],
+        ['full joiners: client-side apply, all', `${applySeconds.toFixed(2)} s`],
+        ['joined', `${joinedLight.length + joinedFull.length}/${JOINERS}${failed ? ` (${failed} failed: ${firstFailure!.reason.message})` : ''}`],
         ['doc size', `${(size / 1e6).toFixed(2)} MB`],
-        ['content', differ === 0 ? 'all joiners match the author' : `NO: ${differ} joiners differ`],
+        [
+          'content',
+          contentOk
+            ? `${joinedFull.length} full joiners match the author; ${joinedLight.length} sync replies >= doc size`
+            : `NO: ${differ} full joiners differ, ${short} sync replies smaller than the document`,
+        ],
         ...usageColumns(usage, load),
       ],
       load: join,
       saturated,
+      failed: contentOk ? undefined : 'join storm: joiners did not receive the whole document',
     }
   } finally {
+    lights.forEach((l) => l.close())
     pool.closeAll()
   }
 }
@@ -496,6 +590,9 @@ export async function probe(target: Target): Promise<void> {
   }
 }
 
+/** Full observers among shape 3's 100 clients; the other 90 are light clients. */
+const OBSERVERS = 10
+
 export const SHAPES: Shape[] = [
   {
     id: 1,
@@ -510,7 +607,7 @@ export const SHAPES: Shape[] = [
   {
     id: 3,
     title: '1 document x 100 clients x 2 edits/s, cursors moving at 1 Hz',
-    run: (t, o) => editing(t, o, { docs: 1, clientsPerDoc: 100, editsPerSecond: 2, presence: true }),
+    run: (t, o) => editing(t, o, { docs: 1, clientsPerDoc: 100, editsPerSecond: 2, presence: true, observersPerDoc: OBSERVERS }),
   },
   { id: 4, title: `cold load of a document with ${PRIOR_EDITS} prior edits`, run: (t) => coldLoad(t) },
   { id: 5, title: `${JOINERS} clients joining a ~1 MB document at once`, run: (t) => joinStorm(t) },
