@@ -2,10 +2,9 @@ import { useId, useState, type FormEvent } from 'react'
 import type { DocumentSummary, SpaceSummary } from '../../../shared/api'
 import { createDocumentBody } from '../../../shared/schemas'
 import { DOCUMENT_KINDS, TEMPLATES, type DocumentKind } from '../../../shared/templates'
-import { endpoints, isApiError } from '../api'
+import { endpoints } from '../api'
 import { useI18n } from '../i18n/useI18n'
-import { describeError } from '../lib/errors'
-import { fieldErrorsFromServer, validate } from '../lib/forms'
+import { validate } from '../lib/forms'
 import { spacePhraseKey } from '../lib/roles'
 import { useForm } from '../lib/useForm'
 import { Dialog } from './Dialog'
@@ -53,15 +52,7 @@ function NewDocumentForm({ space, onCancel, onCreated }: {
       locale,
     })
     if (!checked.ok) return form.setErrors(checked.errors)
-    form.setErrors({})
-    form.setBusy(true)
-    try {
-      onCreated(await endpoints.createDocument(checked.data))
-    } catch (error) {
-      if (isApiError(error) && error.code === 'invalid_input') form.setErrors(fieldErrorsFromServer(error.fields))
-      form.setFormError(describeError(error))
-      form.setBusy(false)
-    }
+    await form.send(async () => onCreated(await endpoints.createDocument(checked.data)))
   }
 
   return (

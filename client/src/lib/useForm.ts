@@ -1,7 +1,16 @@
 import { useCallback, useRef, useState, type ChangeEvent } from 'react'
-import type { Message } from '../i18n/types'
-import type { FieldErrors } from './forms'
+import { isApiError, type ClientErrorCode } from '../api/client'
+import type { Message, MessageKey } from '../i18n/types'
+import { describeError } from './errors'
+import { fieldErrorsFromServer, type FieldErrors } from './forms'
 import { useFocusFirstInvalid } from './useFocusFirstInvalid'
+
+type SendOptions = {
+  /** Messages of this form's own for some error codes. */
+  messages?: Partial<Record<ClientErrorCode, MessageKey>>
+  /** Renames the server's field paths to this form's field names. */
+  fields?: (errors: FieldErrors) => FieldErrors
+}
 
 /**
  * The state every form here needs: its values, per-field errors, one error about the whole
@@ -25,5 +34,25 @@ export function useForm<T extends Record<string, string>>(initial: T) {
     [values, errors],
   )
 
-  return { ref, values, setValues, errors, setErrors, formError, setFormError, busy, setBusy, bind }
+  /**
+   * Sends what validation accepted. On a refusal the server's field errors go beside their
+   * fields and the reason above the form; on success the form stays busy, as the caller closes
+   * or replaces it.
+   */
+  const send = useCallback(async (action: () => Promise<void>, options: SendOptions = {}) => {
+    setErrors({})
+    setBusy(true)
+    try {
+      await action()
+    } catch (error) {
+      if (isApiError(error) && error.code === 'invalid_input') {
+        const fields = fieldErrorsFromServer(error.fields)
+        setErrors(options.fields ? options.fields(fields) : fields)
+      }
+      setFormError(describeError(error, options.messages))
+      setBusy(false)
+    }
+  }, [])
+
+  return { ref, values, setValues, errors, setErrors, formError, setFormError, busy, setBusy, bind, send }
 }

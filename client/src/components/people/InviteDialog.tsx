@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import type { LinkResponse } from '../../../../shared/api'
 import { createInvitationBody } from '../../../../shared/schemas'
-import { endpoints, isApiError } from '../../api'
+import { endpoints } from '../../api'
 import { useI18n } from '../../i18n/useI18n'
-import { describeError } from '../../lib/errors'
-import { fieldErrorsFromServer, validate } from '../../lib/forms'
+import { validate } from '../../lib/forms'
 import type { GrantScope } from '../../lib/grants'
 import { useForm } from '../../lib/useForm'
 import { CopyLink } from '../CopyLink'
@@ -76,15 +75,7 @@ function InviteForm({ scopes, onCancel, onLink }: {
       expiresInDays: Number(days),
     })
     if (!checked.ok) return form.setErrors(checked.errors)
-    form.setErrors({})
-    form.setBusy(true)
-    try {
-      onLink(await endpoints.createInvitation(checked.data))
-    } catch (error) {
-      if (isApiError(error) && error.code === 'invalid_input') form.setErrors(fieldErrorsFromServer(error.fields))
-      form.setFormError(describeError(error))
-      form.setBusy(false)
-    }
+    await form.send(async () => onLink(await endpoints.createInvitation(checked.data)))
   }
 
   return (

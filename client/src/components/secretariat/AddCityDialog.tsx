@@ -2,10 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { NetworkDetail } from '../../../../shared/api'
 import type { MembershipKind } from '../../../../shared/domain'
 import { addCityBody } from '../../../../shared/schemas'
-import { endpoints, isApiError } from '../../api'
+import { endpoints } from '../../api'
 import { useI18n } from '../../i18n/useI18n'
-import { describeError } from '../../lib/errors'
-import { fieldErrorsFromServer, validate, type FieldErrors } from '../../lib/forms'
+import { validate, type FieldErrors } from '../../lib/forms'
 import { parseLanguages } from '../../lib/languages'
 import { datesFromInputs } from '../../lib/memberships'
 import { useForm } from '../../lib/useForm'
@@ -75,16 +74,11 @@ function AddCityForm({ network, onCancel, onAdded }: {
         : { city: { name: v['city.name'], country: v['city.country'], languages: parseLanguages(v['city.languages']) } }
     const checked = validate(addCityBody, { ...city, kind, ...datesFromInputs(v, undefined) })
     if (!checked.ok) return form.setErrors(formErrors(checked.errors))
-    form.setErrors({})
-    form.setBusy(true)
-    try {
-      const detail = await endpoints.addCity(network.id, checked.data)
-      onAdded(detail, source === 'existing' ? (options.find((c) => c.id === chosenCity)?.name ?? '') : v['city.name'].trim())
-    } catch (error) {
-      if (isApiError(error) && error.code === 'invalid_input') form.setErrors(formErrors(fieldErrorsFromServer(error.fields)))
-      form.setFormError(describeError(error, { conflict: 'addCity.pilotTaken' }))
-      form.setBusy(false)
-    }
+    const name = source === 'existing' ? (options.find((c) => c.id === chosenCity)?.name ?? '') : v['city.name'].trim()
+    await form.send(async () => onAdded(await endpoints.addCity(network.id, checked.data), name), {
+      messages: { conflict: 'addCity.pilotTaken' },
+      fields: formErrors,
+    })
   }
 
   if (!loaded) return <Loading label={t('app.loading')} />

@@ -4,7 +4,6 @@ import type { MembershipKind } from '../../../../shared/domain'
 import { updateMembershipBody } from '../../../../shared/schemas'
 import { endpoints } from '../../api'
 import { useI18n } from '../../i18n/useI18n'
-import { describeError } from '../../lib/errors'
 import { validate } from '../../lib/forms'
 import { datesFromInputs, datesToInputs } from '../../lib/memberships'
 import { useForm } from '../../lib/useForm'
@@ -46,14 +45,9 @@ function EditMembershipForm({ network, membership, onCancel, onSaved }: {
     form.setFormError(null)
     const checked = validate(updateMembershipBody, { kind, ...datesFromInputs(form.values, null) })
     if (!checked.ok) return form.setErrors(checked.errors)
-    form.setErrors({})
-    form.setBusy(true)
-    try {
-      onSaved(await endpoints.updateMembership(network.id, membership.city.id, checked.data))
-    } catch (error) {
-      form.setFormError(describeError(error, { conflict: 'addCity.pilotTaken' }))
-      form.setBusy(false)
-    }
+    await form.send(async () => onSaved(await endpoints.updateMembership(network.id, membership.city.id, checked.data)), {
+      messages: { conflict: 'addCity.pilotTaken' },
+    })
   }
 
   return (

@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react'
 import type { NetworkDetail } from '../../../../shared/api'
 import { NETWORK_STATUSES, type NetworkStatus } from '../../../../shared/domain'
 import { updateNetworkBody } from '../../../../shared/schemas'
-import { endpoints, isApiError } from '../../api'
+import { endpoints } from '../../api'
 import { useI18n } from '../../i18n/useI18n'
-import { describeError } from '../../lib/errors'
-import { fieldErrorsFromServer, validate } from '../../lib/forms'
+import { validate } from '../../lib/forms'
 import { useForm } from '../../lib/useForm'
 import { Dialog } from '../Dialog'
 import { Field, Notice, RadioGroup, SubmitButton, TextAreaField } from '../ui'
@@ -41,15 +40,7 @@ function EditNetworkForm({ network, onCancel, onSaved }: {
     form.setFormError(null)
     const checked = validate(updateNetworkBody, { ...form.values, description, status })
     if (!checked.ok) return form.setErrors(checked.errors)
-    form.setErrors({})
-    form.setBusy(true)
-    try {
-      onSaved(await endpoints.updateNetwork(network.id, checked.data))
-    } catch (error) {
-      if (isApiError(error) && error.code === 'invalid_input') form.setErrors(fieldErrorsFromServer(error.fields))
-      form.setFormError(describeError(error))
-      form.setBusy(false)
-    }
+    await form.send(async () => onSaved(await endpoints.updateNetwork(network.id, checked.data)))
   }
 
   return (
