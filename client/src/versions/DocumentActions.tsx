@@ -1,11 +1,10 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
 import type { DocumentSummary } from '../../../shared/api'
-import { endpoints } from '../api'
 import { Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
 import { ExportMenu } from './ExportMenu'
-import { VersionNameDialog } from './VersionNameDialog'
+import { SaveVersionDialog } from './VersionNameDialog'
 
 /** Under a document's title: its history, saving a named version (writers), exporting. */
 export function DocumentActions({ document }: { document: DocumentSummary }) {
@@ -31,14 +30,11 @@ export function DocumentActions({ document }: { document: DocumentSummary }) {
           {t('versions.saved', { name: saved })} <Link to={history}>{t('versions.open')}</Link>
         </Notice>
       )}
-      <VersionNameDialog
+      <SaveVersionDialog
+        documentId={document.id}
         open={saving}
         onClose={() => setSaving(false)}
-        title={t('versions.saveTitle')}
-        description={t('versions.saveText')}
-        submitLabel={t('versions.saveConfirm')}
-        onSubmit={async (name) => {
-          await endpoints.saveVersion(document.id, { name })
+        onSaved={(name) => {
           setSaving(false)
           setSaved(name)
         }}

@@ -13,7 +13,7 @@ import { ExportMenu } from './ExportMenu'
 import { VersionContent } from './VersionContent'
 import { versionLabel } from './labels'
 import { VersionList } from './VersionList'
-import { VersionNameDialog } from './VersionNameDialog'
+import { SaveVersionDialog, VersionNameDialog } from './VersionNameDialog'
 import './versions.css'
 
 const LIVE = 'live'
@@ -44,11 +44,15 @@ export function Component() {
     setView(older ? { mode: 'compare', from: older.id, to: v.id } : { mode: 'content', id: v.id })
   }
 
-  async function act(action: () => Promise<unknown>, done: string) {
-    await action()
+  function done(notice: string) {
     setPending(null)
-    setNotice(done)
+    setNotice(notice)
     list.reload()
+  }
+
+  async function act(action: () => Promise<unknown>, notice: string) {
+    await action()
+    done(notice)
   }
 
   const canSave = doc.data?.allowed.includes('write') ?? false
@@ -90,13 +94,11 @@ export function Component() {
         </div>
       )}
 
-      <VersionNameDialog
+      <SaveVersionDialog
+        documentId={id}
         open={pending?.kind === 'save'}
         onClose={() => setPending(null)}
-        title={t('versions.saveTitle')}
-        description={t('versions.saveText')}
-        submitLabel={t('versions.saveConfirm')}
-        onSubmit={(name) => act(() => endpoints.saveVersion(id, { name }), t('versions.saved', { name }))}
+        onSaved={(name) => done(t('versions.saved', { name }))}
       />
       {pending && pending.kind !== 'save' && (
         <VersionDialogs
@@ -119,8 +121,7 @@ function defaultView(versions: VersionSummary[]): View | null {
 /** The compared pair (two pickers) or one version's content. */
 function Viewer({ documentId, versions, view, onView }: { documentId: string; versions: VersionSummary[]; view: View; onView: (v: View) => void }) {
   const { t, message, locale } = useI18n()
-  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
-  const label = (v: VersionSummary) => versionLabel(v, t('versions.automatic'), date)
+  const label = (v: VersionSummary) => versionLabel(v, t('versions.automatic'), locale)
   const key = view.mode === 'compare' ? `${view.from}>${view.to}` : view.id
   const comparison = useLoad<Comparison | VersionDetail>(
     (signal) => (view.mode === 'compare' ? endpoints.compare(documentId, view.from, view.to, { signal }) : endpoints.version(documentId, view.id, { signal })),
@@ -187,8 +188,7 @@ function VersionDialogs({
 }) {
   const { t, locale } = useI18n()
   const { version } = pending
-  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
-  const name = versionLabel(version, t('versions.automatic'), date)
+  const name = versionLabel(version, t('versions.automatic'), locale)
   if (pending.kind === 'rename') {
     return (
       <VersionNameDialog

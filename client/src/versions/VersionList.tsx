@@ -1,5 +1,6 @@
 import type { VersionSummary } from '../../../shared/api'
 import { useI18n } from '../i18n/useI18n'
+import { formatDateTime } from '../lib/format'
 import { ExportMenu } from './ExportMenu'
 import { versionLabel } from './labels'
 
@@ -20,16 +21,15 @@ export function VersionList({
   onAction: (kind: Action, v: VersionSummary) => void
 }) {
   const { t, locale } = useI18n()
-  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
   return (
     <aside className="version-list" aria-label={t('versions.listLabel')}>
       <ol>
         {versions.map((v) => (
           <li key={v.id} className={v.id === selected ? 'version version-selected' : 'version'}>
             <button type="button" className="version-choose" aria-current={v.id === selected || undefined} onClick={() => onChoose(v)}>
-              <span className="version-name">{versionLabel(v, t('versions.automatic'), date)}</span>
+              <span className="version-name">{versionLabel(v, t('versions.automatic'), locale)}</span>
               <span className="version-meta muted">
-                {v.name && <time dateTime={v.createdAt}>{date(v.createdAt)}</time>}
+                {v.name && <time dateTime={v.createdAt}>{formatDateTime(v.createdAt, locale)}</time>}
                 {v.name && ' · '}
                 {v.kind === 'automatic' ? t('versions.byAutomatic') : t('versions.by', { name: v.createdBy?.name ?? t('comments.formerMember') })}
               </span>
@@ -39,7 +39,7 @@ export function VersionList({
                 {v.locked && <span className="badge">{t('versions.lockedBadge')}</span>}
                 {v.restoredFrom && (
                   <span className="badge badge-warning">
-                    {t('versions.restoredFrom', { name: versionLabel(v.restoredFrom, t('versions.automatic'), date) })}
+                    {t('versions.restoredFrom', { name: versionLabel(v.restoredFrom, t('versions.automatic'), locale) })}
                   </span>
                 )}
               </p>

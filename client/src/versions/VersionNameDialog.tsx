@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { endpoints } from '../api'
 import { Dialog } from '../components/Dialog'
 import { Field, Notice, SubmitButton } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
@@ -67,5 +68,23 @@ function NameForm({ onClose, submitLabel, initial = '', onSubmit }: Omit<Props, 
         <SubmitButton busy={busy} label={submitLabel} busyLabel={t('common.saving')} />
       </div>
     </form>
+  )
+}
+
+/** "Save a version": names the document's current state and stores it; `onSaved` gets the name. */
+export function SaveVersionDialog({ documentId, open, onClose, onSaved }: { documentId: string; open: boolean; onClose: () => void; onSaved: (name: string) => void }) {
+  const { t } = useI18n()
+  return (
+    <VersionNameDialog
+      open={open}
+      onClose={onClose}
+      title={t('versions.saveTitle')}
+      description={t('versions.saveText')}
+      submitLabel={t('versions.saveConfirm')}
+      onSubmit={async (name) => {
+        await endpoints.saveVersion(documentId, { name })
+        onSaved(name)
+      }}
+    />
   )
 }

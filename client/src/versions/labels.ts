@@ -1,6 +1,7 @@
 import type { VersionSummary } from '../../../shared/api'
+import { formatDateTime } from '../lib/format'
 
 /** A version as people name it: its name, or "Automatic version — <date>". */
-export function versionLabel(v: Pick<VersionSummary, 'name' | 'createdAt'>, automatic: string, date: (iso: string) => string): string {
-  return v.name ?? `${automatic} — ${date(v.createdAt)}`
+export function versionLabel(v: Pick<VersionSummary, 'name' | 'createdAt'>, automatic: string, locale: string): string {
+  return v.name ?? `${automatic} — ${formatDateTime(v.createdAt, locale)}`
 }
