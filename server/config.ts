@@ -2,6 +2,9 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 import type { RetentionPolicy } from './versions/retention'
 
+/** The largest WebSocket message (so the largest single update) accepted by default; the bench's hostile writer sends this much. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+
 /** Every setting Atelier reads from the environment; the README lists the same names and defaults. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -25,7 +28,7 @@ const schema = z.object({
   ATELIER_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-atelier'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  ATELIER_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  ATELIER_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_BYTES),
   ATELIER_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
   ATELIER_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().min(1).default(250),
   ATELIER_VERSION_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),

@@ -10,8 +10,10 @@ import { setupWSConnection } from '@y/websocket-server/utils'
  */
 const PREFIX = '/collab/'
 const wss = new WebSocketServer({ noServer: true })
-const server = createServer((_req, res) => {
-  res.writeHead(404).end()
+// /health answers at once: the hostile-writer shape times it against Atelier's /api/health.
+const server = createServer((req, res) => {
+  if (req.url === '/health') res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}')
+  else res.writeHead(404).end()
 })
 
 server.on('upgrade', (req, socket, head) => {

@@ -1,9 +1,10 @@
 import { AtelierTarget, ReferenceTarget, type Target } from './targets'
-import { probe, SHAPES, type Shape, type ShapeResult } from './shapes'
+import { probe, SHAPES as EDITING_SHAPES, type Shape, type ShapeResult } from './shapes'
+import { HOSTILE_SHAPE } from './hostile'
 import type { Summary } from './measure'
 
 /**
- * `npm run bench`: the five load shapes against Atelier and against the reference y-websocket
+ * `npm run bench`: the six load shapes against Atelier and against the reference y-websocket
  * server, one fresh server process per shape and target. Prints; exits non-zero only when
  * something crashed, never because a figure is slow.
  *   BENCH_SECONDS=15        editing time of shapes 1-3
@@ -19,6 +20,7 @@ function listEnv(name: string, fallback: string[]): string[] {
   return raw ? raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : fallback
 }
 
+const SHAPES = [...EDITING_SHAPES, HOSTILE_SHAPE]
 const seconds = Number(process.env.BENCH_SECONDS ?? 15)
 if (!(seconds > 0)) throw new Error(`BENCH_SECONDS must be a positive number, got ${process.env.BENCH_SECONDS}`)
 const shapeIds = listEnv('BENCH_SHAPES', SHAPES.map((s) => String(s.id)))
@@ -69,7 +71,7 @@ function table(rows: string[][]): string {
 }
 
 function printShape(shape: Shape, outcomes: Map<Target, Outcome>) {
-  console.log(`\nShape ${shape.id}: ${shape.title}${shape.id <= 3 ? ` (${seconds} s of editing)` : ''}`)
+  console.log(`\nShape ${shape.id}: ${shape.title}${shape.id <= 3 || shape.id === 6 ? ` (${seconds} s of editing)` : ''}`)
   const targets = [...outcomes.keys()]
   const metrics = [...outcomes.values()].find((o) => o.status === 'ok')
   const names = metrics?.status === 'ok' ? metrics.result.columns.map(([name]) => name) : []
@@ -95,7 +97,7 @@ const ratios = (a: Summary | null | undefined, b: Summary | null | undefined) =>
 
 function printComparison(results: Map<number, Map<Target, Outcome>>, atelier: Target | undefined, reference: Target | undefined) {
   const outcome = (shape: number, target: Target | undefined) => (target ? results.get(shape)?.get(target) : undefined)
-  const pick = (shape: number, target: Target | undefined, key: 'edit' | 'awareness' | 'load') => {
+  const pick = (shape: number, target: Target | undefined, key: 'edit' | 'awareness' | 'load' | 'health') => {
     const o = outcome(shape, target)
     return o?.status === 'ok' ? o.result[key] : undefined
   }
@@ -104,13 +106,15 @@ function printComparison(results: Map<number, Map<Target, Outcome>>, atelier: Ta
       const o = outcome(shape, t)
       return o?.status === 'ok' && o.result.saturated !== undefined
     })
-  const lines: [number, string, 'edit' | 'awareness' | 'load'][] = [
+  const lines: [number, string, 'edit' | 'awareness' | 'load' | 'health'][] = [
     [1, 'edit latency', 'edit'],
     [2, 'edit latency', 'edit'],
     [3, 'edit latency', 'edit'],
     [3, 'awareness latency', 'awareness'],
     [4, 'cold load', 'load'],
     [5, 'join', 'load'],
+    [6, 'other document edit', 'edit'],
+    [6, 'health answer', 'health'],
   ]
   const rows = [['shape', 'metric (ms)', 'Atelier p50 / p95 / p99', 'reference p50 / p95 / p99', 'Atelier/reference p50 / p95 / p99']]
   for (const [shape, label, key] of lines.filter(([s]) => results.has(s))) {
@@ -144,6 +148,12 @@ function printComparison(results: Map<number, Map<Target, Outcome>>, atelier: Ta
   if (results.has(5)) {
     const a = pick(5, atelier, 'load')
     verdict(5, 'Atelier join p50 < 1 s', a ? a.p50 < 1000 : undefined, `${a?.p50.toFixed(0)} ms`)
+  }
+  if (results.has(6)) {
+    const edit = pick(6, atelier, 'edit')
+    const health = pick(6, atelier, 'health')
+    verdict(6, 'Atelier, another document: edit p99 < 100 ms beside a hostile writer', edit ? edit.p99 < 100 : undefined, `${edit?.p99.toFixed(1)} ms`)
+    verdict(6, 'Atelier: /api/health p99 < 100 ms beside a hostile writer', health ? health.p99 < 100 : undefined, `${health?.p99.toFixed(1)} ms`)
   }
 }
 

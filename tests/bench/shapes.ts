@@ -14,6 +14,8 @@ export type ShapeResult = {
   edit?: Summary | null
   awareness?: Summary | null
   load?: Summary | null
+  /** Shape 6: how fast the health route answered. */
+  health?: Summary | null
   /** Set when clients did not converge or content differs: the bench then fails, whatever the figures. */
   failed?: string
 }
@@ -27,10 +29,10 @@ export type Shape = { id: number; title: string; run(target: Target, opts: Optio
 const FRAGMENT = 'default'
 
 /** connectMs: provider created -> synced and complete; applyMs: of that, time spent applying what arrived. */
-type Client = { ydoc: Y.Doc; provider: WebsocketProvider; connectMs: number; applyMs: number }
+export type Client = { ydoc: Y.Doc; provider: WebsocketProvider; connectMs: number; applyMs: number }
 
 /** Every provider a shape opened, so they are all torn down even when the shape fails midway. */
-class ClientPool {
+export class ClientPool {
   private readonly providers: WebsocketProvider[] = []
 
   /**
@@ -112,7 +114,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, 
   return out
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const randInt = (n: number) => Math.floor(Math.random() * n)
 const WORDS = ['ville ', 'atelier ', 'réseau ', 'mobilité ', 'budget ', 'quartier ', 'eau ', 'plan ']
 
@@ -134,7 +136,7 @@ function randomParagraph(fragment: Y.XmlFragment): Y.XmlElement | null {
 }
 
 /** One editor keystroke burst: a word typed at a random place in a paragraph; sometimes a new paragraph. */
-function makeEdit(ydoc: Y.Doc): void {
+export function makeEdit(ydoc: Y.Doc): void {
   const fragment = ydoc.getXmlFragment(FRAGMENT)
   const word = WORDS[randInt(WORDS.length)]!
   ydoc.transact(() => {
@@ -149,7 +151,7 @@ function makeEdit(ydoc: Y.Doc): void {
   })
 }
 
-const content = (ydoc: Y.Doc) => ydoc.getXmlFragment(FRAGMENT).toString()
+export const content = (ydoc: Y.Doc) => ydoc.getXmlFragment(FRAGMENT).toString()
 const stateVector = (ydoc: Y.Doc) => Buffer.from(Y.encodeStateVector(ydoc)).toString('base64')
 
 // ---------------------------------------------------------------------------------------------
@@ -163,7 +165,7 @@ const stateVector = (ydoc: Y.Doc) => Buffer.from(Y.encodeStateVector(ydoc)).toSt
  * cursor per sender into that sender's ordered edit log, so recording costs O(1) per delivered
  * (edit, receiver) pair: no per-edit map, nothing quadratic in the number of clients.
  */
-class Room {
+export class Room {
   private readonly senders = new Map<number, { index: number; clocks: number[]; sentAt: number[] }>()
   private delivered = 0
   private expected = 0
@@ -287,7 +289,7 @@ class Presence {
 }
 
 /** Calls `fn(i)` for each of `count` actors every `periodMs`, each with a random phase, until stopped. */
-function every(count: number, periodMs: number, fn: (i: number) => void): () => void {
+export function every(count: number, periodMs: number, fn: (i: number) => void): () => void {
   const timers: NodeJS.Timeout[] = []
   for (let i = 0; i < count; i++) {
     timers.push(
@@ -303,9 +305,9 @@ function every(count: number, periodMs: number, fn: (i: number) => void): () => 
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-const ms = (v: number | undefined) => (v === undefined ? '-' : v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(1) : v.toFixed(0))
-const pcts = (s: Summary | null | undefined, keys: (keyof Summary)[]) => (s ? keys.map((k) => ms(s[k])).join(' / ') : 'no samples')
-const usageColumns = (u: ServerUsage, b: BenchLoad): [string, string][] => [
+export const ms = (v: number | undefined) => (v === undefined ? '-' : v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(1) : v.toFixed(0))
+export const pcts = (s: Summary | null | undefined, keys: (keyof Summary)[]) => (s ? keys.map((k) => ms(s[k])).join(' / ') : 'no samples')
+export const usageColumns = (u: ServerUsage, b: BenchLoad): [string, string][] => [
   ['server RSS peak MB', u.peakRssMb.toFixed(0)],
   ['server CPU s', u.cpuSeconds.toFixed(2)],
   ['bench CPU % / loop lag p99 ms', `${b.cpuPercent.toFixed(0)} / ${ms(b.loopDelayP99Ms)}`],
@@ -315,7 +317,7 @@ const usageColumns = (u: ServerUsage, b: BenchLoad): [string, string][] => [
  * Past this event-loop lag (p99) the clients' own queueing, not the server, dominates what they
  * measure. A shape that could not sustain 90% of its edit rate is saturated too.
  */
-const SATURATED_LAG_MS = 50
+export const SATURATED_LAG_MS = 50
 
 // ---------------------------------------------------------------------------------------------
 // Shapes 1-3: clients editing the same documents

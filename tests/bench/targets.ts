@@ -17,6 +17,8 @@ export interface Target {
   /** Pid of the launched process, for /proc sampling. */
   readonly pid: number
   readonly collabUrl: string
+  /** An HTTP route that answers 200 without work of its own: how fast the server answers at all. */
+  readonly healthUrl: string
   createDocs(count: number): Promise<DocRef[]>
   /**
    * Makes the next load of `docs` come from storage rather than server memory, and returns the
@@ -127,6 +129,10 @@ export class ReferenceTarget implements Target {
     return `${this.url.replace(/^http/, 'ws')}/collab`
   }
 
+  get healthUrl() {
+    return `${this.url}/health`
+  }
+
   async createDocs(count: number): Promise<DocRef[]> {
     return Array.from({ length: count }, () => ({ name: `bench-${this.nextDoc++}`, params: {} }))
   }
@@ -185,6 +191,10 @@ export class AtelierTarget implements Target {
 
   get collabUrl() {
     return `${this.url.replace(/^http/, 'ws')}/collab`
+  }
+
+  get healthUrl() {
+    return `${this.url}/api/health`
   }
 
   async createDocs(count: number): Promise<DocRef[]> {
