@@ -30,6 +30,7 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ATELIER_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_BYTES),
   ATELIER_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  ATELIER_WRITE_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(512 * 1024),
   ATELIER_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().min(1).default(250),
   ATELIER_VERSION_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   ATELIER_VERSION_KEEP_ALL_HOURS: z.coerce.number().int().min(0).default(24),
@@ -50,7 +51,8 @@ export type Config = {
   sessionDays: number
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean
-  collab: { maxMessageBytes: number; maxDocumentBytes: number; maxConnectionsPerDocument: number }
+  /** writeBytesPerSecond: what one socket may send on average, after a burst of one largest message. */
+  collab: { maxMessageBytes: number; maxDocumentBytes: number; maxConnectionsPerDocument: number; writeBytesPerSecond: number }
   /** Automatic versions: taken after this much idle time; thinned as they age. */
   versions: { idleMs: number; retention: RetentionPolicy }
 }
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMessageBytes: e.ATELIER_MAX_MESSAGE_BYTES,
       maxDocumentBytes: e.ATELIER_MAX_DOCUMENT_BYTES,
       maxConnectionsPerDocument: e.ATELIER_MAX_CONNECTIONS_PER_DOCUMENT,
+      writeBytesPerSecond: e.ATELIER_WRITE_BYTES_PER_SECOND,
     },
     versions: {
       idleMs: e.ATELIER_VERSION_IDLE_SECONDS * 1000,

@@ -6,6 +6,7 @@ import type { Auth } from './auth/lucia'
 import type { FailureLimiter } from './auth/rate-limit'
 import type { CollabHub } from './collab/hub'
 import type { DocumentReader } from './collab/current-document'
+import type { DocumentThread } from './documents/thread'
 import type { VersionRecorder } from './versions/record'
 import type { Actor } from '../shared/domain'
 import type { PublicUser } from '../shared/api'
@@ -18,6 +19,8 @@ export type AppDeps = {
   auth: Auth
   limiters: { loginByAccount: FailureLimiter; loginByIp: FailureLimiter }
   hub: CollabHub
+  /** Whole-document work (text copies, versions, comparisons, exports) off the event loop. */
+  documents: DocumentThread
   /** The current content of any document, live or stored (to tell detached comment threads). */
   documentReader: DocumentReader
   versions: VersionRecorder

@@ -10,6 +10,7 @@ import { FailureLimiter } from './auth/rate-limit'
 import { redisFanout, singleInstance, type Fanout } from './collab/fanout'
 import { CollabHub, type HubOptions } from './collab/hub'
 import { DocumentReader } from './collab/current-document'
+import { DocumentThread } from './documents/thread'
 import { Persistence, type PersistenceOptions } from './collab/persistence'
 import { watchAccessChanges } from './collab/revocation'
 import { openDb } from './db/open'
@@ -19,7 +20,7 @@ import { VersionRecorder } from './versions/record'
 
 const FIFTEEN_MINUTES = 15 * 60_000
 
-export const HUB_DEFAULTS = { awarenessBatchMs: 50, contentDebounceMs: 2_000, unloadDelayMs: 2_000 }
+export const HUB_DEFAULTS = { awarenessBatchMs: 50, contentDebounceMs: 2_000, unloadDelayMs: 2_000, applySliceMs: 8 }
 
 export type ServerOptions = {
   schema?: string
@@ -35,13 +36,16 @@ export type RunningServer = { url: string; deps: AppDeps; close(): Promise<void>
 
 /** Everything a request needs, built once. Shared by the real server and the in-process test app. */
 export function createDeps(config: Config, db: Db, logger: Logger, fanout: Fanout, options: ServerOptions = {}): AppDeps {
-  const persistence = new Persistence(db, logger, options.persistence)
-  const versions = new VersionRecorder(db, logger, config.versions.retention, () => persistence.stored())
-  const hub = new CollabHub({
+  const documents = new DocumentThread(logger)
+  // The hub exists by the time a write can fail: storage failures close that document's sockets.
+  const persistence = new Persistence(db, logger, documents, (documentId) => hub.storageFailed(documentId), options.persistence)
+  const versions = new VersionRecorder(db, logger, config.versions.retention, (documentId) => persistence.stored(documentId))
+  const hub: CollabHub = new CollabHub({
     persistence,
     fanout,
     logger,
     versions,
+    documents,
     options: {
       ...HUB_DEFAULTS,
       versionIdleMs: config.versions.idleMs,
@@ -60,7 +64,8 @@ export function createDeps(config: Config, db: Db, logger: Logger, fanout: Fanou
       loginByIp: new FailureLimiter(30, FIFTEEN_MINUTES),
     },
     hub,
-    documentReader: new DocumentReader(hub, db),
+    documents,
+    documentReader: new DocumentReader(hub, documents, db),
     versions,
   }
 }
@@ -72,6 +77,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const db = options.wrapDb ? options.wrapDb(opened) : opened
   const fanout = config.redisUrl ? await redisFanout(config.redisUrl, logger) : singleInstance
   const deps = createDeps(config, db, logger, fanout, options)
+  deps.documents.start()
   if (config.demo && (await seedDemo(db, config.demoPassword))) logger.info('demonstration network seeded')
   const stopWatching = await watchAccessChanges(deps, deps.hub)
   const { app, injectWebSocket } = createApp(deps, options)
@@ -92,6 +98,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await httpClosed
       await stopWatching()
       await fanout.close()
+      await deps.documents.stop()
       await opened.close()
     },
   }

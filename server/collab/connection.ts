@@ -4,7 +4,10 @@ import type { SpaceRef } from '../../shared/domain'
 import type { PresenceUser } from '../../shared/collab'
 import { stampAwareness } from './presence'
 import type { Room } from './room'
+import { EditOrigin } from './origins'
 import { ProtocolError, decodeMessage, encodeCommentsChanged, encodePermissionDenied, encodeSaved, encodeSyncStep1 } from './protocol'
+import { MESSAGE_COST_BYTES, type ByteBudget } from './flow'
+import { MalformedUpdate } from './update-parts'
 
 /**
  * Close codes a client can act on. y-websocket treats 4400–4499 as final (it stops
@@ -44,9 +47,9 @@ const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 /**
  * One socket on one document. It decodes what the client sends, lets only writers change the
  * document, stamps presence with the real identity, and buffers messages until the document
- * has loaded.
+ * has loaded. What it reads is paced by a byte budget (see ByteBudget).
  */
-export class Connection {
+export class Connection extends EditOrigin {
   /** Awareness client ids this socket speaks for; removed from presence when it closes. */
   readonly clientIds = new Set<number>()
   private room: Room | undefined
@@ -64,11 +67,15 @@ export class Connection {
   readonly identity: PresenceUser
   readonly epoch: number
 
+  private resumeTimer: NodeJS.Timeout | undefined
+
   constructor(
     private readonly ws: WSContext,
     admission: Admission,
     private readonly logger: Logger,
+    private readonly budget: ByteBudget,
   ) {
+    super()
     ;({ documentId: this.documentId, space: this.space, userId: this.userId, sessionId: this.sessionId } = admission)
     ;({ access: this.access, identity: this.identity, epoch: this.epoch } = admission)
   }
@@ -88,8 +95,21 @@ export class Connection {
 
   receive(data: Uint8Array): void {
     if (this.closed) return
+    const wait = this.budget.spend(data.length + MESSAGE_COST_BYTES)
+    if (wait > 0) this.pauseFor(wait)
     if (!this.room) this.backlog.push(data)
     else this.handle(data)
+  }
+
+  /** Stops reading from the socket for a while: the sender's TCP window fills and it waits. */
+  private pauseFor(ms: number): void {
+    const raw = this.ws.raw as { pause?: () => void; resume?: () => void } | undefined
+    if (!raw?.pause || this.resumeTimer) return
+    raw.pause()
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = undefined
+      if (!this.closed) raw.resume?.()
+    }, ms)
   }
 
   private handle(data: Uint8Array): void {
@@ -97,9 +117,12 @@ export class Connection {
     try {
       const message = decodeMessage(data)
       switch (message.type) {
-        case 'sync-step1':
-          this.send(room.syncReply(message.stateVector))
+        case 'sync-step1': {
+          const reply = room.syncReply(message.stateVector)
+          if (reply instanceof Uint8Array) this.send(reply)
+          else reply.then((r) => this.send(r), (err) => this.failed(err))
           break
+        }
         case 'sync-step2':
         case 'update':
           this.receiveUpdate(room, message.update)
@@ -120,7 +143,10 @@ export class Connection {
         }
         case 'saved':
           // Messages are handled in order, so everything this client sent before is queued by now.
-          void room.stored().then(() => this.send(encodeSaved(message.id)))
+          room.stored().then(
+            () => this.send(encodeSaved(message.id)),
+            () => {},
+          )
           break
         case 'comments-subscribe':
           // Anyone here may read the document, and so its comments.
@@ -131,13 +157,18 @@ export class Connection {
           break
       }
     } catch (err) {
-      if (err instanceof ProtocolError) {
-        this.logger.info({ userId: this.userId, documentId: room.documentId, reason: err.message }, 'closing a connection that sent a malformed message')
-        this.close(CLOSE.protocolError, 'malformed message')
-      } else {
-        this.logger.error({ err, userId: this.userId, documentId: room.documentId }, 'error while handling a message')
-        this.close(CLOSE.serverError, 'internal error')
-      }
+      this.failed(err)
+    }
+  }
+
+  /** Malformed input closes this socket (1002); anything else is our fault (1011), and logged as such. */
+  private failed(err: unknown): void {
+    if (err instanceof ProtocolError || err instanceof MalformedUpdate) {
+      this.logger.info({ userId: this.userId, documentId: this.documentId, reason: err.message }, 'closing a connection that sent a malformed message')
+      this.close(CLOSE.protocolError, 'malformed message')
+    } else {
+      this.logger.error({ err, userId: this.userId, documentId: this.documentId }, 'error while handling a message')
+      this.close(CLOSE.serverError, 'internal error')
     }
   }
 
@@ -145,19 +176,21 @@ export class Connection {
     if (this.access !== 'write') {
       // Readers' sync replies normally carry nothing new; anything that would change the
       // document is refused and the client is told why.
-      if (room.wouldChange(update)) {
+      room.wouldChange(update).then((changes) => {
+        if (!changes) return
         this.send(encodePermissionDenied(this.access === 'comment' ? 'comment-only: content edits are refused' : 'read-only: edits are refused'))
         if (!this.deniedOnce) {
           this.deniedOnce = true
           this.logger.info({ userId: this.userId, documentId: room.documentId, access: this.access }, 'refused an edit from a connection that may not write')
         }
-      }
+      }, (err) => this.failed(err))
       return
     }
-    if (!room.applyFromClient(this, update)) {
+    room.applyFromClient(this, update).then((result) => {
+      if (result === 'applied') return
       this.send(encodePermissionDenied('the document has reached its maximum size'))
       this.close(CLOSE.documentTooLarge, 'document too large')
-    }
+    }, (err) => this.failed(err))
   }
 
   send(message: Uint8Array<ArrayBuffer>): void {
@@ -172,8 +205,7 @@ export class Connection {
 
   close(code: number, reason: string): void {
     if (this.closed) return
-    this.closed = true
-    this.backlog = []
+    this.markClosed()
     try {
       this.ws.close(code, reason)
     } catch {
@@ -185,5 +217,6 @@ export class Connection {
   markClosed(): void {
     this.closed = true
     this.backlog = []
+    clearTimeout(this.resumeTimer)
   }
 }

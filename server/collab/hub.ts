@@ -1,14 +1,9 @@
-import type { Logger } from 'pino'
-import type * as Y from 'yjs'
 import type { SpaceRef } from '../../shared/domain'
 import type { CommentsChanged } from '../../shared/comments-message'
 import type { Access, Connection } from './connection'
 import { CLOSE } from './connection'
-import type { Fanout } from './fanout'
-import type { Persistence } from './persistence'
 import { encodeCommentsChanged } from './protocol'
-import { Room, type RoomOptions } from './room'
-import type { AutomaticVersions } from '../versions/record'
+import { Room, type RoomDeps, type RoomOptions } from './room'
 
 export type HubOptions = RoomOptions & {
   /** A document stays loaded this long after its last connection leaves, for quick reconnects. */
@@ -36,9 +31,7 @@ export class CollabHub {
   private readonly unloading = new Map<string, Promise<void>>()
   private accepting = true
 
-  constructor(
-    private readonly deps: { persistence: Persistence; fanout: Fanout; logger: Logger; versions: AutomaticVersions; options: HubOptions },
-  ) {}
+  constructor(private readonly deps: Omit<RoomDeps, 'options'> & { options: HubOptions }) {}
 
   get options(): HubOptions {
     return this.deps.options
@@ -109,32 +102,31 @@ export class CollabHub {
   /**
    * Makes an edit for a user on the live document (loading it here if no one has it open):
    * connected clients and other instances get it like any writer's edit, and it is stored as
-   * that user's. `then` sees the document just after the edit.
+   * that user's. `change` computes the edit once the document is live here (its replica can be
+   * read); `then` runs just after the edit, while the document is still kept live.
    */
-  async edit<T>(
-    documentId: string,
-    space: SpaceRef,
-    userId: string,
-    change: (doc: Y.Doc) => Uint8Array,
-    then: (doc: Y.Doc) => Promise<T>,
-  ): Promise<T> {
+  async edit<T>(documentId: string, space: SpaceRef, userId: string, change: () => Promise<Uint8Array>, then: () => Promise<T>): Promise<T> {
     await this.unloading.get(documentId)
     if (!this.accepting) throw new Error('server shutting down')
     const entry = this.open(documentId, space)
     entry.edits++
     try {
       const room = await entry.room
-      room.applyServerEdit(userId, change(room.doc))
-      return await then(room.doc)
+      await room.applyServerEdit(userId, await change())
+      return await then()
     } finally {
       entry.edits--
       void entry.room.then((room) => this.leftRoom(documentId, room), () => {})
     }
   }
 
-  /** Resolves once every edit accepted here so far is stored. */
-  stored(): Promise<void> {
-    return this.deps.persistence.stored()
+  /** Resolves once every edit accepted here so far (on one document, or all) is stored. */
+  async stored(documentId?: string): Promise<void> {
+    if (documentId !== undefined) {
+      const room = await this.entries.get(documentId)?.room.catch(() => undefined)
+      if (room) return room.stored()
+    }
+    return this.deps.persistence.stored(documentId)
   }
 
   leave(connection: Connection): void {
@@ -186,11 +178,24 @@ export class CollabHub {
     return closed
   }
 
-  /** This instance's live copy of a document, if it has one loaded (for reading only). */
-  async liveDocument(documentId: string): Promise<Y.Doc | null> {
+  /** Whether this instance holds the document live (its replica on the document thread can be read). */
+  async isLive(documentId: string): Promise<boolean> {
     const entry = this.entries.get(documentId)
-    if (!entry) return null
-    return entry.room.then((room) => room.doc, () => null)
+    if (!entry) return false
+    return entry.room.then(() => true, () => false)
+  }
+
+  /**
+   * The database refused a document's changes for good: its sockets close (clients keep their
+   * copies and retry later) and its live copy is dropped without being written.
+   */
+  storageFailed(documentId: string): void {
+    const entry = this.entries.get(documentId)
+    for (const c of this.members) if (c.documentId === documentId) c.close(CLOSE.loadFailed, 'the document could not be saved; try again shortly')
+    if (!entry) return
+    this.entries.delete(documentId)
+    clearTimeout(entry.unloadTimer)
+    void entry.room.then((room) => room.discard(), () => {})
   }
 
   /** A comment thread changed: tell the sockets that asked, on this instance and on every other. */

@@ -1,10 +1,12 @@
-import * as Y from 'yjs'
 import type { Logger } from 'pino'
 import type { Db } from '../db/db'
+import { isTransient } from '../db/errors'
 import {
   appendUpdates, loadState, saveSnapshot, writeContent, type PendingUpdate, type StoredState,
 } from '../data/live-documents'
-import { plainText, readProsemirror } from './content'
+import { mergeUpdates, type Derived } from '../documents/jobs'
+import { INLINE_BYTES } from './apply-queue'
+import type { DocumentThread } from '../documents/thread'
 
 export type PersistenceOptions = {
   /** Updates wait at most this long before their batch is written (the promise is 250 ms). */
@@ -18,10 +20,20 @@ export type PersistenceOptions = {
 const DEFAULTS: PersistenceOptions = { flushMs: 100, compactAfterRows: 500, compactEveryMs: 60_000 }
 const MAX_RETRY_MS = 5_000
 
+/** A document whose updates the database refuses for good (not an outage): its live copy can no longer be saved. */
+export type StorageFailure = (documentId: string, err: unknown) => void
+
+type Queued = PendingUpdate & { seq: number }
+/** A written row: consecutive updates merged, from sequence number firstSeq to seq. */
+type Row = Queued & { firstSeq: number }
+type Waiter = { documentId: string | undefined; upTo: number; resolve: () => void; reject: (err: Error) => void }
+
 /**
  * Durable storage of live documents. Every update a writer sends is queued and written with
- * the others of the same moment in one multi-row insert; a failed write keeps its updates
- * and retries. Compaction folds a long log into a snapshot in the background.
+ * the others of the same moment in one multi-row insert; merging and compaction run on the
+ * document thread. A write that fails for a passing reason (the database restarting) keeps its
+ * updates and retries; one that the database refuses for good fails only its own document, whose
+ * sockets are then closed (StorageFailure), while every other document goes on being stored.
  */
 export class Persistence {
   private pending: Queued[] = []
@@ -34,14 +46,18 @@ export class Persistence {
   /** (document, Yjs client) pairs already recorded, so each flush inserts only new authorship. */
   private readonly knownClients = new Set<string>()
   private readonly options: PersistenceOptions
-  /** Sequence numbers of the last update queued and the last one stored; the queue is FIFO. */
   private enqueued = 0
-  private written = 0
-  private storedWaiters: { upTo: number; resolve: () => void }[] = []
+  /** Sequence numbers queued or being written: an update is settled once it leaves this set. */
+  private readonly unsettled = new Map<number, string>()
+  private waiters: Waiter[] = []
+  /** Documents refused for good, with the reason, until they are forgotten. */
+  private readonly failed = new Map<string, Error>()
 
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
+    private readonly documents: DocumentThread,
+    private readonly onFailure: StorageFailure,
     options: Partial<PersistenceOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options }
@@ -50,25 +66,35 @@ export class Persistence {
   async load(documentId: string): Promise<StoredState> {
     const state = await loadState(this.db, documentId)
     this.rowsAfterSnapshot.set(documentId, state.updates.length)
+    this.failed.delete(documentId)
     return state
   }
 
   enqueue(documentId: string, userId: string | null, data: Uint8Array): void {
-    this.pending.push({ documentId, userId, data, clientIds: [], seq: ++this.enqueued })
+    if (this.failed.has(documentId)) return
+    const seq = ++this.enqueued
+    this.pending.push({ documentId, userId, data, clientIds: [], seq })
+    this.unsettled.set(seq, documentId)
     this.schedule(this.options.flushMs)
   }
 
-  /** Resolves once every update queued before the call is in the database, with the next regular batch. */
-  stored(): Promise<void> {
-    if (this.written >= this.enqueued) return Promise.resolve()
-    return new Promise((resolve) => this.storedWaiters.push({ upTo: this.enqueued, resolve }))
+  /**
+   * Resolves once every update queued before the call (of one document, or of all) is in the
+   * database; rejects if that document's updates were refused for good.
+   */
+  stored(documentId?: string): Promise<void> {
+    const refused = documentId === undefined ? undefined : this.failed.get(documentId)
+    if (refused) return Promise.reject(refused)
+    const upTo = this.enqueued
+    if (!this.waitsFor({ documentId, upTo })) return Promise.resolve()
+    return new Promise((resolve, reject) => this.waiters.push({ documentId, upTo, resolve, reject }))
   }
 
   hasPending(documentId?: string): boolean {
     return this.pending.some((u) => documentId === undefined || u.documentId === documentId)
   }
 
-  /** Writes everything queued so far; resolves when it is in the database. */
+  /** Writes everything queued so far; resolves when it is in the database (or refused for good). */
   async flush(): Promise<void> {
     while (this.flushing || this.pending.length > 0) {
       if (this.flushing) {
@@ -97,38 +123,111 @@ export class Persistence {
     }, delay)
   }
 
+  /** Throws (after putting the updates back) when the database is out of reach: the caller retries. */
   private async writeBatch(): Promise<void> {
     clearTimeout(this.timer)
     this.timer = undefined
-    const batch = mergeBatch(this.pending.splice(0))
+    const batch = this.pending.splice(0)
     if (batch.length === 0) return
-    const rows = batch.map((u) => ({ ...u, clientIds: u.clientIds.filter((c) => !this.knownClients.has(`${u.documentId}:${c}`)) }))
+    let rows: Row[]
     try {
-      await appendUpdates(this.db, rows)
-      for (const u of rows) for (const c of u.clientIds) this.knownClients.add(`${u.documentId}:${c}`)
-      this.retryMs = 0
-      this.written = batch.at(-1)!.seq
-      this.releaseStoredWaiters()
+      rows = await this.mergeBatch(batch)
     } catch (err) {
-      // Nothing is dropped: the batch goes back to the front of the queue and is retried.
       this.pending.unshift(...batch)
-      this.retryMs = Math.min(MAX_RETRY_MS, Math.max(200, this.retryMs * 2))
-      this.logger.error({ err, updates: batch.length, retryInMs: this.retryMs }, 'could not store document updates; will retry')
       throw err
     }
-    for (const u of batch) {
-      const rows = (this.rowsAfterSnapshot.get(u.documentId) ?? 0) + 1
-      this.rowsAfterSnapshot.set(u.documentId, rows)
+    try {
+      await appendUpdates(this.db, rows)
+      this.written(rows)
+      this.retryMs = 0
+      return
+    } catch (err) {
+      if (isTransient(err)) return this.retryLater(batch, err)
+    }
+    // Refused: find out which document it is, each in a transaction of its own.
+    const outage: Queued[] = []
+    let lastOutage: unknown
+    for (const [documentId, own] of groupBy(rows, (r) => r.documentId)) {
+      try {
+        await appendUpdates(this.db, own)
+        this.written(own)
+      } catch (err) {
+        if (isTransient(err)) {
+          outage.push(...batch.filter((u) => u.documentId === documentId))
+          lastOutage = err
+        } else this.refuse(documentId, err, batch)
+      }
+    }
+    this.retryMs = 0
+    if (outage.length > 0) this.retryLater(outage, lastOutage)
+  }
+
+  private retryLater(updates: Queued[], err: unknown): never {
+    // Nothing is dropped: the updates go back to the front of the queue and are retried.
+    this.pending.unshift(...updates)
+    this.retryMs = Math.min(MAX_RETRY_MS, Math.max(200, this.retryMs * 2))
+    this.logger.error({ err, updates: updates.length, retryInMs: this.retryMs }, 'could not store document updates; will retry')
+    throw err
+  }
+
+  private written(rows: Row[]): void {
+    for (const u of rows) for (const c of u.clientIds) this.knownClients.add(`${u.documentId}:${c}`)
+    for (const u of rows) for (let seq = u.firstSeq; seq <= u.seq; seq++) this.unsettled.delete(seq)
+    this.releaseWaiters()
+    for (const u of rows) {
+      const count = (this.rowsAfterSnapshot.get(u.documentId) ?? 0) + 1
+      this.rowsAfterSnapshot.set(u.documentId, count)
       const since = Date.now() - (this.lastCompaction.get(u.documentId) ?? 0)
-      if (rows >= this.options.compactAfterRows && since >= this.options.compactEveryMs) void this.compact(u.documentId)
+      if (count >= this.options.compactAfterRows && since >= this.options.compactEveryMs) void this.compact(u.documentId)
     }
   }
 
-  private releaseStoredWaiters(): void {
-    if (this.storedWaiters.length === 0) return
-    const ready = this.storedWaiters.filter((w) => w.upTo <= this.written)
-    this.storedWaiters = this.storedWaiters.filter((w) => w.upTo > this.written)
+  /** A document the database refuses: its updates leave the queue, its waiters fail, its sockets close. */
+  private refuse(documentId: string, err: unknown, batch: Queued[]): void {
+    const reason = new Error(`the database refused this document's changes: ${(err as Error).message}`)
+    this.failed.set(documentId, reason)
+    this.pending = this.pending.filter((u) => u.documentId !== documentId)
+    for (const [seq, doc] of this.unsettled) if (doc === documentId) this.unsettled.delete(seq)
+    const lost = batch.filter((u) => u.documentId === documentId).length
+    this.logger.error({ err, documentId, updates: lost }, 'the database refused a document’s updates; closing its connections')
+    for (const w of this.waiters.filter((w) => w.documentId === documentId)) w.reject(reason)
+    this.waiters = this.waiters.filter((w) => w.documentId !== documentId)
+    this.releaseWaiters()
+    this.onFailure(documentId, err)
+  }
+
+  private waitsFor(w: Pick<Waiter, 'documentId' | 'upTo'>): boolean {
+    for (const [seq, doc] of this.unsettled) {
+      if (seq <= w.upTo && (w.documentId === undefined || doc === w.documentId)) return true
+    }
+    return false
+  }
+
+  private releaseWaiters(): void {
+    if (this.waiters.length === 0) return
+    const ready = this.waiters.filter((w) => !this.waitsFor(w))
+    this.waiters = this.waiters.filter((w) => this.waitsFor(w))
     for (const w of ready) w.resolve()
+  }
+
+  /** Consecutive updates of one person on one document become one row: keystrokes are not rows. */
+  private async mergeBatch(updates: Queued[]): Promise<Row[]> {
+    const groups: Queued[][] = []
+    for (const u of updates) {
+      const last = groups.at(-1)
+      if (last && last[0]!.documentId === u.documentId && last[0]!.userId === u.userId) last.push(u)
+      else groups.push([u])
+    }
+    return Promise.all(
+      groups.map(async (group) => {
+        const updates = group.map((u) => u.data)
+        // Keystrokes merge in microseconds here; a paste's parts on the document thread.
+        const small = updates.reduce((n, u) => n + u.length, 0) <= INLINE_BYTES
+        const merged = small ? mergeUpdates(updates) : await this.documents.task({ kind: 'merge', updates })
+        const clientIds = merged.clients.filter((c) => !this.knownClients.has(`${group[0]!.documentId}:${c}`))
+        return { ...group[0]!, data: merged.data, clientIds, firstSeq: group[0]!.seq, seq: group.at(-1)!.seq }
+      }),
+    )
   }
 
   /** Folds the stored log into the snapshot. Safe to run from several instances at once. */
@@ -146,44 +245,32 @@ export class Persistence {
   private async compactNow(documentId: string): Promise<void> {
     const stored = await loadState(this.db, documentId)
     if (stored.updates.length === 0) return
-    // Merged outside any transaction: edits and other queries never wait for it.
-    const doc = new Y.Doc()
-    try {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-      for (const u of stored.updates) Y.applyUpdate(doc, u)
-      const merged = Y.encodeStateAsUpdate(doc)
-      if (await saveSnapshot(this.db, documentId, merged, stored.lastUpdateId, stored.snapshotUpTo)) {
-        this.rowsAfterSnapshot.set(documentId, Math.max(0, (this.rowsAfterSnapshot.get(documentId) ?? 0) - stored.updates.length))
-      }
-    } finally {
-      doc.destroy()
+    // Merged on the document thread, outside any transaction: edits and other queries never wait for it.
+    const merged = await this.documents.task({ kind: 'fold', updates: stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates })
+    if (await saveSnapshot(this.db, documentId, merged, stored.lastUpdateId, stored.snapshotUpTo)) {
+      this.rowsAfterSnapshot.set(documentId, Math.max(0, (this.rowsAfterSnapshot.get(documentId) ?? 0) - stored.updates.length))
     }
   }
 
-  async writeContent(documentId: string, doc: Y.Doc): Promise<void> {
-    const json = readProsemirror(doc)
-    await writeContent(this.db, documentId, plainText(json), json)
+  async writeDerived(documentId: string, derived: Derived): Promise<void> {
+    await writeContent(this.db, documentId, derived.text, derived.prosemirrorJson)
   }
 
   forget(documentId: string): void {
     this.rowsAfterSnapshot.delete(documentId)
     this.lastCompaction.delete(documentId)
+    this.failed.delete(documentId)
     for (const key of this.knownClients) if (key.startsWith(`${documentId}:`)) this.knownClients.delete(key)
   }
 }
 
-type Queued = PendingUpdate & { seq: number }
-
-/** Consecutive updates of one person on one document become one row: keystrokes are not rows. */
-function mergeBatch(updates: Queued[]): Queued[] {
-  const groups: Queued[][] = []
-  for (const u of updates) {
-    const last = groups.at(-1)
-    if (last && last[0]!.documentId === u.documentId && last[0]!.userId === u.userId) last.push(u)
-    else groups.push([u])
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = groups.get(k)
+    if (list) list.push(item)
+    else groups.set(k, [item])
   }
-  return groups.map((group) => {
-    const data = group.length === 1 ? group[0]!.data : Y.mergeUpdates(group.map((u) => u.data))
-    return { ...group[0]!, data, clientIds: [...Y.parseUpdateMeta(data).from.keys()], seq: group.at(-1)!.seq }
-  })
+  return groups
 }

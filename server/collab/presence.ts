@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { PresenceUser } from '../../shared/collab'
 import { ProtocolError } from './protocol'
+import { nestedDeeperThan } from './nesting'
 
 type Entry = { clientId: number; clock: number; state: Record<string, unknown> | null }
 
@@ -25,6 +26,7 @@ export function stampAwareness(
       const clock = decoding.readVarUint(decoder)
       const state = JSON.parse(decoding.readVarString(decoder)) as unknown
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new Error('state is not an object')
+      if (nestedDeeperThan(state)) throw new Error('state nested too deeply')
       entries.push({ clientId, clock, state: state as Entry['state'] })
     }
     if (decoder.pos !== update.length) throw new Error('trailing bytes')

@@ -127,6 +127,14 @@ export const encodeSyncStep2 = (doc: Y.Doc, stateVector?: Uint8Array) =>
     syncProtocol.writeSyncStep2(e, doc, stateVector)
   })
 
+/** A sync step 2 whose update was encoded elsewhere (the document thread). */
+export const encodeSyncReply = (update: Uint8Array) =>
+  build((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC)
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2)
+    encoding.writeVarUint8Array(e, update)
+  })
+
 export const encodeUpdate = (update: Uint8Array) =>
   build((e) => {
     encoding.writeVarUint(e, MESSAGE_SYNC)

@@ -6,18 +6,13 @@ import type { Connection } from './connection'
 import type { Fanout, FanoutType } from './fanout'
 import type { Persistence } from './persistence'
 import type { AutomaticVersions } from '../versions/record'
+import type { DocumentThread } from '../documents/thread'
+import { ApplyQueue } from './apply-queue'
+import { EditOrigin, FROM_PEER, FROM_STORAGE, ServerEdit } from './origins'
 import {
-  checkStateVector, checkUpdate, decodeCommentsChanged, encodeAwarenessStates, encodeCommentsChanged, encodeSyncStep2, encodeUpdate,
+  checkStateVector, decodeCommentsChanged, encodeAwarenessStates, encodeCommentsChanged, encodeSyncReply, encodeSyncStep2, encodeUpdate,
 } from './protocol'
 
-/** Where a change came from, as the Y.Doc's transaction origin. */
-const FROM_STORAGE = Symbol('storage')
-const FROM_PEER = Symbol('peer instance')
-
-/** An edit the server makes for someone (a restore): stored and attributed like theirs. */
-export class ServerEdit {
-  constructor(readonly userId: string) {}
-}
 
 export type RoomOptions = {
   /** Presence is sent out in batches at most this often, so cursors never crowd out edits. */
@@ -27,12 +22,28 @@ export type RoomOptions = {
   maxDocumentBytes: number
   /** An automatic version is stored once the document has been unchanged this long after an edit. */
   versionIdleMs: number
+  /** Large updates are applied in transactions of at most this long, yielding in between. */
+  applySliceMs: number
+}
+
+/** Past this size, whole-document sync replies are encoded on the document thread. */
+const INLINE_SYNC_BYTES = 256 * 1024
+
+export type RoomDeps = {
+  persistence: Persistence
+  fanout: Fanout
+  logger: Logger
+  versions: AutomaticVersions
+  documents: DocumentThread
+  options: RoomOptions
 }
 
 /**
  * One live document on this instance: the shared Y.Doc, its presence, and the connections
  * editing it. Updates from writers are broadcast at once, queued for storage and shared with
- * other instances; presence is stamped by the connection and broadcast in batches.
+ * other instances; presence is stamped by the connection and broadcast in batches. Work that
+ * grows with the document's size (its text copy, versions, large sync replies) is done on the
+ * document thread, on a replica kept in step with every update.
  */
 export class Room {
   readonly doc = new Y.Doc()
@@ -53,11 +64,14 @@ export class Room {
   /** Edited here since the last automatic version was taken (peers' edits are their instance's to snapshot). */
   private changedHere = false
 
+  private readonly queue: ApplyQueue
+
   constructor(
     readonly documentId: string,
     readonly space: SpaceRef,
-    private readonly deps: { persistence: Persistence; fanout: Fanout; logger: Logger; versions: AutomaticVersions; options: RoomOptions },
+    private readonly deps: RoomDeps,
   ) {
+    this.queue = new ApplyQueue(this.doc, (update) => deps.documents.task({ kind: 'split', update }), deps.options.applySliceMs)
     // The server itself is not a participant.
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onUpdate)
@@ -69,13 +83,13 @@ export class Room {
    * in between is missed; then asks peers for anything they hold that is not stored yet.
    */
   async load(): Promise<void> {
-    const { persistence, fanout } = this.deps
+    const { persistence, fanout, documents } = this.deps
     await fanout.subscribe(this.documentId, (type, payload) => this.fromPeer(type, payload))
     const stored = await persistence.load(this.documentId)
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, FROM_STORAGE)
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update, FROM_STORAGE)
-    }, FROM_STORAGE)
+    const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    documents.open(this.documentId, updates, () => [Y.encodeStateAsUpdate(this.doc)])
+    // Queued in order; a stored update that does not apply fails the load (nothing is written then).
+    await Promise.all(updates.map((update) => this.queue.apply(update, FROM_STORAGE)))
     this.bytes = stored.bytes
     this.loaded = true
     for (const [type, payload] of this.peerBacklog.splice(0)) this.fromPeer(type, payload)
@@ -84,49 +98,48 @@ export class Room {
 
   /**
    * The sync reply to a client's state vector. Clients that arrive with nothing (every joiner of
-   * a join storm) all get the same reply, encoded once.
+   * a join storm) all get the same reply, encoded once. For a large document the reply is encoded
+   * on the document thread; it may then reach the client after later updates, which Yjs holds
+   * until what they build on arrives.
    */
-  syncReply(stateVector: Uint8Array): Uint8Array<ArrayBuffer> {
+  syncReply(stateVector: Uint8Array): Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>> {
     checkStateVector(stateVector)
-    if (stateVector.length === 1 && stateVector[0] === 0) return (this.fullSync ??= encodeSyncStep2(this.doc))
-    return encodeSyncStep2(this.doc, stateVector)
+    const empty = stateVector.length === 1 && stateVector[0] === 0
+    if (empty && this.fullSync) return this.fullSync
+    if (this.bytes <= INLINE_SYNC_BYTES) {
+      const reply = encodeSyncStep2(this.doc, empty ? undefined : stateVector)
+      if (empty) this.fullSync = reply
+      return reply
+    }
+    const missing = this.deps.documents.job({ live: this.documentId }, { kind: 'missing', stateVector: empty ? null : stateVector })
+    return missing.then(encodeSyncReply)
   }
 
   /** Resolves once every update this room has accepted so far is stored. */
-  stored(): Promise<void> {
-    return this.deps.persistence.stored()
+  async stored(): Promise<void> {
+    await this.queue.drained()
+    await this.deps.persistence.stored(this.documentId)
   }
 
-  /** Applies a writer's update; false if it would make the document larger than allowed. */
-  applyFromClient(connection: Connection, update: Uint8Array): boolean {
-    checkUpdate(update)
-    if (this.bytes + update.length > this.deps.options.maxDocumentBytes) return false
-    Y.applyUpdate(this.doc, update, connection)
-    return true
+  /**
+   * Applies a writer's update (in parts, see ApplyQueue): 'too-large' if it would make the
+   * document larger than allowed; rejects with MalformedUpdate, applying nothing, if it is not a
+   * valid update.
+   */
+  async applyFromClient(connection: Connection, update: Uint8Array): Promise<'applied' | 'too-large'> {
+    if (this.bytes + this.queue.queuedBytes + update.length > this.deps.options.maxDocumentBytes) return 'too-large'
+    await this.queue.apply(update, connection)
+    return 'applied'
   }
 
   /** True if the update holds anything the document does not have (content or deletions). */
-  wouldChange(update: Uint8Array): boolean {
-    checkUpdate(update)
-    const { structs, ds } = Y.decodeUpdate(update)
-    const known = Y.decodeStateVector(Y.encodeStateVector(this.doc))
-    for (const struct of structs) {
-      if (struct instanceof Y.Skip) continue
-      if (struct.id.clock + struct.length > (known.get(struct.id.client) ?? 0)) return true
-    }
-    if (ds.clients.size === 0) return false
-    const deleted = Y.snapshot(this.doc).ds
-    for (const [client, ranges] of ds.clients) {
-      for (const range of ranges) {
-        if (!coveredBy(deleted.clients.get(client) ?? [], range.clock, range.len)) return true
-      }
-    }
-    return false
+  wouldChange(update: Uint8Array): Promise<boolean> {
+    return this.deps.documents.job({ live: this.documentId }, { kind: 'wouldChange', update })
   }
 
   /** Applies an edit the server makes for a user: everyone here sees it, and it is stored as theirs. */
-  applyServerEdit(userId: string, update: Uint8Array): void {
-    Y.applyUpdate(this.doc, update, new ServerEdit(userId))
+  applyServerEdit(userId: string, update: Uint8Array): Promise<void> {
+    return this.queue.apply(update, new ServerEdit(userId))
   }
 
   /** A MESSAGE_COMMENTS frame, to the connections that asked for them. */
@@ -158,15 +171,22 @@ export class Room {
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     this.fullSync = undefined
     if (origin === FROM_STORAGE) return
+    this.deps.documents.apply(this.documentId, update)
     this.bytes += update.length
     const message = encodeUpdate(update)
     for (const c of this.connections) if (c !== origin) c.send(message)
-    if (isConnection(origin, this.connections) || origin instanceof ServerEdit) {
+    if (origin instanceof EditOrigin) {
       // Only the instance a writer is connected to stores its update: the log gets it once.
+      // (A writer whose socket closed while its paste was being applied still counts.)
       this.deps.persistence.enqueue(this.documentId, origin.userId, update)
       this.deps.fanout.publish(this.documentId, 'update', update)
       this.changedHere = true
       this.scheduleVersion()
+    } else if (origin === null) {
+      // Yjs tidying formatting marks after a remote update: everyone here has just been sent it,
+      // so storage and other instances get it too (it only deletes marks; doing it twice is harmless).
+      this.deps.persistence.enqueue(this.documentId, null, update)
+      this.deps.fanout.publish(this.documentId, 'update', update)
     }
     this.scheduleContent()
   }
@@ -203,16 +223,20 @@ export class Room {
       this.peerBacklog.push([type, payload])
       return
     }
+    const ignored = (err: unknown) =>
+      this.deps.logger.warn({ err, documentId: this.documentId, type }, 'ignored a malformed message from a peer instance')
     try {
-      if (type === 'update') Y.applyUpdate(this.doc, payload, FROM_PEER)
+      if (type === 'update') this.queue.apply(payload, FROM_PEER).catch(ignored)
       else if (type === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_PEER)
       else if (type === 'comments') this.sendComments(encodeCommentsChanged(decodeCommentsChanged(payload)))
       else {
         checkStateVector(payload)
-        this.deps.fanout.publish(this.documentId, 'update', Y.encodeStateAsUpdate(this.doc, payload))
+        this.deps.documents
+          .job({ live: this.documentId }, { kind: 'missing', stateVector: payload })
+          .then((missing) => this.deps.fanout.publish(this.documentId, 'update', missing), ignored)
       }
     } catch (err) {
-      this.deps.logger.warn({ err, documentId: this.documentId, type }, 'ignored a malformed message from a peer instance')
+      ignored(err)
     }
   }
 
@@ -220,10 +244,15 @@ export class Room {
     clearTimeout(this.contentTimer)
     this.contentTimer = setTimeout(() => {
       this.contentTimer = undefined
-      this.deps.persistence.writeContent(this.documentId, this.doc).catch((err) =>
+      this.writeDerived().catch((err) =>
         this.deps.logger.error({ err, documentId: this.documentId }, 'could not refresh the derived document copy'),
       )
     }, this.deps.options.contentDebounceMs)
+  }
+
+  private async writeDerived(): Promise<void> {
+    const derived = await this.deps.documents.job({ live: this.documentId }, { kind: 'derive' })
+    await this.deps.persistence.writeDerived(this.documentId, derived)
   }
 
   private scheduleVersion(): void {
@@ -237,7 +266,7 @@ export class Room {
   private async storeVersion(): Promise<void> {
     if (!this.changedHere) return
     this.changedHere = false
-    await this.deps.versions.automatic(this.documentId, this.space, this.doc)
+    await this.deps.versions.automatic(this.documentId, this.space, () => this.deps.documents.job({ live: this.documentId }, { kind: 'capture' }))
   }
 
   /** Stores what is pending, refreshes the derived copy if it is stale, takes a version if edited, and frees memory. */
@@ -245,11 +274,13 @@ export class Room {
     const contentStale = this.contentTimer !== undefined
     this.stopTimers()
     await this.deps.fanout.unsubscribe(this.documentId).catch(() => {})
+    await this.queue.drained()
     await this.deps.persistence.flush()
-    if (contentStale) await this.deps.persistence.writeContent(this.documentId, this.doc)
+    if (contentStale) await this.writeDerived()
     await this.storeVersion()
     if (!this.deps.persistence.hasPending(this.documentId)) await this.deps.persistence.compact(this.documentId)
     this.deps.persistence.forget(this.documentId)
+    this.deps.documents.close(this.documentId)
     this.doc.destroy()
   }
 
@@ -266,24 +297,8 @@ export class Room {
   /** Frees memory without writing anything: for a document that failed to load. */
   discard(): void {
     this.stopTimers()
+    this.deps.documents.close(this.documentId)
     this.doc.destroy()
     void this.deps.fanout.unsubscribe(this.documentId).catch(() => {})
   }
-}
-
-const isConnection = (origin: unknown, connections: Set<Connection>): origin is Connection =>
-  connections.has(origin as Connection)
-
-/** Whether [clock, clock+len) lies within the sorted, merged deleted ranges. */
-function coveredBy(ranges: { clock: number; len: number }[], clock: number, len: number): boolean {
-  let lo = 0
-  let hi = ranges.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const r = ranges[mid]!
-    if (clock < r.clock) hi = mid - 1
-    else if (clock >= r.clock + r.len) lo = mid + 1
-    else return clock + len <= r.clock + r.len
-  }
-  return false
 }

@@ -14,6 +14,7 @@ import { accessLevel, rolesIn } from '../../shared/policy'
 import type { Actor, SpaceRef } from '../../shared/domain'
 import { CLOSE, Connection, type Access, type Admission } from './connection'
 import type { CollabHub } from './hub'
+import { ByteBudget, MESSAGE_COST_BYTES } from './flow'
 import { colorFor, type PresenceUser } from '../../shared/collab'
 
 type CollabEnv = { Variables: AppEnv['Variables'] & { admitted: Admission } }
@@ -34,11 +35,12 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket, hub: CollabHub)
     },
     upgradeWebSocket((c) => {
       const admitted = c.var.admitted
-      const { logger } = c.var.deps
+      const { logger, config } = c.var.deps
       let connection: Connection | undefined
       return {
         onOpen(_event, ws) {
-          connection = new Connection(ws, admitted, logger)
+          const budget = new ByteBudget(config.collab.writeBytesPerSecond, config.collab.maxMessageBytes + MESSAGE_COST_BYTES)
+          connection = new Connection(ws, admitted, logger, budget)
           void hub.join(connection)
         },
         onMessage(event) {

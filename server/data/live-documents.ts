@@ -104,11 +104,12 @@ export async function storedVersion(q: Queryable, documentId: string): Promise<n
   return Number(row!.version)
 }
 
-export async function writeContent(q: Queryable, documentId: string, text: string, prosemirror: PmNode): Promise<void> {
+/** `prosemirrorJson` is JSON text (encoded on the document thread), cast by the database. */
+export async function writeContent(q: Queryable, documentId: string, text: string, prosemirrorJson: string): Promise<void> {
   await q.query(
-    `insert into doc_content (document_id, text, prosemirror, updated_at) values ($1, $2, $3::jsonb, now())
+    `insert into doc_content (document_id, text, prosemirror, updated_at) values ($1, $2, $3::text::jsonb, now())
      on conflict (document_id) do update set text = excluded.text, prosemirror = excluded.prosemirror, updated_at = now()`,
-    [documentId, text, JSON.stringify(prosemirror)],
+    [documentId, text, prosemirrorJson],
   )
   await q.query(`update documents set updated_at = now() where id = $1`, [documentId])
 }

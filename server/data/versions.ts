@@ -24,7 +24,8 @@ export type NewVersion = {
   state: Uint8Array
   stateVector: Uint8Array
   stateKey: string
-  prosemirror: PmNode
+  /** ProseMirror JSON as text: encoding a large document is the document thread's work. */
+  prosemirrorJson: string
   text: string
   createdBy: string | null
   restoredFrom: string | null
@@ -125,7 +126,7 @@ export async function insertVersion(q: Queryable, v: NewVersion): Promise<string
     `insert into doc_versions (document_id, kind, name, state, state_vector, state_key, prosemirror, text, created_by, restored_from, contributors)
      values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11::text::jsonb) returning id`,
     [
-      v.documentId, v.kind, v.name, Buffer.from(v.state), Buffer.from(v.stateVector), v.stateKey, JSON.stringify(v.prosemirror), v.text,
+      v.documentId, v.kind, v.name, Buffer.from(v.state), Buffer.from(v.stateVector), v.stateKey, v.prosemirrorJson, v.text,
       v.createdBy, v.restoredFrom, JSON.stringify(v.contributors),
     ],
   )

@@ -12,7 +12,7 @@ export type ExportFile = { body: Uint8Array<ArrayBuffer>; contentType: string; d
 
 /** One document (live, or a version) as a file; null when there is no such version. */
 export async function exportDocument(
-  deps: Pick<AppDeps, 'db' | 'documentReader'>,
+  deps: Pick<AppDeps, 'db' | 'documentReader' | 'documents'>,
   document: DocumentRow,
   format: ExportFormat,
   versionId?: string,
@@ -31,9 +31,11 @@ export async function exportDocument(
     exportedAt: now,
     contributors: [...people.values()].sort((a, b) => a.name.localeCompare(b.name, document.locale)),
   })
-  const { contentType, extension, render } = FORMATS[format]
+  const { contentType, extension } = FORMATS[format]
   const name = { title: document.title, version: source.version?.name ?? null, date: source.version?.createdAt ?? now, extension }
-  return { body: await render(cover, source.content), contentType, disposition: contentDisposition(name) }
+  // Rendering grows with the document: on the document thread.
+  const body = await deps.documents.task({ kind: 'render', format, cover, content: source.content })
+  return { body: body as Uint8Array<ArrayBuffer>, contentType, disposition: contentDisposition(name) }
 }
 
 /** A network's document names its network; a city's, the networks the city is in now. */

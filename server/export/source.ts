@@ -2,7 +2,6 @@ import type { AppDeps } from '../context'
 import type { DocumentRow } from '../data/documents'
 import { documentAuthors } from '../data/live-documents'
 import { getVersion, versionContent } from '../data/versions'
-import { readProsemirror } from '../collab/content'
 import type { PmNode } from './pm'
 
 /** What an export is made of: the content, which state of the document it is, and who wrote it. */
@@ -28,7 +27,7 @@ export async function exportSource(
     return { content: stored.prosemirror, version: { name: version.name, createdAt: version.createdAt }, authorIds: version.contributors.map((p) => p.id) }
   }
   const [content, authorIds] = await Promise.all([
-    deps.documentReader.read(document.id, readProsemirror),
+    deps.documentReader.read(document.id, { kind: 'prosemirror' }),
     documentAuthors(deps.db, document.id),
   ])
   return { content, version: null, authorIds }

@@ -1,9 +1,8 @@
-import type * as Y from 'yjs'
 import type { Logger } from 'pino'
 import type { Db } from '../db/db'
 import { describePeople } from '../data/people'
 import { insertVersion, lastVersion, lockDocumentVersions, removeVersions, thinnableVersions, writersSince } from '../data/versions'
-import { captureState, clientsSince } from './state'
+import { clientsSince, type CapturedState } from './state'
 import { versionsToThin, type RetentionPolicy } from './retention'
 import type { SpaceRef } from '../../shared/domain'
 import type { VersionKind } from '../../shared/api'
@@ -12,7 +11,8 @@ export type VersionRequest = { kind: VersionKind; name: string | null; createdBy
 
 /** What the collab layer needs: an automatic version of a live document, when it changed. */
 export interface AutomaticVersions {
-  automatic(documentId: string, space: SpaceRef, doc: Y.Doc): Promise<void>
+  /** `capture` reads the document's state (on the document thread). */
+  automatic(documentId: string, space: SpaceRef, capture: () => Promise<CapturedState>): Promise<void>
 }
 
 /**
@@ -26,14 +26,12 @@ export class VersionRecorder implements AutomaticVersions {
     private readonly logger: Logger,
     private readonly retention: RetentionPolicy,
     /** Resolves once the edits accepted so far are in the log, whose senders are the contributors. */
-    private readonly stored: () => Promise<void>,
+    private readonly stored: (documentId: string) => Promise<void>,
   ) {}
 
   /** The new version's id, or null when an automatic one was not needed. */
-  async record(documentId: string, space: SpaceRef, doc: Y.Doc, request: VersionRequest): Promise<string | null> {
-    // Captured before any await: the live document keeps changing meanwhile.
-    const captured = captureState(doc)
-    await this.stored()
+  async record(documentId: string, space: SpaceRef, captured: CapturedState, request: VersionRequest): Promise<string | null> {
+    await this.stored(documentId)
     return this.db.transaction(async (tx) => {
       await lockDocumentVersions(tx, documentId)
       const previous = await lastVersion(tx, documentId)
@@ -45,9 +43,9 @@ export class VersionRecorder implements AutomaticVersions {
     })
   }
 
-  async automatic(documentId: string, space: SpaceRef, doc: Y.Doc): Promise<void> {
+  async automatic(documentId: string, space: SpaceRef, capture: () => Promise<CapturedState>): Promise<void> {
     try {
-      const id = await this.record(documentId, space, doc, { kind: 'automatic', name: null, createdBy: null, restoredFrom: null })
+      const id = await this.record(documentId, space, await capture(), { kind: 'automatic', name: null, createdBy: null, restoredFrom: null })
       if (id) await this.thin(documentId, new Date())
     } catch (err) {
       // A missed snapshot loses no edit (the log has them all); the next one will cover it.

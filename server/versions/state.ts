@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import { plainText, readProsemirror } from '../collab/content'
-import type { PmNode } from '../../shared/templates'
 
 export type CapturedState = {
   state: Uint8Array
   stateVector: Uint8Array
   /** Equal for equal content, whatever instance or history produced the Y.Doc. */
   stateKey: string
-  prosemirror: PmNode
+  /** ProseMirror JSON, as the text stored in jsonb. */
+  prosemirrorJson: string
   text: string
 }
 
@@ -19,7 +19,7 @@ export function captureState(doc: Y.Doc): CapturedState {
     state: Y.encodeStateAsUpdate(doc),
     stateVector: Y.encodeStateVector(doc),
     stateKey: stateKey(doc),
-    prosemirror,
+    prosemirrorJson: JSON.stringify(prosemirror),
     text: plainText(prosemirror),
   }
 }

@@ -1,3 +1,4 @@
+import { captureState } from '../../server/versions/state'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../server/demo/seed'
 import { getDocument } from '../../server/data/documents'
@@ -55,7 +56,7 @@ describe.each(DRIVERS)('versions on %s', (driver) => {
   const automatic = async (doc: string) => {
     const row = (await getDocument(db, docs[doc]!))!
     const ydoc = await storedDoc(db, row.id)
-    await app.deps.versions.automatic(row.id, row.space, ydoc)
+    await app.deps.versions.automatic(row.id, row.space, async () => captureState(ydoc))
     ydoc.destroy()
   }
 

@@ -25,6 +25,15 @@ const BAD_FRAMES: [string, Uint8Array, number][] = [
   ['a saved-confirmation request without its id', frame((e) => encoding.writeVarUint(e, 8)), 1002],
   ['trailing garbage after a valid message', frame((e) => { encoding.writeVarUint(e, 3); encoding.writeUint8Array(e, new Uint8Array([9, 9, 9])) }), 1002],
   ['an empty frame', new Uint8Array(0), 1002],
+  ['an update whose item claims a later item of its own client as its origin', frame((e) => {
+    encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2)
+    const u = encoding.createEncoder()
+    // One client (7), one struct at clock 0: a string item whose origin is (7, 5).
+    encoding.writeVarUint(u, 1); encoding.writeVarUint(u, 1); encoding.writeVarUint(u, 7); encoding.writeVarUint(u, 0)
+    encoding.writeUint8(u, 0x80 | 4); encoding.writeVarUint(u, 7); encoding.writeVarUint(u, 5); encoding.writeVarString(u, 'x')
+    encoding.writeVarUint(u, 0)
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(u))
+  }), 1002],
 ]
 
 describe('malformed and oversized frames', () => {
@@ -63,6 +72,37 @@ describe('malformed and oversized frames', () => {
       for (const c of [bystander, elsewhere, witness, otherWitness]) c.destroy()
     })
   }
+
+  it('presence nested 200,000 levels deep is malformed input: 1002, nothing logged as a server error', async () => {
+    const roomy = await startTestServer('pglite')
+    try {
+      const c = await roomy.login('pilote@demo.atelier')
+      const id = await roomy.documentId(c, 'Plan d’action — Dakar')
+      const errors: string[] = []
+      const logError = roomy.deps.logger.error.bind(roomy.deps.logger)
+      roomy.deps.logger.error = ((...args: Parameters<typeof logError>) => {
+        errors.push(JSON.stringify(args[0]))
+        return logError(...args)
+      }) as typeof logError
+      const bad = rawSocket(`${roomy.wsUrl}/${id}`, { cookie: c, origin: roomy.url })
+      await bad.opened
+      const depth = 200_000
+      bad.ws.send(frame((e) => {
+        encoding.writeVarUint(e, 1)
+        const u = encoding.createEncoder()
+        encoding.writeVarUint(u, 1); encoding.writeVarUint(u, 42); encoding.writeVarUint(u, 1)
+        encoding.writeVarString(u, `{"cursor":${'['.repeat(depth)}${']'.repeat(depth)}}`)
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(u))
+      }))
+      expect((await bad.closed).code).toBe(1002)
+      const witness = connect(roomy, id, { cookie: c })
+      await synced(witness)
+      witness.destroy()
+      expect(errors).toEqual([])
+    } finally {
+      await roomy.stop()
+    }
+  })
 
   it('a text frame is refused (the protocol is binary)', async () => {
     const bad = rawSocket(`${server.wsUrl}/${planId}`, { cookie, origin: server.url })

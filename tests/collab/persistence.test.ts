@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../../server/logger'
-import { Persistence } from '../../server/collab/persistence'
+import { Persistence, type PersistenceOptions } from '../../server/collab/persistence'
+import { DocumentThread } from '../../server/documents/thread'
 import { loadState } from '../../server/data/live-documents'
 import { seedDemo } from '../../server/demo/seed'
 import type { Db } from '../../server/db/db'
@@ -42,6 +43,10 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
   let documentId: string
   let userId: string
   const logger = createLogger('silent')
+  const documents = new DocumentThread(logger)
+  const failures: string[] = []
+  const persistenceOn = (on: Db, options: Partial<PersistenceOptions> = {}) =>
+    new Persistence(on, logger, documents, (id) => failures.push(id), options)
 
   beforeAll(async () => {
     db = await openTestDb(driver)
@@ -49,7 +54,10 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
     documentId = (await db.query<{ id: string }>(`select id from documents where title = 'Plan d’action — Dakar'`))[0]!.id
     userId = (await db.query<{ id: string }>(`select id from users where email = 'pilote@demo.atelier'`))[0]!.id
   })
-  afterAll(() => db.drop())
+  afterAll(async () => {
+    await documents.stop()
+    await db.drop()
+  })
 
   /** A client doc that starts from what is stored, and the updates its edits produce. */
   async function editor() {
@@ -63,7 +71,7 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
   }
 
   it('keystrokes of one person in one moment become one row, and replay to the same text', async () => {
-    const persistence = new Persistence(db, logger, { flushMs: 100 })
+    const persistence = persistenceOn(db, { flushMs: 100 })
     const { doc, updates } = await editor()
     const rowsBefore = (await loadState(db, documentId)).updates.length
     appendParagraph(doc, '')
@@ -78,7 +86,7 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
 
   it('a failed write is retried and nothing is lost', async () => {
     const { db: flakyDb, control } = flaky(db, /insert into doc_updates/)
-    const persistence = new Persistence(flakyDb, logger, { flushMs: 20 })
+    const persistence = persistenceOn(flakyDb, { flushMs: 20 })
     const { doc, updates } = await editor()
     control.failing = true
     appendParagraph(doc, 'Écrit pendant la panne')
@@ -92,7 +100,7 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
 
   it('stored() resolves only once what was queued before it is in the database, even across a failed write', async () => {
     const { db: flakyDb, control } = flaky(db, /insert into doc_updates/)
-    const persistence = new Persistence(flakyDb, logger, { flushMs: 20 })
+    const persistence = persistenceOn(flakyDb, { flushMs: 20 })
     await persistence.stored()
     const { doc, updates } = await editor()
     control.failing = true
@@ -107,8 +115,48 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
     expect((await replay(db, documentId)).text).toContain('confirmé seulement une fois écrit')
   })
 
+  it('a document the database refuses for good stops only itself: the others are stored, its sockets are told', async () => {
+    const [other] = await db.query<{ id: string }>(`select id from documents where id <> $1 limit 1`, [documentId])
+    const refused = other!.id
+    // A constraint the database will keep refusing (as if the document had been deleted meanwhile).
+    const refusing: Db = Object.assign(Object.create(db), {
+      transaction: <T>(fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>) =>
+        db.transaction((tx) =>
+          fn(Object.assign(Object.create(tx), {
+            query: (text: string, params: unknown[] = []) => {
+              if (/insert into doc_updates/.test(text) && params.includes(refused)) {
+                throw Object.assign(new Error('insert or update on table "doc_updates" violates foreign key constraint'), { code: '23503' })
+              }
+              return tx.query(text, params)
+            },
+          })),
+        ),
+    })
+    const persistence = persistenceOn(refusing, { flushMs: 10 })
+    const { doc, updates } = await editor()
+    const elsewhere = new Y.Doc()
+    const elsewhereUpdates: Uint8Array[] = []
+    elsewhere.on('update', (u: Uint8Array) => elsewhereUpdates.push(u))
+    appendParagraph(elsewhere, 'jamais enregistré')
+    appendParagraph(doc, 'enregistré malgré l’autre document')
+    // One batch holding both documents' updates.
+    persistence.enqueue(refused, userId, elsewhereUpdates[0]!)
+    for (const u of updates.splice(0)) persistence.enqueue(documentId, userId, u)
+    const refusedStored = persistence.stored(refused)
+    await persistence.stored(documentId)
+    await expect(refusedStored).rejects.toThrow(/refused/)
+    expect((await replay(db, documentId)).text).toContain('enregistré malgré l’autre document')
+    expect(failures).toContain(refused)
+    expect(persistence.hasPending()).toBe(false)
+    // The queue is not blocked: later edits are stored as usual.
+    appendParagraph(doc, 'et la suite aussi')
+    for (const u of updates.splice(0)) persistence.enqueue(documentId, userId, u)
+    await persistence.stored(documentId)
+    expect((await replay(db, documentId)).text).toContain('et la suite aussi')
+  })
+
   it('compaction folds the log into a snapshot that replays to the same document', async () => {
-    const persistence = new Persistence(db, logger, { flushMs: 10, compactAfterRows: 1_000_000 })
+    const persistence = persistenceOn(db, { flushMs: 10, compactAfterRows: 1_000_000 })
     const { doc, updates } = await editor()
     for (let i = 0; i < 30; i++) {
       appendParagraph(doc, `ligne ${i}`)
@@ -126,7 +174,7 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
   })
 
   it('a crash in the middle of compaction loses nothing (one transaction)', async () => {
-    const persistence = new Persistence(db, logger, { flushMs: 10 })
+    const persistence = persistenceOn(db, { flushMs: 10 })
     const { doc, updates } = await editor()
     appendParagraph(doc, 'avant la panne de compaction')
     for (const u of updates.splice(0)) persistence.enqueue(documentId, userId, u)
@@ -136,7 +184,7 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
     // The snapshot is written, then deleting the folded rows fails: all of it must roll back.
     const { db: flakyDb, control } = flaky(db, /delete from doc_updates/)
     control.failing = true
-    await new Persistence(flakyDb, logger).compact(documentId)
+    await persistenceOn(flakyDb).compact(documentId)
     expect(control.failures).toBe(1)
     const after = await replay(db, documentId)
     expect(after.text).toBe(before.text)
@@ -145,12 +193,12 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
   })
 
   it('two instances compacting at once leave one consistent snapshot', async () => {
-    const a = new Persistence(db, logger, { flushMs: 10 })
+    const a = persistenceOn(db, { flushMs: 10 })
     const { doc, updates } = await editor()
     for (let i = 0; i < 5; i++) appendParagraph(doc, `concurrent ${i}`)
     for (const u of updates.splice(0)) a.enqueue(documentId, userId, u)
     await a.flush()
-    const b = new Persistence(db, logger)
+    const b = persistenceOn(db)
     await Promise.all([a.compact(documentId), b.compact(documentId)])
     expect((await replay(db, documentId)).text).toBe(docText(doc))
   })

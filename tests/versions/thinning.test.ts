@@ -1,3 +1,4 @@
+import { captureState } from '../../server/versions/state'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { seedDemo } from '../../server/demo/seed'
@@ -25,7 +26,7 @@ describe.each(DRIVERS)('thinning automatic versions on %s', (driver) => {
     const ydoc = new Y.Doc()
     const record = async (kind: 'named' | 'automatic', text: string) => {
       appendParagraphTo(ydoc, text)
-      return (await recorder.record(doc!.id, doc!.space, ydoc, { kind, name: kind === 'named' ? text : null, createdBy: null, restoredFrom: null }))!
+      return (await recorder.record(doc!.id, doc!.space, captureState(ydoc), { kind, name: kind === 'named' ? text : null, createdBy: null, restoredFrom: null }))!
     }
     const a = await record('automatic', 'un')
     const b = await record('automatic', 'deux')

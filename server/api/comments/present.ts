@@ -2,7 +2,6 @@ import type { AppDeps } from '../../context'
 import type { DocumentRow } from '../../data/documents'
 import { listComments, type CommentRow, type ThreadRow } from '../../data/comments'
 import { describePeople } from '../../data/people'
-import { resolveAnchors } from '../../../shared/anchors'
 import { can, canOnComment } from '../../../shared/policy'
 import type { Actor } from '../../../shared/domain'
 import type { CommentView, PersonCard, ThreadView } from '../../../shared/api'
@@ -31,9 +30,10 @@ export async function presentThreads(
     doc.space,
   )
   const card = (id: string | null): PersonCard | null => (id === null ? null : (people.get(id) ?? null))
-  const resolved = await deps.documentReader.read(doc.id, (ydoc) =>
-    resolveAnchors(ydoc, threads.map((t) => ({ start: t.anchorStart, end: t.anchorEnd }))),
-  )
+  const resolved = await deps.documentReader.read(doc.id, {
+    kind: 'anchors',
+    anchors: threads.map((t) => ({ start: t.anchorStart, end: t.anchorEnd })),
+  })
   // An archived document's comments are read-only for everyone.
   const changeable = doc.archivedAt === null
   const byThread = new Map<string, CommentRow[]>()

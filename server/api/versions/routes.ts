@@ -5,7 +5,6 @@ import type { DocumentRow } from '../../data/documents'
 import {
   deleteVersion, getVersion, listVersions, lockVersion, renameVersion, versionContent, type VersionRow,
 } from '../../data/versions'
-import { restoreUpdate } from '../../versions/restore'
 import { authorizeDocument } from '../access'
 import { ApiError, notFound } from '../errors'
 import { idParam, validate } from '../validate'
@@ -55,10 +54,9 @@ export const versionRoutes = new Hono<AppEnv>()
     refuseIfArchived(doc)
     const { hub, documentReader, versions } = c.var.deps
     // Edits already sent to this instance belong in the version.
-    await hub.stored()
-    const id = await documentReader.read(doc.id, (current) =>
-      versions.record(doc.id, doc.space, current, { kind: 'named', name: c.req.valid('json').name, createdBy: user.id, restoredFrom: null }),
-    )
+    await hub.stored(doc.id)
+    const captured = await documentReader.read(doc.id, { kind: 'capture' })
+    const id = await versions.record(doc.id, doc.space, captured, { kind: 'named', name: c.req.valid('json').name, createdBy: user.id, restoredFrom: null })
     return c.json(await presentOne(c, doc, id!), 201)
   })
   .get('/:versionId', idParam('id', 'versionId'), async (c) => {
@@ -96,13 +94,18 @@ export const versionRoutes = new Hono<AppEnv>()
     const doc = await authorizeDocument(c, documentId(c), 'write')
     refuseIfArchived(doc)
     const version = await existingVersion(c, doc)
-    const { db, hub, documentReader, versions } = c.var.deps
+    const { db, hub, documentReader, documents, versions } = c.var.deps
     const content = (await versionContent(db, version.id))!
     // The state being replaced is kept too (stored only if it is not already the last version).
-    await hub.stored()
-    await documentReader.read(doc.id, (current) => versions.automatic(doc.id, doc.space, current))
-    const id = await hub.edit(doc.id, doc.space, user.id, (current) => restoreUpdate(current, content.prosemirror), (live) =>
-      versions.record(doc.id, doc.space, live, { kind: 'restore', name: null, createdBy: user.id, restoredFrom: version.id }),
+    await hub.stored(doc.id)
+    await versions.automatic(doc.id, doc.space, () => documentReader.read(doc.id, { kind: 'capture' }))
+    const live = { live: doc.id }
+    const id = await hub.edit(
+      doc.id,
+      doc.space,
+      user.id,
+      () => documents.job(live, { kind: 'restore', content: content.prosemirror }),
+      async () => versions.record(doc.id, doc.space, await documents.job(live, { kind: 'capture' }), { kind: 'restore', name: null, createdBy: user.id, restoredFrom: version.id }),
     )
     return c.json(await presentOne(c, doc, id!), 201)
   })

@@ -1,0 +1,18 @@
+/**
+ * Where a change to a live document came from, as its Yjs transaction origin. Changes made by
+ * someone (a writer's socket, or the server on someone's behalf) are stored as theirs and shared
+ * with other instances; changes loaded from storage or relayed by a peer instance are not.
+ */
+export abstract class EditOrigin {
+  abstract readonly userId: string
+}
+
+/** An edit the server makes for someone (a restore): stored and attributed like theirs. */
+export class ServerEdit extends EditOrigin {
+  constructor(readonly userId: string) {
+    super()
+  }
+}
+
+export const FROM_STORAGE = Symbol('storage')
+export const FROM_PEER = Symbol('peer instance')
