@@ -9,5 +9,13 @@ import { Worker, type WorkerOptions } from 'node:worker_threads'
 export function startWorker(name: string, options: WorkerOptions = {}): Worker {
   const ext = extname(new URL(import.meta.url).pathname)
   const url = new URL(`./${name}${ext}`, import.meta.url)
-  return new Worker(url, { ...options, execArgv: ext === '.ts' ? ['--import', 'tsx'] : [] })
+  if (ext !== '.ts') return new Worker(url, { ...options, execArgv: [] })
+  // On Node 20, `--import tsx` in a worker's execArgv does not reach its entry module
+  // (privatenumber/tsx#354): the worker registers tsx's hooks itself, then imports the entry.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
+  return new Worker(`import(${tsx}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(url.href)}))`, {
+    ...options,
+    execArgv: [],
+    eval: true,
+  })
 }
