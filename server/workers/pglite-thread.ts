@@ -54,17 +54,8 @@ async function handle(pg: PGlite, request: Request): Promise<void> {
   const { id } = request
   switch (request.op) {
     case 'query': {
-      // The bytea values this query returns own their buffers: they move to the main thread, uncopied.
-      const made: ArrayBuffer[] = []
-      const collect = (text: string) => {
-        const bytes = parseBytea(text)
-        made.push(bytes.buffer as ArrayBuffer)
-        return bytes
-      }
-      const result = await executor(pg, request.tx).query<Record<string, unknown>>(request.text, request.params, {
-        parsers: { [types.BYTEA]: collect },
-      })
-      return send({ type: 'result', id, rows: result.rows }, made)
+      const { rows } = await executor(pg, request.tx).query<Record<string, unknown>>(request.text, request.params)
+      return send({ type: 'result', id, rows }, byteaBuffers(rows))
     }
     case 'exec':
       await executor(pg, request.tx).exec(request.script)
@@ -92,6 +83,21 @@ async function handle(pg: PGlite, request: Request): Promise<void> {
       await pg.close()
       return answer(id)
   }
+}
+
+/**
+ * A row's top-level Uint8Arrays are bytea values from parseBytea, each on an ArrayBuffer of its
+ * own that nothing else holds: they move to the main thread instead of being copied.
+ */
+function byteaBuffers(rows: Record<string, unknown>[]): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = []
+  for (const row of rows) {
+    for (const key in row) {
+      const value = row[key]
+      if (value instanceof Uint8Array && value.byteLength === value.buffer.byteLength) buffers.push(value.buffer as ArrayBuffer)
+    }
+  }
+  return buffers
 }
 
 function executor(pg: PGlite, tx: number | undefined): PGlite | Transaction {
