@@ -63,9 +63,9 @@ async function handle(pg: PGlite, request: Request): Promise<void> {
     case 'begin':
       return begin(pg, id)
     case 'end': {
-      const open = transactions.get(request.tx)
-      if (!open) throw new Error('Transaction is closed')
-      await open.end(request.commit)
+      const transaction = transactions.get(request.tx)
+      if (!transaction) throw new Error('Transaction is closed')
+      await transaction.end(request.commit)
       return answer(id)
     }
     case 'listen': {
@@ -102,9 +102,9 @@ function byteaBuffers(rows: Record<string, unknown>[]): ArrayBuffer[] {
 
 function executor(pg: PGlite, tx: number | undefined): PGlite | Transaction {
   if (tx === undefined) return pg
-  const open = transactions.get(tx)
-  if (!open) throw new Error('Transaction is closed')
-  return open.tx
+  const transaction = transactions.get(tx)
+  if (!transaction) throw new Error('Transaction is closed')
+  return transaction.tx
 }
 
 /**

@@ -26,9 +26,11 @@ async function openKillable(): Promise<{ db: Db; worker: Worker }> {
   return { db: await connectPglite(worker), worker }
 }
 
-/** Settles to what the promise did, so a test can look at it without awaiting it. */
-function track<T>(promise: Promise<T>) {
-  const state: { settled: boolean; value?: T; error?: unknown } = { settled: false }
+type Tracked<T> = { settled: boolean; value?: T; error?: unknown }
+
+/** Records what the promise did, so a test can look at it without awaiting it. */
+function track<T>(promise: Promise<T>): Tracked<T> {
+  const state: Tracked<T> = { settled: false }
   promise.then(
     (value) => Object.assign(state, { settled: true, value }),
     (error: unknown) => Object.assign(state, { settled: true, error }),
@@ -66,7 +68,7 @@ describe('the embedded database in its worker thread', () => {
 
   it('makes queries outside an open transaction wait for it to end', async () => {
     await db.exec('create table waits (n int)')
-    let outside: ReturnType<typeof track<{ n: number }[]>> | undefined
+    let outside: Tracked<{ n: number }[]> | undefined
     await db.transaction(async (tx) => {
       await tx.query('insert into waits values (1)')
       outside = track(db.query<{ n: number }>('select n from waits'))
