@@ -18,6 +18,8 @@ vi.mock('@electric-sql/pglite', () => {
   throw new Error('@electric-sql/pglite was imported on the main thread')
 })
 
+/** For tests that create a database of their own: PGlite's initdb takes seconds, many more on a busy machine. */
+const CREATES_A_DATABASE = { timeout: 240_000 }
 const nextTimerTurn = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 /** A database whose worker a test may kill. */
@@ -80,7 +82,7 @@ describe('the embedded database in its worker thread', () => {
     expect(outside!.value).toEqual([{ n: 1 }])
   })
 
-  it('keeps this thread running while a query runs', async () => {
+  it('keeps this thread running while a query runs', CREATES_A_DATABASE, async () => {
     const { db: killable, worker } = await openKillable()
     const sleeping = track(killable.query('select pg_sleep(3600)'))
     // In-thread PGlite would hold this timer back until the query ended, an hour from now.
@@ -90,7 +92,7 @@ describe('the embedded database in its worker thread', () => {
     await expect.poll(() => sleeping.settled).toBe(true)
   })
 
-  it('when its thread dies, rejects the pending query and every later one, health says so, and close() reports it', async () => {
+  it('when its thread dies, rejects the pending query and every later one, health says so, and close() reports it', CREATES_A_DATABASE, async () => {
     const { db: killable, worker } = await openKillable()
     const pending = killable.query('select pg_sleep(3600)')
     await worker.terminate()
@@ -108,7 +110,7 @@ describe('the embedded database in its worker thread', () => {
     await expect(openPglite(notADirectory)).rejects.toThrow(/Could not open the embedded database: .*(EEXIST|ENOTDIR)/)
   })
 
-  it('is found whole after close() and a reopen of the same data dir', async () => {
+  it('is found whole after close() and a reopen of the same data dir', CREATES_A_DATABASE, async () => {
     const reopenDir = join(dir, 'reopen')
     const first = await openPglite(reopenDir)
     await first.exec('create table kept (note text)')
