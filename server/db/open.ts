@@ -1,14 +1,11 @@
 import { join } from 'node:path'
 import type { Db, DbOptions } from './db'
 import { migrate } from './migrate'
-import { openPglite } from './pglite'
 import { openPostgres } from './postgres'
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDb(options: DbOptions): Promise<Db> {
-  const db = options.url
-    ? await openPostgres(options.url, options.schema)
-    : await openPglite(options.dataDir && join(options.dataDir, 'pglite'), options.schema)
+  const db = options.url ? await openPostgres(options.url, options.schema) : await openEmbedded(options)
   try {
     await migrate(db)
   } catch (err) {
@@ -16,4 +13,10 @@ export async function openDb(options: DbOptions): Promise<Db> {
     throw err
   }
   return db
+}
+
+/** Loaded only when used: an instance on PostgreSQL never starts the embedded database's code. */
+async function openEmbedded(options: DbOptions): Promise<Db> {
+  const { openPglite } = await import('./pglite')
+  return openPglite(options.dataDir && join(options.dataDir, 'pglite'), options.schema)
 }

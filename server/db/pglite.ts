@@ -1,35 +1,77 @@
-import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
-import type { Transaction } from '@electric-sql/pglite'
-import { assertIdentifier, type Db, type Executor, type Row } from './db'
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from '../workers/spawn'
+import type { Db, Executor, Row } from './db'
+import { WorkerLink } from './pglite-link'
+import type { WorkerInput } from './pglite-protocol'
 
-export async function openPglite(dataDir: string | undefined, schema?: string): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const pg = await PGlite.create(dataDir)
-  if (schema) {
-    // PGlite is a single session, so a session-level search_path holds for every later query.
-    await pg.exec(`create schema if not exists ${assertIdentifier(schema)}; set search_path to ${schema}`)
+/**
+ * The embedded database (PGlite) as a `Db`. PGlite runs its WebAssembly synchronously, so it
+ * lives in a worker thread of its own (server/workers/pglite-thread.ts): a large write there
+ * never stalls the requests and live documents served by this thread.
+ */
+export const openPglite = (dataDir: string | undefined, schema?: string): Promise<Db> => connectPglite(startPgliteThread(dataDir, schema))
+
+export const startPgliteThread = (dataDir: string | undefined, schema?: string): Worker =>
+  startWorker('pglite-thread', { workerData: { dataDir, schema } satisfies WorkerInput })
+
+/** The `Db` served by a started pglite-thread worker, once PGlite is open there. */
+export async function connectPglite(worker: Worker): Promise<Db> {
+  const link = new WorkerLink(worker)
+  try {
+    await link.opened
+  } catch (err) {
+    await worker.terminate()
+    throw new Error(`Could not open the embedded database: ${(err as Error).message}`, { cause: err })
   }
-  const run = (q: PGlite | Transaction): Executor => ({
+  const run = (tx?: number): Executor => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
-      const res = await q.query<T>(text, params as unknown[])
-      return res.rows
+      const { values, transfer } = outgoing(params)
+      const { rows } = await link.request({ op: 'query', text, params: values, tx }, transfer)
+      return rows as T[]
     },
     async exec(script) {
-      await q.exec(script)
+      await link.request({ op: 'exec', script, tx })
     },
   })
+  let closing: Promise<void> | undefined
   return {
     driver: 'pglite',
-    ...run(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(run(tx))),
+    ...run(),
+    async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+      const { id: tx } = await link.request({ op: 'begin' })
+      let result: T
+      try {
+        result = await fn(run(tx))
+      } catch (err) {
+        await link.request({ op: 'end', tx, commit: false })
+        throw err
+      }
+      await link.request({ op: 'end', tx, commit: true })
+      return result
+    },
     async listen(channel, onPayload) {
-      const unsubscribe = await pg.listen(channel, onPayload)
-      return () => unsubscribe()
+      const sub = await link.listen(channel, onPayload)
+      return () => link.unlisten(sub)
     },
     async notify(channel, payload) {
-      await pg.query('select pg_notify($1, $2)', [channel, payload])
+      await run().query('select pg_notify($1, $2)', [channel, payload])
     },
-    close: () => pg.close(),
+    close: () => (closing ??= link.close()),
   }
+}
+
+/**
+ * Structured clone copies a Uint8Array's whole ArrayBuffer, and a small view may sit in a large
+ * one (Buffer's shared pool, a socket's read): such a view is copied to its exact size first, and
+ * that copy, which nothing else holds, is transferred rather than cloned.
+ */
+function outgoing(params: readonly unknown[]): { values: unknown[]; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = []
+  const values = params.map((value) => {
+    if (!(value instanceof Uint8Array) || (value.byteOffset === 0 && value.byteLength === value.buffer.byteLength)) return value
+    const copy = new Uint8Array(value)
+    transfer.push(copy.buffer)
+    return copy
+  })
+  return { values, transfer }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrate, readMigrations } from '../../server/db/migrate'
 import { openPostgres } from '../../server/db/postgres'
@@ -58,6 +59,55 @@ describe.each(DRIVERS)('the database layer on %s', (driver) => {
     const unlisten = await db.listen('atelier_test', (p) => received.push(p))
     await db.notify('atelier_test', 'hello')
     await expect.poll(() => received).toEqual(['hello'])
+    await unlisten()
+  })
+
+  it("returns 8 MiB of bytea byte for byte, and leaves the caller's buffers usable", async () => {
+    await db.exec('create table blobs (id int primary key, data bytea not null)')
+    const whole = randomBytes(8 * 1024 * 1024)
+    // A view into a larger buffer, as Buffer's pool or a socket read hands out.
+    const backing = randomBytes(whole.length + 2)
+    const view = backing.subarray(1, 1 + whole.length)
+    await db.query('insert into blobs (id, data) values ($1, $2), ($3, $4)', [1, whole, 2, view])
+    const rows = await db.query<{ id: number; data: Uint8Array }>('select id, data from blobs order by id')
+    expect(rows.map((r) => r.data instanceof Uint8Array)).toEqual([true, true])
+    expect(Buffer.compare(rows[0]!.data, whole)).toBe(0)
+    expect(Buffer.compare(rows[1]!.data, view)).toBe(0)
+    expect([whole.length, view.length, backing.length]).toEqual([8 * 1024 * 1024, 8 * 1024 * 1024, 8 * 1024 * 1024 + 2])
+  })
+
+  it("rejects with an Error carrying the SQLSTATE as code and PostgreSQL's message", async () => {
+    await db.exec('create table uniques (k text primary key)')
+    await db.query('insert into uniques (k) values ($1)', ['a'])
+    const duplicate = await db.query('insert into uniques (k) values ($1)', ['a']).catch((err: unknown) => err)
+    expect(duplicate).toBeInstanceOf(Error)
+    expect(duplicate).toMatchObject({ code: '23505', message: expect.stringMatching(/duplicate key value violates unique constraint/) })
+    await expect(db.query(`select $1::int`, ['not a number'])).rejects.toMatchObject({
+      code: '22P02',
+      message: expect.stringMatching(/invalid input syntax for type integer/),
+    })
+  })
+
+  it('delivers a notification sent inside a transaction when it commits, and never when it rolls back', async () => {
+    const channel = db.schema
+    const received: string[] = []
+    const unlisten = await db.listen(channel, (p) => received.push(p))
+    await db.transaction(async (tx) => {
+      await tx.query('select pg_notify($1, $2)', [channel, 'committed'])
+      // A further round trip: a notification delivered before commit would have arrived by now.
+      await tx.query('select 1')
+      expect(received).toEqual([])
+    })
+    await expect.poll(() => received).toEqual(['committed'])
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('select pg_notify($1, $2)', [channel, 'rolled back'])
+        throw new Error('abort')
+      }),
+    ).rejects.toThrow('abort')
+    // Notifications arrive in order, so once this one is in, the rolled-back one would have been too.
+    await db.notify(channel, 'after')
+    await expect.poll(() => received).toEqual(['committed', 'after'])
     await unlisten()
   })
 

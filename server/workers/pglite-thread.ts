@@ -1,0 +1,138 @@
+import { mkdirSync } from 'node:fs'
+import { parentPort, workerData } from 'node:worker_threads'
+import { PGlite, types, type Transaction } from '@electric-sql/pglite'
+import { assertIdentifier } from '../db/db'
+import { parseBytea, serializeBytea } from '../db/pglite-bytea'
+import { toWireError, type Reply, type Request, type WorkerInput } from '../db/pglite-protocol'
+
+/**
+ * The embedded database's own thread: PGlite runs its WebAssembly synchronously, so here it
+ * stalls only this thread, never the server's event loop. Answers the requests of
+ * server/db/pglite.ts; PGlite's own locks keep their order (a query outside an open transaction
+ * waits for it to end).
+ */
+
+const port = parentPort!
+const { dataDir, schema } = workerData as WorkerInput
+
+/** Rejects a transaction's callback so that PGlite rolls it back; the client asked for it, so it is no error. */
+const ROLLBACK = Symbol('rollback')
+
+type OpenTransaction = { tx: Transaction; end(commit: boolean): Promise<void> }
+const transactions = new Map<number, OpenTransaction>()
+const subscriptions = new Map<number, () => Promise<void>>()
+
+const send = (reply: Reply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer)
+const answer = (id: number) => send({ type: 'result', id })
+const refuse = (id: number, err: unknown) => send({ type: 'error', id, error: toWireError(err) })
+
+async function open(): Promise<PGlite> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
+  const pg = await PGlite.create({
+    dataDir,
+    serializers: { [types.BYTEA]: serializeBytea },
+    parsers: { [types.BYTEA]: parseBytea },
+  })
+  if (schema) {
+    // PGlite is a single session, so a session-level search_path holds for every later query.
+    await pg.exec(`create schema if not exists ${assertIdentifier(schema)}; set search_path to ${schema}`)
+  }
+  return pg
+}
+
+const opening = open()
+opening.then(
+  () => answer(0),
+  (err: unknown) => refuse(0, err),
+)
+
+port.on('message', (request: Request) => {
+  opening.then((pg) => handle(pg, request)).catch((err: unknown) => refuse(request.id, err))
+})
+
+async function handle(pg: PGlite, request: Request): Promise<void> {
+  const { id } = request
+  switch (request.op) {
+    case 'query': {
+      const { rows } = await executor(pg, request.tx).query<Record<string, unknown>>(request.text, request.params)
+      return send({ type: 'result', id, rows }, byteaBuffers(rows))
+    }
+    case 'exec':
+      await executor(pg, request.tx).exec(request.script)
+      return answer(id)
+    case 'begin':
+      return begin(pg, id)
+    case 'end': {
+      const transaction = transactions.get(request.tx)
+      if (!transaction) throw new Error('Transaction is closed')
+      await transaction.end(request.commit)
+      return answer(id)
+    }
+    case 'listen': {
+      const unlisten = await pg.listen(request.channel, (payload) => send({ type: 'notification', sub: id, payload }))
+      subscriptions.set(id, unlisten)
+      return answer(id)
+    }
+    case 'unlisten': {
+      const unlisten = subscriptions.get(request.sub)
+      subscriptions.delete(request.sub)
+      await unlisten?.()
+      return answer(id)
+    }
+    case 'close':
+      await pg.close()
+      return answer(id)
+  }
+}
+
+/**
+ * A row's top-level Uint8Arrays are bytea values from parseBytea, each on an ArrayBuffer of its
+ * own that nothing else holds: they move to the main thread instead of being copied.
+ */
+function byteaBuffers(rows: Record<string, unknown>[]): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = []
+  for (const row of rows) {
+    for (const key in row) {
+      const value = row[key]
+      if (value instanceof Uint8Array && value.byteLength === value.buffer.byteLength) buffers.push(value.buffer as ArrayBuffer)
+    }
+  }
+  return buffers
+}
+
+function executor(pg: PGlite, tx: number | undefined): PGlite | Transaction {
+  if (tx === undefined) return pg
+  const transaction = transactions.get(tx)
+  if (!transaction) throw new Error('Transaction is closed')
+  return transaction.tx
+}
+
+/**
+ * Holds a PGlite transaction open until the client ends it: the callback PGlite runs inside
+ * BEGIN/COMMIT settles only when the `end` request comes.
+ */
+function begin(pg: PGlite, id: number): void {
+  let begun = false
+  const outcome: Promise<void> = pg.transaction(
+    (tx) =>
+      new Promise<void>((resolve, reject) => {
+        begun = true
+        transactions.set(id, {
+          tx,
+          end(commit) {
+            transactions.delete(id)
+            if (commit) resolve()
+            else reject(ROLLBACK)
+            return outcome.catch((err: unknown) => {
+              if (err !== ROLLBACK) throw err
+            })
+          },
+        })
+        answer(id)
+      }),
+  )
+  // When BEGIN itself fails the callback never runs: the begin request gets the error.
+  outcome.catch((err: unknown) => {
+    if (!begun) refuse(id, err)
+  })
+}
