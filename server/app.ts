@@ -25,6 +25,7 @@ import { setupRoutes } from './api/setup/routes'
 import { collabRoutes } from './collab/upgrade'
 import { jsonBodiesOnly } from './http/json-only'
 import { requestLog } from './http/request-log'
+import { securityHeaders } from './http/security-headers'
 import { staticClient } from './http/static-client'
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     return next()
   })
   app.use('*', requestLog)
+  app.use('*', securityHeaders)
 
   const api = new Hono<AppEnv>()
   api.use('*', bodyLimit({

@@ -3,7 +3,7 @@ import type { Session } from 'lucia'
 import type { Config } from './config'
 import type { Db } from './db/db'
 import type { Auth } from './auth/lucia'
-import type { FailureLimiter } from './auth/rate-limit'
+import type { LoginLimits } from './auth/login-limits'
 import type { CollabHub } from './collab/hub'
 import type { DocumentReader } from './collab/current-document'
 import type { DocumentThread } from './documents/thread'
@@ -17,7 +17,7 @@ export type AppDeps = {
   db: Db
   logger: Logger
   auth: Auth
-  limiters: { loginByAccount: FailureLimiter; loginByIp: FailureLimiter }
+  loginLimits: LoginLimits
   hub: CollabHub
   /** Whole-document work (text copies, versions, comparisons, exports) off the event loop. */
   documents: DocumentThread

@@ -6,7 +6,7 @@ import type { AppDeps } from './context'
 import type { Db } from './db/db'
 import { createApp } from './app'
 import { createLucia } from './auth/lucia'
-import { FailureLimiter } from './auth/rate-limit'
+import { createLoginLimits, limitsRedis, type LoginLimits } from './auth/login-limits'
 import { redisFanout, singleInstance, type Fanout } from './collab/fanout'
 import { CollabHub, type HubOptions } from './collab/hub'
 import { DocumentReader } from './collab/current-document'
@@ -17,8 +17,6 @@ import { openDb } from './db/open'
 import { createLogger } from './logger'
 import { seedDemo } from './demo/seed'
 import { VersionRecorder } from './versions/record'
-
-const FIFTEEN_MINUTES = 15 * 60_000
 
 export const HUB_DEFAULTS = { awarenessBatchMs: 50, contentDebounceMs: 2_000, unloadDelayMs: 2_000, applySliceMs: 8 }
 
@@ -35,7 +33,14 @@ export type ServerOptions = {
 export type RunningServer = { url: string; deps: AppDeps; close(): Promise<void> }
 
 /** Everything a request needs, built once. Shared by the real server and the in-process test app. */
-export function createDeps(config: Config, db: Db, logger: Logger, fanout: Fanout, options: ServerOptions = {}): AppDeps {
+export function createDeps(
+  config: Config,
+  db: Db,
+  logger: Logger,
+  fanout: Fanout,
+  options: ServerOptions = {},
+  loginLimits: LoginLimits = createLoginLimits(),
+): AppDeps {
   const documents = new DocumentThread(logger)
   // The hub exists by the time a write can fail: storage failures close that document's sockets.
   const persistence = new Persistence(db, logger, documents, (documentId) => hub.storageFailed(documentId), options.persistence)
@@ -59,10 +64,7 @@ export function createDeps(config: Config, db: Db, logger: Logger, fanout: Fanou
     db,
     logger,
     auth: createLucia(db, { secureCookies: config.publicUrl?.startsWith('https:') ?? false, sessionDays: config.sessionDays }),
-    limiters: {
-      loginByAccount: new FailureLimiter(5, FIFTEEN_MINUTES),
-      loginByIp: new FailureLimiter(30, FIFTEEN_MINUTES),
-    },
+    loginLimits,
     hub,
     documents,
     documentReader: new DocumentReader(hub, documents, db),
@@ -76,7 +78,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const opened = await openDb({ url: config.databaseUrl, dataDir: config.dataDir, schema: options.schema })
   const db = options.wrapDb ? options.wrapDb(opened) : opened
   const fanout = config.redisUrl ? await redisFanout(config.redisUrl, logger) : singleInstance
-  const deps = createDeps(config, db, logger, fanout, options)
+  // Sign-in limits shared between instances through Redis, when there is one.
+  const limitsStore = config.redisUrl ? limitsRedis(config.redisUrl, logger) : undefined
+  const deps = createDeps(config, db, logger, fanout, options, createLoginLimits({ redis: limitsStore }))
   deps.documents.start()
   if (config.demo && (await seedDemo(db, config.demoPassword))) logger.info('demonstration network seeded')
   const stopWatching = await watchAccessChanges(deps, deps.hub)
@@ -99,6 +103,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await stopWatching()
       await fanout.close()
       await deps.documents.stop()
+      limitsStore?.disconnect()
       await opened.close()
     },
   }

@@ -1,3 +1,4 @@
+import './zod-jitless'
 import { z } from 'zod'
 import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES } from './domain'
 import { DOCUMENT_KINDS, LOCALES } from './templates'

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { compiledServerArgs } from '../helpers/server-build'
 
 /** A document as a client addresses it: room name plus the query parameters the server wants. */
 export type DocRef = { name: string; params: Record<string, string> }
@@ -36,8 +37,8 @@ const running = new Set<ChildProcess>()
 process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')))
 
 /**
- * A server child process (`node --import tsx`, one process, as `npm start` runs it), ready once it
- * prints its JSON "listening" line.
+ * A server child process (one process, as `npm start` runs it), ready once it prints its JSON
+ * "listening" line.
  */
 class ServerProcess {
   private output: string[] = []
@@ -72,8 +73,9 @@ class ServerProcess {
     })
   }
 
-  static start(script: string, env: NodeJS.ProcessEnv, listeningMsg: string): ServerProcess {
-    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  /** `args`: what node runs (a script and its loader). */
+  static start(args: string[], env: NodeJS.ProcessEnv, listeningMsg: string): ServerProcess {
+    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     running.add(child)
     child.on('exit', () => running.delete(child))
     return new ServerProcess(child, listeningMsg)
@@ -113,7 +115,7 @@ export class ReferenceTarget implements Target {
   private nextDoc = 0
 
   async start() {
-    this.proc = ServerProcess.start('tests/bench/reference-server.ts', childEnv({ PORT: '0' }), 'reference is listening')
+    this.proc = ServerProcess.start(['--import', 'tsx', 'tests/bench/reference-server.ts'], childEnv({ PORT: '0' }), 'reference is listening')
     this.url = await this.proc.url
   }
 
@@ -156,8 +158,9 @@ export class AtelierTarget implements Target {
   private nextDoc = 0
 
   async start() {
+    // The compiled server, as production runs it.
     this.proc = ServerProcess.start(
-      'server/main.ts',
+      compiledServerArgs(),
       childEnv({
         PORT: '0',
         HOST: '127.0.0.1',

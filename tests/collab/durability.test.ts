@@ -12,10 +12,11 @@ import { openDb } from '../../server/db/open'
 import { DEMO_PASSWORD } from '../helpers/app'
 import { appendParagraph, connect, docText, synced, type TestClient } from '../helpers/collab'
 import { DRIVERS, type Driver } from '../helpers/db'
+import { compiledServerArgs } from '../helpers/server-build'
 
 /**
- * Durability of live edits across a crash: the real entry point (`node --import tsx server/main.ts`,
- * as `npm start` and the Dockerfile run it) in a child process, killed with SIGKILL while people type, restarted on
+ * Durability of live edits across a crash: the compiled server (`node dist/server/main.js`, as
+ * `npm start` and the Dockerfile run it) in a child process, killed with SIGKILL while people type, restarted on
  * the same port and the same data. The contract: the edits of a writer who left at least one
  * second before the kill are stored; the people still connected reconnect on their own and
  * everyone converges. And SIGTERM stores what is pending before the process exits.
@@ -71,7 +72,7 @@ function groupAlive(pid: number): boolean {
 }
 
 async function launch(env: Record<string, string>): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const proc = spawn(process.execPath, compiledServerArgs(), {
     env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ATELIER_DEMO: '1', DATABASE_URL: '', REDIS_URL: '', PUBLIC_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // A group of its own, so a crash leaves nothing behind.

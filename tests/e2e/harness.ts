@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { compiledServerArgs } from '../helpers/server-build'
 
 /**
- * A real Atelier server (child process, own data folder, embedded database) and a real
- * Chromium. The client must have been built (`npm run build`); .ci/run does it.
+ * A real Atelier server (the compiled one, as in production: child process, own data folder,
+ * embedded database) and a real Chromium. Client and server must have been built
+ * (`npm run build`); .ci/run does it.
  */
 export const ARTIFACTS = resolve('test-results')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -16,7 +18,7 @@ export type AppServer = { url: string; stop(): Promise<void> }
 export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
   if (!existsSync(resolve('dist/client/index.html'))) throw new Error('Build the client first: npm run build')
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'))
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, compiledServerArgs(), {
     // The embedded database keeps browser tests independent of any shared server.
     env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', ATELIER_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,7 +73,9 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
  * critical violations, each with the elements concerned, so a failure says what to fix.
  */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') })
+  // Evaluated through the DevTools protocol: a <script> tag of the test's own would be an inline
+  // script, which the app's Content-Security-Policy refuses.
+  await page.evaluate(readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8'))
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })

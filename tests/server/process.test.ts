@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { freshSchemaName } from '../helpers/db'
+import { compiledServerArgs } from '../helpers/server-build'
 
-/** The real entry point, as `npm start` runs it, in a child process. */
+/** The compiled server, as `npm start` and the Docker image run it, in a child process. */
 
-/** A bound on a cold start (tsx compiling, migrations), generous: a busy machine must not fail this. */
+/** A bound on a cold start (migrations on a new database), generous: a busy machine must not fail this. */
 const STARTUP_MS = 150_000
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, compiledServerArgs(), { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   let err = ''
   child.stdout!.on('data', (d) => (out += d))

@@ -4,7 +4,8 @@ import { ApiError } from '../api/client'
 import en from '../i18n/en'
 import es from '../i18n/es'
 import fr from '../i18n/fr'
-import { describeError, ERROR_MESSAGE_KEYS, minutesToWait } from './errors'
+import i18n from '../i18n'
+import { describeError, ERROR_MESSAGE_KEYS, waitMessage } from './errors'
 
 function lookup(messages: object, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages)
@@ -30,20 +31,26 @@ describe('error messages', () => {
     expect(describeError(error)).toEqual({ key: 'errors.forbidden' })
   })
 
-  it('says how many minutes to wait when rate limited', () => {
-    expect(describeError(new ApiError('rate_limited', 429, 'x', [], 61))).toEqual({
-      key: 'errors.rate_limited',
-      values: { minutes: 2 },
-    })
-    expect(fr.errors.rate_limited).toBe('Trop de tentatives de connexion. Réessayez dans {{minutes}} min.')
+  it('says how long to wait when rate limited: seconds under a minute, else whole minutes', () => {
+    expect(describeError(new ApiError('rate_limited', 429, 'x', [], 4))).toEqual({ key: 'errors.rate_limited_seconds', values: { seconds: 4 } })
+    expect(describeError(new ApiError('rate_limited', 429, 'x', [], 61))).toEqual({ key: 'errors.rate_limited', values: { minutes: 2 } })
+    expect(waitMessage(1)).toEqual({ key: 'errors.rate_limited_seconds', values: { seconds: 1 } })
+    expect(waitMessage(59)).toEqual({ key: 'errors.rate_limited_seconds', values: { seconds: 59 } })
+    expect(waitMessage(59.2)).toEqual({ key: 'errors.rate_limited', values: { minutes: 1 } })
+    expect(waitMessage(60)).toEqual({ key: 'errors.rate_limited', values: { minutes: 1 } })
+    expect(waitMessage(900)).toEqual({ key: 'errors.rate_limited', values: { minutes: 15 } })
+    // No usable wait (a proxy's 429): a minute is a safe thing to say.
+    for (const unknown of [undefined, 0, Number.NaN]) expect(waitMessage(unknown)).toEqual({ key: 'errors.rate_limited', values: { minutes: 1 } })
   })
 
-  it('rounds the wait up to whole minutes, at least one', () => {
-    expect(minutesToWait(undefined)).toBe(1)
-    expect(minutesToWait(0)).toBe(1)
-    expect(minutesToWait(5)).toBe(1)
-    expect(minutesToWait(60)).toBe(1)
-    expect(minutesToWait(900)).toBe(15)
+  it('words the wait as each language does, singular and plural', () => {
+    const say = (lng: string, m: ReturnType<typeof waitMessage>) => i18n.t(m.key, { lng, ...m.values })
+    expect(say('fr', waitMessage(1))).toBe('Trop de tentatives de connexion. Réessayez dans 1 seconde.')
+    expect(say('fr', waitMessage(30))).toBe('Trop de tentatives de connexion. Réessayez dans 30 secondes.')
+    expect(say('fr', waitMessage(900))).toBe('Trop de tentatives de connexion. Réessayez dans 15 minutes.')
+    expect(say('en', waitMessage(60))).toBe('Too many sign-in attempts. Try again in 1 minute.')
+    expect(say('en', waitMessage(2))).toBe('Too many sign-in attempts. Try again in 2 seconds.')
+    expect(say('es', waitMessage(120))).toBe('Demasiados intentos de inicio de sesión. Vuelva a intentarlo dentro de 2 minutos.')
   })
 
   it('lets a screen be more precise for a code', () => {

@@ -25,10 +25,16 @@ export const ERROR_MESSAGE_KEYS = {
   network: 'errors.network',
 } as const satisfies Record<ClientErrorCode, MessageKey>
 
-/** Whole minutes to wait, at least one: "Réessayez dans 2 min." */
-export function minutesToWait(retryAfterSeconds: number | undefined): number {
-  if (retryAfterSeconds === undefined || !Number.isFinite(retryAfterSeconds) || retryAfterSeconds <= 0) return 1
-  return Math.max(1, Math.ceil(retryAfterSeconds / 60))
+/**
+ * How long to wait, as a person counts it: seconds under a minute, else whole minutes rounded up
+ * (the texts word them through Intl.RelativeTimeFormat: "dans 30 secondes", "in 1 minute").
+ * Without a usable wait, a minute.
+ */
+export function waitMessage(retryAfterSeconds: number | undefined): Message {
+  const known = retryAfterSeconds !== undefined && Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0
+  const seconds = known ? Math.ceil(retryAfterSeconds) : 60
+  if (seconds < 60) return { key: 'errors.rate_limited_seconds', values: { seconds } }
+  return { key: 'errors.rate_limited', values: { minutes: Math.ceil(seconds / 60) } }
 }
 
 /**
@@ -39,6 +45,6 @@ export function minutesToWait(retryAfterSeconds: number | undefined): number {
 export function describeError(error: unknown, overrides: Partial<Record<ClientErrorCode, MessageKey>> = {}): Message {
   if (!(error instanceof ApiError)) return { key: 'errors.internal' }
   const key = overrides[error.code] ?? ERROR_MESSAGE_KEYS[error.code] ?? 'errors.internal'
-  if (error.code === 'rate_limited') return { key, values: { minutes: minutesToWait(error.retryAfter) } }
+  if (key === 'errors.rate_limited') return waitMessage(error.retryAfter)
   return { key }
 }

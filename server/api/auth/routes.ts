@@ -14,25 +14,17 @@ import { loginBody } from '../../../shared/schemas'
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginBody), async (c) => {
-    const { db, limiters } = c.var.deps
+    const { db, loginLimits } = c.var.deps
     const { email, password } = c.req.valid('json')
-    const ip = clientIp(c)
-    const accountKey = `account:${email}`
-    const ipKey = `ip:${ip}`
-    const wait = Math.max(limiters.loginByAccount.retryAfter(accountKey), limiters.loginByIp.retryAfter(ipKey))
-    if (wait > 0) {
-      throw new ApiError('rate_limited', `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, {
-        retryAfter: wait,
-      })
+    const attempt = await loginLimits.begin(email, clientIp(c))
+    if (!attempt.allowed) {
+      const wait = attempt.retryAfterSeconds
+      throw new ApiError('rate_limited', `Too many sign-in attempts. Try again in ${inWords(wait)}.`, { retryAfter: wait })
     }
     const user = await findUserByEmail(db, email)
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password)
-    if (!user || !ok) {
-      limiters.loginByAccount.fail(accountKey)
-      limiters.loginByIp.fail(ipKey)
-      throw new ApiError('invalid_credentials', 'Wrong e-mail or password')
-    }
-    limiters.loginByAccount.reset(accountKey)
+    if (!user || !ok) throw new ApiError('invalid_credentials', 'Wrong e-mail or password')
+    await attempt.succeeded()
     const session = await startSession(c, user.id)
     return c.json(await presentMe(db, await refreshIdentity(c, db, user.id, session)))
   })
@@ -43,6 +35,12 @@ export const authRoutes = new Hono<AppEnv>()
     if (signedIn) await announceAccessChange(c.var.deps.db, { userId: signedIn.user.id })
     return c.body(null, 204)
   })
+
+/** "45 seconds", "1 minute", "15 minutes": what a person reads in the error. */
+function inWords(seconds: number): string {
+  const [count, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute']
+  return `${count} ${unit}${count === 1 ? '' : 's'}`
+}
 
 function clientIp(c: Context<AppEnv>): string {
   if (c.var.deps.config.trustProxy) {
