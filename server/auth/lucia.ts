@@ -1,9 +1,9 @@
 import { Lucia, TimeSpan, type Session } from 'lucia'
 import type { Db } from '../db/db'
-import { findLiveSession } from '../data/sessions'
-import { DbAdapter } from './adapter'
+import { deleteExpiredSessions, findLiveSession } from '../data/sessions'
+import { DbAdapter, storedSessionId } from './adapter'
 
-/** A signed-in session in server/auth's own terms. `id` is the token its cookie carries. */
+/** A signed-in session in server/auth's own terms. `id` is the token its cookie carries (only its hash is stored). */
 export type AuthSession = { id: string; userId: string; expiresAt: Date; fresh: boolean }
 
 /** The account behind a session, read with it in one query. */
@@ -57,12 +57,15 @@ export class Auth {
    * before the session it names.
    */
   async userOf(token: string): Promise<string | null> {
-    return (await findLiveSession(this.db, token))?.userId ?? null
+    return (await findLiveSession(this.db, storedSessionId(token)))?.userId ?? null
   }
 
   async create(userId: string): Promise<AuthSession> {
     return toAuthSession(await this.lucia.createSession(userId, {}))
   }
+
+  /** Removes expired sessions; answers how many. */
+  purgeExpired = () => deleteExpiredSessions(this.db)
 
   invalidate = (token: string) => this.lucia.invalidateSession(token)
   invalidateUser = (userId: string) => this.lucia.invalidateUserSessions(userId)
