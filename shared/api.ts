@@ -59,7 +59,8 @@ export type MembershipView = {
 
 export type PersonView = {
   grantId: string
-  user: { id: string; name: string; email: string }
+  /** `email` only for the person themself and for the secretariat (shared/policy.ts canSeeEmail). */
+  user: { id: string; name: string; email?: string }
   role: GrantRole
   expertKind: ExpertKind | null
   space: SpaceSummary

@@ -162,3 +162,13 @@ export function readableSpaces(actor: Actor): { networkIds: string[]; cityIds: s
     cityIds: [...cityIds].filter((id) => can(actor, 'read', { type: 'city', id })),
   }
 }
+
+/*
+ * People: giving them roles, taking roles back, and who sees their e-mail address.
+ */
+
+/** Someone's e-mail address is for themself and for those who manage the members of the space they are listed in (the secretariat). */
+export function canSeeEmail(viewer: Actor | null, personId: string, space: SpaceRef): boolean {
+  if (!viewer) return false
+  return viewer.userId === personId || can(viewer, 'manage_members', space)
+}

@@ -1,10 +1,11 @@
 import type { Queryable } from '../db/db'
 import type { Identity } from '../context'
 import type { DocumentRow } from '../data/documents'
+import type { PersonRow } from '../data/grants'
 import { getCities, getNetworks, type CityRow, type NetworkRow } from '../data/workspace'
-import { allowedActions, readableSpaces, rolesIn } from '../../shared/policy'
+import { allowedActions, canSeeEmail, readableSpaces, rolesIn } from '../../shared/policy'
 import type { Actor } from '../../shared/domain'
-import type { CitySummary, DocumentSummary, MeResponse, NetworkSummary } from '../../shared/api'
+import type { CitySummary, DocumentSummary, MeResponse, NetworkSummary, PersonView } from '../../shared/api'
 
 /** Database rows → API JSON, in one place, with what the caller may do attached. */
 
@@ -32,6 +33,13 @@ export const presentCity = (actor: Actor, c: CityRow): CitySummary => {
   const space = { type: 'city', id: c.id } as const
   return { ...c, roles: [...rolesIn(actor, space)], allowed: allowedActions(actor, space) }
 }
+
+/** People as this viewer may see them: names, roles and spaces; an e-mail address only where the policy shows it. */
+export const presentPeople = (viewer: Actor, rows: PersonRow[]): PersonView[] =>
+  rows.map(({ user: { email, ...user }, ...row }) => ({
+    ...row,
+    user: canSeeEmail(viewer, user.id, row.space) ? { ...user, email } : user,
+  }))
 
 export async function presentMe(q: Queryable, identity: Identity): Promise<MeResponse> {
   const { actor } = identity

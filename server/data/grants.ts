@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/db'
 import type { Actor, ExpertKind, Grant, GrantRole, Membership, SpaceRef } from '../../shared/domain'
-import type { PersonView } from '../../shared/api'
+import type { SpaceSummary } from '../../shared/api'
 
 const GRANT_COLUMNS = `role, network_id as "networkId", city_id as "cityId", expert_kind as "expertKind"`
 
@@ -73,8 +73,17 @@ export async function removeGrant(q: Queryable, id: string): Promise<void> {
   await q.query('delete from role_grants where id = $1', [id])
 }
 
+/** One role held on a space, with everything about its holder: presenters decide what each caller sees. */
+export type PersonRow = {
+  grantId: string
+  user: { id: string; name: string; email: string }
+  role: GrantRole
+  expertKind: ExpertKind | null
+  space: SpaceSummary
+}
+
 /** People holding a role directly on one space. */
-export async function listPeople(q: Queryable, space: SpaceRef): Promise<PersonView[]> {
+export async function listPeople(q: Queryable, space: SpaceRef): Promise<PersonRow[]> {
   const column = space.type === 'network' ? 'network_id' : 'city_id'
   const nameTable = space.type === 'network' ? 'networks' : 'cities'
   const rows = await q.query<{

@@ -426,7 +426,8 @@ const en: Messages = {
   },
   assign: {
     title: 'Give {{name}} a role',
-    description: 'Account: {{email}}. The role is added to those the person already has; their access changes at once.',
+    account: 'Account: {{email}}.',
+    description: 'The role is added to those the person already has; their access changes at once.',
     submit: 'Give the role',
   },
   revoke: {
@@ -438,6 +439,7 @@ const en: Messages = {
   resetLink: {
     title: 'Password-reset link',
     description: 'For {{name}} ({{email}}).',
+    descriptionNoEmail: 'For {{name}}.',
     text: 'This link lets the person choose a new password. It is valid for 24 hours and works once; they will be signed out on their other devices. Pass it on by a safe channel.',
     create: 'Make the link',
     creating: 'Making the link…',

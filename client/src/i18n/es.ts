@@ -430,7 +430,8 @@ const es: Messages = {
   },
   assign: {
     title: 'Asignar un rol a {{name}}',
-    description: 'Cuenta: {{email}}. El rol se añade a los que la persona ya tiene; sus accesos cambian de inmediato.',
+    account: 'Cuenta: {{email}}.',
+    description: 'El rol se añade a los que la persona ya tiene; sus accesos cambian de inmediato.',
     submit: 'Asignar el rol',
   },
   revoke: {
@@ -442,6 +443,7 @@ const es: Messages = {
   resetLink: {
     title: 'Enlace de restablecimiento de contraseña',
     description: 'Para {{name}} ({{email}}).',
+    descriptionNoEmail: 'Para {{name}}.',
     text: 'Este enlace permite elegir una nueva contraseña. Es válido durante 24 horas y solo sirve una vez; se cerrará la sesión de la persona en sus demás dispositivos. Envíeselo por un medio seguro.',
     create: 'Crear el enlace',
     creating: 'Creando el enlace…',

@@ -429,7 +429,8 @@ const fr = {
   },
   assign: {
     title: 'Donner un rôle à {{name}}',
-    description: 'Compte : {{email}}. Le rôle s’ajoute à ceux que la personne a déjà ; ses accès changent aussitôt.',
+    account: 'Compte : {{email}}.',
+    description: 'Le rôle s’ajoute à ceux que la personne a déjà ; ses accès changent aussitôt.',
     submit: 'Donner le rôle',
   },
   revoke: {
@@ -441,6 +442,7 @@ const fr = {
   resetLink: {
     title: 'Lien de réinitialisation du mot de passe',
     description: 'Pour {{name}} ({{email}}).',
+    descriptionNoEmail: 'Pour {{name}}.',
     text: 'Ce lien permet de choisir un nouveau mot de passe. Il est valable 24 heures et ne sert qu’une fois ; la personne sera déconnectée de ses autres appareils. Transmettez-le-lui par un moyen sûr.',
     create: 'Créer le lien',
     creating: 'Création du lien…',

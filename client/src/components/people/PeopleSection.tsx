@@ -118,7 +118,7 @@ function Person({ me, group, memberships, scopes, onOpen }: {
           {user.name}
           {isMe && <span className="muted"> {t('people.you')}</span>}
         </span>
-        <span className="person-email">{user.email}</span>
+        {user.email && <span className="person-email">{user.email}</span>}
       </div>
       <ul className="person-roles" aria-label={t('people.rolesOf', { name: user.name })}>
         {grants.map((grant) => {
