@@ -64,6 +64,8 @@ export type PersonView = {
   role: GrantRole
   expertKind: ExpertKind | null
   space: SpaceSummary
+  /** What the caller may do with this role, from the policy module (shared/policy.ts canRevoke). */
+  allowed: { revoke: boolean }
 }
 
 export type MeResponse = {

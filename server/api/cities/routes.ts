@@ -24,7 +24,7 @@ export const cityRoutes = new Hono<AppEnv>().get('/:id', idParam('id'), async (c
       name: networks.find((n) => n.id === m.networkId)?.name ?? '',
       kind: m.kind,
     })),
-    people: presentPeople(actor, await listPeople(db, space)),
+    people: await presentPeople(db, actor, await listPeople(db, space)),
     documents: (await listDocuments(db, { networkIds: [], cityIds: [space.id] })).map((d) => presentDocument(actor, d)),
   }
   return c.json(body)

@@ -99,7 +99,7 @@ async function assertNoOtherPilot(db: Queryable, networkId: string, cityId: stri
 async function networkDetail(db: Queryable, actor: Actor, id: string): Promise<NetworkDetail> {
   const [network] = await getNetworks(db, [id])
   const memberships = await listMemberships(db, { networkId: id })
-  const people = presentPeople(actor, [
+  const people = await presentPeople(db, actor, [
     ...(await listPeople(db, { type: 'network', id })),
     ...(await Promise.all(memberships.map((m) => listPeople(db, { type: 'city', id: m.cityId })))).flat(),
   ])
