@@ -1,8 +1,7 @@
 import type { Logger } from 'pino'
-import type { Session } from 'lucia'
 import type { Config } from './config'
 import type { Db } from './db/db'
-import type { Auth } from './auth/lucia'
+import type { Auth, AuthSession } from './auth/lucia'
 import type { LoginLimits } from './auth/login-limits'
 import type { CollabHub } from './collab/hub'
 import type { DocumentReader } from './collab/current-document'
@@ -26,7 +25,7 @@ export type AppDeps = {
   versions: VersionRecorder
 }
 
-export type Identity = { user: PublicUser; session: Session; actor: Actor }
+export type Identity = { user: PublicUser; session: AuthSession; actor: Actor }
 
 export type AppEnv = {
   Variables: {

@@ -7,6 +7,7 @@ import type { Db } from './db/db'
 import { createApp } from './app'
 import { createLucia } from './auth/lucia'
 import { createLoginLimits, limitsRedis, type LoginLimits } from './auth/login-limits'
+import { purgeExpiredSessions } from './auth/session-purge'
 import { redisFanout, singleInstance, type Fanout } from './collab/fanout'
 import { CollabHub, type HubOptions } from './collab/hub'
 import { DocumentReader } from './collab/current-document'
@@ -84,6 +85,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   deps.documents.start()
   if (config.demo && (await seedDemo(db, config.demoPassword))) logger.info('demonstration network seeded')
   const stopWatching = await watchAccessChanges(deps, deps.hub)
+  const stopPurging = purgeExpiredSessions(deps.auth, logger)
   const { app, injectWebSocket } = createApp(deps, options)
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
@@ -101,6 +103,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await deps.hub.shutdown()
       await httpClosed
       await stopWatching()
+      await stopPurging()
       await fanout.close()
       await deps.documents.stop()
       limitsStore?.disconnect()

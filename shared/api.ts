@@ -59,10 +59,13 @@ export type MembershipView = {
 
 export type PersonView = {
   grantId: string
-  user: { id: string; name: string; email: string }
+  /** `email` only for the person themself and for the secretariat (shared/policy.ts canSeeEmail). */
+  user: { id: string; name: string; email?: string }
   role: GrantRole
   expertKind: ExpertKind | null
   space: SpaceSummary
+  /** What the caller may do with this role, from the policy module (shared/policy.ts canRevoke). */
+  allowed: { revoke: boolean }
 }
 
 export type MeResponse = {

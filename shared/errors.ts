@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'unauthenticated',
   'invalid_credentials',
   'forbidden',
+  /** Allowed to the secretariat, not to the caller (a city team promoting an existing account, say). */
+  'needs_secretariat',
   'not_found',
   'conflict',
   'document_archived',

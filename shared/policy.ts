@@ -1,4 +1,4 @@
-import { GRANT_ROLES, type Actor, type GrantRole, type SpaceRef, type SpaceRole } from './domain'
+import { GRANT_ROLES, type Actor, type Grant, type GrantRole, type SpaceRef, type SpaceRole } from './domain'
 
 /**
  * Who may do what. This is the only place that decides; the REST routes, the WebSocket
@@ -161,4 +161,82 @@ export function readableSpaces(actor: Actor): { networkIds: string[]; cityIds: s
     networkIds: [...networkIds].filter((id) => can(actor, 'read', { type: 'network', id })),
     cityIds: [...cityIds].filter((id) => can(actor, 'read', { type: 'city', id })),
   }
+}
+
+/*
+ * People: giving them roles, taking roles back, and who sees their e-mail address.
+ * (Who may invite, and which roles, is GRANTABLE and canGrant above: an invitation is a link
+ * the invitee accepts, so inviting never changes an existing account's rights by itself.)
+ */
+
+/** Why a change to someone's roles is refused: not the caller's to make at all, or one only the secretariat makes. */
+export type PeopleRefusal = 'not_allowed' | 'needs_secretariat'
+
+/**
+ * Giving an existing person a role directly (POST /api/grants) is for the secretariat, who
+ * manages the members: a city team brings in new colleagues by invitation, it does not
+ * promote accounts.
+ */
+export function assignRefusal(actor: Actor | null, role: GrantRole, space: SpaceRef): PeopleRefusal | null {
+  if (!canGrant(actor, role, space)) return 'not_allowed'
+  return can(actor, 'manage_members', space) ? null : 'needs_secretariat'
+}
+
+export const canAssignRole = (actor: Actor | null, role: GrantRole, space: SpaceRef) => assignRefusal(actor, role, space) === null
+
+/** The roles an actor may give an existing person in a space, in the order of GRANT_ROLES. */
+export function assignableRoles(actor: Actor | null, space: SpaceRef): GrantRole[] {
+  return GRANT_ROLES.filter((role) => canAssignRole(actor, role, space))
+}
+
+/** A role about to go to someone: where, and the networks it reaches (the network itself, or the networks a city belongs to). */
+export type RoleOffer = { role: GrantRole; space: SpaceRef; networkIds: readonly string[] }
+
+/**
+ * Whether someone who already has an account may take a role from this giver (for an
+ * invitation, whoever made it, as they are now). A city team's role carries into every network
+ * its city belongs to, so giving it to someone who already holds a role in one of them — a
+ * funder, an expert, another city's team — raises their rights there: that takes the
+ * secretariat of that network. Someone who holds nothing there (a new account, a person from
+ * elsewhere) is simply a new colleague.
+ */
+export function canGiveTo(giver: Actor | null, offer: RoleOffer, taker: Actor): boolean {
+  const sameRole = (g: Grant) => g.role === offer.role && (g.networkId ?? g.cityId) === offer.space.id
+  const others: Actor = { ...taker, grants: taker.grants.filter((g) => !sameRole(g)) }
+  return offer.networkIds.every((id) => {
+    const network: SpaceRef = { type: 'network', id }
+    return rolesIn(others, network).size === 0 || can(giver, 'manage_members', network)
+  })
+}
+
+/** A role someone holds, as the revocation rule needs to see it. */
+export type HeldRole = {
+  role: GrantRole
+  space: SpaceRef
+  /** Who gave it, as they are now; null when not known (seeded, or their account is gone). */
+  grantedBy: Actor | null
+  /** How many people hold this role on this space, this one included. */
+  holders: number
+}
+
+export type RevokeRefusal = 'not_allowed' | 'given_by_secretariat' | 'last_of_team'
+
+/**
+ * Taking a role back. The secretariat takes back any role in its networks and their cities. A
+ * city team takes back its city's team role from a colleague a city team brought in — not one
+ * the secretariat gave (or of unknown origin), and never the city's last team member's.
+ */
+export function revokeRefusal(actor: Actor | null, held: HeldRole): RevokeRefusal | null {
+  if (can(actor, 'manage_members', held.space)) return null
+  if (!canGrant(actor, held.role, held.space)) return 'not_allowed'
+  if (!held.grantedBy || can(held.grantedBy, 'manage_members', held.space)) return 'given_by_secretariat'
+  return held.holders > 1 ? null : 'last_of_team'
+}
+
+export const canRevoke = (actor: Actor | null, held: HeldRole) => revokeRefusal(actor, held) === null
+
+/** Someone's e-mail address is for themself and for those who manage the members of the space they are listed in (the secretariat). */
+export function canSeeEmail(viewer: Actor | null, personId: string, space: SpaceRef): boolean {
+  if (!viewer) return false
+  return viewer.userId === personId || can(viewer, 'manage_members', space)
 }

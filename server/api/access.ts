@@ -2,9 +2,10 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../context'
 import { requireIdentity } from '../auth/session'
 import { getDocument, type DocumentRow } from '../data/documents'
-import { spaceName } from '../data/workspace'
-import { can, type Action } from '../../shared/policy'
-import type { SpaceRef } from '../../shared/domain'
+import { listMemberships, spaceName } from '../data/workspace'
+import type { Queryable } from '../db/db'
+import { can, type Action, type RoleOffer } from '../../shared/policy'
+import type { GrantRole, SpaceRef } from '../../shared/domain'
 import { forbidden, notFound } from './errors'
 
 /** The routes' one way to ask the policy: identify, load, and refuse with the right status. */
@@ -24,4 +25,10 @@ export async function authorizeSpace(c: Context<AppEnv>, space: SpaceRef, action
   if (name === null) throw notFound(`No such ${space.type}`)
   if (!can(actor, action, space)) throw forbidden(`You may not ${action.replace('_', ' ')} in this ${space.type}`)
   return name
+}
+
+/** A role about to go to someone, with the networks it reaches (the network, or the city's networks), for the policy. */
+export async function roleOffer(q: Queryable, role: GrantRole, space: SpaceRef): Promise<RoleOffer> {
+  const networkIds = space.type === 'network' ? [space.id] : (await listMemberships(q, { cityId: space.id })).map((m) => m.networkId)
+  return { role, space, networkIds }
 }

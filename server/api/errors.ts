@@ -7,6 +7,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  needs_secretariat: 403,
   csrf_failed: 403,
   not_found: 404,
   link_invalid: 404,

@@ -1,55 +1,55 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia'
 import type { Db } from '../db/db'
+import {
+  deleteExpiredSessions, deleteSession, deleteUserSessions, findSessionWithAccount, insertSession, listUserSessions, setSessionExpiry,
+} from '../data/sessions'
+import { hashToken } from './tokens'
 
-/** Lucia's storage, on our Db interface so it runs on PGlite and PostgreSQL alike. */
+/**
+ * A session's stored id: the SHA-256 (hex) of the token its cookie carries, so that reading
+ * the sessions table (a backup, a leaked dump) yields no session anyone can use.
+ */
+export const storedSessionId = hashToken
+
+/**
+ * Lucia's storage, on our Db interface so it runs on PGlite and PostgreSQL alike. Lucia
+ * hands us the token as the session id; we store and look up its hash, and hand the token back.
+ */
 export class DbAdapter implements Adapter {
   constructor(private readonly db: Db) {}
 
-  async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const rows = await this.db.query<{
-      id: string; userId: string; expiresAt: Date; email: string; name: string; locale: string
-    }>(
-      `select s.id, s.user_id as "userId", s.expires_at as "expiresAt", u.email, u.name, u.locale
-       from sessions s join users u on u.id = s.user_id where s.id = $1`,
-      [sessionId],
-    )
-    const r = rows[0]
+  async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const r = await findSessionWithAccount(this.db, storedSessionId(token))
     if (!r) return [null, null]
     return [
-      { id: r.id, userId: r.userId, expiresAt: new Date(r.expiresAt), attributes: {} },
+      { id: token, userId: r.userId, expiresAt: new Date(r.expiresAt), attributes: {} },
       { id: r.userId, attributes: { email: r.email, name: r.name, locale: r.locale } },
     ]
   }
 
+  /** Lucia's interface asks for it; Atelier does not use it. The ids are the stored hashes: the tokens are not kept. */
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
-    const rows = await this.db.query<{ id: string; expiresAt: Date }>(
-      `select id, expires_at as "expiresAt" from sessions where user_id = $1`,
-      [userId],
-    )
+    const rows = await listUserSessions(this.db, userId)
     return rows.map((r) => ({ id: r.id, userId, expiresAt: new Date(r.expiresAt), attributes: {} }))
   }
 
   async setSession(session: DatabaseSession): Promise<void> {
-    await this.db.query('insert into sessions (id, user_id, expires_at) values ($1, $2, $3)', [
-      session.id,
-      session.userId,
-      session.expiresAt,
-    ])
+    await insertSession(this.db, { id: storedSessionId(session.id), userId: session.userId, expiresAt: session.expiresAt })
   }
 
-  async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
-    await this.db.query('update sessions set expires_at = $2 where id = $1', [sessionId, expiresAt])
+  async updateSessionExpiration(token: string, expiresAt: Date): Promise<void> {
+    await setSessionExpiry(this.db, storedSessionId(token), expiresAt)
   }
 
-  async deleteSession(sessionId: string): Promise<void> {
-    await this.db.query('delete from sessions where id = $1', [sessionId])
+  async deleteSession(token: string): Promise<void> {
+    await deleteSession(this.db, storedSessionId(token))
   }
 
   async deleteUserSessions(userId: string): Promise<void> {
-    await this.db.query('delete from sessions where user_id = $1', [userId])
+    await deleteUserSessions(this.db, userId)
   }
 
   async deleteExpiredSessions(): Promise<void> {
-    await this.db.query('delete from sessions where expires_at <= now()')
+    await deleteExpiredSessions(this.db)
   }
 }

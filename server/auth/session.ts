@@ -1,28 +1,29 @@
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import type { Context } from 'hono'
-import type { Session } from 'lucia'
 import { ApiError } from '../api/errors'
-import type { AppDeps, AppEnv, Identity } from '../context'
+import type { AppEnv, Identity } from '../context'
 import { loadActor } from '../data/grants'
 import type { TemplateLocale } from '../../shared/templates'
+import type { Auth, AuthSession } from './lucia'
 
 /** Reads the session cookie (if any) and puts the caller's identity on the context. */
 export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const { auth } = c.var.deps
-  c.set('identity', await identify(c, getCookie(c, auth.sessionCookieName)))
+  c.set('identity', await identify(c, getCookie(c, auth.cookieName)))
   return next()
 })
 
-async function identify(c: Context<AppEnv>, sessionId: string | undefined): Promise<Identity | null> {
-  if (!sessionId) return null
+async function identify(c: Context<AppEnv>, token: string | undefined): Promise<Identity | null> {
+  if (!token) return null
   const { auth, db } = c.var.deps
-  const { session, user } = await auth.validateSession(sessionId)
-  if (!session) {
-    c.header('Set-Cookie', auth.createBlankSessionCookie().serialize(), { append: true })
+  const found = await auth.validate(token)
+  if (!found) {
+    c.header('Set-Cookie', auth.blankCookie(), { append: true })
     return null
   }
-  if (session.fresh) c.header('Set-Cookie', auth.createSessionCookie(session.id).serialize(), { append: true })
+  const { session, user } = found
+  if (session.fresh) c.header('Set-Cookie', auth.cookie(session.id), { append: true })
   return {
     session,
     user: { id: user.id, email: user.email, name: user.name, locale: user.locale as TemplateLocale },
@@ -30,21 +31,21 @@ async function identify(c: Context<AppEnv>, sessionId: string | undefined): Prom
   }
 }
 
-export async function startSession(c: Context<AppEnv>, userId: string): Promise<Session> {
+export async function startSession(c: Context<AppEnv>, userId: string): Promise<AuthSession> {
   const { auth } = c.var.deps
-  const session = await auth.createSession(userId, {})
-  c.header('Set-Cookie', auth.createSessionCookie(session.id).serialize(), { append: true })
+  const session = await auth.create(userId)
+  c.header('Set-Cookie', auth.cookie(session.id), { append: true })
   return session
 }
 
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const { auth } = c.var.deps
   const identity = c.var.identity
-  if (identity) await auth.invalidateSession(identity.session.id)
-  c.header('Set-Cookie', auth.createBlankSessionCookie().serialize(), { append: true })
+  if (identity) await auth.invalidate(identity.session.id)
+  c.header('Set-Cookie', auth.blankCookie(), { append: true })
 }
 
-export const invalidateUserSessions = (c: Context<AppEnv>, userId: string) => c.var.deps.auth.invalidateUserSessions(userId)
+export const invalidateUserSessions = (c: Context<AppEnv>, userId: string) => c.var.deps.auth.invalidateUser(userId)
 
 /** The caller's identity, or a 401. */
 export function requireIdentity(c: Context<AppEnv>): Identity {
@@ -53,15 +54,25 @@ export function requireIdentity(c: Context<AppEnv>): Identity {
   return identity
 }
 
-/** For the WebSocket upgrade: the user behind a session cookie, without touching the response. */
+/**
+ * For the WebSocket upgrade: the user behind a session cookie, without touching the response.
+ * `sessionId` is the cookie's token as sent: keep it on the socket and ask `sessionIsValid` later.
+ */
 export async function userOfSessionCookie<E extends AppEnv>(c: Context<E>): Promise<{ userId: string; sessionId: string } | null> {
   const { auth } = c.var.deps
-  const sessionId = getCookie(c, auth.sessionCookieName)
-  if (!sessionId) return null
-  const { session } = await auth.validateSession(sessionId)
-  return session ? { userId: session.userId, sessionId: session.id } : null
+  const token = getCookie(c, auth.cookieName)
+  if (!token) return null
+  const userId = await auth.userOf(token)
+  return userId ? { userId, sessionId: token } : null
 }
 
-export async function sessionIsValid(auth: AppDeps['auth'], sessionId: string): Promise<boolean> {
-  return (await auth.validateSession(sessionId)).session !== null
+/**
+ * Whether the session an open socket was admitted with still holds (not signed out, not
+ * expired, not ended by a password reset). Give it what the socket holds: for a cookie
+ * socket, the token `userOfSessionCookie` returned as `sessionId` — never the stored id,
+ * which is a hash of it. Sockets opened with a collab token have no session to check.
+ * It reads only: it does not extend the session, since no refreshed cookie can reach the browser.
+ */
+export async function sessionIsValid(auth: Auth, token: string): Promise<boolean> {
+  return (await auth.userOf(token)) !== null
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/db'
 import type { Actor, ExpertKind, Grant, GrantRole, Membership, SpaceRef } from '../../shared/domain'
-import type { PersonView } from '../../shared/api'
+import type { SpaceSummary } from '../../shared/api'
 
 const GRANT_COLUMNS = `role, network_id as "networkId", city_id as "cityId", expert_kind as "expertKind"`
 
@@ -57,30 +57,50 @@ export async function addGrant(
   return row!.id
 }
 
-export type GrantRecord = { id: string; userId: string; space: SpaceRef; role: GrantRole }
+/** A role held, with who gave it and how many hold the same role on the same space (the revocation rule's facts). */
+export type GrantRecord = { id: string; userId: string; space: SpaceRef; role: GrantRole; grantedBy: string | null; holders: number }
 
 export async function findGrant(q: Queryable, id: string): Promise<GrantRecord | null> {
-  const rows = await q.query<{ id: string; userId: string; role: GrantRole; networkId: string | null; cityId: string | null }>(
-    `select id, user_id as "userId", role, network_id as "networkId", city_id as "cityId" from role_grants where id = $1`,
+  const rows = await q.query<{
+    id: string; userId: string; role: GrantRole; networkId: string | null; cityId: string | null; grantedBy: string | null; holders: number
+  }>(
+    `select g.id, g.user_id as "userId", g.role, g.network_id as "networkId", g.city_id as "cityId", g.granted_by as "grantedBy",
+       (select count(*)::int from role_grants o where o.role = g.role and coalesce(o.network_id, o.city_id) = coalesce(g.network_id, g.city_id)) as holders
+     from role_grants g where g.id = $1`,
     [id],
   )
   const r = rows[0]
   if (!r) return null
-  return { id: r.id, userId: r.userId, role: r.role, space: r.networkId ? { type: 'network', id: r.networkId } : { type: 'city', id: r.cityId! } }
+  const space: SpaceRef = r.networkId ? { type: 'network', id: r.networkId } : { type: 'city', id: r.cityId! }
+  return { id: r.id, userId: r.userId, role: r.role, space, grantedBy: r.grantedBy, holders: r.holders }
 }
 
 export async function removeGrant(q: Queryable, id: string): Promise<void> {
   await q.query('delete from role_grants where id = $1', [id])
 }
 
+/** One role held on a space, with everything about its holder: presenters decide what each caller sees. */
+export type PersonRow = {
+  grantId: string
+  user: { id: string; name: string; email: string }
+  role: GrantRole
+  expertKind: ExpertKind | null
+  space: SpaceSummary
+  grantedBy: string | null
+  /** How many people hold this role on this space. */
+  holders: number
+}
+
 /** People holding a role directly on one space. */
-export async function listPeople(q: Queryable, space: SpaceRef): Promise<PersonView[]> {
+export async function listPeople(q: Queryable, space: SpaceRef): Promise<PersonRow[]> {
   const column = space.type === 'network' ? 'network_id' : 'city_id'
   const nameTable = space.type === 'network' ? 'networks' : 'cities'
   const rows = await q.query<{
     grantId: string; userId: string; name: string; email: string; role: GrantRole; expertKind: ExpertKind | null; spaceName: string
+    grantedBy: string | null; holders: number
   }>(
-    `select g.id as "grantId", u.id as "userId", u.name, u.email, g.role, g.expert_kind as "expertKind", s.name as "spaceName"
+    `select g.id as "grantId", u.id as "userId", u.name, u.email, g.role, g.expert_kind as "expertKind", s.name as "spaceName",
+       g.granted_by as "grantedBy", (count(*) over (partition by g.role))::int as holders
      from role_grants g join users u on u.id = g.user_id join ${nameTable} s on s.id = g.${column}
      where g.${column} = $1 order by g.role, u.name`,
     [space.id],
@@ -91,5 +111,7 @@ export async function listPeople(q: Queryable, space: SpaceRef): Promise<PersonV
     role: r.role,
     expertKind: r.expertKind,
     space: { type: space.type, id: space.id, name: r.spaceName },
+    grantedBy: r.grantedBy,
+    holders: r.holders,
   }))
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hashToken } from '../../server/auth/tokens'
 import { seedDemo } from '../../server/demo/seed'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { DEMO_PASSWORD, testApp } from '../helpers/app'
@@ -96,7 +97,7 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
     const { client } = testApp(db)
     const pilot = client()
     await pilot.login('pilote@demo.atelier')
-    await db.query(`update sessions set expires_at = now() - interval '1 minute' where id = $1`, [pilot.cookie.split('=')[1]])
+    await db.query(`update sessions set expires_at = now() - interval '1 minute' where id = $1`, [hashToken(pilot.cookie.split('=')[1]!)])
     const res = await pilot.get('/api/me')
     expect(res.status).toBe(401)
     expect(res.body.error.code).toBe('unauthenticated')
@@ -107,7 +108,7 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
     const { client } = testApp(db)
     const pilot = client()
     await pilot.login('pilote@demo.atelier')
-    const id = pilot.cookie.split('=')[1]
+    const id = hashToken(pilot.cookie.split('=')[1]!)
     await db.query(`update sessions set expires_at = now() + interval '2 days' where id = $1`, [id])
     const res = await pilot.get('/api/me')
     expect(res.status).toBe(200)

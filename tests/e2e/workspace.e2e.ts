@@ -68,6 +68,8 @@ describe('the network screen', () => {
     expect(await allTexts(person(page, 'Koffi Kouassi').locator('.badge'))).toEqual(['Équipe d’une ville membre'])
     expect(await allTexts(person(page, 'Sophie Martin').locator('.badge'))).toEqual(['Expert·e international·e'])
     expect(await allTexts(person(page, 'Moussa Ndiaye').locator('.badge'))).toEqual(['Expert·e local·e'])
+    // The secretariat sees everyone's e-mail address.
+    expect(await person(page, 'Aminata Diallo').locator('.person-email').innerText()).toBe('pilote@demo.atelier')
     await page.getByRole('link', { name: 'Fiche thématique — Espaces publics inclusifs' }).waitFor()
     // A city's own documents are not the network's.
     expect(await page.getByRole('link', { name: 'Plan d’action — Dakar' }).count()).toBe(0)
@@ -294,6 +296,8 @@ describe('people who do not run the network', () => {
     for (const name of [/Modifier le réseau/, /Ajouter une ville/, /Inviter quelqu’un/, /Retirer du réseau/, /Donner un rôle/, /Retirer le rôle/, /Lien de mot de passe/]) {
       expect(await page.getByRole('button', { name }).count(), String(name)).toBe(0)
     }
+    // Names, cities and roles; only one's own e-mail address.
+    expect(await allTexts(page.locator('.person-email'))).toEqual(['abidjan@demo.atelier'])
     // Dakar's space is private to its team: no link to it; Abidjan's own is one.
     expect(await cityCard(page, 'Dakar').getByRole('link').count()).toBe(0)
     expect(await cityCard(page, 'Abidjan').getByRole('link', { name: 'Abidjan' }).count()).toBe(1)
@@ -315,6 +319,15 @@ describe('people who do not run the network', () => {
     const invite = dialog(page)
     expect(await invite.getByLabel('Où').count()).toBe(0)
     expect(await allTexts(invite.locator('.radio-group').first().locator('.radio-option-text > span:first-child'))).toEqual(['Équipe de ville'])
+    await invite.getByRole('button', { name: 'Annuler' }).click()
+    // It invites; it does not give roles to people who already have an account, and the server agrees.
+    expect(await page.getByRole('button', { name: /Donner un rôle/ }).count()).toBe(0)
+    const api = apiAs(page)
+    const me = await (await api.get('/api/me')).json()
+    const network = await (await api.get(`/api/networks/${me.networks[0].id}`)).json()
+    const funder = network.people.find((p: { role: string }) => p.role === 'funder')
+    const abidjan = { type: 'city', id: me.cities[0].id }
+    expect((await api.post('/api/grants', { userId: funder.user.id, role: 'city_team', space: abidjan })).status()).toBe(403)
     await page.context().close()
   })
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Actor, Grant, Membership, SpaceRef } from '../../shared/domain'
-import { ACTIONS, accessLevel, can, canGrant, canOnComment, canResetPassword, grantableRoles, readableSpaces, type Action, type CommentAction } from '../../shared/policy'
+import {
+  ACTIONS, accessLevel, assignableRoles, assignRefusal, can, canGiveTo, canGrant, canOnComment, canResetPassword, canSeeEmail, grantableRoles,
+  readableSpaces, revokeRefusal, type Action, type CommentAction, type HeldRole,
+} from '../../shared/policy'
 
 /**
  * The whole permission matrix, written out by hand from the product brief (not derived from
@@ -219,5 +222,130 @@ describe('comments: what one may do with a comment or thread, by whose it is', (
     const left: Actor = { ...PEOPLE.memberTeam, memberships: [] }
     for (const a of ACTS) expect(canOnComment(left, a, net(N), left.userId)).toBe(false)
     expect(canOnComment(null, 'edit', net(N), null)).toBe(false)
+  })
+})
+
+describe('giving a role to someone who already has an account (POST /api/grants)', () => {
+  // null: allowed; otherwise why not. A city team may invite colleagues, not promote accounts.
+  const cases: [Person, Grant['role'], SpaceRef, ReturnType<typeof assignRefusal>][] = [
+    ['secretariat', 'city_team', city(P), null],
+    ['secretariat', 'funder', net(N), null],
+    ['secretariat', 'expert', city(M), null],
+    ['pilotTeam', 'city_team', city(P), 'needs_secretariat'],
+    ['memberTeam', 'city_team', city(M), 'needs_secretariat'],
+    ['memberTeam', 'city_team', city(P), 'not_allowed'],
+    ['pilotTeam', 'expert', net(N), 'not_allowed'],
+    ['networkExpert', 'expert', net(N), 'not_allowed'],
+    ['cityExpert', 'city_team', city(M), 'not_allowed'],
+    ['advisory', 'advisory', net(N), 'not_allowed'],
+    ['funder', 'funder', net(N), 'not_allowed'],
+    ['otherSecretariat', 'city_team', city(P), 'not_allowed'],
+    ['nobody', 'funder', net(N), 'not_allowed'],
+  ]
+  for (const [person, role, space, expected] of cases) {
+    it(`${person} giving ${role} on ${space.type} ${space.id}: ${expected ?? 'allowed'}`, () => {
+      expect(assignRefusal(PEOPLE[person], role, space)).toBe(expected)
+    })
+  }
+  it('the roles a "give a role" form offers: the secretariat’s, nobody else’s', () => {
+    expect(assignableRoles(PEOPLE.secretariat, city(P))).toEqual(['city_team', 'expert'])
+    expect(assignableRoles(PEOPLE.pilotTeam, city(P))).toEqual([])
+    expect(assignableRoles(null, net(N))).toEqual([])
+  })
+})
+
+describe('who may take a role from whom (an invitation accepted by an existing account)', () => {
+  const teamOfP = { role: 'city_team' as const, space: city(P), networkIds: [N] }
+  // The pilot city's team gives its role: only to people who hold nothing in network N yet.
+  const fromPilotTeam: [Person, boolean][] = [
+    ['funder', false],
+    ['networkExpert', false],
+    ['advisory', false],
+    ['memberTeam', false],
+    ['secretariat', false],
+    ['pilotTeam', true],
+    ['cityExpert', true],
+    ['otherCityTeam', true],
+    ['otherSecretariat', true],
+    ['nobody', true],
+  ]
+  for (const [taker, expected] of fromPilotTeam) {
+    it(`the pilot team ${expected ? 'may' : 'may not'} give its role to ${taker}`, () => {
+      expect(canGiveTo(PEOPLE.pilotTeam, teamOfP, PEOPLE[taker])).toBe(expected)
+    })
+  }
+  it('the network’s secretariat may give it to anyone', () => {
+    for (const taker of Object.values(PEOPLE)) expect(canGiveTo(PEOPLE.secretariat, teamOfP, taker)).toBe(true)
+  })
+  it('raising someone’s rights in a network takes that network’s secretariat, not another’s', () => {
+    // City O, were it in both networks: N2's secretariat cannot make N's funder a city team of N.
+    const shared = { role: 'city_team' as const, space: city(O), networkIds: [N2, N] }
+    expect(canGiveTo(PEOPLE.otherSecretariat, shared, PEOPLE.funder)).toBe(false)
+    expect(canGiveTo(PEOPLE.otherSecretariat, shared, PEOPLE.nobody)).toBe(true)
+    expect(canGiveTo(PEOPLE.secretariat, shared, PEOPLE.funder)).toBe(true)
+    expect(canGiveTo(PEOPLE.secretariat, shared, actor(grant('funder', net(N2))))).toBe(false)
+  })
+  it('a giver who is gone gives nothing to someone with roles', () => {
+    expect(canGiveTo(null, teamOfP, PEOPLE.funder)).toBe(false)
+    expect(canGiveTo(null, teamOfP, PEOPLE.nobody)).toBe(true)
+  })
+})
+
+describe('taking a role back', () => {
+  const colleague = actor(grant('city_team', city(P)))
+  const held = (over: Partial<HeldRole> = {}): HeldRole => ({ role: 'city_team', space: city(P), grantedBy: PEOPLE.pilotTeam, holders: 3, ...over })
+  const cases: [string, Person, HeldRole, ReturnType<typeof revokeRefusal>][] = [
+    ['a colleague the team brought in', 'pilotTeam', held(), null],
+    ['a colleague brought in by a former team member', 'pilotTeam', held({ grantedBy: actor() }), null],
+    ['a colleague the secretariat gave the role', 'pilotTeam', held({ grantedBy: PEOPLE.secretariat }), 'given_by_secretariat'],
+    ['a role of unknown origin', 'pilotTeam', held({ grantedBy: null }), 'given_by_secretariat'],
+    ['the city’s last team member', 'pilotTeam', held({ grantedBy: colleague, holders: 1 }), 'last_of_team'],
+    ['another city’s team member', 'memberTeam', held(), 'not_allowed'],
+    ['the funder’s role', 'pilotTeam', held({ role: 'funder', space: net(N) }), 'not_allowed'],
+    ['a team member, for a funder', 'funder', held(), 'not_allowed'],
+    ['a team member, for an expert', 'networkExpert', held(), 'not_allowed'],
+    ['a team member, for a city expert', 'cityExpert', held({ space: city(M) }), 'not_allowed'],
+    ['a team member, for an adviser', 'advisory', held(), 'not_allowed'],
+    ['a team member, for nobody', 'nobody', held(), 'not_allowed'],
+    ['a team member, for another network’s secretariat', 'otherSecretariat', held(), 'not_allowed'],
+    ['the last team member, for the secretariat', 'secretariat', held({ grantedBy: null, holders: 1 }), null],
+    ['the funder’s role, for the secretariat', 'secretariat', held({ role: 'funder', space: net(N), grantedBy: null }), null],
+    ['a city role elsewhere, for the secretariat', 'secretariat', held({ space: city(O) }), 'not_allowed'],
+  ]
+  for (const [what, person, role, expected] of cases) {
+    it(`${what}: ${expected ?? 'allowed'}`, () => {
+      expect(revokeRefusal(PEOPLE[person], role)).toBe(expected)
+    })
+  }
+  it('an anonymous caller takes nothing back', () => {
+    expect(revokeRefusal(null, held())).toBe('not_allowed')
+  })
+})
+
+describe('who sees an e-mail address', () => {
+  // Aminata (pilot team) listed on city P, and the funder listed on network N, as each viewer sees them.
+  const VIEWERS: Record<Person, string> = {
+    secretariat:      'Y Y',
+    pilotTeam:        'Y .',
+    memberTeam:       '. .',
+    networkExpert:    '. .',
+    cityExpert:       '. .',
+    advisory:         '. .',
+    funder:           '. Y',
+    otherSecretariat: '. .',
+    otherCityTeam:    '. .',
+    nobody:           '. .',
+  }
+  for (const [viewer, row] of Object.entries(VIEWERS) as [Person, string][]) {
+    it(`${viewer}: ${row}`, () => {
+      const got = [
+        canSeeEmail(PEOPLE[viewer], PEOPLE.pilotTeam.userId, city(P)),
+        canSeeEmail(PEOPLE[viewer], PEOPLE.funder.userId, net(N)),
+      ].map((y) => (y ? 'Y' : '.')).join(' ')
+      expect(got).toBe(row)
+    })
+  }
+  it('nobody signed out sees one', () => {
+    expect(canSeeEmail(null, PEOPLE.funder.userId, net(N))).toBe(false)
   })
 })

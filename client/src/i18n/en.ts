@@ -61,6 +61,7 @@ const en: Messages = {
     unauthenticated: 'Your session has ended. Sign in again to continue.',
     invalid_credentials: 'Incorrect email address or password.',
     forbidden: 'You are not allowed to do this. If you think this is a mistake, contact your network’s secretariat.',
+    needs_secretariat: 'Only the network’s General Secretariat can do this. Please ask them.',
     not_found: 'What you are looking for does not exist, or no longer exists.',
     conflict: 'This conflicts with a recent change. Reload the page and try again.',
     document_archived: 'This document is archived: its comments can be read but no longer changed.',
@@ -127,6 +128,7 @@ const en: Messages = {
     expires: 'This link is valid until {{date}}.',
     forEmail: 'This invitation is for the address {{email}} only.',
     wrongAccount: 'This invitation is for the address {{email}} only. Sign out, then sign in with that account or create it.',
+    needsSecretariat: 'You already have a role in this network, or in a network this city belongs to: only its General Secretariat can give you this role. Please ask them directly.',
     expired: 'This invitation has expired. Ask your network’s general secretariat for a new link.',
     used: 'This invitation has already been accepted: an invitation link works only once.',
     createAccount: 'Create your account to accept',
@@ -427,7 +429,8 @@ const en: Messages = {
   },
   assign: {
     title: 'Give {{name}} a role',
-    description: 'Account: {{email}}. The role is added to those the person already has; their access changes at once.',
+    account: 'Account: {{email}}.',
+    description: 'The role is added to those the person already has; their access changes at once.',
     submit: 'Give the role',
   },
   revoke: {
@@ -439,6 +442,7 @@ const en: Messages = {
   resetLink: {
     title: 'Password-reset link',
     description: 'For {{name}} ({{email}}).',
+    descriptionNoEmail: 'For {{name}}.',
     text: 'This link lets the person choose a new password. It is valid for 24 hours and works once; they will be signed out on their other devices. Pass it on by a safe channel.',
     create: 'Make the link',
     creating: 'Making the link…',

@@ -65,6 +65,7 @@ const es: Messages = {
     unauthenticated: 'Su sesión ha finalizado. Vuelva a iniciar sesión para continuar.',
     invalid_credentials: 'Correo electrónico o contraseña incorrectos.',
     forbidden: 'No tiene autorización para hacer esto. Si cree que se trata de un error, contacte con la secretaría de su red.',
+    needs_secretariat: 'Solo la Secretaría General de la red puede hacer esto. Pídaselo.',
     not_found: 'Lo que busca no existe, o ya no existe.',
     conflict: 'Esta acción entra en conflicto con un cambio reciente. Recargue la página y vuelva a intentarlo.',
     document_archived: 'Este documento está archivado: sus comentarios se pueden leer, pero ya no modificar.',
@@ -131,6 +132,7 @@ const es: Messages = {
     expires: 'Este enlace es válido hasta el {{date}}.',
     forEmail: 'Esta invitación está reservada a la dirección {{email}}.',
     wrongAccount: 'Esta invitación está reservada a la dirección {{email}}. Cierre la sesión y luego inicie sesión con esa cuenta o créela.',
+    needsSecretariat: 'Ya tiene un rol en esta red o en una red a la que pertenece esta ciudad: solo su Secretaría General puede darle este rol. Pídaselo directamente.',
     expired: 'Esta invitación ha caducado. Pida un nuevo enlace a la Secretaría General de su red.',
     used: 'Esta invitación ya fue aceptada: un enlace de invitación solo sirve una vez.',
     createAccount: 'Cree su cuenta para aceptar',
@@ -431,7 +433,8 @@ const es: Messages = {
   },
   assign: {
     title: 'Asignar un rol a {{name}}',
-    description: 'Cuenta: {{email}}. El rol se añade a los que la persona ya tiene; sus accesos cambian de inmediato.',
+    account: 'Cuenta: {{email}}.',
+    description: 'El rol se añade a los que la persona ya tiene; sus accesos cambian de inmediato.',
     submit: 'Asignar el rol',
   },
   revoke: {
@@ -443,6 +446,7 @@ const es: Messages = {
   resetLink: {
     title: 'Enlace de restablecimiento de contraseña',
     description: 'Para {{name}} ({{email}}).',
+    descriptionNoEmail: 'Para {{name}}.',
     text: 'Este enlace permite elegir una nueva contraseña. Es válido durante 24 horas y solo sirve una vez; se cerrará la sesión de la persona en sus demás dispositivos. Envíeselo por un medio seguro.',
     create: 'Crear el enlace',
     creating: 'Creando el enlace…',

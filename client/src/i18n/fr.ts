@@ -64,6 +64,7 @@ const fr = {
     unauthenticated: 'Votre session a pris fin. Reconnectez-vous pour continuer.',
     invalid_credentials: 'Adresse e-mail ou mot de passe incorrect.',
     forbidden: 'Vous n’avez pas l’autorisation de faire cela. Si vous pensez que c’est une erreur, contactez le secrétariat de votre réseau.',
+    needs_secretariat: 'Seul le Secrétariat général du réseau peut faire cela. Adressez-vous à lui.',
     not_found: 'Ce que vous cherchez n’existe pas, ou n’existe plus.',
     conflict: 'Cette action entre en conflit avec une modification récente. Rechargez la page et réessayez.',
     document_archived: 'Ce document est archivé : ses commentaires peuvent être lus mais plus modifiés.',
@@ -130,6 +131,7 @@ const fr = {
     expires: 'Ce lien est valable jusqu’au {{date}}.',
     forEmail: 'Cette invitation est réservée à l’adresse {{email}}.',
     wrongAccount: 'Cette invitation est réservée à l’adresse {{email}}. Déconnectez-vous, puis connectez-vous avec ce compte ou créez-le.',
+    needsSecretariat: 'Vous avez déjà un rôle dans ce réseau ou dans un réseau dont cette ville fait partie : seul son Secrétariat général peut vous donner ce rôle. Demandez-le-lui directement.',
     expired: 'Cette invitation a expiré. Demandez un nouveau lien au Secrétariat général de votre réseau.',
     used: 'Cette invitation a déjà été acceptée : un lien d’invitation ne sert qu’une fois.',
     createAccount: 'Créez votre compte pour accepter',
@@ -430,7 +432,8 @@ const fr = {
   },
   assign: {
     title: 'Donner un rôle à {{name}}',
-    description: 'Compte : {{email}}. Le rôle s’ajoute à ceux que la personne a déjà ; ses accès changent aussitôt.',
+    account: 'Compte : {{email}}.',
+    description: 'Le rôle s’ajoute à ceux que la personne a déjà ; ses accès changent aussitôt.',
     submit: 'Donner le rôle',
   },
   revoke: {
@@ -442,6 +445,7 @@ const fr = {
   resetLink: {
     title: 'Lien de réinitialisation du mot de passe',
     description: 'Pour {{name}} ({{email}}).',
+    descriptionNoEmail: 'Pour {{name}}.',
     text: 'Ce lien permet de choisir un nouveau mot de passe. Il est valable 24 heures et ne sert qu’une fois ; la personne sera déconnectée de ses autres appareils. Transmettez-le-lui par un moyen sûr.',
     create: 'Créer le lien',
     creating: 'Création du lien…',

@@ -7,6 +7,7 @@ export const ERROR_MESSAGE_KEYS = {
   unauthenticated: 'errors.unauthenticated',
   invalid_credentials: 'errors.invalid_credentials',
   forbidden: 'errors.forbidden',
+  needs_secretariat: 'errors.needs_secretariat',
   not_found: 'errors.not_found',
   conflict: 'errors.conflict',
   document_archived: 'errors.document_archived',

@@ -1,6 +1,6 @@
 import type { SpaceSummary } from '../../../shared/api'
 import type { Actor, GrantRole } from '../../../shared/domain'
-import { grantableRoles } from '../../../shared/policy'
+import { assignableRoles, grantableRoles } from '../../../shared/policy'
 
 /** A space where someone may hand out roles, and which ones. */
 export type GrantScope = { space: SpaceSummary; roles: GrantRole[] }
@@ -12,6 +12,16 @@ export type GrantScope = { space: SpaceSummary; roles: GrantRole[] }
 export function grantScopes(actor: Actor | null, spaces: readonly SpaceSummary[]): GrantScope[] {
   return spaces
     .map((space) => ({ space, roles: grantableRoles(actor, { type: space.type, id: space.id }) }))
+    .filter((scope) => scope.roles.length > 0)
+}
+
+/**
+ * Of the spaces a screen shows, those where the signed-in person may give a role to someone
+ * listed (the secretariat), as the policy says. A city team invites; it does not give roles.
+ */
+export function assignScopes(actor: Actor | null, spaces: readonly SpaceSummary[]): GrantScope[] {
+  return spaces
+    .map((space) => ({ space, roles: assignableRoles(actor, { type: space.type, id: space.id }) }))
     .filter((scope) => scope.roles.length > 0)
 }
 

@@ -14,6 +14,7 @@ const person = (grantId: string, userId: string, name: string, role: PersonView[
   role,
   expertKind,
   space,
+  allowed: { revoke: false },
 })
 
 const membership = (city: typeof dakar, kind: MembershipView['kind']): MembershipView => ({

@@ -8,7 +8,7 @@ import { DocumentsSection } from '../components/DocumentsSection'
 import { PeopleSection } from '../components/people/PeopleSection'
 import { Loading, Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
-import { grantScopes } from '../lib/grants'
+import { assignScopes, grantScopes } from '../lib/grants'
 import { formatList, languageName } from '../lib/languages'
 import { spacePath } from '../lib/roles'
 import { SpaceLoadError } from '../components/SpaceLoadError'
@@ -97,6 +97,7 @@ function City({ me, city, reload }: { me: MeResponse; city: CityDetail; reload: 
         me={me}
         people={city.people}
         scopes={grantScopes(me.actor, [space])}
+        assignScopes={assignScopes(me.actor, [space])}
         emptyText={{ canInvite: t('city.noPeopleInvite'), cannot: t('city.noPeople') }}
         onChanged={changed}
       />

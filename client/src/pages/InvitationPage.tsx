@@ -118,7 +118,7 @@ function AcceptSignedIn({ token, invitation, me, onDeadLink }: Props & { me: MeR
       void navigate('/', { replace: true, state: { welcome: invitation.space } })
     } catch (e) {
       if (isDeadLink(e)) return onDeadLink(e)
-      setError(acceptError(e, invitation))
+      setError(acceptError(e, invitation, { needs_secretariat: 'invitation.needsSecretariat' }))
       setBusy(false)
     }
   }

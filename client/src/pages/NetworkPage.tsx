@@ -13,7 +13,7 @@ import { EditMembershipDialog } from '../components/secretariat/EditMembershipDi
 import { EditNetworkDialog } from '../components/secretariat/EditNetworkDialog'
 import { Loading, Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
-import { grantScopes } from '../lib/grants'
+import { assignScopes, grantScopes } from '../lib/grants'
 import { SpaceLoadError } from '../components/SpaceLoadError'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
@@ -57,9 +57,8 @@ function Network({ me, network, reload, replace }: {
   const space: SpaceSummary = { type: 'network', id: network.id, name: network.name }
   // Those who invite in the network hand out roles here, in it and its cities. A city team
   // brings in its colleagues from its own city's screen, not from the network's.
-  const scopes = network.allowed.includes('invite')
-    ? grantScopes(me.actor, [space, ...network.memberships.map((m): SpaceSummary => ({ type: 'city', id: m.city.id, name: m.city.name }))])
-    : []
+  const spaces = [space, ...network.memberships.map((m): SpaceSummary => ({ type: 'city', id: m.city.id, name: m.city.name }))]
+  const scopes = network.allowed.includes('invite') ? grantScopes(me.actor, spaces) : []
 
   const show = (d: Open) => {
     setDialog(d)
@@ -133,6 +132,7 @@ function Network({ me, network, reload, replace }: {
         people={network.people}
         memberships={network.memberships}
         scopes={scopes}
+        assignScopes={assignScopes(me.actor, spaces)}
         emptyText={{ canInvite: t('people.noneInvite'), cannot: t('people.none') }}
         onChanged={changed}
       />

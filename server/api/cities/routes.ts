@@ -5,7 +5,7 @@ import { listDocuments } from '../../data/documents'
 import { listPeople } from '../../data/grants'
 import { getCities, getNetworks, listMemberships } from '../../data/workspace'
 import { authorizeSpace } from '../access'
-import { presentCity, presentDocument } from '../presenters'
+import { presentCity, presentDocument, presentPeople } from '../presenters'
 import { idParam } from '../validate'
 import type { CityDetail } from '../../../shared/api'
 
@@ -24,7 +24,7 @@ export const cityRoutes = new Hono<AppEnv>().get('/:id', idParam('id'), async (c
       name: networks.find((n) => n.id === m.networkId)?.name ?? '',
       kind: m.kind,
     })),
-    people: await listPeople(db, space),
+    people: await presentPeople(db, actor, await listPeople(db, space)),
     documents: (await listDocuments(db, { networkIds: [], cityIds: [space.id] })).map((d) => presentDocument(actor, d)),
   }
   return c.json(body)

@@ -4,18 +4,18 @@ import { hashPassword } from '../../auth/passwords'
 import { requireIdentity, startSession } from '../../auth/session'
 import { hashToken, newLinkToken } from '../../auth/tokens'
 import { announceAccessChange } from '../../data/access-events'
-import { addGrant } from '../../data/grants'
+import { addGrant, loadActor } from '../../data/grants'
 import { consumeInvitation, createInvitation, findInvitation, type InvitationRow } from '../../data/links'
 import { createUser, findUserByEmail, findUserById } from '../../data/users'
 import { spaceName } from '../../data/workspace'
 import type { Queryable } from '../../db/db'
-import { authorizeSpace } from '../access'
+import { authorizeSpace, roleOffer } from '../access'
 import { ApiError, forbidden } from '../errors'
 import { refreshIdentity } from '../identity'
 import { appUrl } from '../links'
 import { presentMe } from '../presenters'
 import { validate } from '../validate'
-import { canGrant } from '../../../shared/policy'
+import { canGiveTo, canGrant } from '../../../shared/policy'
 import { acceptInvitationBody, createInvitationBody } from '../../../shared/schemas'
 import type { InvitationView, LinkResponse } from '../../../shared/api'
 
@@ -67,6 +67,7 @@ export const invitationRoutes = new Hono<AppEnv>()
       if (invitation.email && invitation.email.toLowerCase() !== email.toLowerCase()) {
         throw forbidden(`This invitation was made for ${invitation.email}`)
       }
+      if (signedIn) await assertMayTake(tx, invitation, signedIn.user.id)
       const id = signedIn ? signedIn.user.id : await newAccount(tx, { name: body.name!, email, passwordHash: passwordHash! })
       if (!(await consumeInvitation(tx, invitation.id, id))) throw new ApiError('link_used', 'This invitation has already been used')
       await addGrant(tx, { userId: id, role: invitation.role, space: invitation.space, expertKind: invitation.expertKind, grantedBy: invitation.createdBy })
@@ -82,6 +83,15 @@ function usable(invitation: InvitationRow | null): InvitationRow {
   if (invitation.acceptedAt) throw new ApiError('link_used', 'This invitation has already been used')
   if (new Date(invitation.expiresAt).getTime() <= Date.now()) throw new ApiError('link_expired', 'This invitation has expired')
   return invitation
+}
+
+/** An existing account holds roles already: the policy says whether this invitation's maker may add one (a new account holds nothing). */
+async function assertMayTake(tx: Queryable, invitation: InvitationRow, userId: string): Promise<void> {
+  const inviter = invitation.createdBy ? await loadActor(tx, invitation.createdBy) : null
+  const offer = await roleOffer(tx, invitation.role, invitation.space)
+  if (canGiveTo(inviter, offer, await loadActor(tx, userId))) return
+  const where = invitation.space.type === 'network' ? 'this network' : 'a network this city belongs to'
+  throw new ApiError('needs_secretariat', `You already hold a role in ${where}, so only its secretariat can give you this one: ask the secretariat to add it`)
 }
 
 async function newAccount(tx: Queryable, u: { name: string; email: string; passwordHash: string }): Promise<string> {

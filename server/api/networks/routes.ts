@@ -11,7 +11,7 @@ import {
 import type { Queryable } from '../../db/db'
 import { authorizeSpace } from '../access'
 import { ApiError, forbidden, notFound } from '../errors'
-import { presentDocument, presentNetwork } from '../presenters'
+import { presentDocument, presentNetwork, presentPeople } from '../presenters'
 import { idParam, validate } from '../validate'
 import type { Actor } from '../../../shared/domain'
 import { can } from '../../../shared/policy'
@@ -99,10 +99,10 @@ async function assertNoOtherPilot(db: Queryable, networkId: string, cityId: stri
 async function networkDetail(db: Queryable, actor: Actor, id: string): Promise<NetworkDetail> {
   const [network] = await getNetworks(db, [id])
   const memberships = await listMemberships(db, { networkId: id })
-  const people = [
+  const people = await presentPeople(db, actor, [
     ...(await listPeople(db, { type: 'network', id })),
     ...(await Promise.all(memberships.map((m) => listPeople(db, { type: 'city', id: m.cityId })))).flat(),
-  ]
+  ])
   const documents = await listDocuments(db, { networkIds: [id], cityIds: [] })
   return {
     ...presentNetwork(actor, network!),

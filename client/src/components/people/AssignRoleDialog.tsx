@@ -20,8 +20,9 @@ export function AssignRoleDialog({ user, open, onClose, scopes, onDone }: {
   onDone: () => void
 }) {
   const { t } = useI18n()
+  const description = [user.email && t('assign.account', { email: user.email }), t('assign.description')].filter(Boolean).join(' ')
   return (
-    <Dialog open={open} onClose={onClose} title={t('assign.title', { name: user.name })} description={t('assign.description', { email: user.email })}>
+    <Dialog open={open} onClose={onClose} title={t('assign.title', { name: user.name })} description={description}>
       <AssignForm user={user} scopes={scopes} onCancel={onClose} onDone={onDone} />
     </Dialog>
   )

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { MeResponse, MembershipView, PersonView } from '../../../../shared/api'
-import { canGrant, canResetPassword } from '../../../../shared/policy'
+import { canResetPassword } from '../../../../shared/policy'
 import { endpoints } from '../../api'
 import { useI18n } from '../../i18n/useI18n'
-import { scopeKey, type GrantScope } from '../../lib/grants'
+import type { GrantScope } from '../../lib/grants'
 import { actorFromGrants, groupPeople, roleInNetworkKey, type PersonGroup } from '../../lib/people'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { AssignRoleDialog } from './AssignRoleDialog'
@@ -18,17 +18,19 @@ type Open =
 
 /**
  * The people of a space and their roles. Invite, give a role, take one back and make a
- * password-reset link appear only where the policy allows them (the server checks again).
- * Roles are taken back only in the spaces this screen hands them out in, and never one's
- * own here: stepping down is for someone else to do, so nobody locks themselves out.
+ * password-reset link appear only where the policy allows them (the server checks again):
+ * "take back" follows each role's `allowed.revoke` from the API. Never one's own role here:
+ * stepping down is for someone else to do, so nobody locks themselves out.
  */
-export function PeopleSection({ me, people, memberships = [], scopes, emptyText, onChanged }: {
+export function PeopleSection({ me, people, memberships = [], scopes, assignScopes, emptyText, onChanged }: {
   me: MeResponse
   people: readonly PersonView[]
   /** On a network's screen: city teams read as the pilot or a member city's team. */
   memberships?: readonly MembershipView[]
-  /** Where the signed-in person may hand out roles. */
+  /** Where the signed-in person may invite someone, and with which roles. */
   scopes: readonly GrantScope[]
+  /** Where the signed-in person may give a role to someone listed (the secretariat). */
+  assignScopes: readonly GrantScope[]
   emptyText: { canInvite: string; cannot: string }
   onChanged: (notice: string) => void
 }) {
@@ -38,6 +40,7 @@ export function PeopleSection({ me, people, memberships = [], scopes, emptyText,
   const [open, setOpen] = useState(false)
   const groups = groupPeople(people, locale)
   const canInvite = scopes.length > 0
+  const canAssign = assignScopes.length > 0
 
   const show = (d: Open) => {
     setDialog(d)
@@ -58,9 +61,9 @@ export function PeopleSection({ me, people, memberships = [], scopes, emptyText,
       {groups.length === 0 ? (
         <p className="empty-line">{canInvite ? emptyText.canInvite : emptyText.cannot}</p>
       ) : (
-        <ul className={canInvite ? 'people-list people-list-manage' : 'people-list'}>
+        <ul className={canAssign ? 'people-list people-list-manage' : 'people-list'}>
           {groups.map((group) => (
-            <Person key={group.user.id} me={me} group={group} memberships={memberships} scopes={scopes} onOpen={show} />
+            <Person key={group.user.id} me={me} group={group} memberships={memberships} canAssign={canAssign} onOpen={show} />
           ))}
         </ul>
       )}
@@ -71,7 +74,7 @@ export function PeopleSection({ me, people, memberships = [], scopes, emptyText,
           open={open}
           onClose={close}
           user={dialog.user}
-          scopes={scopes}
+          scopes={assignScopes}
           onDone={() => {
             close()
             onChanged(t('people.roleGiven', { name: dialog.user.name }))
@@ -98,17 +101,16 @@ export function PeopleSection({ me, people, memberships = [], scopes, emptyText,
   )
 }
 
-function Person({ me, group, memberships, scopes, onOpen }: {
+function Person({ me, group, memberships, canAssign, onOpen }: {
   me: MeResponse
   group: PersonGroup
   memberships: readonly MembershipView[]
-  scopes: readonly GrantScope[]
+  canAssign: boolean
   onOpen: (dialog: Open) => void
 }) {
   const { t } = useI18n()
   const { user, grants } = group
   const isMe = user.id === me.user.id
-  const canAssign = scopes.length > 0
   const canReset = canResetPassword(me.actor, actorFromGrants(user.id, grants))
 
   return (
@@ -118,7 +120,7 @@ function Person({ me, group, memberships, scopes, onOpen }: {
           {user.name}
           {isMe && <span className="muted"> {t('people.you')}</span>}
         </span>
-        <span className="person-email">{user.email}</span>
+        {user.email && <span className="person-email">{user.email}</span>}
       </div>
       <ul className="person-roles" aria-label={t('people.rolesOf', { name: user.name })}>
         {grants.map((grant) => {
@@ -127,7 +129,7 @@ function Person({ me, group, memberships, scopes, onOpen }: {
             <li key={grant.grantId}>
               <span className="badge">{role}</span>
               {grant.space.type === 'city' && <span className="muted"> · {grant.space.name}</span>}
-              {!isMe && scopes.some((s) => scopeKey(s.space) === scopeKey(grant.space)) && canGrant(me.actor, grant.role, grant.space) && (
+              {!isMe && grant.allowed.revoke && (
                 <button
                   type="button"
                   className="link-button person-revoke"

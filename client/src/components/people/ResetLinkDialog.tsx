@@ -11,8 +11,9 @@ import { Notice, Spinner } from '../ui'
 /** Makes a password-reset link for someone who lost theirs; the secretariat passes it on. */
 export function ResetLinkDialog({ user, open, onClose }: { user: PersonView['user']; open: boolean; onClose: () => void }) {
   const { t } = useI18n()
+  const description = user.email ? t('resetLink.description', { name: user.name, email: user.email }) : t('resetLink.descriptionNoEmail', { name: user.name })
   return (
-    <Dialog open={open} onClose={onClose} title={t('resetLink.title')} description={t('resetLink.description', { name: user.name, email: user.email })}>
+    <Dialog open={open} onClose={onClose} title={t('resetLink.title')} description={description}>
       <ResetLinkFlow user={user} onClose={onClose} />
     </Dialog>
   )
