@@ -10,6 +10,7 @@ import { createLoginLimits, limitsRedis, type LoginLimits } from './auth/login-l
 import { purgeExpiredSessions } from './auth/session-purge'
 import { redisFanout, singleInstance, type Fanout } from './collab/fanout'
 import { CollabHub, type HubOptions } from './collab/hub'
+import { accessChecks } from './collab/access-check'
 import { DocumentReader } from './collab/current-document'
 import { DocumentThread } from './documents/thread'
 import { Persistence, type PersistenceOptions } from './collab/persistence'
@@ -46,12 +47,14 @@ export function createDeps(
   // The hub exists by the time a write can fail: storage failures close that document's sockets.
   const persistence = new Persistence(db, logger, documents, (documentId) => hub.storageFailed(documentId), options.persistence)
   const versions = new VersionRecorder(db, logger, config.versions.retention, (documentId) => persistence.stored(documentId))
+  const auth = createLucia(db, { secureCookies: config.publicUrl?.startsWith('https:') ?? false, sessionDays: config.sessionDays })
   const hub: CollabHub = new CollabHub({
     persistence,
     fanout,
     logger,
     versions,
     documents,
+    access: accessChecks({ db, auth }),
     options: {
       ...HUB_DEFAULTS,
       versionIdleMs: config.versions.idleMs,
@@ -64,7 +67,7 @@ export function createDeps(
     config,
     db,
     logger,
-    auth: createLucia(db, { secureCookies: config.publicUrl?.startsWith('https:') ?? false, sessionDays: config.sessionDays }),
+    auth,
     loginLimits,
     hub,
     documents,

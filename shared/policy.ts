@@ -2,8 +2,9 @@ import { GRANT_ROLES, type Actor, type Grant, type GrantRole, type SpaceRef, typ
 
 /**
  * Who may do what. This is the only place that decides; the REST routes, the WebSocket
- * upgrade and the UI all ask `can`. Read a line as: "in a <space> space, <action> is
- * allowed to <roles>". Documents take the rules of the space they live in.
+ * upgrade, open sockets and the UI all ask `can`. Read a line as: "in a <space> space, <action>
+ * is allowed to <roles>". Documents take the rules of the space they live in, then their state
+ * (see DocumentState) may take actions away.
  */
 export const ACTIONS = [
   'read',
@@ -51,6 +52,31 @@ const CITY_RULES: Record<Action, readonly SpaceRole[]> = {
 
 export const RULES = { network: NETWORK_RULES, city: CITY_RULES } as const
 
+/** What a document's state says, whoever asks. */
+export type DocumentState = {
+  /** An archived document can still be read (and exported) by whoever could; nothing in it changes any more. */
+  archived: boolean
+}
+
+/** A document as the policy sees it: the space whose rules it takes, and its state. */
+export type DocumentTarget = { space: SpaceRef; state: DocumentState }
+
+/** What an action is asked about: a space, or a document in one. */
+export type Target = SpaceRef | DocumentTarget
+
+/** Actions on a document itself (the others concern its space: creating documents, people). */
+const DOCUMENT_ACTIONS: ReadonlySet<Action> = new Set([
+  'read', 'comment', 'resolve_comment', 'delete_comment', 'write', 'rename_document', 'archive_document', 'lock_version',
+])
+
+/** What an archived document still allows. */
+const ARCHIVED_ALLOWS: ReadonlySet<Action> = new Set(['read'])
+
+/** Why something is refused: the caller's roles, or the state of the document (the API answers 403 and 409). */
+export type Refusal = 'role' | 'archived'
+
+const spaceOf = (target: Target): SpaceRef => ('space' in target ? target.space : target)
+
 /** Which roles an inviter holding a given role may hand out, per kind of space. */
 export const GRANTABLE: Record<SpaceRef['type'], Partial<Record<SpaceRole, readonly GrantRole[]>>> = {
   network: { secretariat: ['secretariat', 'expert', 'advisory', 'funder'] },
@@ -82,16 +108,32 @@ export function rolesIn(actor: Actor, space: SpaceRef): Set<SpaceRole> {
   return roles
 }
 
-export function can(actor: Actor | null, action: Action, space: SpaceRef): boolean {
+function roleAllows(actor: Actor | null, action: Action, space: SpaceRef): boolean {
   if (!actor) return false
   const allowed = RULES[space.type][action]
   for (const role of rolesIn(actor, space)) if (allowed.includes(role)) return true
   return false
 }
 
-/** Every action the actor may take in a space, for the UI to show only what works. */
-export function allowedActions(actor: Actor | null, space: SpaceRef): Action[] {
-  return ACTIONS.filter((a) => can(actor, a, space))
+/** Why `actor` may not take `action` on `target`, or null if they may. Roles are asked first. */
+export function refusal(actor: Actor | null, action: Action, target: Target): Refusal | null {
+  if (!roleAllows(actor, action, spaceOf(target))) return 'role'
+  if ('state' in target && target.state.archived && DOCUMENT_ACTIONS.has(action) && !ARCHIVED_ALLOWS.has(action)) return 'archived'
+  return null
+}
+
+export function can(actor: Actor | null, action: Action, target: Target): boolean {
+  return refusal(actor, action, target) === null
+}
+
+/** Every action the actor may take on a space or a document, for the UI to show only what works. */
+export function allowedActions(actor: Actor | null, target: Target): Action[] {
+  return ACTIONS.filter((a) => can(actor, a, target))
+}
+
+/** Networks are run by secretariats: whoever runs one may start another (and runs it too). */
+export function canCreateNetwork(actor: Actor | null): boolean {
+  return actor?.grants.some((g) => g.role === 'secretariat') ?? false
 }
 
 export function canGrant(actor: Actor | null, role: GrantRole, space: SpaceRef): boolean {
@@ -111,11 +153,15 @@ export function canGrant(actor: Actor | null, role: GrantRole, space: SpaceRef):
 export type CommentAction = 'edit' | 'delete' | 'resolve'
 const BEYOND_OWN: Record<CommentAction, Action | null> = { edit: null, delete: 'delete_comment', resolve: 'resolve_comment' }
 
-export function canOnComment(actor: Actor | null, action: CommentAction, space: SpaceRef, ownerId: string | null): boolean {
-  if (!actor) return false
+export function commentRefusal(actor: Actor | null, action: CommentAction, target: Target, ownerId: string | null): Refusal | null {
   const beyondOwn = BEYOND_OWN[action]
-  if (beyondOwn && can(actor, beyondOwn, space)) return true
-  return ownerId === actor.userId && can(actor, 'comment', space)
+  const asAnyone = beyondOwn ? refusal(actor, beyondOwn, target) : 'role'
+  if (asAnyone === null || ownerId === null || ownerId !== actor?.userId) return asAnyone
+  return refusal(actor, 'comment', target)
+}
+
+export function canOnComment(actor: Actor | null, action: CommentAction, target: Target, ownerId: string | null): boolean {
+  return commentRefusal(actor, action, target, ownerId) === null
 }
 
 /** The roles an actor may hand out in a space, in the order of GRANT_ROLES, for invitation forms. */
@@ -125,10 +171,10 @@ export function grantableRoles(actor: Actor | null, space: SpaceRef): GrantRole[
 
 /** The level a live editing connection gets, from the same rules as everything else. */
 export type AccessLevel = 'write' | 'comment' | 'read' | 'none'
-export function accessLevel(actor: Actor | null, space: SpaceRef): AccessLevel {
-  if (can(actor, 'write', space)) return 'write'
-  if (can(actor, 'comment', space)) return 'comment'
-  if (can(actor, 'read', space)) return 'read'
+export function accessLevel(actor: Actor | null, target: Target): AccessLevel {
+  if (can(actor, 'write', target)) return 'write'
+  if (can(actor, 'comment', target)) return 'comment'
+  if (can(actor, 'read', target)) return 'read'
   return 'none'
 }
 

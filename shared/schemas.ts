@@ -174,3 +174,6 @@ export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: 'must be docx, md or pdf' }),
   version: z.uuid({ error: 'must be a version id' }).optional(),
 })
+
+/** POST /api/documents/:id/collab-token: a new token, or `renew` one this session already holds for the document. */
+export const collabTokenBody = z.object({ renew: z.string().min(1).max(200).optional() }).strict()

@@ -1,12 +1,12 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../context'
 import { requireIdentity } from '../auth/session'
-import { getDocument, type DocumentRow } from '../data/documents'
+import { getDocument, policyTarget, type DocumentRow } from '../data/documents'
 import { listMemberships, spaceName } from '../data/workspace'
 import type { Queryable } from '../db/db'
-import { can, type Action, type RoleOffer } from '../../shared/policy'
+import { can, refusal, type Action, type Refusal, type RoleOffer } from '../../shared/policy'
 import type { GrantRole, SpaceRef } from '../../shared/domain'
-import { forbidden, notFound } from './errors'
+import { ApiError, forbidden, notFound } from './errors'
 
 /** The routes' one way to ask the policy: identify, load, and refuse with the right status. */
 
@@ -14,8 +14,14 @@ export async function authorizeDocument(c: Context<AppEnv>, id: string, action: 
   const { actor } = requireIdentity(c)
   const doc = await getDocument(c.var.deps.db, id)
   if (!doc) throw notFound('No such document')
-  if (!can(actor, action, doc.space)) throw forbidden(`You may not ${action.replace('_', ' ')} this document`)
+  refuse(refusal(actor, action, policyTarget(doc)), `You may not ${action.replace('_', ' ')} this document`)
   return doc
+}
+
+/** Turns a policy refusal into the API's answer: 403 for roles, 409 for an archived document. */
+export function refuse(why: Refusal | null, forbiddenMessage: string): void {
+  if (why === 'archived') throw new ApiError('document_archived', 'This document is archived: it can be read but not changed')
+  if (why === 'role') throw forbidden(forbiddenMessage)
 }
 
 /** Checks the space exists (404) and the caller may act on it (403); returns its name. */

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/db'
 import type { Identity } from '../context'
-import type { DocumentRow } from '../data/documents'
+import { policyTarget, type DocumentRow } from '../data/documents'
 import { loadActors, type PersonRow } from '../data/grants'
 import { getCities, getNetworks, type CityRow, type NetworkRow } from '../data/workspace'
 import { allowedActions, canRevoke, canSeeEmail, readableSpaces, rolesIn } from '../../shared/policy'
@@ -21,7 +21,7 @@ export const presentDocument = (actor: Actor, d: DocumentRow): DocumentSummary =
   updatedAt: new Date(d.updatedAt).toISOString(),
   archived: d.archivedAt !== null,
   openComments: d.openComments,
-  allowed: allowedActions(actor, d.space),
+  allowed: allowedActions(actor, policyTarget(d)),
 })
 
 export const presentNetwork = (actor: Actor, n: NetworkRow): NetworkSummary => {

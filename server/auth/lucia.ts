@@ -52,13 +52,17 @@ export class Auth {
   }
 
   /**
-   * Whose live session a token is, without extending it: for callers that cannot hand a
-   * refreshed cookie back (a WebSocket upgrade, an open socket), so the cookie never expires
-   * before the session it names.
+   * Whose live session a token is and until when, without extending it: for callers that cannot
+   * hand a refreshed cookie back (a WebSocket upgrade, an open socket), so the cookie never
+   * expires before the session it names.
    */
-  async userOf(token: string): Promise<string | null> {
-    return (await findLiveSession(this.db, storedSessionId(token)))?.userId ?? null
+  async liveSession(token: string): Promise<{ userId: string; expiresAt: Date } | null> {
+    const row = await findLiveSession(this.db, storedSessionId(token))
+    return row ? { userId: row.userId, expiresAt: new Date(row.expiresAt) } : null
   }
+
+  /** What the database keeps for a session: what other records (collab tokens) refer to. */
+  storedId = (token: string) => storedSessionId(token)
 
   async create(userId: string): Promise<AuthSession> {
     return toAuthSession(await this.lucia.createSession(userId, {}))

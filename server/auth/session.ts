@@ -55,24 +55,24 @@ export function requireIdentity(c: Context<AppEnv>): Identity {
 }
 
 /**
- * For the WebSocket upgrade: the user behind a session cookie, without touching the response.
- * `sessionId` is the cookie's token as sent: keep it on the socket and ask `sessionIsValid` later.
+ * For the WebSocket upgrade: the user behind a session cookie and until when the session
+ * holds, without touching the response. `token` is the cookie's token as sent: keep it on the
+ * socket and ask `sessionExpiry` later.
  */
-export async function userOfSessionCookie<E extends AppEnv>(c: Context<E>): Promise<{ userId: string; sessionId: string } | null> {
+export async function userOfSessionCookie<E extends AppEnv>(c: Context<E>): Promise<{ userId: string; token: string; expiresAt: Date } | null> {
   const { auth } = c.var.deps
   const token = getCookie(c, auth.cookieName)
   if (!token) return null
-  const userId = await auth.userOf(token)
-  return userId ? { userId, sessionId: token } : null
+  const session = await auth.liveSession(token)
+  return session ? { ...session, token } : null
 }
 
 /**
- * Whether the session an open socket was admitted with still holds (not signed out, not
- * expired, not ended by a password reset). Give it what the socket holds: for a cookie
- * socket, the token `userOfSessionCookie` returned as `sessionId` — never the stored id,
- * which is a hash of it. Sockets opened with a collab token have no session to check.
+ * Until when the session an open socket was admitted with holds now (use by the browser may
+ * have extended it), or null once it ended (signed out, expired, ended by a password reset).
+ * Give it the cookie token `userOfSessionCookie` returned — never the stored id, a hash of it.
  * It reads only: it does not extend the session, since no refreshed cookie can reach the browser.
  */
-export async function sessionIsValid(auth: Auth, token: string): Promise<boolean> {
-  return (await auth.userOf(token)) !== null
+export async function sessionExpiry(auth: Auth, token: string): Promise<Date | null> {
+  return (await auth.liveSession(token))?.expiresAt ?? null
 }

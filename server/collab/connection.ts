@@ -28,13 +28,18 @@ export const CLOSE = {
 
 export type Access = 'write' | 'comment' | 'read'
 
+/** What a socket was opened with: the session cookie's token, or a collab token (its hash), bound to a session. */
+export type Credential = { kind: 'session'; token: string } | { kind: 'collab-token'; hash: string }
+
 /** Who a connection is for and what it may do, as decided at the upgrade. */
 export type Admission = {
   documentId: string
   space: SpaceRef
   userId: string
-  /** The session it was opened with (null for a collab token); rechecked when access changes. */
-  sessionId: string | null
+  /** Checked again when access changes, and when it expires (see CollabHub). */
+  credential: Credential
+  /** When the credential expires, as known at the upgrade. */
+  expiresAt: Date
   access: Access
   identity: PresenceUser
   /** The hub's access epoch when the policy was asked; a change since means ask again. */
@@ -62,7 +67,8 @@ export class Connection extends EditOrigin {
   readonly documentId: string
   readonly space: SpaceRef
   readonly userId: string
-  readonly sessionId: string | null
+  readonly credential: Credential
+  expiresAt: Date
   readonly access: Access
   readonly identity: PresenceUser
   readonly epoch: number
@@ -76,7 +82,7 @@ export class Connection extends EditOrigin {
     private readonly budget: ByteBudget,
   ) {
     super()
-    ;({ documentId: this.documentId, space: this.space, userId: this.userId, sessionId: this.sessionId } = admission)
+    ;({ documentId: this.documentId, space: this.space, userId: this.userId, credential: this.credential, expiresAt: this.expiresAt } = admission)
     ;({ access: this.access, identity: this.identity, epoch: this.epoch } = admission)
   }
 

@@ -1,7 +1,8 @@
 import type { SpaceRef } from '../../shared/domain'
 import type { CommentsChanged } from '../../shared/comments-message'
-import type { Access, Connection } from './connection'
+import type { Connection } from './connection'
 import { CLOSE } from './connection'
+import type { AccessChecks, Verdict } from './access-check'
 import { encodeCommentsChanged } from './protocol'
 import { Room, type RoomDeps, type RoomOptions } from './room'
 
@@ -14,9 +15,8 @@ export type HubOptions = RoomOptions & {
 /** `edits`: server edits in progress, which keep the document loaded like a connection. */
 type Entry = { room: Promise<Room>; unloadTimer?: NodeJS.Timeout; edits: number }
 
-/** What the policy says now about an open connection. */
-export type Verdict = Access | 'none' | 'session-ended'
-export type AccessCheck = (connection: Connection) => Promise<Verdict>
+/** setTimeout's longest wait; a later expiry is checked then, and waited for again. */
+const MAX_TIMER_MS = 2 ** 31 - 1
 
 /**
  * The live documents of this instance: loads one on its first connection, unloads it after
@@ -26,12 +26,13 @@ export class CollabHub {
   private readonly entries = new Map<string, Entry>()
   /** Every connection from its upgrade to its close, including those whose document is still loading. */
   private readonly members = new Set<Connection>()
-  private checkAccess: AccessCheck | undefined
+  /** When each open connection's credential expires, it is checked again. */
+  private readonly expiryTimers = new Map<Connection, NodeJS.Timeout>()
   private epoch = 0
   private readonly unloading = new Map<string, Promise<void>>()
   private accepting = true
 
-  constructor(private readonly deps: Omit<RoomDeps, 'options'> & { options: HubOptions }) {}
+  constructor(private readonly deps: Omit<RoomDeps, 'options'> & { options: HubOptions; access: AccessChecks }) {}
 
   get options(): HubOptions {
     return this.deps.options
@@ -46,10 +47,6 @@ export class CollabHub {
     let n = 0
     for (const c of this.members) if (c.documentId === documentId) n++
     return n
-  }
-
-  useAccessCheck(check: AccessCheck): void {
-    this.checkAccess = check
   }
 
   /** Adds a connection; resolves once its document is loaded and the sync has started. */
@@ -69,14 +66,41 @@ export class CollabHub {
       connection.close(CLOSE.loadFailed, 'the document could not be loaded; try again shortly')
       return
     }
-    if (connection.epoch !== this.accessEpoch && this.checkAccess) {
+    if (connection.epoch !== this.accessEpoch) {
       // Rights changed somewhere between the upgrade and now: ask again before letting it in.
-      const verdict = await this.checkAccess(connection)
+      const verdict = await this.deps.access.round()(connection)
       if (verdict !== connection.access) closeFor(connection, verdict)
     }
     if (connection.isClosed) return this.leftRoom(documentId, room)
     room.connections.add(connection)
     connection.attach(room)
+    this.watchExpiry(connection)
+  }
+
+  /**
+   * A socket lives no longer than what it was opened with: when its session or collab token
+   * expires, it is checked again, and closed (4401) unless that was extended meanwhile (a
+   * session in use, a renewed token).
+   */
+  private watchExpiry(connection: Connection): void {
+    const wait = Math.min(MAX_TIMER_MS, Math.max(0, connection.expiresAt.getTime() - Date.now()))
+    this.expiryTimers.set(connection, setTimeout(() => void this.expired(connection), wait))
+  }
+
+  private async expired(connection: Connection): Promise<void> {
+    this.expiryTimers.delete(connection)
+    if (connection.isClosed) return
+    try {
+      const until = await this.deps.access.expiry(connection.credential)
+      if (connection.isClosed) return
+      if (!until || until.getTime() <= Date.now()) return closeFor(connection, 'session-ended')
+      connection.expiresAt = until
+      this.watchExpiry(connection)
+    } catch (err) {
+      // The database is out of reach: look again shortly rather than close on a guess.
+      this.deps.logger.warn({ err, documentId: connection.documentId }, 'could not check an expiring connection; will retry')
+      this.expiryTimers.set(connection, setTimeout(() => void this.expired(connection), 5_000))
+    }
   }
 
   /** The document's room, loading it if needed, kept from unloading until the caller is done. */
@@ -132,6 +156,8 @@ export class CollabHub {
   leave(connection: Connection): void {
     connection.markClosed()
     this.members.delete(connection)
+    clearTimeout(this.expiryTimers.get(connection))
+    this.expiryTimers.delete(connection)
     const { documentId } = connection
     const entry = this.entries.get(documentId)
     if (!entry) return
@@ -164,9 +190,9 @@ export class CollabHub {
    * Someone's rights may have changed: every selected connection, loaded or still loading, is
    * asked about again, and closed if its level is no longer the one it was opened with.
    */
-  async accessChanged(select: (c: Connection) => boolean, check = this.checkAccess): Promise<number> {
+  async accessChanged(select: (c: Connection) => boolean): Promise<number> {
     this.epoch++
-    if (!check) return 0
+    const check = this.deps.access.round()
     let closed = 0
     for (const c of [...this.members]) {
       if (c.isClosed || !select(c)) continue
@@ -208,6 +234,8 @@ export class CollabHub {
   /** Stops taking connections, closes every socket (clients reconnect elsewhere), stores everything. */
   async shutdown(): Promise<void> {
     this.accepting = false
+    for (const timer of this.expiryTimers.values()) clearTimeout(timer)
+    this.expiryTimers.clear()
     for (const c of this.members) c.close(CLOSE.restarting, 'server restarting')
     const pending = [...this.entries.values()]
     this.entries.clear()

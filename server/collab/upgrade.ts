@@ -5,14 +5,14 @@ import type { AppEnv } from '../context'
 import { sameOrigin } from '../auth/csrf'
 import { userOfSessionCookie } from '../auth/session'
 import { hashToken } from '../auth/tokens'
-import { getDocument } from '../data/documents'
+import { getDocument, policyTarget } from '../data/documents'
 import { loadActor } from '../data/grants'
-import { findCollabToken } from '../data/live-documents'
+import { findCollabToken } from '../data/collab-tokens'
 import { findUserById } from '../data/users'
 import { getCities } from '../data/workspace'
 import { accessLevel, rolesIn } from '../../shared/policy'
 import type { Actor, SpaceRef } from '../../shared/domain'
-import { CLOSE, Connection, type Access, type Admission } from './connection'
+import { CLOSE, Connection, type Access, type Admission, type Credential } from './connection'
 import type { CollabHub } from './hub'
 import { ByteBudget, MESSAGE_COST_BYTES } from './flow'
 import { colorFor, type PresenceUser } from '../../shared/collab'
@@ -67,30 +67,35 @@ async function admit(c: Context<CollabEnv>, hub: CollabHub): Promise<Admission |
   if (!documentId || !z.uuid().safeParse(documentId).success) return { refuse: [404, 'no such document'] }
 
   let userId: string
-  let sessionId: string | null = null
+  let credential: Credential
+  let expiresAt: Date
   const token = c.req.query('token')
   if (token) {
-    const tokenUser = await findCollabToken(db, hashToken(token), documentId)
-    if (!tokenUser) return { refuse: [401, 'invalid or expired collab token'] }
-    userId = tokenUser
+    const hash = hashToken(token)
+    const found = await findCollabToken(db, hash, documentId)
+    if (!found) return { refuse: [401, 'invalid or expired collab token'] }
+    ;({ userId, expiresAt } = found)
+    credential = { kind: 'collab-token', hash }
   } else {
     // A page on another site could open a socket with our cookie attached: the origin must be ours.
     const origin = c.req.header('origin')
     if (!origin || !sameOrigin(origin, config.publicUrl, c.req.header('host'))) return { refuse: [403, 'cross-site WebSocket refused'] }
     const session = await userOfSessionCookie(c)
     if (!session) return { refuse: [401, 'sign in first'] }
-    ;({ userId, sessionId } = session)
+    ;({ userId, expiresAt } = session)
+    credential = { kind: 'session', token: session.token }
   }
 
   const doc = await getDocument(db, documentId)
   if (!doc) return { refuse: [404, 'no such document'] }
   const actor = await loadActor(db, userId)
-  const access = accessLevel(actor, doc.space)
+  const access = accessLevel(actor, policyTarget(doc))
   if (access === 'none') return { refuse: [403, 'you may not open this document'] }
   if (hub.connectionCount(documentId) >= hub.options.maxConnectionsPerDocument) {
     return { refuse: [503, 'this document has too many connections; try again later'] }
   }
-  return { documentId, space: doc.space, userId, sessionId, access, identity: await presence(c, userId, actor, doc.space, access), epoch }
+  const identity = await presence(c, userId, actor, doc.space, access)
+  return { documentId, space: doc.space, userId, credential, expiresAt, access, identity, epoch }
 }
 
 /** Name, city and role as others see them, from the database, not from the client. */

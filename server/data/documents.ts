@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/db'
 import type { SpaceRef } from '../../shared/domain'
 import type { DocumentKind, TemplateLocale } from '../../shared/templates'
+import type { DocumentTarget } from '../../shared/policy'
 
 /** The document registry: which documents exist, where, and in what state. Content lives elsewhere. */
 
@@ -18,6 +19,9 @@ export type DocumentRow = {
   /** Comment threads neither resolved nor deleted. */
   openComments: number
 }
+
+/** The document as the policy sees it: its space and its state. */
+export const policyTarget = (d: DocumentRow): DocumentTarget => ({ space: d.space, state: { archived: d.archivedAt !== null } })
 
 type Raw = Omit<DocumentRow, 'space'> & { networkId: string | null; cityId: string | null; spaceName: string }
 

@@ -124,25 +124,6 @@ export async function readContent(q: Queryable, documentId: string): Promise<{ t
   return { text: row.text, prosemirror: typeof row.prosemirror === 'string' ? JSON.parse(row.prosemirror) : row.prosemirror }
 }
 
-export async function createCollabToken(
-  q: Queryable,
-  t: { tokenHash: string; userId: string; documentId: string; expiresAt: Date },
-): Promise<void> {
-  await q.query(`delete from collab_tokens where expires_at < now()`)
-  await q.query(`insert into collab_tokens (token_hash, user_id, document_id, expires_at) values ($1, $2, $3, $4)`, [
-    t.tokenHash, t.userId, t.documentId, t.expiresAt,
-  ])
-}
-
-/** The user a collab token stands for, if it is for this document and still valid. */
-export async function findCollabToken(q: Queryable, tokenHash: string, documentId: string): Promise<string | null> {
-  const rows = await q.query<{ userId: string }>(
-    `select user_id as "userId" from collab_tokens where token_hash = $1 and document_id = $2 and expires_at > now()`,
-    [tokenHash, documentId],
-  )
-  return rows[0]?.userId ?? null
-}
-
 /** Everyone who ever wrote in the document: doc_clients keeps them through compaction. */
 export async function documentAuthors(q: Queryable, documentId: string): Promise<string[]> {
   const rows = await q.query<{ userId: string }>(

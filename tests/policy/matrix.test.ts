@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Actor, Grant, Membership, SpaceRef } from '../../shared/domain'
 import {
-  ACTIONS, accessLevel, assignableRoles, assignRefusal, can, canGiveTo, canGrant, canOnComment, canResetPassword, canSeeEmail, grantableRoles,
+  ACTIONS, accessLevel, canCreateNetwork, commentRefusal, refusal, type DocumentTarget, assignableRoles, assignRefusal, can, canGiveTo, canGrant, canOnComment, canResetPassword, canSeeEmail, grantableRoles,
   readableSpaces, revokeRefusal, type Action, type CommentAction, type HeldRole,
 } from '../../shared/policy'
 
@@ -135,6 +135,95 @@ describe('the permission matrix', () => {
     expect(accessLevel(PEOPLE.funder, net(N))).toBe('read')
     expect(accessLevel(PEOPLE.funder, city(P))).toBe('none')
     expect(accessLevel(null, net(N))).toBe('none')
+  })
+})
+
+/**
+ * Document states, written out by hand like the matrix above: what each person may do with a
+ * document that is live, then once it is archived (only reading stays; actions about the space —
+ * creating documents, people — are the space's business, not the document's).
+ */
+const STATE_MATRIX: Record<string, Record<Person, string>> = {
+  'archived network N document': {
+    secretariat:      'Y . . . . Y . . Y Y .',
+    pilotTeam:        'Y . . . . Y . . . . .',
+    memberTeam:       'Y . . . . . . . . . .',
+    networkExpert:    'Y . . . . . . . . . .',
+    cityExpert:       '. . . . . . . . . . .',
+    advisory:         'Y . . . . . . . . . .',
+    funder:           'Y . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . .',
+    otherCityTeam:    '. . . . . . . . . . .',
+    nobody:           '. . . . . . . . . . .',
+  },
+  'archived member city M document': {
+    secretariat:      'Y . . . . Y . . Y Y .',
+    pilotTeam:        '. . . . . . . . . . .',
+    memberTeam:       'Y . . . . Y . . Y . .',
+    networkExpert:    '. . . . . . . . . . .',
+    cityExpert:       'Y . . . . . . . . . .',
+    advisory:         '. . . . . . . . . . .',
+    funder:           '. . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . .',
+    otherCityTeam:    '. . . . . . . . . . .',
+    nobody:           '. . . . . . . . . . .',
+  },
+}
+const archived = (space: SpaceRef): DocumentTarget => ({ space, state: { archived: true } })
+const live = (space: SpaceRef): DocumentTarget => ({ space, state: { archived: false } })
+const STATE_TARGETS: Record<string, DocumentTarget> = {
+  'archived network N document': archived(net(N)),
+  'archived member city M document': archived(city(M)),
+}
+
+describe('the permission matrix over document states', () => {
+  for (const [name, rows] of Object.entries(STATE_MATRIX)) {
+    for (const [person, row] of Object.entries(rows) as [Person, string][]) {
+      it(`${person}, ${name}: ${row}`, () => {
+        expect(COLUMNS.map((a) => (can(PEOPLE[person], a, STATE_TARGETS[name]!) ? 'Y' : '.')).join(' ')).toBe(row)
+      })
+    }
+  }
+
+  it('a live document follows its space’s rules exactly', () => {
+    for (const person of Object.values(PEOPLE)) {
+      for (const space of Object.values(SPACES)) {
+        expect(COLUMNS.map((a) => can(person, a, live(space)))).toEqual(COLUMNS.map((a) => can(person, a, space)))
+      }
+    }
+  })
+
+  it('says why: the role first (403), then the state (409)', () => {
+    expect(refusal(PEOPLE.pilotTeam, 'write', archived(net(N)))).toBe('archived')
+    expect(refusal(PEOPLE.funder, 'write', archived(net(N)))).toBe('role')
+    expect(refusal(null, 'read', archived(net(N)))).toBe('role')
+    expect(refusal(PEOPLE.funder, 'read', archived(net(N)))).toBeNull()
+  })
+
+  it('live connections to an archived document read only', () => {
+    expect(accessLevel(PEOPLE.pilotTeam, archived(net(N)))).toBe('read')
+    expect(accessLevel(PEOPLE.networkExpert, archived(net(N)))).toBe('read')
+    expect(accessLevel(PEOPLE.cityExpert, archived(net(N)))).toBe('none')
+  })
+
+  it('an archived document’s comments are read-only, even one’s own', () => {
+    for (const a of ['edit', 'delete', 'resolve'] as CommentAction[]) {
+      expect(commentRefusal(PEOPLE.memberTeam, a, archived(net(N)), PEOPLE.memberTeam.userId)).toBe('archived')
+      // Nobody edits someone else's comment, archived or not.
+      expect(commentRefusal(PEOPLE.secretariat, a, archived(net(N)), PEOPLE.memberTeam.userId)).toBe(a === 'edit' ? 'role' : 'archived')
+      expect(commentRefusal(PEOPLE.funder, a, archived(net(N)), PEOPLE.funder.userId)).toBe('role')
+    }
+  })
+})
+
+describe('starting a network', () => {
+  it('is for those who run one already', () => {
+    expect(canCreateNetwork(PEOPLE.secretariat)).toBe(true)
+    expect(canCreateNetwork(PEOPLE.otherSecretariat)).toBe(true)
+    for (const person of ['pilotTeam', 'memberTeam', 'networkExpert', 'cityExpert', 'advisory', 'funder', 'nobody'] as Person[]) {
+      expect(canCreateNetwork(PEOPLE[person])).toBe(false)
+    }
+    expect(canCreateNetwork(null)).toBe(false)
   })
 })
 

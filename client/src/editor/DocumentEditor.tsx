@@ -28,7 +28,7 @@ export function accessOf(document: DocumentSummary): AccessLevel {
 }
 
 /** The live editor: toolbar, text, presence, status, outline, word count and comments. */
-export function DocumentEditor({ documentId, session, access, user }: { documentId: string; session: CollabSession; access: AccessLevel; user: PublicUser }) {
+export function DocumentEditor({ documentId, session, access, archived, user }: { documentId: string; session: CollabSession; access: AccessLevel; archived: boolean; user: PublicUser }) {
   const { t } = useI18n()
   const snapshot = useCollabStatus(session)
   const [linkOpen, setLinkOpen] = useState(false)
@@ -86,7 +86,7 @@ export function DocumentEditor({ documentId, session, access, user }: { document
         <PresenceList awareness={session.provider.awareness} me={user} />
       </div>
       {snapshot.endedWith !== null && <Notice tone="error">{t(endedMessageKey(snapshot.endedWith))}</Notice>}
-      {!canWrite && <Notice tone="info">{t(access === 'comment' ? 'editor.readOnly.comment' : 'editor.readOnly.read')}</Notice>}
+      {!canWrite && <Notice tone="info">{t(archived ? 'editor.readOnly.archived' : access === 'comment' ? 'editor.readOnly.comment' : 'editor.readOnly.read')}</Notice>}
       <div className="editor-layout">
         {editor && <OutlinePanel editor={editor} />}
         <div className="editor-main">

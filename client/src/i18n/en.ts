@@ -213,6 +213,7 @@ const en: Messages = {
     readOnly: {
       comment: 'You are following this document live. Your role lets you read and comment on it (select a passage, then “Comment”), not change its text.',
       read: 'You are following this document live, read-only: your role does not allow changes.',
+      archived: 'This document is archived: it can still be read and exported, but no one can change or comment on it any more.',
     },
     toolbar: {
       label: 'Formatting',

@@ -217,6 +217,7 @@ const es: Messages = {
     readOnly: {
       comment: 'Sigue este documento en directo. Su rol le permite leerlo y comentarlo (seleccione un pasaje y luego «Comentar»), pero no modificar su texto.',
       read: 'Sigue este documento en directo, en modo de solo lectura: su rol no permite modificarlo.',
+      archived: 'Este documento está archivado: se puede seguir leyendo y exportando, pero ya nadie puede modificarlo ni comentarlo.',
     },
     toolbar: {
       label: 'Formato',

@@ -216,6 +216,7 @@ const fr = {
     readOnly: {
       comment: 'Vous suivez ce document en direct. Votre rôle permet de le lire et de le commenter (sélectionnez un passage puis « Commenter »), pas d’en modifier le texte.',
       read: 'Vous suivez ce document en direct, en lecture seule : votre rôle ne permet pas de le modifier.',
+      archived: 'Ce document est archivé : il reste lisible et exportable, mais plus personne ne peut le modifier ni le commenter.',
     },
     toolbar: {
       label: 'Mise en forme',

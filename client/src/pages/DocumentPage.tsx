@@ -66,5 +66,5 @@ function LiveDocument({ document, user, onAccessChanged }: { document: DocumentS
   }, [session, onAccessChanged])
 
   if (!session) return <Loading label={t('document.loadingEditor')} />
-  return <DocumentEditor key={session.doc.guid} documentId={document.id} session={session} access={access} user={user} />
+  return <DocumentEditor key={session.doc.guid} documentId={document.id} session={session} access={access} archived={document.archived} user={user} />
 }

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../context'
-import type { DocumentRow } from '../../data/documents'
+import { policyTarget, type DocumentRow } from '../../data/documents'
 import { listComments, type CommentRow, type ThreadRow } from '../../data/comments'
 import { describePeople } from '../../data/people'
 import { can, canOnComment } from '../../../shared/policy'
@@ -34,8 +34,7 @@ export async function presentThreads(
     kind: 'anchors',
     anchors: threads.map((t) => ({ start: t.anchorStart, end: t.anchorEnd })),
   })
-  // An archived document's comments are read-only for everyone.
-  const changeable = doc.archivedAt === null
+  const target = policyTarget(doc)
   const byThread = new Map<string, CommentRow[]>()
   for (const c of comments) {
     const list = byThread.get(c.threadId)
@@ -52,8 +51,8 @@ export async function presentThreads(
     editedAt: c.editedAt === null ? null : iso(c.editedAt),
     deleted: c.deletedAt !== null,
     allowed: {
-      edit: changeable && c.deletedAt === null && canOnComment(actor, 'edit', doc.space, c.authorId),
-      delete: changeable && c.deletedAt === null && canOnComment(actor, 'delete', doc.space, c.authorId),
+      edit: c.deletedAt === null && canOnComment(actor, 'edit', target, c.authorId),
+      delete: c.deletedAt === null && canOnComment(actor, 'delete', target, c.authorId),
     },
   })
 
@@ -69,8 +68,8 @@ export async function presentThreads(
     resolvedAt: t.resolvedAt === null ? null : iso(t.resolvedAt),
     comments: (byThread.get(t.id) ?? []).map(presentComment),
     allowed: {
-      reply: changeable && can(actor, 'comment', doc.space),
-      resolve: changeable && canOnComment(actor, 'resolve', doc.space, t.createdBy),
+      reply: can(actor, 'comment', target),
+      resolve: canOnComment(actor, 'resolve', target, t.createdBy),
     },
   }))
 }

@@ -1,20 +1,20 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
-import type { DocumentRow } from '../../data/documents'
+import { policyTarget, type DocumentRow } from '../../data/documents'
 import {
   addComment, countThreads, createThread, deleteComment, deleteThreadIfEmpty, editComment, getComment, getThread, listThreads,
   setResolved, type ThreadRow,
 } from '../../data/comments'
 import { deleteNotificationsOf } from '../../data/notifications'
-import { authorizeDocument } from '../access'
-import { ApiError, forbidden, notFound } from '../errors'
+import { authorizeDocument, refuse } from '../access'
+import { notFound } from '../errors'
 import { idParam, validate } from '../validate'
 import { checkMentions } from './mentions'
 import { notifyAbout } from './notify'
 import { presentThreads } from './present'
 import { isEncodedPosition } from '../../../shared/anchors'
-import { canOnComment } from '../../../shared/policy'
+import { commentRefusal } from '../../../shared/policy'
 import { createThreadBody, editCommentBody, replyBody, threadListQuery } from '../../../shared/schemas'
 import type { CommentChange } from '../../../shared/collab'
 import type { ThreadList, ThreadView } from '../../../shared/api'
@@ -38,10 +38,6 @@ const threadId = (c: Context<AppEnv>) => c.req.param('threadId')!
 
 const threadGone = () => notFound('No such thread: it may have been deleted')
 
-function refuseIfArchived(doc: DocumentRow): void {
-  if (doc.archivedAt !== null) throw new ApiError('document_archived', 'This document is archived: its comments can be read but not changed')
-}
-
 async function existingThread(c: Context<AppEnv>, doc: DocumentRow): Promise<ThreadRow> {
   const thread = await getThread(c.var.deps.db, doc.id, threadId(c))
   if (!thread) throw threadGone()
@@ -53,8 +49,7 @@ async function commentToChange(c: Context<AppEnv>, doc: DocumentRow, action: 'ed
   const thread = await existingThread(c, doc)
   const comment = await getComment(c.var.deps.db, thread.id, c.req.param('commentId')!)
   if (!comment) throw notFound('No such comment: it may have been deleted')
-  if (!canOnComment(requireIdentity(c).actor, action, doc.space, comment.authorId)) throw forbidden(refusal)
-  refuseIfArchived(doc)
+  refuse(commentRefusal(requireIdentity(c).actor, action, policyTarget(doc), comment.authorId), refusal)
   return { thread, comment }
 }
 
@@ -72,10 +67,10 @@ const resolution = (resolve: boolean) => async (c: Context<AppEnv>) => {
   const { actor, user } = requireIdentity(c)
   const doc = await authorizeDocument(c, documentId(c), 'read')
   const thread = await existingThread(c, doc)
-  if (!canOnComment(actor, 'resolve', doc.space, thread.createdBy)) {
-    throw forbidden(`Only the thread’s author, a writer of the document or the secretariat may ${resolve ? 'resolve' : 'reopen'} it`)
-  }
-  refuseIfArchived(doc)
+  refuse(
+    commentRefusal(actor, 'resolve', policyTarget(doc), thread.createdBy),
+    `Only the thread’s author, a writer of the document or the secretariat may ${resolve ? 'resolve' : 'reopen'} it`,
+  )
   await setResolved(c.var.deps.db, thread.id, resolve ? user.id : null)
   announce(c, doc, thread.id, resolve ? 'resolved' : 'reopened')
   return c.json(await presentOne(c, doc, thread.id))
@@ -94,7 +89,6 @@ export const commentRoutes = new Hono<AppEnv>()
   .post('/', idParam('id'), validate('json', createThreadRequest), async (c) => {
     const { user } = requireIdentity(c)
     const doc = await authorizeDocument(c, documentId(c), 'comment')
-    refuseIfArchived(doc)
     const { anchor, body, mentions } = c.req.valid('json')
     const { db } = c.var.deps
     await checkMentions(db, doc.space, mentions)
@@ -110,7 +104,6 @@ export const commentRoutes = new Hono<AppEnv>()
   .post('/:threadId/replies', idParam('id', 'threadId'), validate('json', replyBody), async (c) => {
     const { user } = requireIdentity(c)
     const doc = await authorizeDocument(c, documentId(c), 'comment')
-    refuseIfArchived(doc)
     const { body, mentions } = c.req.valid('json')
     const { db } = c.var.deps
     await checkMentions(db, doc.space, mentions)

@@ -3,15 +3,17 @@ import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import { createDocumentFromTemplate } from '../../commands/create-document'
 import { newLinkToken } from '../../auth/tokens'
+import { announceAccessChange } from '../../data/access-events'
 import { archiveDocument, getDocument, listDocuments, renameDocument } from '../../data/documents'
-import { createCollabToken } from '../../data/live-documents'
+import { createCollabToken, renewCollabToken } from '../../data/collab-tokens'
+import { hashToken } from '../../auth/tokens'
 import { exportDocument } from '../../export/export-document'
 import { authorizeDocument, authorizeSpace } from '../access'
-import { notFound } from '../errors'
+import { ApiError, notFound } from '../errors'
 import { presentDocument } from '../presenters'
 import { idParam, validate } from '../validate'
 import { readableSpaces } from '../../../shared/policy'
-import { createDocumentBody, exportQuery, renameDocumentBody } from '../../../shared/schemas'
+import { collabTokenBody, createDocumentBody, exportQuery, renameDocumentBody } from '../../../shared/schemas'
 import type { CollabTokenResponse } from '../../../shared/api'
 
 const COLLAB_TOKEN_MINUTES = 10
@@ -39,12 +41,25 @@ export const documentRoutes = new Hono<AppEnv>()
     await renameDocument(db, doc.id, c.req.valid('json').title)
     return c.json(presentDocument(requireIdentity(c).actor, (await getDocument(db, doc.id))!))
   })
-  .post('/:id/collab-token', idParam('id'), async (c) => {
-    // For clients that cannot send our cookie (scripts, integrations, tests): one document, a few minutes.
+  .post('/:id/collab-token', idParam('id'), validate('json', collabTokenBody), async (c) => {
+    // For clients that cannot send our cookie (scripts, integrations, tests): one document, a few
+    // minutes, bound to this session. A socket opened with it closes when it expires, unless the
+    // client renews it here meanwhile (`renew`: the token it holds).
     const doc = await authorizeDocument(c, c.req.param('id'), 'read')
-    const { token, hash } = newLinkToken()
+    const { user, session } = requireIdentity(c)
+    const { db, auth } = c.var.deps
     const expiresAt = new Date(Date.now() + COLLAB_TOKEN_MINUTES * 60_000)
-    await createCollabToken(c.var.deps.db, { tokenHash: hash, userId: requireIdentity(c).user.id, documentId: doc.id, expiresAt })
+    const bound = { userId: user.id, documentId: doc.id, sessionId: auth.storedId(session.id), expiresAt }
+    const { renew } = c.req.valid('json')
+    if (renew !== undefined) {
+      if (!(await renewCollabToken(db, { ...bound, tokenHash: hashToken(renew) }))) {
+        throw new ApiError('link_invalid', 'This collab token is not valid for this document and session any more: ask for a new one')
+      }
+      const body: CollabTokenResponse = { token: renew, expiresAt: expiresAt.toISOString() }
+      return c.json(body, 200)
+    }
+    const { token, hash } = newLinkToken()
+    await createCollabToken(db, { ...bound, tokenHash: hash })
     const body: CollabTokenResponse = { token, expiresAt: expiresAt.toISOString() }
     return c.json(body, 201)
   })
@@ -64,6 +79,11 @@ export const documentRoutes = new Hono<AppEnv>()
   })
   .post('/:id/archive', idParam('id'), async (c) => {
     const doc = await authorizeDocument(c, c.req.param('id'), 'archive_document')
-    await archiveDocument(c.var.deps.db, doc.id)
+    const { db } = c.var.deps
+    await db.transaction(async (tx) => {
+      await archiveDocument(tx, doc.id)
+      // Open sockets on it drop to read-only, like after a role removal.
+      await announceAccessChange(tx, { documentId: doc.id })
+    })
     return c.body(null, 204)
   })

@@ -14,7 +14,7 @@ import { ApiError, forbidden, notFound } from '../errors'
 import { presentDocument, presentNetwork, presentPeople } from '../presenters'
 import { idParam, validate } from '../validate'
 import type { Actor } from '../../../shared/domain'
-import { can } from '../../../shared/policy'
+import { can, canCreateNetwork } from '../../../shared/policy'
 import type { CityOption, MembershipView, NetworkDetail } from '../../../shared/api'
 import { addCityBody, createNetworkBody, updateMembershipBody, updateNetworkBody } from '../../../shared/schemas'
 
@@ -23,8 +23,7 @@ const DAY_MS = 86_400_000
 export const networkRoutes = new Hono<AppEnv>()
   .post('/', validate('json', createNetworkBody), async (c) => {
     const { actor, user } = requireIdentity(c)
-    // Networks are run by secretariats; whoever runs one may start another and runs it too.
-    if (!actor.grants.some((g) => g.role === 'secretariat')) throw forbidden('Only a secretariat can create a network')
+    if (!canCreateNetwork(actor)) throw forbidden('Only a secretariat can create a network')
     const { db } = c.var.deps
     const id = await db.transaction(async (tx) => {
       const network = await createNetwork(tx, c.req.valid('json'))

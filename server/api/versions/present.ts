@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/db'
-import type { DocumentRow } from '../../data/documents'
+import { policyTarget, type DocumentRow } from '../../data/documents'
 import type { VersionRow } from '../../data/versions'
 import { describePeople } from '../../data/people'
 import { can } from '../../../shared/policy'
@@ -12,7 +12,8 @@ const iso = (d: Date | string) => new Date(d).toISOString()
 export async function presentVersions(q: Queryable, actor: Actor, doc: DocumentRow, rows: VersionRow[]): Promise<VersionSummary[]> {
   const people = await describePeople(q, rows.flatMap((v) => [v.createdBy, v.lockedBy]).filter((id): id is string => id !== null), doc.space)
   const card = (id: string | null): PersonCard | null => (id === null ? null : (people.get(id) ?? null))
-  const writer = doc.archivedAt === null && can(actor, 'write', doc.space)
+  const target = policyTarget(doc)
+  const writer = can(actor, 'write', target)
   return rows.map((v) => {
     const editable = writer && v.kind === 'named' && v.lockedAt === null
     return {
@@ -28,7 +29,7 @@ export async function presentVersions(q: Queryable, actor: Actor, doc: DocumentR
       allowed: {
         rename: editable,
         delete: editable,
-        lock: v.lockedAt === null && can(actor, 'lock_version', doc.space),
+        lock: v.lockedAt === null && can(actor, 'lock_version', target),
         restore: writer,
       },
     }

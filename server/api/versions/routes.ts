@@ -19,10 +19,6 @@ import type { VersionDetail, VersionList, VersionSummary } from '../../../shared
 
 const documentId = (c: Context<AppEnv>) => c.req.param('id')!
 
-function refuseIfArchived(doc: DocumentRow): void {
-  if (doc.archivedAt !== null) throw new ApiError('document_archived', 'This document is archived: its versions can be read but not changed')
-}
-
 async function existingVersion(c: Context<AppEnv>, doc: DocumentRow): Promise<VersionRow> {
   const version = await getVersion(c.var.deps.db, doc.id, c.req.param('versionId')!)
   if (!version) throw notFound('No such version')
@@ -51,7 +47,6 @@ export const versionRoutes = new Hono<AppEnv>()
   .post('/', idParam('id'), validate('json', saveVersionBody), async (c) => {
     const { user } = requireIdentity(c)
     const doc = await authorizeDocument(c, documentId(c), 'write')
-    refuseIfArchived(doc)
     const { hub, documentReader, versions } = c.var.deps
     // Edits already sent to this instance belong in the version.
     await hub.stored(doc.id)
@@ -68,7 +63,6 @@ export const versionRoutes = new Hono<AppEnv>()
   })
   .patch('/:versionId', idParam('id', 'versionId'), validate('json', renameVersionBody), async (c) => {
     const doc = await authorizeDocument(c, documentId(c), 'write')
-    refuseIfArchived(doc)
     const version = await existingVersion(c, doc)
     if (!(await renameVersion(c.var.deps.db, doc.id, version.id, c.req.valid('json').name))) {
       throw refusal((await existingVersion(c, doc)), 'renamed')
@@ -77,7 +71,6 @@ export const versionRoutes = new Hono<AppEnv>()
   })
   .delete('/:versionId', idParam('id', 'versionId'), async (c) => {
     const doc = await authorizeDocument(c, documentId(c), 'write')
-    refuseIfArchived(doc)
     const version = await existingVersion(c, doc)
     if (!(await deleteVersion(c.var.deps.db, doc.id, version.id))) throw refusal(await existingVersion(c, doc), 'deleted')
     return c.body(null, 204)
@@ -92,7 +85,6 @@ export const versionRoutes = new Hono<AppEnv>()
   .post('/:versionId/restore', idParam('id', 'versionId'), async (c) => {
     const { user } = requireIdentity(c)
     const doc = await authorizeDocument(c, documentId(c), 'write')
-    refuseIfArchived(doc)
     const version = await existingVersion(c, doc)
     const { db, hub, documentReader, documents, versions } = c.var.deps
     const content = (await versionContent(db, version.id))!
