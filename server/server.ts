@@ -20,7 +20,7 @@ import { createLogger } from './logger'
 import { seedDemo } from './demo/seed'
 import { VersionRecorder } from './versions/record'
 
-export const HUB_DEFAULTS = { awarenessBatchMs: 50, contentDebounceMs: 2_000, unloadDelayMs: 2_000, applySliceMs: 8 }
+export const HUB_DEFAULTS = { awarenessBatchMs: 50, contentDebounceMs: 2_000, unloadDelayMs: 2_000, applySliceMs: 8, peerGraceMs: 5_000 }
 
 export type ServerOptions = {
   schema?: string
@@ -45,7 +45,13 @@ export function createDeps(
 ): AppDeps {
   const documents = new DocumentThread(logger)
   // The hub exists by the time a write can fail: storage failures close that document's sockets.
-  const persistence = new Persistence(db, logger, documents, (documentId) => hub.storageFailed(documentId), options.persistence)
+  const persistence = new Persistence(
+    db,
+    logger,
+    documents,
+    { failed: (documentId) => hub.storageFailed(documentId), written: (documentId, seq) => hub.storageWritten(documentId, seq) },
+    options.persistence,
+  )
   const versions = new VersionRecorder(db, logger, config.versions.retention, (documentId) => persistence.stored(documentId))
   const auth = createLucia(db, { secureCookies: config.publicUrl?.startsWith('https:') ?? false, sessionDays: config.sessionDays })
   const hub: CollabHub = new CollabHub({
