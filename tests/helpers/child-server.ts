@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createConnection, createServer, type AddressInfo } from 'node:net'
-import { expect } from 'vitest'
 import { DEMO_PASSWORD } from './app'
 import { compiledServerArgs } from './server-build'
 
@@ -25,6 +24,15 @@ export type Child = {
 
 /** Children still running, so a failing test can kill them all. */
 export const running = new Set<Child>()
+
+/** Waits for a condition (usable outside a test, in hooks); throws `message` after `timeoutMs`. */
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, message: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(message)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
 
 export async function freePort(): Promise<number> {
   const srv = createServer()
@@ -83,7 +91,7 @@ export async function launch(env: Record<string, string>): Promise<Child> {
     async crash() {
       if (groupAlive(proc.pid!)) process.kill(-proc.pid!, 'SIGKILL')
       await exited
-      await expect.poll(() => portRefuses(port), { timeout: 30_000, interval: 100 }).toBe(true)
+      await until(() => portRefuses(port), 30_000, 'the killed server still accepts connections')
       running.delete(child)
     },
     async terminate() {
@@ -94,9 +102,7 @@ export async function launch(env: Record<string, string>): Promise<Child> {
     },
   }
   running.add(child)
-  await expect
-    .poll(() => out.includes('Atelier is listening') || exitCode !== undefined, { timeout: 90_000, interval: 100 })
-    .toBe(true)
+  await until(() => out.includes('Atelier is listening') || exitCode !== undefined, 90_000, `the server did not start:\n${out}\n${err}`)
   if (exitCode !== undefined) throw new Error(`the server exited (${exitCode}) before listening:\n${out}\n${err}`)
   const line = out.split('\n').find((l) => l.includes('Atelier is listening'))!
   child.url = (JSON.parse(line) as { url: string }).url
