@@ -13,6 +13,7 @@ import { CollabHub, type HubOptions } from './collab/hub'
 import { accessChecks } from './collab/access-check'
 import { DocumentReader } from './collab/current-document'
 import { DocumentThread } from './documents/thread'
+import { DbAvailability } from './db/availability'
 import { Persistence, type PersistenceOptions } from './collab/persistence'
 import { watchAccessChanges } from './collab/revocation'
 import { openDb } from './db/open'
@@ -79,6 +80,7 @@ export function createDeps(
     documents,
     documentReader: new DocumentReader(hub, documents, db),
     versions,
+    availability: new DbAvailability(db, logger),
   }
 }
 
@@ -93,7 +95,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const deps = createDeps(config, db, logger, fanout, options, createLoginLimits({ redis: limitsStore }))
   deps.documents.start()
   if (config.demo && (await seedDemo(db, config.demoPassword))) logger.info('demonstration network seeded')
-  const stopWatching = await watchAccessChanges(deps, deps.hub)
+  const stopWatching = await watchAccessChanges(deps, deps.hub, config.collab.accessRecheckMs)
   const stopPurging = purgeExpiredSessions(deps.auth, logger)
   const { app, injectWebSocket } = createApp(deps, options)
   const server: ServerType = await new Promise((resolve) => {
@@ -115,6 +117,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await stopPurging()
       await fanout.close()
       await deps.documents.stop()
+      deps.availability.stop()
       limitsStore?.disconnect()
       await opened.close()
     },
