@@ -9,8 +9,11 @@ import type { Logger } from 'pino'
  */
 export const FANOUT_TYPES = { update: 0, awareness: 1, syncRequest: 2, comments: 3, stored: 4 } as const
 export type FanoutType = keyof typeof FANOUT_TYPES
-/** `from`: the sending instance (hex). */
-export type FanoutHandler = (type: FanoutType, payload: Uint8Array, from: string) => void
+/**
+ * `from`: the sending instance (hex). 'reconnected' comes from this instance's own connection:
+ * Redis was out of reach and is back, so whatever peers sent meanwhile was missed.
+ */
+export type FanoutHandler = (type: FanoutType | 'reconnected', payload: Uint8Array, from: string) => void
 
 export interface Fanout {
   subscribe(documentId: string, handler: FanoutHandler): Promise<void>
@@ -41,6 +44,10 @@ export async function redisFanout(url: string, logger: Logger): Promise<Fanout> 
   }
   await Promise.all([pub.connect(), sub.connect()])
   const handlers = new Map<string, FanoutHandler>()
+  // ioredis subscribes again by itself after a reconnection; the documents then catch up.
+  sub.on('ready', () => {
+    for (const handler of handlers.values()) handler('reconnected', new Uint8Array(), '')
+  })
   sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
     const handler = handlers.get(channel.toString())
     if (!handler || message.length <= ID_BYTES) return

@@ -55,7 +55,7 @@ export class Room {
   /** Approximate encoded size: what was loaded plus every update since. */
   bytes = 0
   private loaded = false
-  private readonly peerBacklog: [FanoutType, Uint8Array, string][] = []
+  private readonly peerBacklog: [FanoutType | 'reconnected', Uint8Array, string][] = []
   /** Updates other instances relayed, until they say they stored them (see PeerUpdates). */
   private readonly peers: PeerUpdates
   /** Loaded from a log with a gap (an update never stored): logged, and repaired once someone sends the missing update. */
@@ -255,7 +255,7 @@ export class Room {
     }
   }
 
-  private fromPeer(type: FanoutType, payload: Uint8Array, from: string): void {
+  private fromPeer(type: FanoutType | 'reconnected', payload: Uint8Array, from: string): void {
     if (!this.loaded) {
       this.peerBacklog.push([type, payload, from])
       return
@@ -267,6 +267,10 @@ export class Room {
         const { seq, userId, update } = decodePeerUpdate(payload)
         this.queue.apply(update, FROM_PEER).then(() => this.peers.received(from, seq, userId, update), ignored)
       } else if (type === 'stored') this.peers.confirmed(from, decodeStored(payload))
+      else if (type === 'reconnected') {
+        // Updates peers sent while Redis was away were missed: ask them again (they answer with what we lack).
+        this.deps.fanout.publish(this.documentId, 'syncRequest', Y.encodeStateVector(this.doc))
+      }
       else if (type === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_PEER)
       else if (type === 'comments') this.sendComments(encodeCommentsChanged(decodeCommentsChanged(payload)))
       else {
