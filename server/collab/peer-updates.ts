@@ -23,12 +23,8 @@ export class PeerUpdates {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** An update from instance `from`, number `seq` in its write queue (0: not in any queue, store it now). */
+  /** An update from instance `from`, number `seq` in its write queue. */
   received(from: string, seq: number, userId: string | null, update: Uint8Array): void {
-    if (seq === 0) {
-      this.store(userId, update)
-      return
-    }
     this.waiting.add({ from, seq, userId, update, at: this.now() })
     this.timer ??= setInterval(() => this.sweep(), Math.max(50, this.graceMs / 5))
   }

@@ -8,7 +8,7 @@ import type { Persistence } from './persistence'
 import type { AutomaticVersions } from '../versions/record'
 import type { DocumentThread } from '../documents/thread'
 import { ApplyQueue } from './apply-queue'
-import { EditOrigin, FROM_PEER, FROM_STORAGE, ServerEdit } from './origins'
+import { EditOrigin, FROM_PEER, FROM_STORAGE, REPAIR_FROM_PEER, ServerEdit } from './origins'
 import { PeerUpdates, decodePeerUpdate, decodeStored, encodePeerUpdate, encodeStored } from './peer-updates'
 import {
   checkStateVector, decodeCommentsChanged, encodeAwarenessStates, encodeCommentsChanged, encodeSyncReply, encodeSyncStep2, encodeUpdate,
@@ -223,6 +223,9 @@ export class Room {
       // so storage and other instances get it too (it only deletes marks; doing it twice is harmless).
       const seq = this.deps.persistence.enqueue(this.documentId, null, update)
       this.deps.fanout.publish(this.documentId, 'update', encodePeerUpdate(seq, null, update))
+    } else if (origin === REPAIR_FROM_PEER) {
+      // Only what was new here (Yjs reports exactly that): possibly never stored by anyone.
+      this.deps.persistence.enqueue(this.documentId, null, update)
     }
     if (this.incomplete) this.checkComplete()
     this.scheduleContent()
@@ -265,7 +268,9 @@ export class Room {
     try {
       if (type === 'update') {
         const { seq, userId, update } = decodePeerUpdate(payload)
-        this.queue.apply(update, FROM_PEER).then(() => this.peers.received(from, seq, userId, update), ignored)
+        // Sequence 0: an answer to a sync request, in nobody's write queue.
+        if (seq === 0) this.queue.apply(update, REPAIR_FROM_PEER).catch(ignored)
+        else this.queue.apply(update, FROM_PEER).then(() => this.peers.received(from, seq, userId, update), ignored)
       } else if (type === 'stored') this.peers.confirmed(from, decodeStored(payload))
       else if (type === 'reconnected') {
         // Updates peers sent while Redis was away were missed: ask them again (they answer with what we lack).
