@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import './http/node-compat'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { bodyLimit } from 'hono/body-limit'
@@ -41,6 +42,14 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   })
   app.use('*', requestLog)
   app.use('*', securityHeaders)
+  // While the database is known to be out of reach, say so at once instead of waiting on it.
+  const unavailable = () => new ApiError('database_unavailable', 'The database cannot be reached right now; try again in a moment', { retryAfter: 2 })
+  const whileUnreachable = createMiddleware<AppEnv>(async (c, next) => {
+    if (!deps.availability.reachable && c.req.path !== '/api/health') return errorResponse(c, unavailable())
+    return next()
+  })
+  app.use('/api/*', whileUnreachable)
+  app.use('/collab/*', whileUnreachable)
 
   const api = new Hono<AppEnv>()
   api.use('*', bodyLimit({
@@ -85,6 +94,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
       const code = err.status === 413 ? 'payload_too_large' : err.status === 404 ? 'not_found' : 'invalid_input'
       return errorResponse(c, new ApiError(code, err.message || 'Bad request'))
     }
+    if (deps.availability.observe(err)) return errorResponse(c, unavailable())
     const sqlState = pgCode(err)
     if (sqlState === '23505') return errorResponse(c, new ApiError('conflict', 'This already exists'))
     // Text the database cannot store (bad encoding) that slipped past validation is still the caller's input.

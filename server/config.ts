@@ -31,6 +31,7 @@ const schema = z.object({
   ATELIER_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_BYTES),
   ATELIER_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
   ATELIER_WRITE_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(512 * 1024),
+  ATELIER_ACCESS_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   ATELIER_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().min(1).default(250),
   ATELIER_VERSION_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   ATELIER_VERSION_KEEP_ALL_HOURS: z.coerce.number().int().min(0).default(24),
@@ -52,7 +53,14 @@ export type Config = {
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean
   /** writeBytesPerSecond: what one socket may send on average, after a burst of one largest message. */
-  collab: { maxMessageBytes: number; maxDocumentBytes: number; maxConnectionsPerDocument: number; writeBytesPerSecond: number }
+  /** accessRecheckMs: every open socket is checked again this often, whatever was (not) announced. */
+  collab: {
+    maxMessageBytes: number
+    maxDocumentBytes: number
+    maxConnectionsPerDocument: number
+    writeBytesPerSecond: number
+    accessRecheckMs: number
+  }
   /** Automatic versions: taken after this much idle time; thinned as they age. */
   versions: { idleMs: number; retention: RetentionPolicy }
 }
@@ -86,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDocumentBytes: e.ATELIER_MAX_DOCUMENT_BYTES,
       maxConnectionsPerDocument: e.ATELIER_MAX_CONNECTIONS_PER_DOCUMENT,
       writeBytesPerSecond: e.ATELIER_WRITE_BYTES_PER_SECOND,
+      accessRecheckMs: e.ATELIER_ACCESS_RECHECK_SECONDS * 1000,
     },
     versions: {
       idleMs: e.ATELIER_VERSION_IDLE_SECONDS * 1000,

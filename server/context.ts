@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { Config } from './config'
 import type { Db } from './db/db'
+import type { DbAvailability } from './db/availability'
 import type { Auth, AuthSession } from './auth/lucia'
 import type { LoginLimits } from './auth/login-limits'
 import type { CollabHub } from './collab/hub'
@@ -23,6 +24,8 @@ export type AppDeps = {
   /** The current content of any document, live or stored (to tell detached comment threads). */
   documentReader: DocumentReader
   versions: VersionRecorder
+  /** Whether the database can be reached, as the last queries found (503 while it cannot). */
+  availability: DbAvailability
 }
 
 export type Identity = { user: PublicUser; session: AuthSession; actor: Actor }

@@ -13,6 +13,7 @@ import { CollabHub, type HubOptions } from './collab/hub'
 import { accessChecks } from './collab/access-check'
 import { DocumentReader } from './collab/current-document'
 import { DocumentThread } from './documents/thread'
+import { DbAvailability } from './db/availability'
 import { Persistence, type PersistenceOptions } from './collab/persistence'
 import { watchAccessChanges } from './collab/revocation'
 import { openDb } from './db/open'
@@ -20,7 +21,7 @@ import { createLogger } from './logger'
 import { seedDemo } from './demo/seed'
 import { VersionRecorder } from './versions/record'
 
-export const HUB_DEFAULTS = { awarenessBatchMs: 50, contentDebounceMs: 2_000, unloadDelayMs: 2_000, applySliceMs: 8 }
+export const HUB_DEFAULTS = { awarenessBatchMs: 50, contentDebounceMs: 2_000, unloadDelayMs: 2_000, applySliceMs: 8, peerGraceMs: 5_000 }
 
 export type ServerOptions = {
   schema?: string
@@ -45,7 +46,13 @@ export function createDeps(
 ): AppDeps {
   const documents = new DocumentThread(logger)
   // The hub exists by the time a write can fail: storage failures close that document's sockets.
-  const persistence = new Persistence(db, logger, documents, (documentId) => hub.storageFailed(documentId), options.persistence)
+  const persistence = new Persistence(
+    db,
+    logger,
+    documents,
+    { failed: (documentId) => hub.storageFailed(documentId), written: (documentId, seq) => hub.storageWritten(documentId, seq) },
+    options.persistence,
+  )
   const versions = new VersionRecorder(db, logger, config.versions.retention, (documentId) => persistence.stored(documentId))
   const auth = createLucia(db, { secureCookies: config.publicUrl?.startsWith('https:') ?? false, sessionDays: config.sessionDays })
   const hub: CollabHub = new CollabHub({
@@ -73,6 +80,7 @@ export function createDeps(
     documents,
     documentReader: new DocumentReader(hub, documents, db),
     versions,
+    availability: new DbAvailability(db, logger),
   }
 }
 
@@ -87,7 +95,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const deps = createDeps(config, db, logger, fanout, options, createLoginLimits({ redis: limitsStore }))
   deps.documents.start()
   if (config.demo && (await seedDemo(db, config.demoPassword))) logger.info('demonstration network seeded')
-  const stopWatching = await watchAccessChanges(deps, deps.hub)
+  const stopWatching = await watchAccessChanges(deps, deps.hub, config.collab.accessRecheckMs)
   const stopPurging = purgeExpiredSessions(deps.auth, logger)
   const { app, injectWebSocket } = createApp(deps, options)
   const server: ServerType = await new Promise((resolve) => {
@@ -109,6 +117,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await stopPurging()
       await fanout.close()
       await deps.documents.stop()
+      deps.availability.stop()
       limitsStore?.disconnect()
       await opened.close()
     },

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'unavailable',
+  'database_unavailable',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

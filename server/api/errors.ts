@@ -23,6 +23,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  database_unavailable: 503,
 }
 
 /** Thrown anywhere in a request; the error handler turns it into `{ error: { code, message } }`. */

@@ -4,11 +4,16 @@ import type { Logger } from 'pino'
 
 /**
  * Shares a document's updates and presence between server instances: one Redis channel per
- * document. Each message starts with the sending instance's id so it ignores its own echo.
+ * document. Each message starts with the sending instance's id, so it ignores its own echo and
+ * receivers know who sent what (see PeerUpdates: "stored" confirms that sender's updates).
  */
-export const FANOUT_TYPES = { update: 0, awareness: 1, syncRequest: 2, comments: 3 } as const
+export const FANOUT_TYPES = { update: 0, awareness: 1, syncRequest: 2, comments: 3, stored: 4 } as const
 export type FanoutType = keyof typeof FANOUT_TYPES
-export type FanoutHandler = (type: FanoutType, payload: Uint8Array) => void
+/**
+ * `from`: the sending instance (hex). 'reconnected' comes from this instance's own connection:
+ * Redis was out of reach and is back, so whatever peers sent meanwhile was missed.
+ */
+export type FanoutHandler = (type: FanoutType | 'reconnected', payload: Uint8Array, from: string) => void
 
 export interface Fanout {
   subscribe(documentId: string, handler: FanoutHandler): Promise<void>
@@ -39,12 +44,16 @@ export async function redisFanout(url: string, logger: Logger): Promise<Fanout> 
   }
   await Promise.all([pub.connect(), sub.connect()])
   const handlers = new Map<string, FanoutHandler>()
+  // ioredis subscribes again by itself after a reconnection; the documents then catch up.
+  sub.on('ready', () => {
+    for (const handler of handlers.values()) handler('reconnected', new Uint8Array(), '')
+  })
   sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
     const handler = handlers.get(channel.toString())
     if (!handler || message.length <= ID_BYTES) return
     if (message.subarray(0, ID_BYTES).equals(instance)) return
     const type = TYPE_NAMES[message[ID_BYTES]!]
-    if (type) handler(type, new Uint8Array(message.subarray(ID_BYTES + 1)))
+    if (type) handler(type, new Uint8Array(message.subarray(ID_BYTES + 1)), message.subarray(0, ID_BYTES).toString('hex'))
   })
   return {
     async subscribe(documentId, handler) {

@@ -211,6 +211,11 @@ export class CollabHub {
     return entry.room.then(() => true, () => false)
   }
 
+  /** A document's updates are stored up to `seq`: the other instances holding it may stop keeping them. */
+  storageWritten(documentId: string, seq: number): void {
+    void this.entries.get(documentId)?.room.then((room) => room.storedUpTo(seq), () => {})
+  }
+
   /**
    * The database refused a document's changes for good: its sockets close (clients keep their
    * copies and retry later) and its live copy is dropped without being written.

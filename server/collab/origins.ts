@@ -16,3 +16,5 @@ export class ServerEdit extends EditOrigin {
 
 export const FROM_STORAGE = Symbol('storage')
 export const FROM_PEER = Symbol('peer instance')
+/** What a peer sent in answer to "what do you have that I lack": stored here, as far as it is new. */
+export const REPAIR_FROM_PEER = Symbol('repair from a peer instance')

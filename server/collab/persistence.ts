@@ -20,8 +20,13 @@ export type PersistenceOptions = {
 const DEFAULTS: PersistenceOptions = { flushMs: 100, compactAfterRows: 500, compactEveryMs: 60_000 }
 const MAX_RETRY_MS = 5_000
 
-/** A document whose updates the database refuses for good (not an outage): its live copy can no longer be saved. */
-export type StorageFailure = (documentId: string, err: unknown) => void
+/** What storage tells the live documents. */
+export type StorageEvents = {
+  /** The database refused a document's updates for good (not an outage): its live copy can no longer be saved. */
+  failed(documentId: string, err: unknown): void
+  /** Every update of the document queued up to `seq` (see enqueue) is in the database. */
+  written(documentId: string, seq: number): void
+}
 
 type Queued = PendingUpdate & { seq: number }
 /** A written row: consecutive updates merged, from sequence number firstSeq to seq. */
@@ -33,7 +38,7 @@ type Waiter = { documentId: string | undefined; upTo: number; resolve: () => voi
  * the others of the same moment in one multi-row insert; merging and compaction run on the
  * document thread. A write that fails for a passing reason (the database restarting) keeps its
  * updates and retries; one that the database refuses for good fails only its own document, whose
- * sockets are then closed (StorageFailure), while every other document goes on being stored.
+ * sockets are then closed (StorageEvents.failed), while every other document goes on being stored.
  */
 export class Persistence {
   private pending: Queued[] = []
@@ -57,7 +62,7 @@ export class Persistence {
     private readonly db: Db,
     private readonly logger: Logger,
     private readonly documents: DocumentThread,
-    private readonly onFailure: StorageFailure,
+    private readonly events: StorageEvents,
     options: Partial<PersistenceOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options }
@@ -70,12 +75,14 @@ export class Persistence {
     return state
   }
 
-  enqueue(documentId: string, userId: string | null, data: Uint8Array): void {
-    if (this.failed.has(documentId)) return
+  /** Queues an update for the next batch; returns its number (0: refused, the document cannot be stored). */
+  enqueue(documentId: string, userId: string | null, data: Uint8Array): number {
+    if (this.failed.has(documentId)) return 0
     const seq = ++this.enqueued
     this.pending.push({ documentId, userId, data, clientIds: [], seq })
     this.unsettled.set(seq, documentId)
     this.schedule(this.options.flushMs)
+    return seq
   }
 
   /**
@@ -174,6 +181,9 @@ export class Persistence {
     for (const u of rows) for (const c of u.clientIds) this.knownClients.add(`${u.documentId}:${c}`)
     for (const u of rows) for (let seq = u.firstSeq; seq <= u.seq; seq++) this.unsettled.delete(seq)
     this.releaseWaiters()
+    const upTo = new Map<string, number>()
+    for (const u of rows) upTo.set(u.documentId, Math.max(u.seq, upTo.get(u.documentId) ?? 0))
+    for (const [documentId, seq] of upTo) this.events.written(documentId, seq)
     for (const u of rows) {
       const count = (this.rowsAfterSnapshot.get(u.documentId) ?? 0) + 1
       this.rowsAfterSnapshot.set(u.documentId, count)
@@ -193,7 +203,7 @@ export class Persistence {
     for (const w of this.waiters.filter((w) => w.documentId === documentId)) w.reject(reason)
     this.waiters = this.waiters.filter((w) => w.documentId !== documentId)
     this.releaseWaiters()
-    this.onFailure(documentId, err)
+    this.events.failed(documentId, err)
   }
 
   private waitsFor(w: Pick<Waiter, 'documentId' | 'upTo'>): boolean {

@@ -8,7 +8,8 @@ import type { Persistence } from './persistence'
 import type { AutomaticVersions } from '../versions/record'
 import type { DocumentThread } from '../documents/thread'
 import { ApplyQueue } from './apply-queue'
-import { EditOrigin, FROM_PEER, FROM_STORAGE, ServerEdit } from './origins'
+import { EditOrigin, FROM_PEER, FROM_STORAGE, REPAIR_FROM_PEER, ServerEdit } from './origins'
+import { PeerUpdates, decodePeerUpdate, decodeStored, encodePeerUpdate, encodeStored } from './peer-updates'
 import {
   checkStateVector, decodeCommentsChanged, encodeAwarenessStates, encodeCommentsChanged, encodeSyncReply, encodeSyncStep2, encodeUpdate,
 } from './protocol'
@@ -24,6 +25,8 @@ export type RoomOptions = {
   versionIdleMs: number
   /** Large updates are applied in transactions of at most this long, yielding in between. */
   applySliceMs: number
+  /** A peer's update not confirmed stored by its origin within this long is stored here. */
+  peerGraceMs: number
 }
 
 /** Past this size, whole-document sync replies are encoded on the document thread. */
@@ -52,7 +55,11 @@ export class Room {
   /** Approximate encoded size: what was loaded plus every update since. */
   bytes = 0
   private loaded = false
-  private readonly peerBacklog: [FanoutType, Uint8Array][] = []
+  private readonly peerBacklog: [FanoutType | 'reconnected', Uint8Array, string][] = []
+  /** Updates other instances relayed, until they say they stored them (see PeerUpdates). */
+  private readonly peers: PeerUpdates
+  /** Loaded from a log with a gap (an update never stored): logged, and repaired once someone sends the missing update. */
+  private incomplete = false
   private readonly awarenessChanged = new Set<number>()
   private readonly awarenessToPeers = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | undefined
@@ -72,6 +79,7 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.queue = new ApplyQueue(this.doc, (update) => deps.documents.task({ kind: 'split', update }), deps.options.applySliceMs)
+    this.peers = new PeerUpdates((userId, update) => deps.persistence.enqueue(documentId, userId, update), deps.options.peerGraceMs)
     // The server itself is not a participant.
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onUpdate)
@@ -84,7 +92,7 @@ export class Room {
    */
   async load(): Promise<void> {
     const { persistence, fanout, documents } = this.deps
-    await fanout.subscribe(this.documentId, (type, payload) => this.fromPeer(type, payload))
+    await fanout.subscribe(this.documentId, (type, payload, from) => this.fromPeer(type, payload, from))
     const stored = await persistence.load(this.documentId)
     const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
     documents.open(this.documentId, updates, () => [Y.encodeStateAsUpdate(this.doc)])
@@ -92,8 +100,29 @@ export class Room {
     await Promise.all(updates.map((update) => this.queue.apply(update, FROM_STORAGE)))
     this.bytes = stored.bytes
     this.loaded = true
-    for (const [type, payload] of this.peerBacklog.splice(0)) this.fromPeer(type, payload)
+    this.checkComplete()
+    for (const [type, payload, from] of this.peerBacklog.splice(0)) this.fromPeer(type, payload, from)
+    // Whatever another instance holds that storage lacks comes back as a repair, and is stored here.
     fanout.publish(this.documentId, 'syncRequest', Y.encodeStateVector(this.doc))
+  }
+
+  /**
+   * Updates that build on one that never reached storage cannot be integrated: Yjs keeps them
+   * aside. That is logged as an error (it means an edit was lost somewhere), and again once a
+   * live copy — another instance, or a client reconnecting — has sent the missing update.
+   */
+  private checkComplete(): void {
+    const { pendingStructs, pendingDs } = this.doc.store
+    const incomplete = pendingStructs !== null || pendingDs !== null
+    if (incomplete && !this.incomplete) {
+      this.deps.logger.error(
+        { documentId: this.documentId, missingFrom: pendingStructs ? [...pendingStructs.missing].map(([client, clock]) => ({ client, clock })) : [] },
+        'stored updates of this document build on an update that was never stored; waiting for a live copy to send it',
+      )
+    } else if (!incomplete && this.incomplete) {
+      this.deps.logger.info({ documentId: this.documentId }, 'the missing update arrived: the document is whole again')
+    }
+    this.incomplete = incomplete
   }
 
   /**
@@ -115,10 +144,16 @@ export class Room {
     return missing.then(encodeSyncReply)
   }
 
-  /** Resolves once every update this room has accepted so far is stored. */
+  /** Resolves once every update this room has accepted or been relayed so far is stored (here or by its origin). */
   async stored(): Promise<void> {
     await this.queue.drained()
+    await this.peers.settled()
     await this.deps.persistence.stored(this.documentId)
+  }
+
+  /** This instance's updates of the document are stored up to `seq`: tell the others. */
+  storedUpTo(seq: number): void {
+    this.deps.fanout.publish(this.documentId, 'stored', encodeStored(seq))
   }
 
   /**
@@ -176,18 +211,23 @@ export class Room {
     const message = encodeUpdate(update)
     for (const c of this.connections) if (c !== origin) c.send(message)
     if (origin instanceof EditOrigin) {
-      // Only the instance a writer is connected to stores its update: the log gets it once.
+      // The instance a writer is connected to stores its update, and tells the others when it
+      // has (PeerUpdates); they store it themselves only if it does not. The log gets it once.
       // (A writer whose socket closed while its paste was being applied still counts.)
-      this.deps.persistence.enqueue(this.documentId, origin.userId, update)
-      this.deps.fanout.publish(this.documentId, 'update', update)
+      const seq = this.deps.persistence.enqueue(this.documentId, origin.userId, update)
+      this.deps.fanout.publish(this.documentId, 'update', encodePeerUpdate(seq, origin.userId, update))
       this.changedHere = true
       this.scheduleVersion()
     } else if (origin === null) {
       // Yjs tidying formatting marks after a remote update: everyone here has just been sent it,
       // so storage and other instances get it too (it only deletes marks; doing it twice is harmless).
+      const seq = this.deps.persistence.enqueue(this.documentId, null, update)
+      this.deps.fanout.publish(this.documentId, 'update', encodePeerUpdate(seq, null, update))
+    } else if (origin === REPAIR_FROM_PEER) {
+      // Only what was new here (Yjs reports exactly that): possibly never stored by anyone.
       this.deps.persistence.enqueue(this.documentId, null, update)
-      this.deps.fanout.publish(this.documentId, 'update', update)
     }
+    if (this.incomplete) this.checkComplete()
     this.scheduleContent()
   }
 
@@ -218,22 +258,32 @@ export class Room {
     }
   }
 
-  private fromPeer(type: FanoutType, payload: Uint8Array): void {
+  private fromPeer(type: FanoutType | 'reconnected', payload: Uint8Array, from: string): void {
     if (!this.loaded) {
-      this.peerBacklog.push([type, payload])
+      this.peerBacklog.push([type, payload, from])
       return
     }
     const ignored = (err: unknown) =>
       this.deps.logger.warn({ err, documentId: this.documentId, type }, 'ignored a malformed message from a peer instance')
     try {
-      if (type === 'update') this.queue.apply(payload, FROM_PEER).catch(ignored)
+      if (type === 'update') {
+        const { seq, userId, update } = decodePeerUpdate(payload)
+        // Sequence 0: an answer to a sync request, in nobody's write queue.
+        if (seq === 0) this.queue.apply(update, REPAIR_FROM_PEER).catch(ignored)
+        else this.queue.apply(update, FROM_PEER).then(() => this.peers.received(from, seq, userId, update), ignored)
+      } else if (type === 'stored') this.peers.confirmed(from, decodeStored(payload))
+      else if (type === 'reconnected') {
+        // Updates peers sent while Redis was away were missed: ask them again (they answer with what we lack).
+        this.deps.fanout.publish(this.documentId, 'syncRequest', Y.encodeStateVector(this.doc))
+      }
       else if (type === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_PEER)
       else if (type === 'comments') this.sendComments(encodeCommentsChanged(decodeCommentsChanged(payload)))
       else {
         checkStateVector(payload)
         this.deps.documents
           .job({ live: this.documentId }, { kind: 'missing', stateVector: payload })
-          .then((missing) => this.deps.fanout.publish(this.documentId, 'update', missing), ignored)
+          // Sequence 0: in nobody's write queue, so every instance that receives it stores it.
+          .then((missing) => this.deps.fanout.publish(this.documentId, 'update', encodePeerUpdate(0, null, missing)), ignored)
       }
     } catch (err) {
       ignored(err)
@@ -275,6 +325,9 @@ export class Room {
     this.stopTimers()
     await this.deps.fanout.unsubscribe(this.documentId).catch(() => {})
     await this.queue.drained()
+    // Whatever peers relayed and have not confirmed is stored here before the copy goes.
+    this.peers.storeAll()
+    this.peers.stop()
     await this.deps.persistence.flush()
     if (contentStale) await this.writeDerived()
     await this.storeVersion()
@@ -297,6 +350,7 @@ export class Room {
   /** Frees memory without writing anything: for a document that failed to load. */
   discard(): void {
     this.stopTimers()
+    this.peers.stop()
     this.deps.documents.close(this.documentId)
     this.doc.destroy()
     void this.deps.fanout.unsubscribe(this.documentId).catch(() => {})

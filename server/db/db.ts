@@ -18,7 +18,11 @@ export interface Db extends Executor {
   readonly driver: 'pglite' | 'postgres'
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
+  /**
+   * Delivers NOTIFY payloads of `channel`. `onListening` runs each time listening (re)starts: a
+   * notice sent while it was not listening is lost, so a caller that cannot miss one checks again then.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onListening?: () => void): Promise<() => Promise<void>>
   notify(channel: string, payload: string): Promise<void>
   close(): Promise<void>
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db, DbOptions } from './db'
 import { migrate } from './migrate'
@@ -5,7 +6,18 @@ import { openPostgres } from './postgres'
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDb(options: DbOptions): Promise<Db> {
-  const db = options.url ? await openPostgres(options.url, options.schema) : await openEmbedded(options)
+  if (options.url) return migrated(await openPostgres(options.url, options.schema))
+  const dir = options.dataDir && join(options.dataDir, 'pglite')
+  const created = dir !== undefined && !existsSync(join(dir, 'PG_VERSION'))
+  const db = await migrated(await openEmbedded(dir, options.schema))
+  if (!created) return db
+  // Creating a database (initdb) leaves ~400 MB of working memory with the thread that did it,
+  // which it never gives back: the embedded database starts again on a new thread, lean.
+  await db.close()
+  return openEmbedded(dir, options.schema)
+}
+
+async function migrated(db: Db): Promise<Db> {
   try {
     await migrate(db)
   } catch (err) {
@@ -16,7 +28,7 @@ export async function openDb(options: DbOptions): Promise<Db> {
 }
 
 /** Loaded only when used: an instance on PostgreSQL never starts the embedded database's code. */
-async function openEmbedded(options: DbOptions): Promise<Db> {
+async function openEmbedded(dir: string | undefined, schema: string | undefined): Promise<Db> {
   const { openPglite } = await import('./pglite')
-  return openPglite(options.dataDir && join(options.dataDir, 'pglite'), options.schema)
+  return openPglite(dir, schema)
 }

@@ -49,8 +49,10 @@ export async function connectPglite(worker: Worker): Promise<Db> {
       await link.request({ op: 'end', tx, commit: true })
       return result
     },
-    async listen(channel, onPayload) {
+    async listen(channel, onPayload, onListening) {
+      // In-process: once listening, it never stops until closed.
       const sub = await link.listen(channel, onPayload)
+      onListening?.()
       return () => link.unlisten(sub)
     },
     async notify(channel, payload) {

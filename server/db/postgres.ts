@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import { assertIdentifier, type Db, type Executor, type Row } from './db'
+
+/** How often a listening connection is checked to be alive. */
+const PROBE_MS = 5_000
 
 export async function openPostgres(url: string, schema?: string): Promise<Db> {
   if (schema) {
@@ -13,11 +17,8 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
       await admin.end()
     }
   }
-  const sql = postgres(url, {
-    max: 10,
-    onnotice: () => {},
-    connection: schema ? { search_path: schema } : {},
-  })
+  const options = { onnotice: () => {}, connection: schema ? { search_path: schema } : {} }
+  const sql = postgres(url, { ...options, max: 10 })
   const run = (q: postgres.Sql | postgres.TransactionSql): Executor => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
       const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[])
@@ -32,13 +33,68 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
     driver: 'postgres',
     ...run(sql),
     transaction: (fn) => sql.begin((tx) => fn(run(tx))) as Promise<Awaited<ReturnType<typeof fn>>>,
-    async listen(channel, onPayload) {
-      const sub = await sql.listen(channel, onPayload)
-      return () => sub.unlisten()
-    },
+    listen: (channel, onPayload, onListening) => listenReliably(url, options, sql, channel, onPayload, onListening),
     async notify(channel, payload) {
       await sql.notify(channel, payload)
     },
     close: () => sql.end({ timeout: 5 }),
+  }
+}
+
+/**
+ * LISTEN on a connection of its own that is checked every few seconds: a probe notice sent on
+ * the pool must come back through it. postgres.js listens again after losing its connection, but
+ * gives up quietly if the database is still down at that moment; when a probe is not heard, the
+ * listening connection is replaced by a new one. `onListening` runs at every (re)start.
+ */
+async function listenReliably(
+  url: string,
+  options: postgres.Options<Record<string, never>>,
+  pool: postgres.Sql,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onListening: (() => void) | undefined,
+): Promise<() => Promise<void>> {
+  const probe = `${channel}_probe_${randomBytes(8).toString('hex')}`
+  let heard = true
+  let conn: postgres.Sql | undefined
+  let stopped = false
+  const start = async () => {
+    const fresh = postgres(url, { ...options, max: 1 })
+    try {
+      await fresh.listen(probe, () => (heard = true))
+      await fresh.listen(channel, onPayload, () => onListening?.())
+    } catch (err) {
+      void fresh.end({ timeout: 0 })
+      throw err
+    }
+    conn = fresh
+    heard = true
+  }
+  await start()
+  let checking = false
+  const timer = setInterval(async () => {
+    if (checking || stopped) return
+    checking = true
+    try {
+      if (!heard) {
+        const old = conn
+        conn = undefined
+        void old?.end({ timeout: 0 })
+        await start()
+      }
+      heard = false
+      await pool.notify(probe, '')
+    } catch {
+      // The database is out of reach: the next round tries again.
+    } finally {
+      checking = false
+    }
+  }, PROBE_MS)
+  timer.unref()
+  return async () => {
+    stopped = true
+    clearInterval(timer)
+    await conn?.end({ timeout: 1 })
   }
 }

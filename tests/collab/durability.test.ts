@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createConnection, createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import postgres from 'postgres'
@@ -9,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadState } from '../../server/data/live-documents'
 import { openDb } from '../../server/db/open'
-import { DEMO_PASSWORD } from '../helpers/app'
 import { appendParagraph, connect, docText, synced, type TestClient } from '../helpers/collab'
 import { DRIVERS, type Driver } from '../helpers/db'
-import { compiledServerArgs } from '../helpers/server-build'
+import { documentId, freePort, launch, login, running } from '../helpers/child-server'
 
 /**
  * Durability of live edits across a crash: the compiled server (`node dist/server/main.js`, as
@@ -27,114 +24,6 @@ const PLAN = 'Plan d’action — Dakar'
 const DURABLE_AFTER_MS = 1_200
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-type Child = {
-  proc: ChildProcess
-  url: string
-  wsUrl: string
-  exited: Promise<number | null>
-  output(): string
-  /** SIGKILL to the server's process group, as `docker kill` does. */
-  crash(): Promise<void>
-  /** SIGTERM to the server, as Docker's stop does; resolves with the exit code. */
-  terminate(): Promise<number | null>
-}
-
-const running = new Set<Child>()
-
-async function freePort(): Promise<number> {
-  const srv = createServer()
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve))
-  const { port } = srv.address() as AddressInfo
-  await new Promise<void>((resolve) => srv.close(() => resolve()))
-  return port
-}
-
-/** True once nothing accepts connections on the port any more (a crashed child is really gone). */
-function portRefuses(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' })
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(false)
-    })
-    socket.once('error', () => resolve(true))
-  })
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-async function launch(env: Record<string, string>): Promise<Child> {
-  const proc = spawn(process.execPath, compiledServerArgs(), {
-    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ATELIER_DEMO: '1', DATABASE_URL: '', REDIS_URL: '', PUBLIC_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // A group of its own, so a crash leaves nothing behind.
-    detached: true,
-  })
-  let out = ''
-  let err = ''
-  proc.stdout!.on('data', (d) => (out += d))
-  proc.stderr!.on('data', (d) => (err += d))
-  let exitCode: number | null | undefined
-  const exited = new Promise<number | null>((resolve) =>
-    proc.on('exit', (code) => {
-      exitCode = code
-      resolve(code)
-    }),
-  )
-  const port = Number(env.PORT)
-  const child: Child = {
-    proc,
-    url: '',
-    wsUrl: '',
-    exited,
-    output: () => out,
-    async crash() {
-      if (groupAlive(proc.pid!)) process.kill(-proc.pid!, 'SIGKILL')
-      await exited
-      await expect.poll(() => portRefuses(port), { timeout: 30_000, interval: 100 }).toBe(true)
-      running.delete(child)
-    },
-    async terminate() {
-      proc.kill('SIGTERM')
-      const code = await exited
-      running.delete(child)
-      return code
-    },
-  }
-  running.add(child)
-  await expect
-    .poll(() => out.includes('Atelier is listening') || exitCode !== undefined, { timeout: 90_000, interval: 100 })
-    .toBe(true)
-  if (exitCode !== undefined) throw new Error(`the server exited (${exitCode}) before listening:\n${out}\n${err}`)
-  const line = out.split('\n').find((l) => l.includes('Atelier is listening'))!
-  child.url = (JSON.parse(line) as { url: string }).url
-  child.wsUrl = `${child.url.replace('http', 'ws')}/collab`
-  return child
-}
-
-async function login(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { origin: url, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  })
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`)
-  return res.headers.get('set-cookie')!.split(';')[0]!
-}
-
-async function documentId(url: string, cookie: string, title: string): Promise<string> {
-  const res = await fetch(`${url}/api/documents`, { headers: { cookie } })
-  const docs = (await res.json()) as { id: string; title: string }[]
-  return docs.find((d) => d.title === title)!.id
-}
 
 const paragraphs = (text: string) => new Set(text.split('\n'))
 

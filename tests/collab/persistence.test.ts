@@ -46,7 +46,7 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
   const documents = new DocumentThread(logger)
   const failures: string[] = []
   const persistenceOn = (on: Db, options: Partial<PersistenceOptions> = {}) =>
-    new Persistence(on, logger, documents, (id) => failures.push(id), options)
+    new Persistence(on, logger, documents, { failed: (id) => failures.push(id), written: () => {} }, options)
 
   beforeAll(async () => {
     db = await openTestDb(driver)

@@ -77,6 +77,7 @@ const en: Messages = {
     payload_too_large: 'What you sent is too large.',
     unsupported_media_type: 'The server did not understand the format of the request. Reload the page and try again.',
     unavailable: 'The service is temporarily unavailable. Try again in a moment.',
+    database_unavailable: 'The database cannot be reached right now. What you are writing is kept; try again in a moment.',
     internal: 'Something unexpected went wrong. Try again; if the problem persists, tell your network’s secretariat.',
     network: 'Cannot reach the server. Check your internet connection, then try again.',
   },

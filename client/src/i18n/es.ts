@@ -81,6 +81,7 @@ const es: Messages = {
     payload_too_large: 'El contenido enviado es demasiado grande.',
     unsupported_media_type: 'El servidor no entendió el formato de la solicitud. Recargue la página y vuelva a intentarlo.',
     unavailable: 'El servicio no está disponible en este momento. Vuelva a intentarlo en unos instantes.',
+    database_unavailable: 'La base de datos no está accesible en este momento. Lo que escribe se conserva; vuelva a intentarlo en unos instantes.',
     internal: 'Se produjo un error inesperado. Vuelva a intentarlo; si el problema persiste, avise a la secretaría de su red.',
     network: 'No se puede conectar con el servidor. Compruebe su conexión a Internet y vuelva a intentarlo.',
   },

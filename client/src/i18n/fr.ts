@@ -80,6 +80,7 @@ const fr = {
     payload_too_large: 'Le contenu envoyé est trop volumineux.',
     unsupported_media_type: 'Le serveur n’a pas compris le format de la requête. Rechargez la page et réessayez.',
     unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+    database_unavailable: 'La base de données est momentanément injoignable. Ce que vous écrivez reste gardé ; réessayez dans un instant.',
     internal: 'Une erreur inattendue s’est produite. Réessayez ; si le problème persiste, prévenez le secrétariat de votre réseau.',
     network: 'Impossible de joindre le serveur. Vérifiez votre connexion à Internet, puis réessayez.',
   },

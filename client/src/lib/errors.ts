@@ -22,6 +22,7 @@ export const ERROR_MESSAGE_KEYS = {
   payload_too_large: 'errors.payload_too_large',
   unsupported_media_type: 'errors.unsupported_media_type',
   unavailable: 'errors.unavailable',
+  database_unavailable: 'errors.database_unavailable',
   internal: 'errors.internal',
   network: 'errors.network',
 } as const satisfies Record<ClientErrorCode, MessageKey>
