@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { RetentionPolicy } from './versions/retention'
 
 /** The largest WebSocket message (so the largest single update) accepted by default; the bench's hostile writer sends this much. */
-export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+export const DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 
 /** Every setting Atelier reads from the environment; the README lists the same names and defaults. */
 const schema = z.object({
@@ -29,8 +29,9 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ATELIER_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_BYTES),
-  ATELIER_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
-  ATELIER_WRITE_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(512 * 1024),
+  ATELIER_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  ATELIER_MAX_DOCUMENT_ITEMS: z.coerce.number().int().min(1000).default(500_000),
+  ATELIER_WRITE_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(256 * 1024),
   ATELIER_ACCESS_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   ATELIER_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().min(1).default(250),
   ATELIER_VERSION_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
@@ -57,6 +58,7 @@ export type Config = {
   collab: {
     maxMessageBytes: number
     maxDocumentBytes: number
+    maxDocumentItems: number
     maxConnectionsPerDocument: number
     writeBytesPerSecond: number
     accessRecheckMs: number
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collab: {
       maxMessageBytes: e.ATELIER_MAX_MESSAGE_BYTES,
       maxDocumentBytes: e.ATELIER_MAX_DOCUMENT_BYTES,
+      maxDocumentItems: e.ATELIER_MAX_DOCUMENT_ITEMS,
       maxConnectionsPerDocument: e.ATELIER_MAX_CONNECTIONS_PER_DOCUMENT,
       writeBytesPerSecond: e.ATELIER_WRITE_BYTES_PER_SECOND,
       accessRecheckMs: e.ATELIER_ACCESS_RECHECK_SECONDS * 1000,

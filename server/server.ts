@@ -66,6 +66,7 @@ export function createDeps(
       ...HUB_DEFAULTS,
       versionIdleMs: config.versions.idleMs,
       maxDocumentBytes: config.collab.maxDocumentBytes,
+      maxDocumentItems: config.collab.maxDocumentItems,
       maxConnectionsPerDocument: config.collab.maxConnectionsPerDocument,
       ...options.hub,
     },
@@ -111,15 +112,25 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     async close() {
       // Stop taking requests, close live sockets after storing every pending edit, then release the rest.
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Idle keep-alive connections would hold server.close() until they time out.
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
       await deps.hub.shutdown()
-      await httpClosed
-      await stopWatching()
-      await stopPurging()
-      await fanout.close()
-      await deps.documents.stop()
-      deps.availability.stop()
-      limitsStore?.disconnect()
-      await opened.close()
+      logger.info('every live document is stored')
+      // Every socket is closed and every edit stored: requests still running are cut, not waited
+      // for, and the rest gets a few seconds (a container is killed ~10 s after SIGTERM).
+      if ('closeAllConnections' in server) server.closeAllConnections()
+      const released = (async () => {
+        await httpClosed
+        await stopWatching()
+        await stopPurging()
+        await fanout.close()
+        await deps.documents.stop()
+        deps.availability.stop()
+        limitsStore?.disconnect()
+        await opened.close()
+      })()
+      const late = await Promise.race([released.then(() => false), new Promise((resolve) => setTimeout(() => resolve(true), 4_000).unref())])
+      if (late) logger.warn('connections were still closing after 4 s; stopping anyway (every edit is stored)')
     },
   }
 }

@@ -32,13 +32,16 @@ export class ApplyQueue {
 
   /**
    * Applies `update` with `origin` after everything queued before it. A small update arriving
-   * while nothing waits is applied before this returns, as a keystroke should be.
+   * while nothing waits is applied before this returns, as a keystroke should be. `admit` sees the
+   * checked update first and may refuse it (false: nothing is applied, resolves false).
    */
-  apply(update: Uint8Array, origin: unknown): Promise<void> {
+  apply(update: Uint8Array, origin: unknown, admit: (split: SplitUpdate) => boolean = () => true): Promise<boolean> {
     if (this.busy === 0 && update.length <= INLINE_BYTES) {
       try {
-        this.applyAll(splitUpdate(update).parts, origin)
-        return Promise.resolve()
+        const split = splitUpdate(update)
+        if (!admit(split)) return Promise.resolve(false)
+        this.applyAll(split.parts, origin)
+        return Promise.resolve(true)
       } catch (err) {
         return Promise.reject(err)
       }
@@ -46,7 +49,12 @@ export class ApplyQueue {
     this.busy++
     this.bytes += update.length
     const split = update.length <= INLINE_BYTES ? Promise.resolve().then(() => splitUpdate(update)) : this.splitLarge(update)
-    const run = this.tail.then(async () => this.applySliced((await split).parts, origin))
+    const run = this.tail.then(async () => {
+      const checked = await split
+      if (!admit(checked)) return false
+      await this.applySliced(checked.parts, origin)
+      return true
+    })
     const done = () => {
       this.busy--
       this.bytes -= update.length

@@ -29,7 +29,8 @@ export class CollabHub {
   /** When each open connection's credential expires, it is checked again. */
   private readonly expiryTimers = new Map<Connection, NodeJS.Timeout>()
   private epoch = 0
-  private readonly unloading = new Map<string, Promise<void>>()
+  /** Documents being unloaded: when their updates are stored, and when they are gone. */
+  private readonly unloading = new Map<string, { flushed: Promise<void>; done: Promise<void> }>()
   private accepting = true
 
   constructor(private readonly deps: Omit<RoomDeps, 'options'> & { options: HubOptions; access: AccessChecks }) {}
@@ -53,7 +54,7 @@ export class CollabHub {
   async join(connection: Connection): Promise<void> {
     const { documentId, space } = connection
     this.members.add(connection)
-    await this.unloading.get(documentId)
+    await this.unloading.get(documentId)?.done
     if (!this.accepting) {
       connection.close(CLOSE.restarting, 'server restarting')
       return
@@ -130,7 +131,7 @@ export class CollabHub {
    * read); `then` runs just after the edit, while the document is still kept live.
    */
   async edit<T>(documentId: string, space: SpaceRef, userId: string, change: () => Promise<Uint8Array>, then: () => Promise<T>): Promise<T> {
-    await this.unloading.get(documentId)
+    await this.unloading.get(documentId)?.done
     if (!this.accepting) throw new Error('server shutting down')
     const entry = this.open(documentId, space)
     entry.edits++
@@ -178,12 +179,13 @@ export class CollabHub {
     const entry = this.entries.get(documentId)
     if (!entry || room.connections.size > 0 || entry.edits > 0) return
     this.entries.delete(documentId)
-    const task = room
-      .unload()
+    const flushed = room.storePending()
+    const done = flushed
+      .then(() => room.finish(this.accepting))
       .catch((err) => this.deps.logger.error({ err, documentId }, 'error while unloading a document'))
       .finally(() => this.unloading.delete(documentId))
-    this.unloading.set(documentId, task)
-    await task
+    this.unloading.set(documentId, { flushed: flushed.catch(() => {}), done })
+    await done
   }
 
   /**
@@ -244,11 +246,14 @@ export class CollabHub {
     for (const c of this.members) c.close(CLOSE.restarting, 'server restarting')
     const pending = [...this.entries.values()]
     this.entries.clear()
+    // Stopping must be quick (a container gets ~10 s): store every update, leave the rest for next time.
     await Promise.allSettled(pending.map(async (e) => {
       clearTimeout(e.unloadTimer)
-      await (await e.room).unload()
+      const room = await e.room
+      await room.storePending()
+      await room.finish(false)
     }))
-    await Promise.allSettled(this.unloading.values())
+    await Promise.allSettled([...this.unloading.values()].map((u) => u.flushed))
     await this.deps.persistence.flush()
   }
 }

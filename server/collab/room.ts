@@ -27,6 +27,8 @@ export type RoomOptions = {
   applySliceMs: number
   /** A peer's update not confirmed stored by its origin within this long is stored here. */
   peerGraceMs: number
+  /** Largest number of items (Yjs structs) writers may bring a live document to. */
+  maxDocumentItems: number
 }
 
 /** Past this size, whole-document sync replies are encoded on the document thread. */
@@ -54,6 +56,8 @@ export class Room {
   readonly connections = new Set<Connection>()
   /** Approximate encoded size: what was loaded plus every update since. */
   bytes = 0
+  /** Items (Yjs structs) written by clients since loaded, plus those loaded: what the document's memory grows with. */
+  private items = 0
   private loaded = false
   private readonly peerBacklog: [FanoutType | 'reconnected', Uint8Array, string][] = []
   /** Updates other instances relayed, until they say they stored them (see PeerUpdates). */
@@ -67,6 +71,8 @@ export class Room {
   /** The whole document as a sync reply, for clients that arrive empty; dropped on any change. */
   private fullSync: Uint8Array<ArrayBuffer> | undefined
   private contentTimer: NodeJS.Timeout | undefined
+  /** The derived copy was due for a refresh when unloading began. */
+  private contentStale = false
   private idleTimer: NodeJS.Timeout | undefined
   /** Edited here since the last automatic version was taken (peers' edits are their instance's to snapshot). */
   private changedHere = false
@@ -97,7 +103,8 @@ export class Room {
     const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
     documents.open(this.documentId, updates, () => [Y.encodeStateAsUpdate(this.doc)])
     // Queued in order; a stored update that does not apply fails the load (nothing is written then).
-    await Promise.all(updates.map((update) => this.queue.apply(update, FROM_STORAGE)))
+    const count = (split: { structs: number }) => ((this.items += split.structs), true)
+    await Promise.all(updates.map((update) => this.queue.apply(update, FROM_STORAGE, count)))
     this.bytes = stored.bytes
     this.loaded = true
     this.checkComplete()
@@ -163,8 +170,13 @@ export class Room {
    */
   async applyFromClient(connection: Connection, update: Uint8Array): Promise<'applied' | 'too-large'> {
     if (this.bytes + this.queue.queuedBytes + update.length > this.deps.options.maxDocumentBytes) return 'too-large'
-    await this.queue.apply(update, connection)
-    return 'applied'
+    // Memory grows with items more than with bytes (a paste of tiny paragraphs): both are bounded.
+    const admitted = await this.queue.apply(update, connection, (split) => {
+      if (this.items + split.structs > this.deps.options.maxDocumentItems) return false
+      this.items += split.structs
+      return true
+    })
+    return admitted ? 'applied' : 'too-large'
   }
 
   /** True if the update holds anything the document does not have (content or deletions). */
@@ -173,8 +185,8 @@ export class Room {
   }
 
   /** Applies an edit the server makes for a user: everyone here sees it, and it is stored as theirs. */
-  applyServerEdit(userId: string, update: Uint8Array): Promise<void> {
-    return this.queue.apply(update, new ServerEdit(userId))
+  async applyServerEdit(userId: string, update: Uint8Array): Promise<void> {
+    await this.queue.apply(update, new ServerEdit(userId))
   }
 
   /** A MESSAGE_COMMENTS frame, to the connections that asked for them. */
@@ -290,14 +302,19 @@ export class Room {
     }
   }
 
+  /**
+   * The derived copy is rewritten whole: the larger the document, the longer the wait after a
+   * change (2 s up to 1 MiB, then 2 s more per MiB), so a big document is not rewritten every few seconds.
+   */
   private scheduleContent(): void {
     clearTimeout(this.contentTimer)
+    const wait = this.deps.options.contentDebounceMs * Math.max(1, this.bytes / 2 ** 20)
     this.contentTimer = setTimeout(() => {
       this.contentTimer = undefined
       this.writeDerived().catch((err) =>
         this.deps.logger.error({ err, documentId: this.documentId }, 'could not refresh the derived document copy'),
       )
-    }, this.deps.options.contentDebounceMs)
+    }, wait)
   }
 
   private async writeDerived(): Promise<void> {
@@ -320,8 +337,9 @@ export class Room {
   }
 
   /** Stores what is pending, refreshes the derived copy if it is stale, takes a version if edited, and frees memory. */
-  async unload(): Promise<void> {
-    const contentStale = this.contentTimer !== undefined
+  /** Unloading, first part, the one that must happen even when the server stops: every update this copy holds is stored. */
+  async storePending(): Promise<void> {
+    this.contentStale = this.contentTimer !== undefined
     this.stopTimers()
     await this.deps.fanout.unsubscribe(this.documentId).catch(() => {})
     await this.queue.drained()
@@ -329,9 +347,19 @@ export class Room {
     this.peers.storeAll()
     this.peers.stop()
     await this.deps.persistence.flush()
-    if (contentStale) await this.writeDerived()
-    await this.storeVersion()
-    if (!this.deps.persistence.hasPending(this.documentId)) await this.deps.persistence.compact(this.documentId)
+  }
+
+  /**
+   * Unloading, second part: with `extras` (not when the server is stopping, which must be quick),
+   * refreshes the derived copy if stale, takes a version if edited here, and compacts the log;
+   * then frees memory. What is skipped happens at the document's next unload.
+   */
+  async finish(extras: boolean): Promise<void> {
+    if (extras) {
+      if (this.contentStale) await this.writeDerived()
+      await this.storeVersion()
+      if (!this.deps.persistence.hasPending(this.documentId)) await this.deps.persistence.compact(this.documentId)
+    }
     this.deps.persistence.forget(this.documentId)
     this.deps.documents.close(this.documentId)
     this.doc.destroy()

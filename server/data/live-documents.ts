@@ -1,7 +1,10 @@
-import type { Db, Queryable } from '../db/db'
+import { Utf8Text, type Db, type Queryable } from '../db/db'
 import type { PmNode } from '../../shared/templates'
 
 /** Storage of live document content: the update log, its snapshot, the derived copy. */
+
+/** A Buffer over the same bytes (no copy): what the PostgreSQL driver sends as bytea. */
+export const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
 export type PendingUpdate = { documentId: string; userId: string | null; data: Uint8Array; clientIds: number[] }
 
@@ -14,7 +17,7 @@ export async function appendUpdates(db: Db, updates: PendingUpdate[]): Promise<v
 }
 
 export async function insertUpdates(tx: Queryable, updates: PendingUpdate[]): Promise<void> {
-  await insertRows(tx, 'doc_updates (document_id, user_id, data)', updates.map((u) => [u.documentId, u.userId, Buffer.from(u.data)]))
+  await insertRows(tx, 'doc_updates (document_id, user_id, data)', updates.map((u) => [u.documentId, u.userId, asBuffer(u.data)]))
   const clients = new Map<string, unknown[]>()
   for (const u of updates) for (const c of u.clientIds) clients.set(`${u.documentId}:${c}`, [u.documentId, c, u.userId])
   await insertRows(tx, 'doc_clients (document_id, client_id, user_id)', [...clients.values()], 'on conflict do nothing')
@@ -84,7 +87,7 @@ export async function saveSnapshot(
     await tx.query(
       `insert into doc_snapshots (document_id, state, last_update_id, updated_at) values ($1, $2, $3, now())
        on conflict (document_id) do update set state = excluded.state, last_update_id = excluded.last_update_id, updated_at = now()`,
-      [documentId, Buffer.from(state), upToId],
+      [documentId, asBuffer(state), upToId],
     )
     await tx.query(`delete from doc_updates where document_id = $1 and id <= $2`, [documentId, upToId])
     return true
@@ -104,12 +107,12 @@ export async function storedVersion(q: Queryable, documentId: string): Promise<n
   return Number(row!.version)
 }
 
-/** `prosemirrorJson` is JSON text (encoded on the document thread), cast by the database. */
-export async function writeContent(q: Queryable, documentId: string, text: string, prosemirrorJson: string): Promise<void> {
+/** Text and JSON come as UTF-8 bytes, encoded on the document thread (see Utf8Text). */
+export async function writeContent(q: Queryable, documentId: string, text: Uint8Array, prosemirrorJson: Uint8Array): Promise<void> {
   await q.query(
     `insert into doc_content (document_id, text, prosemirror, updated_at) values ($1, $2, $3::text::jsonb, now())
      on conflict (document_id) do update set text = excluded.text, prosemirror = excluded.prosemirror, updated_at = now()`,
-    [documentId, text, prosemirrorJson],
+    [documentId, new Utf8Text(text), new Utf8Text(prosemirrorJson)],
   )
   await q.query(`update documents set updated_at = now() where id = $1`, [documentId])
 }

@@ -1,4 +1,5 @@
-import type { Queryable } from '../db/db'
+import { Utf8Text, type Queryable } from '../db/db'
+import { asBuffer } from './live-documents'
 import type { PmNode } from '../../shared/templates'
 import type { PersonCard, VersionKind } from '../../shared/api'
 
@@ -24,9 +25,9 @@ export type NewVersion = {
   state: Uint8Array
   stateVector: Uint8Array
   stateKey: string
-  /** ProseMirror JSON as text: encoding a large document is the document thread's work. */
-  prosemirrorJson: string
-  text: string
+  /** ProseMirror JSON and text as UTF-8 bytes: encoding a large document is the document thread's work. */
+  prosemirrorJson: Uint8Array
+  text: Uint8Array
   createdBy: string | null
   restoredFrom: string | null
   contributors: PersonCard[]
@@ -120,13 +121,13 @@ export async function clientOwners(q: Queryable, documentId: string, clientIds: 
   return new Map(rows.map((r) => [Number(r.clientId), r.userId]))
 }
 
-/** JSON goes in as text: postgres.js would encode a string parameter typed jsonb as a JSON string. */
+/** JSON and text come as UTF-8 bytes (see Utf8Text); JSON goes in as text (postgres.js would encode a string typed jsonb as a JSON string). */
 export async function insertVersion(q: Queryable, v: NewVersion): Promise<string> {
   const [row] = await q.query<{ id: string }>(
     `insert into doc_versions (document_id, kind, name, state, state_vector, state_key, prosemirror, text, created_by, restored_from, contributors)
      values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11::text::jsonb) returning id`,
     [
-      v.documentId, v.kind, v.name, Buffer.from(v.state), Buffer.from(v.stateVector), v.stateKey, v.prosemirrorJson, v.text,
+      v.documentId, v.kind, v.name, asBuffer(v.state), asBuffer(v.stateVector), v.stateKey, new Utf8Text(v.prosemirrorJson), new Utf8Text(v.text),
       v.createdBy, v.restoredFrom, JSON.stringify(v.contributors),
     ],
   )

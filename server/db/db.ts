@@ -5,6 +5,15 @@
  */
 export type Row = Record<string, unknown>
 
+/**
+ * A text parameter carried as UTF-8 bytes (large text encoded on another thread). Each driver
+ * turns it into text where that costs least: postgres.js on the spot (one native decode; its
+ * bytea path would cost ten times more), the embedded database on its own thread.
+ */
+export class Utf8Text {
+  constructor(readonly bytes: Uint8Array) {}
+}
+
 export interface Queryable {
   query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>
 }

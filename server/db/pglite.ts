@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../workers/spawn'
-import type { Db, Executor, Row } from './db'
+import { Utf8Text, type Db, type Executor, type Row } from './db'
 import { WorkerLink } from './pglite-link'
 import type { WorkerInput } from './pglite-protocol'
 
@@ -69,11 +69,14 @@ export async function connectPglite(worker: Worker): Promise<Db> {
  */
 function outgoing(params: readonly unknown[]): { values: unknown[]; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = []
-  const values = params.map((value) => {
-    if (!(value instanceof Uint8Array) || (value.byteOffset === 0 && value.byteLength === value.buffer.byteLength)) return value
+  const values = params.map((param) => {
+    // Large text crosses as bytes and becomes text on the database's thread (see Utf8Text).
+    const value = param instanceof Utf8Text ? param.bytes : param
+    const wrap = (bytes: Uint8Array) => (param instanceof Utf8Text ? { utf8: bytes } : bytes)
+    if (!(value instanceof Uint8Array) || (value.byteOffset === 0 && value.byteLength === value.buffer.byteLength)) return value === param ? value : wrap(value as Uint8Array)
     const copy = new Uint8Array(value)
     transfer.push(copy.buffer)
-    return copy
+    return wrap(copy)
   })
   return { values, transfer }
 }

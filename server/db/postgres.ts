@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
-import { assertIdentifier, type Db, type Executor, type Row } from './db'
+import { assertIdentifier, Utf8Text, type Db, type Executor, type Row } from './db'
 
 /** How often a listening connection is checked to be alive. */
 const PROBE_MS = 5_000
@@ -21,7 +21,8 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
   const sql = postgres(url, { ...options, max: 10 })
   const run = (q: postgres.Sql | postgres.TransactionSql): Executor => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
-      const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[])
+      const values = params.map((p) => (p instanceof Utf8Text ? Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength).toString('utf8') : p))
+      const rows = await q.unsafe(text, values as postgres.ParameterOrJSON<never>[])
       return rows as unknown as T[]
     },
     async exec(script) {
@@ -37,7 +38,8 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
     async notify(channel, payload) {
       await sql.notify(channel, payload)
     },
-    close: () => sql.end({ timeout: 5 }),
+    // Stopping must be quick: queries still running after 2 s (derived copies, maintenance) are cut.
+    close: () => sql.end({ timeout: 2 }),
   }
 }
 

@@ -25,8 +25,13 @@ export type DocumentJob =
   | { kind: 'missing'; stateVector: Uint8Array | null }
   | { kind: 'wouldChange'; update: Uint8Array }
 
-/** The derived copy kept beside each document: plain text and ProseMirror JSON (already a string, for jsonb). */
-export type Derived = { text: string; prosemirrorJson: string }
+/**
+ * The derived copy kept beside each document: plain text and ProseMirror JSON, as UTF-8. Large
+ * strings cost the main thread to copy and to encode for the database; bytes are handed over.
+ */
+export type Derived = { text: Uint8Array; prosemirrorJson: Uint8Array }
+
+const utf8 = new TextEncoder()
 
 export type JobResult<J extends DocumentJob> = J extends { kind: 'derive' }
   ? Derived
@@ -50,7 +55,7 @@ function run(doc: Y.Doc, job: DocumentJob): unknown {
   switch (job.kind) {
     case 'derive': {
       const json = readProsemirror(doc)
-      return { text: plainText(json), prosemirrorJson: JSON.stringify(json) } satisfies Derived
+      return { text: utf8.encode(plainText(json)), prosemirrorJson: utf8.encode(JSON.stringify(json)) } satisfies Derived
     }
     case 'capture':
       return captureState(doc)

@@ -8,9 +8,12 @@ export type CapturedState = {
   /** Equal for equal content, whatever instance or history produced the Y.Doc. */
   stateKey: string
   /** ProseMirror JSON, as the text stored in jsonb. */
-  prosemirrorJson: string
-  text: string
+  /** ProseMirror JSON and plain text, as UTF-8: encoded on the document thread, handed to the database as bytes. */
+  prosemirrorJson: Uint8Array
+  text: Uint8Array
 }
+
+const utf8 = new TextEncoder()
 
 /** Everything a version keeps of a document at one moment. */
 export function captureState(doc: Y.Doc): CapturedState {
@@ -19,8 +22,8 @@ export function captureState(doc: Y.Doc): CapturedState {
     state: Y.encodeStateAsUpdate(doc),
     stateVector: Y.encodeStateVector(doc),
     stateKey: stateKey(doc),
-    prosemirrorJson: JSON.stringify(prosemirror),
-    text: plainText(prosemirror),
+    prosemirrorJson: utf8.encode(JSON.stringify(prosemirror)),
+    text: utf8.encode(plainText(prosemirror)),
   }
 }
 

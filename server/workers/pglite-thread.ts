@@ -40,6 +40,9 @@ async function open(): Promise<PGlite> {
   return pg
 }
 
+/** Text that crossed from the main thread as UTF-8 bytes (see Utf8Text in server/db/db.ts). */
+const utf8 = new TextDecoder()
+
 const opening = open()
 opening.then(
   () => answer(0),
@@ -54,7 +57,8 @@ async function handle(pg: PGlite, request: Request): Promise<void> {
   const { id } = request
   switch (request.op) {
     case 'query': {
-      const { rows } = await executor(pg, request.tx).query<Record<string, unknown>>(request.text, request.params)
+      const params = request.params?.map((p) => (p && typeof p === 'object' && 'utf8' in p ? utf8.decode((p as { utf8: Uint8Array }).utf8) : p))
+      const { rows } = await executor(pg, request.tx).query<Record<string, unknown>>(request.text, params)
       return send({ type: 'result', id, rows }, byteaBuffers(rows))
     }
     case 'exec':

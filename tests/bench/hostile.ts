@@ -57,15 +57,17 @@ const VARIANTS: Variant[] = [
         p.insert(0, [new Y.XmlText(`point ${i}`)])
         return p
       })
-      // Sized from a sample, then filled in chunks until it reaches the size.
+      // Sized from a sample (paragraph numbers grow longer, so with a margin), then filled in chunks.
       const sample = new Y.Doc()
-      sample.getXmlFragment('default').insert(0, batch(1000))
-      const perParagraph = Y.encodeStateAsUpdate(sample).length / 1000
-      const count = Math.floor(bytes / perParagraph) - 10
+      sample.getXmlFragment('default').insert(0, batch(20_000))
+      const perParagraph = Y.encodeStateAsUpdate(sample).length / 20_000
+      const count = Math.floor((bytes / perParagraph) * 0.9)
       doc.transact(() => {
         for (let i = 0; i < count; i += 5000) fragment.insert(fragment.length, batch(Math.min(5000, count - i)))
       })
-      return Y.encodeStateAsUpdate(doc)
+      const update = Y.encodeStateAsUpdate(doc)
+      if (update.length > bytes) throw new Error(`the hostile update came out at ${update.length} bytes, over ${bytes}`)
+      return update
     },
   },
 ]
@@ -209,21 +211,22 @@ async function hostileWriter(target: Target, opts: Options): Promise<ShapeResult
   for (const variant of VARIANTS) {
     const [hostileDoc, victimDoc] = await target.createDocs(2)
     const r = await runVariant(target, opts, variant, hostileDoc!, victimDoc!)
+    const closes = [...r.writer.closes].map(([code, n]) => `${n}× ${code}`).join(', ')
     allEdits.push(...r.during.edit, ...r.after.edit)
     allHealth.push(...r.during.health, ...r.after.health)
-    const closes = [...r.writer.closes].map(([code, n]) => `${n}× ${code}`).join(', ')
+    const v = variant.name
     columns.push(
-      [`${variant.name}: hostile updates sent`, `${r.writer.sent}${closes ? ` (socket closed by server: ${closes})` : ''}`],
-      ['  other document, edit ms p50 / p95 / p99 / max: while it writes', pcts(summarize(r.during.edit), ['p50', 'p95', 'p99', 'max'])],
-      [`  … in the ${AFTER_LEAVING_MS / 1000} s after it left`, pcts(summarize(r.after.edit), ['p50', 'p95', 'p99', 'max'])],
-      ['  health ms p50 / p95 / p99 / max: while it writes', pcts(summarize(r.during.health), ['p50', 'p95', 'p99', 'max'])],
-      [`  … in the ${AFTER_LEAVING_MS / 1000} s after it left`, pcts(summarize(r.after.health), ['p50', 'p95', 'p99', 'max'])],
-      ...usageColumns(r.usage, r.load).map(([k, v]): [string, string] => [`  ${k}`, v]),
+      [`${v}: hostile updates sent`, `${r.writer.sent}${closes ? ` (socket closed by server: ${closes})` : ''}`],
+      [`${v}: other document, edit ms p50 / p95 / p99 / max, while it writes`, pcts(summarize(r.during.edit), ['p50', 'p95', 'p99', 'max'])],
+      [`${v}: … in the ${AFTER_LEAVING_MS / 1000} s after it left`, pcts(summarize(r.after.edit), ['p50', 'p95', 'p99', 'max'])],
+      [`${v}: health ms p50 / p95 / p99 / max, while it writes`, pcts(summarize(r.during.health), ['p50', 'p95', 'p99', 'max'])],
+      [`${v}: health … in the ${AFTER_LEAVING_MS / 1000} s after it left`, pcts(summarize(r.after.health), ['p50', 'p95', 'p99', 'max'])],
+      ...usageColumns(r.usage, r.load).map(([k, val]): [string, string] => [`${v}: ${k}`, val]),
     )
     if (r.diverged || r.serverDiffers || r.undelivered > 0) {
       problems.push(`${variant.name}: ${[r.diverged, r.serverDiffers ? 'the server copy differs' : '', r.undelivered ? `${r.undelivered} edits undelivered` : ''].filter(Boolean).join(', ')}`)
     }
-    if (r.healthFailures > 0) columns.push(['  health failures', String(r.healthFailures)])
+    if (r.healthFailures > 0) columns.push([`${v}: health failures`, String(r.healthFailures)])
     if (r.load.loopDelayP99Ms > SATURATED_LAG_MS) saturated = `event-loop lag p99 ${ms(r.load.loopDelayP99Ms)} ms`
   }
   return {

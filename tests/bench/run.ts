@@ -61,6 +61,7 @@ async function runShape(target: Target, shape: Shape): Promise<Outcome> {
   } catch (err) {
     // A server that does not stop cleanly (e.g. fails to flush) crashed, whatever its figures.
     if (outcome.status === 'ok') outcome = { status: 'error', message: `on stop: ${firstLine(err)}` }
+    log(`stop failed: ${err instanceof Error ? err.message : String(err)}`)
   }
   return outcome
 }
