@@ -69,7 +69,7 @@ export class Room {
   private awarenessTimer: NodeJS.Timeout | undefined
   private lastAwarenessFlush = 0
   /** The whole document as a sync reply, for clients that arrive empty; dropped on any change. */
-  private fullSync: Uint8Array<ArrayBuffer> | undefined
+  private fullSync: Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>> | undefined
   private contentTimer: NodeJS.Timeout | undefined
   /** The derived copy was due for a refresh when unloading began. */
   private contentStale = false
@@ -148,7 +148,13 @@ export class Room {
       return reply
     }
     const missing = this.deps.documents.job({ live: this.documentId }, { kind: 'missing', stateVector: empty ? null : stateVector })
-    return missing.then(encodeSyncReply)
+    const reply = missing.then(encodeSyncReply)
+    if (empty) {
+      this.fullSync = reply
+      // A failed encoding is not kept for the next joiner.
+      reply.catch(() => this.fullSync === reply && (this.fullSync = undefined))
+    }
+    return reply
   }
 
   /** Resolves once every update this room has accepted or been relayed so far is stored (here or by its origin). */
