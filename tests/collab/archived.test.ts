@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { loadState } from '../../server/data/live-documents'
-import { appendParagraph, connect, docText, startTestServer, synced, type TestServer } from '../helpers/collab'
+import { appendParagraph, connect, startTestServer, stored, synced, type TestServer } from '../helpers/collab'
 import { DRIVERS } from '../helpers/db'
 import { anchorIn } from '../helpers/comments'
 
@@ -23,12 +21,7 @@ describe.each(DRIVERS)('an archived document (%s)', (driver) => {
   })
   afterAll(() => server.stop())
 
-  const storedText = async () => {
-    const stored = await loadState(server.deps.db, documentId)
-    const doc = new Y.Doc()
-    for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, u)
-    return docText(doc)
-  }
+  const storedText = async () => (await stored(server.deps.db, documentId)).text
 
   it('drops open sockets to reading, refuses every change, and stays readable and exportable', async () => {
     const writer = connect(server, documentId, { cookie: pilot })

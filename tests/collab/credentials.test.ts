@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { hashToken } from '../../server/auth/tokens'
-import { loadState } from '../../server/data/live-documents'
-import { appendParagraph, connect, docText, startTestServer, synced, upgradeStatus, type TestClient, type TestServer } from '../helpers/collab'
+import { appendParagraph, connect, startTestServer, stored, synced, upgradeStatus, type TestClient, type TestServer } from '../helpers/collab'
 import { DRIVERS } from '../helpers/db'
 
 /**
@@ -24,12 +22,7 @@ describe.each(DRIVERS)('credentials of open sockets (%s)', (driver) => {
 
   const url = (token: string) => `${server.wsUrl}/${documentId}?token=${token}`
   const closedWith = (client: TestClient) => client.closes.map((c) => c.code)
-  const storedText = async () => {
-    const stored = await loadState(server.deps.db, documentId)
-    const doc = new Y.Doc()
-    for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, u)
-    return docText(doc)
-  }
+  const storedText = async () => (await stored(server.deps.db, documentId)).text
   /** Sets when a token (and so its socket, if opened after) expires: `seconds` from now. */
   const expireTokenIn = (token: string, seconds: number) =>
     server.deps.db.query(`update collab_tokens set expires_at = now() + make_interval(secs => $2) where token_hash = $1`, [hashToken(token), seconds])

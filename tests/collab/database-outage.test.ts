@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { loadState } from '../../server/data/live-documents'
 import { openDb } from '../../server/db/open'
-import { appendParagraph, connect, docText, startTestServer, synced, upgradeStatus, type TestClient, type TestServer } from '../helpers/collab'
+import { appendParagraph, connect, startTestServer, stored, synced, upgradeStatus, type TestClient, type TestServer } from '../helpers/collab'
 import { dropSchema, freshSchemaName } from '../helpers/db'
 import { TcpProxy } from '../helpers/tcp-proxy'
 
@@ -27,10 +25,7 @@ describe.runIf(process.env.DATABASE_URL)('a PostgreSQL restart', () => {
   async function storedText(): Promise<string> {
     const db = await openDb({ url: process.env.DATABASE_URL!, schema })
     try {
-      const state = await loadState(db, planId)
-      const doc = new Y.Doc()
-      for (const u of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, u)
-      return docText(doc)
+      return (await stored(db, planId)).text
     } finally {
       await db.close()
     }

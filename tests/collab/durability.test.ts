@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadState } from '../../server/data/live-documents'
 import { openDb } from '../../server/db/open'
 import { appendParagraph, connect, docText, synced, type TestClient } from '../helpers/collab'
 import { DRIVERS, type Driver } from '../helpers/db'
-import { documentId, freePort, launch, login, running } from '../helpers/child-server'
+import { createDatabase, documentId, freePort, launch, login, running } from '../helpers/child-server'
 
 /**
  * Durability of live edits across a crash: the compiled server (`node dist/server/main.js`, as
@@ -29,7 +28,7 @@ const paragraphs = (text: string) => new Set(text.split('\n'))
 
 describe.each(DRIVERS)('durability of live edits across a crash of the server process (%s)', (driver: Driver) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-durability-'))
-  const database = `atelier_durability_${randomBytes(5).toString('hex')}`
+  let database: Awaited<ReturnType<typeof createDatabase>> | undefined
   let childDatabaseUrl = ''
   let port = 0
   const clients: TestClient[] = []
@@ -59,15 +58,8 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
   beforeAll(async () => {
     port = await freePort()
     if (driver === 'postgres') {
-      const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
-      try {
-        await admin.unsafe(`create database ${database}`)
-      } finally {
-        await admin.end()
-      }
-      const url = new URL(process.env.DATABASE_URL!)
-      url.pathname = `/${database}`
-      childDatabaseUrl = url.toString()
+      database = await createDatabase('atelier_durability')
+      childDatabaseUrl = database.url
     }
   })
 
@@ -76,14 +68,7 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
     for (const c of clients) c.destroy()
     for (const child of [...running]) await child.crash()
     rmSync(dataDir, { recursive: true, force: true })
-    if (driver === 'postgres') {
-      const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
-      try {
-        await admin.unsafe(`drop database if exists ${database} with (force)`)
-      } finally {
-        await admin.end()
-      }
-    }
+    await database?.drop()
   })
 
   it('SIGKILL while people type: a writer who left ≥ 1 s before is stored; the others reconnect and converge', async () => {

@@ -47,7 +47,7 @@ describe.each(DRIVERS)('a hostile writer (%s)', (driver) => {
   afterAll(() => server.stop())
 
   it('does not hold up edits in another document, nor the health route, while its huge update is taken in', async () => {
-    const paste = bigPaste(120_000)
+    const paste = bigPaste(70_000)
     expect(paste.frame.length).toBeLessThan(server.deps.config.collab.maxMessageBytes)
     const [writer, peer] = [connect(server, otherDoc, { cookie }), connect(server, otherDoc, { cookie })]
     const observer = connect(server, hostileDoc, { cookie })

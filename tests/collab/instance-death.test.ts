@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto'
-import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { loadState } from '../../server/data/live-documents'
 import { openDb } from '../../server/db/open'
-import { documentId, freePort, launch, login, running, type Child } from '../helpers/child-server'
-import { appendParagraph, docText, socketClass } from '../helpers/collab'
+import { createDatabase, documentId, freePort, launch, login, running, type Child } from '../helpers/child-server'
+import { appendParagraph, docText, socketClass, stored as storedDocument } from '../helpers/collab'
 
 /**
  * Two instances on one PostgreSQL and Redis, people typing on both; one instance is killed
@@ -24,7 +21,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 type Writer = { name: string; doc: Y.Doc; provider: WebsocketProvider; typed: number }
 
 describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('an instance killed mid-typing', () => {
-  const database = `atelier_death_${randomBytes(5).toString('hex')}`
+  let database: Awaited<ReturnType<typeof createDatabase>> | undefined
   let databaseUrl = ''
   let survivor: Child
   let cookie = ''
@@ -51,25 +48,15 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('an instance k
   async function stored(): Promise<{ text: string; whole: boolean }> {
     const db = await openDb({ url: databaseUrl })
     try {
-      const state = await loadState(db, docId)
-      const replay = new Y.Doc()
-      for (const u of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(replay, u)
-      return { text: docText(replay), whole: replay.store.pendingStructs === null && replay.store.pendingDs === null }
+      return await storedDocument(db, docId)
     } finally {
       await db.close()
     }
   }
 
   beforeAll(async () => {
-    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
-    try {
-      await admin.unsafe(`create database ${database}`)
-    } finally {
-      await admin.end()
-    }
-    const url = new URL(process.env.DATABASE_URL!)
-    url.pathname = `/${database}`
-    databaseUrl = url.toString()
+    database = await createDatabase('atelier_death')
+    databaseUrl = database.url
     survivor = await launch(env(await freePort()))
     cookie = await login(survivor.url, 'pilote@demo.atelier')
     docId = await documentId(survivor.url, cookie, PLAN)
@@ -78,12 +65,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('an instance k
   afterAll(async () => {
     for (const p of providers) p.destroy()
     for (const child of [...running]) await child.crash()
-    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
-    try {
-      await admin.unsafe(`drop database if exists ${database} with (force)`)
-    } finally {
-      await admin.end()
-    }
+    await database?.drop()
   })
 
   for (let round = 1; round <= ROUNDS; round++) {

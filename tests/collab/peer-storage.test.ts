@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import type { Db } from '../../server/db/db'
-import { loadState } from '../../server/data/live-documents'
-import { appendParagraph, connect, docText, rawSocket, startTestServer, synced, type TestClient, type TestServer } from '../helpers/collab'
+import { appendParagraph, connect, rawSocket, startTestServer, stored as storedDocument, synced, type TestClient, type TestServer } from '../helpers/collab'
 import { MESSAGE_SAVED } from '../../shared/collab'
 import * as encoding from 'lib0/encoding'
 
@@ -51,12 +49,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('updates relay
   const clients: TestClient[] = []
   const client = (c: TestClient) => (clients.push(c), c)
 
-  async function stored(documentId: string): Promise<{ text: string; whole: boolean }> {
-    const state = await loadState(s1.deps.db, documentId)
-    const doc = new Y.Doc()
-    for (const u of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, u)
-    return { text: docText(doc), whole: doc.store.pendingStructs === null }
-  }
+  const stored = (documentId: string) => storedDocument(s1.deps.db, documentId)
 
   beforeAll(async () => {
     s1 = await startTestServer('postgres', { schema, env, hub })

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import postgres from 'postgres'
 import { createConnection, createServer, type AddressInfo } from 'node:net'
 import { DEMO_PASSWORD } from './app'
 import { compiledServerArgs } from './server-build'
@@ -126,3 +128,21 @@ export async function documentId(url: string, cookie: string, title: string): Pr
   return docs.find((d) => d.title === title)!.id
 }
 
+
+/** A database of its own on the test PostgreSQL server, for child servers (which take a URL, not a schema). */
+export async function createDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`
+  const admin = () => postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+  const run = async (statement: string) => {
+    const sql = admin()
+    try {
+      await sql.unsafe(statement)
+    } finally {
+      await sql.end()
+    }
+  }
+  await run(`create database ${name}`)
+  const url = new URL(process.env.DATABASE_URL!)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) }
+}

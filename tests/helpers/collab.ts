@@ -5,6 +5,8 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { loadConfig, type Config } from '../../server/config'
+import type { Queryable } from '../../server/db/db'
+import { loadState } from '../../server/data/live-documents'
 import { startServer, type RunningServer, type ServerOptions } from '../../server/server'
 import { seedDemo } from '../../server/demo/seed'
 import { dropSchema, freshSchemaName, type Driver } from './db'
@@ -193,4 +195,17 @@ export function listenForComments(client: TestClient): CommentsChanged[] {
     if (status === 'connected') client.provider.ws!.send(encodeCommentsSubscribe())
   })
   return changes
+}
+
+/**
+ * What the database holds for a document, replayed as a fresh load would: its text, and whether
+ * every stored update could be integrated (none builds on one that never reached storage).
+ */
+export async function stored(q: Queryable, documentId: string): Promise<{ text: string; whole: boolean }> {
+  const state = await loadState(q, documentId)
+  const doc = new Y.Doc()
+  for (const u of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, u)
+  const result = { text: docText(doc), whole: doc.store.pendingStructs === null && doc.store.pendingDs === null }
+  doc.destroy()
+  return result
 }

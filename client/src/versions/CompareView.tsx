@@ -30,7 +30,10 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
   return (
     <div className="compare">
       <p className="compare-summary">
-        {t('versions.compare.summary', { added: comparison.counts.added, removed: comparison.counts.removed })}
+        {t('versions.compare.summary', {
+          added: t('versions.compare.added', { count: comparison.counts.added }),
+          removed: t('versions.compare.removed', { count: comparison.counts.removed }),
+        })}
       </p>
       {comparison.authors.length > 0 && (
         <ul className="compare-authors" aria-label={t('versions.compare.authors')}>
