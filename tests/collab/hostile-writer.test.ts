@@ -8,10 +8,10 @@ import { DRIVERS } from '../helpers/db'
 /**
  * One writer — a city team in a document of its own — sends one very large, valid update: a paste
  * of tens of thousands of short paragraphs, the costliest kind of update per byte. Everyone else
- * must go on being served while the server takes it in: an edit made in another document just
- * after it, and the health route, are answered before that update has reached the document's
- * other readers. (Before, the server applied such an update in one go: the other document's edit
- * and the health check waited seconds behind it.)
+ * must go on being served while the server takes it in: edits in another document and the health
+ * route take about as long as when all is quiet. (Before, the server applied such an update in one
+ * go: they all waited the whole time, a second and more.) Relative figures, with a wide margin:
+ * a slow machine is slow in both.
  */
 
 function bigPaste(paragraphs: number): { frame: Uint8Array; last: string } {
@@ -50,34 +50,47 @@ describe.each(DRIVERS)('a hostile writer (%s)', (driver) => {
     const paste = bigPaste(70_000)
     expect(paste.frame.length).toBeLessThan(server.deps.config.collab.maxMessageBytes)
     const [writer, peer] = [connect(server, otherDoc, { cookie }), connect(server, otherDoc, { cookie })]
-    const observer = connect(server, hostileDoc, { cookie })
-    await Promise.all([synced(writer), synced(peer), synced(observer)])
+    await Promise.all([synced(writer), synced(peer)])
 
-    const order: string[] = []
-    const marker = 'écrit pendant le gros collage'
+    // The time an edit takes to reach the other person, and the health route to answer.
+    const arrival = new Map<string, number>()
     peer.doc.on('update', () => {
-      if (peer.text().includes(marker) && !order.includes('other edit')) order.push('other edit')
+      const now = performance.now()
+      for (const line of peer.text().split('\n')) if (line.startsWith('mesure ') && !arrival.has(line)) arrival.set(line, now)
     })
-    observer.doc.on('update', () => {
-      if (!order.includes('paste') && observer.text().includes(paste.last)) order.push('paste')
-    })
+    const editTimes = (label: string, count: number, spacingMs: number) =>
+      Promise.all(Array.from({ length: count }, async (_, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i * spacingMs))
+        const marker = `mesure ${label} ${i}`
+        const sent = performance.now()
+        appendParagraph(writer.doc, marker)
+        await expect.poll(() => arrival.has(marker), { timeout: 120_000, interval: 5 }).toBe(true)
+        return arrival.get(marker)! - sent
+      }))
+    const healthTimes = (count: number, spacingMs: number) =>
+      Promise.all(Array.from({ length: count }, async (_, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i * spacingMs))
+        const sent = performance.now()
+        expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
+        return performance.now() - sent
+      }))
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
 
+    const quietEdits = median(await editTimes('calme', 8, 30))
+    const quietHealth = median(await healthTimes(8, 30))
+
+    // The paste goes out; at once, the other document is edited and the health route asked, for a while.
     const hostile = rawSocket(`${server.wsUrl}/${hostileDoc}`, { cookie, origin: server.url })
     await hostile.opened
     await new Promise<void>((resolve, reject) => hostile.ws.send(paste.frame, (err) => (err ? reject(err) : resolve())))
-    appendParagraph(writer.doc, marker)
-    const health = fetch(`${server.url}/api/health`).then((res) => {
-      order.push('health')
-      return res.status
-    })
+    const [busyEdits, busyHealth] = await Promise.all([editTimes('pendant', 12, 40), healthTimes(12, 40)])
 
-    await expect.poll(() => order.length, { timeout: 120_000, interval: 50 }).toBe(3)
-    expect(await health).toBe(200)
-    expect(order.indexOf('other edit')).toBeLessThan(order.indexOf('paste'))
-    expect(order.indexOf('health')).toBeLessThan(order.indexOf('paste'))
+    // Served as before, within a wide margin: before, both waited for the whole paste (a second and more).
+    expect(median(busyEdits)).toBeLessThan(50 * Math.max(quietEdits, 2))
+    expect(median(busyHealth)).toBeLessThan(50 * Math.max(quietHealth, 2))
     hostile.ws.close()
-    for (const c of [writer, peer, observer]) c.destroy()
-  })
+    for (const c of [writer, peer]) c.destroy()
+  }, 180_000)
 
   it('is held back once it has sent more than its budget: the socket is paused, not the server', async () => {
     const tight = await startTestServer(driver, { env: { ATELIER_WRITE_BYTES_PER_SECOND: '65536', ATELIER_MAX_MESSAGE_BYTES: String(256 * 1024) } })
