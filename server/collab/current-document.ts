@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db'
-import { loadState, storedVersion } from '../data/live-documents'
+import { loadState, storedUpdates, storedVersion } from '../data/live-documents'
 import type { DocumentJob, JobResult } from '../documents/jobs'
 import type { DocumentThread } from '../documents/thread'
 import type { CollabHub } from './hub'
@@ -28,8 +28,7 @@ export class DocumentReader {
     }
     const version = await storedVersion(this.db, documentId)
     const load = async () => {
-      const stored = await loadState(this.db, documentId)
-      return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+      return storedUpdates(await loadState(this.db, documentId))
     }
     return this.documents.job({ stored: { documentId, version, load } }, job)
   }

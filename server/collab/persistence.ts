@@ -2,7 +2,7 @@ import type { Logger } from 'pino'
 import type { Db } from '../db/db'
 import { isTransient } from '../db/errors'
 import {
-  appendUpdates, loadState, saveSnapshot, writeContent, type PendingUpdate, type StoredState,
+  appendUpdates, loadState, saveSnapshot, storedUpdates, writeContent, type PendingUpdate, type StoredState,
 } from '../data/live-documents'
 import { mergeUpdates, type Derived } from '../documents/jobs'
 import { INLINE_BYTES } from './apply-queue'
@@ -256,7 +256,7 @@ export class Persistence {
     const stored = await loadState(this.db, documentId)
     if (stored.updates.length === 0) return
     // Merged on the document thread, outside any transaction: edits and other queries never wait for it.
-    const merged = await this.documents.task({ kind: 'fold', updates: stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates })
+    const merged = await this.documents.task({ kind: 'fold', updates: storedUpdates(stored) })
     if (await saveSnapshot(this.db, documentId, merged, stored.lastUpdateId, stored.snapshotUpTo)) {
       this.rowsAfterSnapshot.set(documentId, Math.max(0, (this.rowsAfterSnapshot.get(documentId) ?? 0) - stored.updates.length))
     }

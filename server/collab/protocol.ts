@@ -100,15 +100,6 @@ export function checkStateVector(stateVector: Uint8Array): void {
   }
 }
 
-/** An update must decode completely before it may touch a document. */
-export function checkUpdate(update: Uint8Array): void {
-  try {
-    Y.decodeUpdate(update)
-  } catch (err) {
-    throw new ProtocolError(`malformed update: ${(err as Error).message}`)
-  }
-}
-
 const build = (write: (e: encoding.Encoder) => void): Uint8Array<ArrayBuffer> => {
   const encoder = encoding.createEncoder()
   write(encoder)

@@ -5,6 +5,7 @@ import type { SpaceRef } from '../../shared/domain'
 import type { Connection } from './connection'
 import type { Fanout, FanoutType } from './fanout'
 import type { Persistence } from './persistence'
+import { storedUpdates } from '../data/live-documents'
 import type { AutomaticVersions } from '../versions/record'
 import type { DocumentThread } from '../documents/thread'
 import { ApplyQueue } from './apply-queue'
@@ -100,7 +101,7 @@ export class Room {
     const { persistence, fanout, documents } = this.deps
     await fanout.subscribe(this.documentId, (type, payload, from) => this.fromPeer(type, payload, from))
     const stored = await persistence.load(this.documentId)
-    const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    const updates = storedUpdates(stored)
     documents.open(this.documentId, updates, () => [Y.encodeStateAsUpdate(this.doc)])
     // Queued in order; a stored update that does not apply fails the load (nothing is written then).
     const count = (split: { structs: number }) => ((this.items += split.structs), true)

@@ -41,6 +41,9 @@ export type StoredState = {
   bytes: number
 }
 
+/** Everything stored, in the order to apply it: the snapshot, then the log after it. */
+export const storedUpdates = (state: StoredState): Uint8Array[] => (state.snapshot ? [state.snapshot, ...state.updates] : state.updates)
+
 /**
  * The snapshot and the log after it. One statement, so a compaction committing meanwhile is
  * seen either wholly or not at all.

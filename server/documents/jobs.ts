@@ -111,11 +111,8 @@ async function perform(task: DocumentTask): Promise<unknown> {
     case 'merge':
       return mergeUpdates(task.updates)
     case 'fold': {
-      const doc = new Y.Doc()
+      const doc = docOf(task.updates)
       try {
-        doc.transact(() => {
-          for (const update of task.updates) Y.applyUpdate(doc, update)
-        })
         return Y.encodeStateAsUpdate(doc)
       } finally {
         doc.destroy()
@@ -137,6 +134,15 @@ async function perform(task: DocumentTask): Promise<unknown> {
       return FORMATS[task.format].render(task.cover, task.content)
     }
   }
+}
+
+/** A Y.Doc holding these updates, applied in one transaction; the caller destroys it. */
+export function docOf(updates: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update)
+  })
+  return doc
 }
 
 export function mergeUpdates(updates: Uint8Array[]): Merged {

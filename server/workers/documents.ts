@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
-import { runJob, runTask } from '../documents/jobs'
+import { docOf, runJob, runTask } from '../documents/jobs'
 import type { ThreadRequest, ThreadReply } from '../documents/protocol'
 
 /**
@@ -14,14 +14,6 @@ const replicas = new Map<string, Y.Doc>()
 /** Stored states by document and stored version, oldest first; a few are kept for repeated reads. */
 const stored = new Map<string, Y.Doc>()
 const STORED_KEPT = 8
-
-function docOf(updates: Uint8Array[]): Y.Doc {
-  const doc = new Y.Doc()
-  doc.transact(() => {
-    for (const update of updates) Y.applyUpdate(doc, update)
-  })
-  return doc
-}
 
 function storedDoc(key: string, updates: Uint8Array[] | undefined): Y.Doc | null {
   let doc = stored.get(key)

@@ -6,11 +6,11 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { loadConfig, type Config } from '../../server/config'
 import type { Queryable } from '../../server/db/db'
-import { loadState } from '../../server/data/live-documents'
 import { startServer, type RunningServer, type ServerOptions } from '../../server/server'
 import { seedDemo } from '../../server/demo/seed'
 import { dropSchema, freshSchemaName, type Driver } from './db'
 import { DEMO_PASSWORD } from './app'
+import { storedDoc } from './comments'
 import { MESSAGE_COMMENTS } from '../../shared/collab'
 import { encodeCommentsSubscribe, readCommentsChanged, type CommentsChanged } from '../../shared/comments-message'
 
@@ -202,9 +202,7 @@ export function listenForComments(client: TestClient): CommentsChanged[] {
  * every stored update could be integrated (none builds on one that never reached storage).
  */
 export async function stored(q: Queryable, documentId: string): Promise<{ text: string; whole: boolean }> {
-  const state = await loadState(q, documentId)
-  const doc = new Y.Doc()
-  for (const u of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, u)
+  const doc = await storedDoc(q, documentId)
   const result = { text: docText(doc), whole: doc.store.pendingStructs === null && doc.store.pendingDs === null }
   doc.destroy()
   return result
