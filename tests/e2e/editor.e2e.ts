@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, grantCityRole, launchBrowser, newContext, openDocument, signIn, startAppServer, type AppServer } from './harness'
+import { artifactPath, editorText, grantCityRole, launchBrowser, newContext, openDocument, selectToLineStart, signIn, startAppServer, type AppServer } from './harness'
 
 /**
  * The live editor in two real browsers, on the demonstration network. Aminata Diallo (Dakar,
@@ -104,7 +104,7 @@ describe('co-writing an action plan from two cities', () => {
 
   it('formats with the toolbar and the keyboard, outlines the headings and counts words', async () => {
     await typeUnder(dakar, 'Conception de la solution', 'Réunion publique mensuelle')
-    await dakar.keyboard.press('Shift+Home')
+    await selectToLineStart(dakar)
     await dakar.keyboard.press('Control+b')
     await expect.poll(() => abidjan.locator('.editor-prose strong', { hasText: 'Réunion publique mensuelle' }).count()).toBe(1)
     await dakar.keyboard.press('End')

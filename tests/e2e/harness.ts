@@ -43,6 +43,9 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
       const exited = new Promise((r) => child.once('exit', r))
       child.kill('SIGTERM')
       await exited
+      // A failure in CI is explained by what the server logged as wrong, printed beside it.
+      const wrong = output.split('\n').filter((l) => /"level":(40|50|60)/.test(l))
+      if (wrong.length > 0) console.error(`server warnings and errors:\n${wrong.slice(-40).join('\n')}`)
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
@@ -106,6 +109,18 @@ export async function openDocument(page: Page, title: string): Promise<void> {
   // The page's own title: the document's content may open with a heading of the same words.
   await page.locator('#document-title', { hasText: title }).waitFor()
   await page.locator('.editor-prose').waitFor()
+}
+
+/**
+ * Shift+Home, then waits for the editor to have taken the selection in: Chromium reports it a
+ * moment later, and a shortcut pressed before then would act on the bare caret.
+ */
+export async function selectToLineStart(page: Page): Promise<void> {
+  await page.keyboard.press('Shift+Home')
+  await page.waitForFunction(() => {
+    const dom = document.querySelector('.editor-prose') as (Element & { editor?: { state: { selection: { empty: boolean } } } }) | null
+    return dom?.editor?.state.selection.empty === false
+  })
 }
 
 /** The document's text as a reader sees it, without the other people's caret labels. */

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { PersonCard } from '../../../shared/api'
 import { COMMENT_MAX_CHARS } from '../../../shared/schemas'
 import { Spinner } from '../components/ui'
@@ -32,6 +32,9 @@ export function CommentComposer({ label, submitLabel, initial = '', initialMenti
   const [highlighted, setHighlighted] = useState(0)
   const [busy, setBusy] = useState(false)
   const area = useRef<HTMLTextAreaElement>(null)
+  // Where the caret goes once a picked mention is in the text: set in the same commit, before
+  // the next keystroke can land (a later frame could move the caret behind what was typed since).
+  const caretAfterPick = useRef<number | null>(null)
   const matches = mention ? matchPeople(people, mention.query) : []
   const listOpen = mention !== null && matches.length > 0
   const tooLong = text.length > COMMENT_MAX_CHARS
@@ -49,11 +52,17 @@ export function CommentComposer({ label, submitLabel, initial = '', initialMenti
     setText(next.text)
     setPicked((p) => (p.some((x) => x.id === person.id) ? p : [...p, person]))
     setMention(null)
-    requestAnimationFrame(() => {
-      el.focus()
-      el.setSelectionRange(next.caret, next.caret)
-    })
+    caretAfterPick.current = next.caret
   }
+
+  useLayoutEffect(() => {
+    const el = area.current
+    const caret = caretAfterPick.current
+    if (!el || caret === null) return
+    caretAfterPick.current = null
+    el.focus()
+    el.setSelectionRange(caret, caret)
+  }, [text])
 
   async function submit() {
     const body = text.trim()
