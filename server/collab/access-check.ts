@@ -37,8 +37,9 @@ export function accessChecks(deps: { db: Db; auth: Auth }): AccessChecks {
         if (!until || until.getTime() <= Date.now()) return 'session-ended'
         if (!actors.has(c.userId)) actors.set(c.userId, loadActor(deps.db, c.userId))
         if (!documents.has(c.documentId)) documents.set(c.documentId, getDocument(deps.db, c.documentId))
-        const doc = await documents.get(c.documentId)!
-        return doc ? accessLevel(await actors.get(c.userId)!, policyTarget(doc)) : 'none'
+        // Awaited together: a failure of either is the caller's, never an unhandled rejection.
+        const [actor, doc] = await Promise.all([actors.get(c.userId)!, documents.get(c.documentId)!])
+        return doc ? accessLevel(actor, policyTarget(doc)) : 'none'
       }
     },
   }

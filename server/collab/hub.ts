@@ -69,8 +69,14 @@ export class CollabHub {
     }
     if (connection.epoch !== this.accessEpoch) {
       // Rights changed somewhere between the upgrade and now: ask again before letting it in.
-      const verdict = await this.deps.access.round()(connection)
-      if (verdict !== connection.access) closeFor(connection, verdict)
+      try {
+        const verdict = await this.deps.access.round()(connection)
+        if (verdict !== connection.access) closeFor(connection, verdict)
+      } catch (err) {
+        // Unanswerable now (the database is out of reach, or closing): not let in on a guess.
+        this.deps.logger.warn({ err, documentId }, 'could not check a joining connection again; it will retry')
+        connection.close(CLOSE.loadFailed, 'the document could not be opened; try again shortly')
+      }
     }
     if (connection.isClosed) return this.leftRoom(documentId, room)
     room.connections.add(connection)

@@ -41,7 +41,11 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket, hub: CollabHub)
         onOpen(_event, ws) {
           const budget = new ByteBudget(config.collab.writeBytesPerSecond, config.collab.maxMessageBytes + MESSAGE_COST_BYTES)
           connection = new Connection(ws, admitted, logger, budget)
-          void hub.join(connection)
+          const joining = connection
+          hub.join(joining).catch((err) => {
+            logger.error({ err, documentId: admitted.documentId }, 'error while a connection joined its document')
+            joining.close(CLOSE.serverError, 'internal error')
+          })
         },
         onMessage(event) {
           if (!connection) return

@@ -2,6 +2,19 @@ import type { Logger } from 'pino'
 import type { Queryable } from './db'
 import { isUnavailable } from './errors'
 
+export type AvailabilityTiming = {
+  /** While unreachable: how often to try again. */
+  probeMs: number
+  /** The health check: one query at most this often… */
+  checkEveryMs: number
+  /** …a success this recent answers while the next one runs… */
+  checkTrustedMs: number
+  /** …and one taking longer than this counts as a failure. */
+  checkTimeoutMs: number
+}
+
+const TIMING: AvailabilityTiming = { probeMs: 1_000, checkEveryMs: 1_000, checkTrustedMs: 5_000, checkTimeoutMs: 2_000 }
+
 /**
  * Whether the database can be reached, as the last queries found. Once one fails for want of a
  * connection, requests are answered "unavailable" at once (rather than each waiting for its own
@@ -10,12 +23,18 @@ import { isUnavailable } from './errors'
 export class DbAvailability {
   private down = false
   private probing: NodeJS.Timeout | undefined
+  private lastCheck: { ok: boolean; at: number } | undefined
+  private checking: Promise<boolean> | undefined
+
+  private readonly timing: AvailabilityTiming
 
   constructor(
     private readonly db: Queryable,
     private readonly logger: Logger,
-    private readonly probeMs = 1_000,
-  ) {}
+    timing: Partial<AvailabilityTiming> = {},
+  ) {
+    this.timing = { ...TIMING, ...timing }
+  }
 
   get reachable(): boolean {
     return !this.down
@@ -27,7 +46,7 @@ export class DbAvailability {
     if (!this.down) {
       this.down = true
       this.logger.error({ err }, 'the database cannot be reached; answering 503 until it can')
-      this.probing = setInterval(() => void this.probe(), this.probeMs)
+      this.probing = setInterval(() => void this.probe(), this.timing.probeMs)
       this.probing.unref()
     }
     return true
@@ -37,7 +56,7 @@ export class DbAvailability {
     try {
       await Promise.race([
         this.db.query('select 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('probe timed out')), this.probeMs).unref()),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('probe timed out')), this.timing.probeMs).unref()),
       ])
     } catch {
       return
@@ -46,6 +65,37 @@ export class DbAvailability {
     this.down = false
     clearInterval(this.probing)
     this.logger.info('the database can be reached again')
+  }
+
+  /**
+   * The health route's answer. One `select 1` at most every `checkEveryMs`, shared by every
+   * caller; while it runs, a success less than `checkTrustedMs` old answers at once. On the
+   * embedded database the check queues behind whatever the database thread is writing (a large
+   * paste, say): the instance is not held then, and saying it is would get it taken out of a load
+   * balancer for nothing. A database that stops answering is reported within a few seconds.
+   */
+  async check(): Promise<boolean> {
+    if (this.down) return false
+    const now = Date.now()
+    if (!this.checking && (!this.lastCheck || now - this.lastCheck.at >= this.timing.checkEveryMs)) this.checking = this.runCheck()
+    const last = this.lastCheck
+    if (last?.ok && now - last.at < this.timing.checkTrustedMs) return true
+    return this.checking ?? last?.ok ?? false
+  }
+
+  private async runCheck(): Promise<boolean> {
+    let ok = true
+    try {
+      await Promise.race([
+        this.db.query('select 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('health check timed out')), this.timing.checkTimeoutMs).unref()),
+      ])
+    } catch {
+      ok = false
+    }
+    this.lastCheck = { ok, at: Date.now() }
+    this.checking = undefined
+    return ok
   }
 
   stop(): void {

@@ -9,7 +9,7 @@ import { appendParagraph, connect, rawSocket, startTestServer, synced, type Test
  * sockets are closed with an error code and nothing is written.
  */
 describe('when a document cannot be loaded', () => {
-  const control = { failLoads: false, slowLoadsMs: 0 }
+  const control = { failLoads: false, slowLoadsMs: 0, failRights: false }
   let server: TestServer
   let cookie: string
   let planId: string
@@ -18,6 +18,7 @@ describe('when a document cannot be loaded', () => {
     Object.assign(Object.create(db), {
       query: (text: string, params?: unknown[]) => {
         if (control.failLoads && text.includes('from doc_snapshots')) return Promise.reject(new Error('connection refused'))
+        if (control.failRights && text.includes('from role_grants')) return Promise.reject(new Error('connection refused'))
         if (control.slowLoadsMs && text.includes('from doc_snapshots')) {
           return new Promise((r) => setTimeout(r, control.slowLoadsMs)).then(() => db.query(text, params))
         }
@@ -105,5 +106,24 @@ describe('when a document cannot be loaded', () => {
     await expect.poll(() => client.closes.map((c) => c.code), { timeout: 10_000 }).toContain(4403)
     control.slowLoadsMs = 0
     client.destroy()
+  })
+
+  it('a joining socket whose rights cannot be checked again is closed (4500, try again), and the server goes on', async () => {
+    const journalId = await server.documentId(cookie, 'Rapport d’atelier — Atelier international de Dakar')
+    control.slowLoadsMs = 1500
+    const client = connect(server, journalId, { cookie })
+    await expect.poll(() => client.provider.wsconnected).toBe(true)
+    // Rights changed for someone else while it loads: it is asked about again before it joins.
+    await server.deps.hub.accessChanged(() => false)
+    control.failRights = true
+    await expect.poll(() => client.closes.map((c) => c.code), { timeout: 10_000 }).toContain(4500)
+    client.destroy()
+    control.failRights = false
+    control.slowLoadsMs = 0
+
+    const later = connect(server, journalId, { cookie })
+    await synced(later)
+    expect(later.text()).toContain('Jour 1')
+    later.destroy()
   })
 })
