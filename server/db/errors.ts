@@ -21,10 +21,10 @@ const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300'])
 
 /**
  * Whether an error means the database cannot be reached right now (answer 503 and retry later),
- * rather than that this query failed. The embedded database's thread dying counts too.
+ * rather than that this query failed. A database thread dying counts too.
  */
 export function isUnavailable(err: unknown): boolean {
   const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : ''
   if (CONNECTION_CODES.has(code) || UNAVAILABLE_STATES.has(code) || code.startsWith('08')) return true
-  return err instanceof Error && /embedded database's thread|The database is closed/.test(err.message)
+  return err instanceof Error && /^The thread of .+ (failed|stopped)|^The database is closed/.test(err.message)
 }

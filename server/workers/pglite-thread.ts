@@ -3,17 +3,17 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite, types, type Transaction } from '@electric-sql/pglite'
 import { assertIdentifier } from '../db/db'
 import { parseBytea, serializeBytea } from '../db/pglite-bytea'
-import { toWireError, type Reply, type Request, type WorkerInput } from '../db/pglite-protocol'
+import { isUtf8Param, ownedBuffers, toWireError, type PgliteInput, type Reply, type Request } from '../db/thread-protocol'
 
 /**
  * The embedded database's own thread: PGlite runs its WebAssembly synchronously, so here it
  * stalls only this thread, never the server's event loop. Answers the requests of
- * server/db/pglite.ts; PGlite's own locks keep their order (a query outside an open transaction
+ * server/db/thread-client.ts; PGlite's own locks keep their order (a query outside an open transaction
  * waits for it to end).
  */
 
 const port = parentPort!
-const { dataDir, schema } = workerData as WorkerInput
+const { dataDir, schema } = workerData as PgliteInput
 
 /** Rejects a transaction's callback so that PGlite rolls it back; the client asked for it, so it is no error. */
 const ROLLBACK = Symbol('rollback')
@@ -57,9 +57,9 @@ async function handle(pg: PGlite, request: Request): Promise<void> {
   const { id } = request
   switch (request.op) {
     case 'query': {
-      const params = request.params?.map((p) => (p && typeof p === 'object' && 'utf8' in p ? utf8.decode((p as { utf8: Uint8Array }).utf8) : p))
+      const params = request.params?.map((p) => (isUtf8Param(p) ? utf8.decode(p.utf8) : p))
       const { rows } = await executor(pg, request.tx).query<Record<string, unknown>>(request.text, params)
-      return send({ type: 'result', id, rows }, byteaBuffers(rows))
+      return send({ type: 'result', id, rows }, ownedBuffers(rows))
     }
     case 'exec':
       await executor(pg, request.tx).exec(request.script)
@@ -75,6 +75,8 @@ async function handle(pg: PGlite, request: Request): Promise<void> {
     case 'listen': {
       const unlisten = await pg.listen(request.channel, (payload) => send({ type: 'notification', sub: id, payload }))
       subscriptions.set(id, unlisten)
+      // In-process: once listening, it never stops until closed.
+      send({ type: 'listening', sub: id })
       return answer(id)
     }
     case 'unlisten': {
@@ -87,21 +89,6 @@ async function handle(pg: PGlite, request: Request): Promise<void> {
       await pg.close()
       return answer(id)
   }
-}
-
-/**
- * A row's top-level Uint8Arrays are bytea values from parseBytea, each on an ArrayBuffer of its
- * own that nothing else holds: they move to the main thread instead of being copied.
- */
-function byteaBuffers(rows: Record<string, unknown>[]): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = []
-  for (const row of rows) {
-    for (const key in row) {
-      const value = row[key]
-      if (value instanceof Uint8Array && value.byteLength === value.buffer.byteLength) buffers.push(value.buffer as ArrayBuffer)
-    }
-  }
-  return buffers
 }
 
 function executor(pg: PGlite, tx: number | undefined): PGlite | Transaction {

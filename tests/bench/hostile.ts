@@ -105,6 +105,8 @@ class HostileWriter {
     ws.on('message', () => {})
     ws.on('error', () => {})
     ws.on('close', (code) => {
+      // Its own ending (terminate: 1006) is not the server's doing.
+      if (this.stopped) return
       this.closes.set(code, (this.closes.get(code) ?? 0) + 1)
       if (!this.stopped) setTimeout(() => !this.stopped && this.connect(), 500)
     })

@@ -96,12 +96,12 @@ describe('the embedded database in its worker thread', () => {
     const { db: killable, worker } = await openKillable()
     const pending = killable.query('select pg_sleep(3600)')
     await worker.terminate()
-    await expect(pending).rejects.toThrow(/embedded database's thread stopped/)
-    await expect(killable.query('select 1')).rejects.toThrow(/embedded database's thread stopped/)
-    await expect(killable.transaction(async () => {})).rejects.toThrow(/embedded database's thread stopped/)
+    await expect(pending).rejects.toThrow(/thread of the embedded database stopped/)
+    await expect(killable.query('select 1')).rejects.toThrow(/thread of the embedded database stopped/)
+    await expect(killable.transaction(async () => {})).rejects.toThrow(/thread of the embedded database stopped/)
     const health = await testApp(killable).client().get('/api/health')
     expect(health).toMatchObject({ status: 503, body: { database: 'unreachable', driver: 'pglite' } })
-    await expect(killable.close()).rejects.toThrow(/embedded database's thread stopped/)
+    await expect(killable.close()).rejects.toThrow(/thread of the embedded database stopped/)
   })
 
   it('says why when it cannot open', async () => {

@@ -1,29 +1,31 @@
 import type { Worker } from 'node:worker_threads'
-import { fromWireError, type Answer, type Operation, type Reply } from './pglite-protocol'
+import { fromWireError, type Answer, type Operation, type Reply } from './thread-protocol'
 
 type Pending = { resolve(answer: Answer): void; reject(err: Error): void }
 
 /**
- * Requests to the PGlite worker thread and their answers, matched by id. When the thread dies,
- * every pending and later request fails at once with the reason instead of waiting forever.
- * The thread keeps the process alive only while a request is pending, as PGlite did in-process.
+ * Requests to a database thread and their answers, matched by id. When the thread dies, every
+ * pending and later request fails at once with the reason instead of waiting forever. The
+ * thread keeps the process alive only while a request is pending, as a driver in-process would.
  */
-export class WorkerLink {
+export class DbThreadLink {
   /** Settles with the worker's answer to request 0: PGlite is open, or why it could not be. */
   readonly opened: Promise<Answer>
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
-  private readonly listeners = new Map<number, (payload: string) => void>()
+  private readonly listeners = new Map<number, { onPayload: (payload: string) => void; onListening?: () => void }>()
   private stopped: Error | undefined
   private closing = false
 
-  constructor(private readonly worker: Worker) {
+  /** `label` names the thread in errors: "the embedded database", "the PostgreSQL client". */
+  constructor(
+    private readonly worker: Worker,
+    label: string,
+  ) {
     this.opened = new Promise((resolve, reject) => this.pending.set(0, { resolve, reject }))
     worker.on('message', (reply: Reply) => this.receive(reply))
-    worker.on('error', (err) => this.stop(new Error(`The embedded database's thread failed: ${err.message}`, { cause: err })))
-    worker.on('exit', (code) =>
-      this.stop(new Error(this.closing ? 'The database is closed' : `The embedded database's thread stopped (exit code ${code})`)),
-    )
+    worker.on('error', (err) => this.stop(new Error(`The thread of ${label} failed: ${err.message}`, { cause: err })))
+    worker.on('exit', (code) => this.stop(new Error(this.closing ? 'The database is closed' : `The thread of ${label} stopped (exit code ${code})`)))
   }
 
   request(operation: Operation, transfer: ArrayBuffer[] = [], id = this.nextId++): Promise<Answer> {
@@ -40,11 +42,11 @@ export class WorkerLink {
     })
   }
 
-  /** Resolves with the subscription's id once PostgreSQL listens. */
-  async listen(channel: string, onPayload: (payload: string) => void): Promise<number> {
+  /** Resolves with the subscription's id once PostgreSQL listens; `onListening` runs at each (re)start. */
+  async listen(channel: string, onPayload: (payload: string) => void, onListening?: () => void): Promise<number> {
     const id = this.nextId++
     // Registered first: a notification may overtake the answer.
-    this.listeners.set(id, onPayload)
+    this.listeners.set(id, { onPayload, onListening })
     try {
       await this.request({ op: 'listen', channel }, [], id)
     } catch (err) {
@@ -73,7 +75,9 @@ export class WorkerLink {
   private receive(reply: Reply): void {
     switch (reply.type) {
       case 'notification':
-        return this.listeners.get(reply.sub)?.(reply.payload)
+        return this.listeners.get(reply.sub)?.onPayload(reply.payload)
+      case 'listening':
+        return this.listeners.get(reply.sub)?.onListening?.()
       case 'result':
         return this.settle(reply.id)?.resolve(reply)
       case 'error':
