@@ -11,6 +11,9 @@ import { purgeExpiredSessions } from './auth/session-purge'
 import { redisFanout, singleInstance, type Fanout } from './collab/fanout'
 import { CollabHub, type HubOptions } from './collab/hub'
 import { accessChecks } from './collab/access-check'
+import type { RoomExtensionFactory } from './collab/extension'
+import { automaticVersions } from './collab/extensions/automatic-versions'
+import { derivedCopy } from './collab/extensions/derived-copy'
 import { DocumentReader } from './collab/current-document'
 import { DocumentThread } from './documents/thread'
 import { DbAvailability } from './db/availability'
@@ -31,6 +34,8 @@ export type ServerOptions = {
   persistence?: Partial<PersistenceOptions>
   /** Tests wrap the database (to make it fail on purpose). */
   wrapDb?: (db: Db) => Db
+  /** Extensions of every live document, after the built-in ones. */
+  extensions?: RoomExtensionFactory[]
 }
 
 export type RunningServer = { url: string; deps: AppDeps; close(): Promise<void> }
@@ -55,21 +60,27 @@ export function createDeps(
   )
   const versions = new VersionRecorder(db, logger, config.versions.retention, (documentId) => persistence.stored(documentId))
   const auth = createLucia(db, { secureCookies: config.publicUrl?.startsWith('https:') ?? false, sessionDays: config.sessionDays })
+  const hubOptions: HubOptions = {
+    ...HUB_DEFAULTS,
+    versionIdleMs: config.versions.idleMs,
+    maxDocumentBytes: config.collab.maxDocumentBytes,
+    maxDocumentItems: config.collab.maxDocumentItems,
+    maxConnectionsPerDocument: config.collab.maxConnectionsPerDocument,
+    ...options.hub,
+  }
   const hub: CollabHub = new CollabHub({
     persistence,
     fanout,
     logger,
-    versions,
     documents,
     access: accessChecks({ db, auth }),
-    options: {
-      ...HUB_DEFAULTS,
-      versionIdleMs: config.versions.idleMs,
-      maxDocumentBytes: config.collab.maxDocumentBytes,
-      maxDocumentItems: config.collab.maxDocumentItems,
-      maxConnectionsPerDocument: config.collab.maxConnectionsPerDocument,
-      ...options.hub,
-    },
+    // In this order at unload: the text copy is written before the version that follows it.
+    extensions: [
+      derivedCopy({ documents, persistence, logger, debounceMs: hubOptions.contentDebounceMs }),
+      automaticVersions({ versions, documents, idleMs: hubOptions.versionIdleMs }),
+      ...(options.extensions ?? []),
+    ],
+    options: hubOptions,
   })
   return {
     config,

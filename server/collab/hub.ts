@@ -7,6 +7,10 @@ import { encodeCommentsChanged } from './protocol'
 import { Room, type RoomDeps, type RoomOptions } from './room'
 
 export type HubOptions = RoomOptions & {
+  /** The derived text/ProseMirror copy is refreshed this long after the last change. */
+  contentDebounceMs: number
+  /** An automatic version is stored once the document has been unchanged this long after an edit. */
+  versionIdleMs: number
   /** A document stays loaded this long after its last connection leaves, for quick reconnects. */
   unloadDelayMs: number
   maxConnectionsPerDocument: number

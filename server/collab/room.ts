@@ -2,28 +2,22 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Logger } from 'pino'
 import type { SpaceRef } from '../../shared/domain'
-import type { Connection } from './connection'
 import type { Fanout, FanoutType } from './fanout'
 import type { Persistence } from './persistence'
 import { storedUpdates } from '../data/live-documents'
-import type { AutomaticVersions } from '../versions/record'
 import type { DocumentThread } from '../documents/thread'
 import { ApplyQueue } from './apply-queue'
+import type { RoomExtension, RoomExtensionFactory } from './extension'
 import { EditOrigin, FROM_PEER, FROM_STORAGE, REPAIR_FROM_PEER, ServerEdit } from './origins'
 import { PeerUpdates, decodePeerUpdate, decodeStored, encodePeerUpdate, encodeStored } from './peer-updates'
 import {
   checkStateVector, decodeCommentsChanged, encodeAwarenessStates, encodeCommentsChanged, encodeSyncReply, encodeSyncStep2, encodeUpdate,
 } from './protocol'
 
-
 export type RoomOptions = {
   /** Presence is sent out in batches at most this often, so cursors never crowd out edits. */
   awarenessBatchMs: number
-  /** The derived text/ProseMirror copy is refreshed this long after the last change. */
-  contentDebounceMs: number
   maxDocumentBytes: number
-  /** An automatic version is stored once the document has been unchanged this long after an edit. */
-  versionIdleMs: number
   /** Large updates are applied in transactions of at most this long, yielding in between. */
   applySliceMs: number
   /** A peer's update not confirmed stored by its origin within this long is stored here. */
@@ -39,22 +33,32 @@ export type RoomDeps = {
   persistence: Persistence
   fanout: Fanout
   logger: Logger
-  versions: AutomaticVersions
   documents: DocumentThread
+  /** What follows each live document besides storage and other instances, in the order their hooks run. */
+  extensions: RoomExtensionFactory[]
   options: RoomOptions
+}
+
+/** What the room needs of a socket (a Connection): to send it messages, and what it speaks for. */
+export interface Member extends EditOrigin {
+  send(message: Uint8Array<ArrayBuffer>): void
+  /** The awareness clients this socket speaks for. */
+  readonly clientIds: Set<number>
+  readonly wantsComments: boolean
 }
 
 /**
  * One live document on this instance: the shared Y.Doc, its presence, and the connections
  * editing it. Updates from writers are broadcast at once, queued for storage and shared with
  * other instances; presence is stamped by the connection and broadcast in batches. Work that
- * grows with the document's size (its text copy, versions, large sync replies) is done on the
- * document thread, on a replica kept in step with every update.
+ * grows with the document's size (large sync replies, and the extensions' text copy and
+ * versions) is done on the document thread, on a replica kept in step with every update.
+ * Everything else that follows the document is an extension (extension.ts, extensions/).
  */
 export class Room {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
-  readonly connections = new Set<Connection>()
+  readonly connections = new Set<Member>()
   /** Approximate encoded size: what was loaded plus every update since. */
   bytes = 0
   /** Items (Yjs structs) written by clients since loaded, plus those loaded: what the document's memory grows with. */
@@ -71,14 +75,8 @@ export class Room {
   private lastAwarenessFlush = 0
   /** The whole document as a sync reply, for clients that arrive empty; dropped on any change. */
   private fullSync: Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>> | undefined
-  private contentTimer: NodeJS.Timeout | undefined
-  /** The derived copy was due for a refresh when unloading began. */
-  private contentStale = false
-  private idleTimer: NodeJS.Timeout | undefined
-  /** Edited here since the last automatic version was taken (peers' edits are their instance's to snapshot). */
-  private changedHere = false
-
   private readonly queue: ApplyQueue
+  private readonly extensions: RoomExtension[]
 
   constructor(
     readonly documentId: string,
@@ -87,6 +85,7 @@ export class Room {
   ) {
     this.queue = new ApplyQueue(this.doc, (update) => deps.documents.task({ kind: 'split', update }), deps.options.applySliceMs)
     this.peers = new PeerUpdates((userId, update) => deps.persistence.enqueue(documentId, userId, update), deps.options.peerGraceMs)
+    this.extensions = deps.extensions.map((make) => make(this))
     // The server itself is not a participant.
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onUpdate)
@@ -175,7 +174,7 @@ export class Room {
    * document larger than allowed; rejects with MalformedUpdate, applying nothing, if it is not a
    * valid update.
    */
-  async applyFromClient(connection: Connection, update: Uint8Array): Promise<'applied' | 'too-large'> {
+  async applyFromClient(connection: Member, update: Uint8Array): Promise<'applied' | 'too-large'> {
     if (this.bytes + this.queue.queuedBytes + update.length > this.deps.options.maxDocumentBytes) return 'too-large'
     // Memory grows with items more than with bytes (a paste of tiny paragraphs): both are bounded.
     const admitted = await this.queue.apply(update, connection, (split) => {
@@ -201,7 +200,7 @@ export class Room {
     for (const c of this.connections) if (c.wantsComments) c.send(frame)
   }
 
-  applyAwareness(connection: Connection, update: Uint8Array): void {
+  applyAwareness(connection: Member, update: Uint8Array): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
   }
 
@@ -211,12 +210,12 @@ export class Room {
   }
 
   /** The connection that speaks for an awareness client id, if any. */
-  ownerOf(clientId: number): Connection | undefined {
+  ownerOf(clientId: number): Member | undefined {
     for (const c of this.connections) if (c.clientIds.has(clientId)) return c
     return undefined
   }
 
-  removePresence(connection: Connection): void {
+  removePresence(connection: Member): void {
     if (connection.clientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], connection)
     }
@@ -235,8 +234,6 @@ export class Room {
       // (A writer whose socket closed while its paste was being applied still counts.)
       const seq = this.deps.persistence.enqueue(this.documentId, origin.userId, update)
       this.deps.fanout.publish(this.documentId, 'update', encodePeerUpdate(seq, origin.userId, update))
-      this.changedHere = true
-      this.scheduleVersion()
     } else if (origin === null) {
       // Yjs tidying formatting marks after a remote update: everyone here has just been sent it,
       // so storage and other instances get it too (it only deletes marks; doing it twice is harmless).
@@ -247,7 +244,7 @@ export class Room {
       this.deps.persistence.enqueue(this.documentId, null, update)
     }
     if (this.incomplete) this.checkComplete()
-    this.scheduleContent()
+    for (const extension of this.extensions) extension.onChange?.(update, origin)
   }
 
   private readonly onAwareness = (
@@ -309,44 +306,8 @@ export class Room {
     }
   }
 
-  /**
-   * The derived copy is rewritten whole: the larger the document, the longer the wait after a
-   * change (2 s up to 1 MiB, then 2 s more per MiB), so a big document is not rewritten every few seconds.
-   */
-  private scheduleContent(): void {
-    clearTimeout(this.contentTimer)
-    const wait = this.deps.options.contentDebounceMs * Math.max(1, this.bytes / 2 ** 20)
-    this.contentTimer = setTimeout(() => {
-      this.contentTimer = undefined
-      this.writeDerived().catch((err) =>
-        this.deps.logger.error({ err, documentId: this.documentId }, 'could not refresh the derived document copy'),
-      )
-    }, wait)
-  }
-
-  private async writeDerived(): Promise<void> {
-    const derived = await this.deps.documents.job({ live: this.documentId }, { kind: 'derive' })
-    await this.deps.persistence.writeDerived(this.documentId, derived)
-  }
-
-  private scheduleVersion(): void {
-    clearTimeout(this.idleTimer)
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = undefined
-      void this.storeVersion()
-    }, this.deps.options.versionIdleMs)
-  }
-
-  private async storeVersion(): Promise<void> {
-    if (!this.changedHere) return
-    this.changedHere = false
-    await this.deps.versions.automatic(this.documentId, this.space, () => this.deps.documents.job({ live: this.documentId }, { kind: 'capture' }))
-  }
-
-  /** Stores what is pending, refreshes the derived copy if it is stale, takes a version if edited, and frees memory. */
   /** Unloading, first part, the one that must happen even when the server stops: every update this copy holds is stored. */
   async storePending(): Promise<void> {
-    this.contentStale = this.contentTimer !== undefined
     this.stopTimers()
     await this.deps.fanout.unsubscribe(this.documentId).catch(() => {})
     await this.queue.drained()
@@ -357,16 +318,13 @@ export class Room {
   }
 
   /**
-   * Unloading, second part: with `extras` (not when the server is stopping, which must be quick),
-   * refreshes the derived copy if stale, takes a version if edited here, and compacts the log;
-   * then frees memory. What is skipped happens at the document's next unload.
+   * Unloading, second part: the extensions' last work, then with `extras` (not when the server
+   * is stopping, which must be quick) the log's compaction; then frees memory. What is skipped
+   * happens at the document's next unload.
    */
   async finish(extras: boolean): Promise<void> {
-    if (extras) {
-      if (this.contentStale) await this.writeDerived()
-      await this.storeVersion()
-      if (!this.deps.persistence.hasPending(this.documentId)) await this.deps.persistence.compact(this.documentId)
-    }
+    for (const extension of this.extensions) await extension.beforeUnload?.(extras)
+    if (extras && !this.deps.persistence.hasPending(this.documentId)) await this.deps.persistence.compact(this.documentId)
     this.deps.persistence.forget(this.documentId)
     this.deps.documents.close(this.documentId)
     this.doc.destroy()
@@ -376,10 +334,7 @@ export class Room {
     this.awareness.off('update', this.onAwareness)
     this.awareness.destroy()
     clearTimeout(this.awarenessTimer)
-    clearTimeout(this.contentTimer)
-    this.contentTimer = undefined
-    clearTimeout(this.idleTimer)
-    this.idleTimer = undefined
+    for (const extension of this.extensions) extension.onStop?.()
   }
 
   /** Frees memory without writing anything: for a document that failed to load. */
