@@ -122,6 +122,22 @@ export function refusal(actor: Actor | null, action: Action, target: Target): Re
   return null
 }
 
+/** A saved version as the policy sees it: its kind, and whether the secretariat locked it (as submitted). */
+export type VersionState = { kind: 'named' | 'automatic' | 'restore'; locked: boolean }
+
+/** Why a version's own state refuses a change to it: 409 `version_locked`, or 409 `conflict` (the history keeps it). */
+export type VersionRefusal = 'locked' | 'kept_by_history'
+
+/**
+ * Renaming or deleting a version, after the document's rules (`write`) have let the caller in:
+ * only named versions, and never a locked one. Locking and restoring depend on the document alone.
+ */
+export function versionChangeRefusal(version: VersionState): VersionRefusal | null {
+  if (version.locked) return 'locked'
+  if (version.kind !== 'named') return 'kept_by_history'
+  return null
+}
+
 export function can(actor: Actor | null, action: Action, target: Target): boolean {
   return refusal(actor, action, target) === null
 }

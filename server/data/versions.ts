@@ -2,6 +2,7 @@ import { Utf8Text, type Queryable } from '../db/db'
 import { asBuffer } from './live-documents'
 import type { PmNode } from '../../shared/templates'
 import type { PersonCard, VersionKind } from '../../shared/api'
+import type { VersionState } from '../../shared/policy'
 
 /** Versions of documents: their rows, the previous one, and who wrote since. */
 
@@ -17,6 +18,9 @@ export type VersionRow = {
   lockedBy: string | null
   contributors: PersonCard[]
 }
+
+/** What the policy looks at (see versionChangeRefusal). */
+export const versionPolicyState = (v: VersionRow): VersionState => ({ kind: v.kind, locked: v.lockedAt !== null })
 
 export type NewVersion = {
   documentId: string

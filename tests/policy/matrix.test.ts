@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Actor, Grant, Membership, SpaceRef } from '../../shared/domain'
 import {
   ACTIONS, accessLevel, canCreateNetwork, commentRefusal, refusal, type DocumentTarget, assignableRoles, assignRefusal, can, canGiveTo, canGrant, canOnComment, canResetPassword, canSeeEmail, grantableRoles,
-  readableSpaces, revokeRefusal, type Action, type CommentAction, type HeldRole,
+  readableSpaces, revokeRefusal, versionChangeRefusal, type Action, type CommentAction, type HeldRole, type VersionState,
 } from '../../shared/policy'
 
 /**
@@ -213,6 +213,20 @@ describe('the permission matrix over document states', () => {
       expect(commentRefusal(PEOPLE.secretariat, a, archived(net(N)), PEOPLE.memberTeam.userId)).toBe(a === 'edit' ? 'role' : 'archived')
       expect(commentRefusal(PEOPLE.funder, a, archived(net(N)), PEOPLE.funder.userId)).toBe('role')
     }
+  })
+})
+
+describe('a version’s own state: renaming or deleting it (after the document’s rules)', () => {
+  const cases: [VersionState, ReturnType<typeof versionChangeRefusal>][] = [
+    [{ kind: 'named', locked: false }, null],
+    [{ kind: 'named', locked: true }, 'locked'],
+    [{ kind: 'automatic', locked: false }, 'kept_by_history'],
+    [{ kind: 'restore', locked: false }, 'kept_by_history'],
+    // A locked version says "locked" first, whatever its kind: that is the reason a person can act on.
+    [{ kind: 'automatic', locked: true }, 'locked'],
+  ]
+  it.each(cases)('%o: %s', (version, expected) => {
+    expect(versionChangeRefusal(version)).toBe(expected)
   })
 })
 

@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/db'
 import { policyTarget, type DocumentRow } from '../../data/documents'
-import type { VersionRow } from '../../data/versions'
+import { versionPolicyState, type VersionRow } from '../../data/versions'
 import { describePeople } from '../../data/people'
-import { can } from '../../../shared/policy'
+import { can, versionChangeRefusal } from '../../../shared/policy'
 import type { Actor } from '../../../shared/domain'
 import type { PersonCard, VersionSummary } from '../../../shared/api'
 
@@ -15,7 +15,7 @@ export async function presentVersions(q: Queryable, actor: Actor, doc: DocumentR
   const target = policyTarget(doc)
   const writer = can(actor, 'write', target)
   return rows.map((v) => {
-    const editable = writer && v.kind === 'named' && v.lockedAt === null
+    const editable = writer && versionChangeRefusal(versionPolicyState(v)) === null
     return {
       id: v.id,
       documentId: v.documentId,

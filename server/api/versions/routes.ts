@@ -3,12 +3,13 @@ import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import type { DocumentRow } from '../../data/documents'
 import {
-  deleteVersion, getVersion, listVersions, lockVersion, renameVersion, versionContent, type VersionRow,
+  deleteVersion, getVersion, listVersions, lockVersion, renameVersion, versionContent, versionPolicyState, type VersionRow,
 } from '../../data/versions'
 import { authorizeDocument } from '../access'
 import { ApiError, notFound } from '../errors'
 import { idParam, validate } from '../validate'
 import { presentVersions } from './present'
+import { versionChangeRefusal } from '../../../shared/policy'
 import { renameVersionBody, saveVersionBody } from '../../../shared/schemas'
 import type { VersionDetail, VersionList, VersionSummary } from '../../../shared/api'
 
@@ -25,10 +26,16 @@ async function existingVersion(c: Context<AppEnv>, doc: DocumentRow): Promise<Ve
   return version
 }
 
-/** Why a named-version change was refused: locked (409 version_locked) or not a named version. */
-function refusal(version: VersionRow, what: 'renamed' | 'deleted'): ApiError {
-  if (version.lockedAt !== null) return new ApiError('version_locked', `This version is locked as submitted: it cannot be ${what}`)
-  return new ApiError('conflict', `Only named versions can be ${what}; automatic and restore versions are kept by the history`)
+/** Throws when the version's own state refuses the change (see versionChangeRefusal). */
+function checkChangeable(version: VersionRow, what: 'renamed' | 'deleted'): void {
+  const why = versionChangeRefusal(versionPolicyState(version))
+  if (why === 'locked') throw new ApiError('version_locked', `This version is locked as submitted: it cannot be ${what}`)
+  if (why === 'kept_by_history') throw new ApiError('conflict', `Only named versions can be ${what}; automatic and restore versions are kept by the history`)
+}
+
+function changedMeanwhile(version: VersionRow, what: 'renamed' | 'deleted'): never {
+  checkChangeable(version, what)
+  throw new ApiError('conflict', `The version changed while it was being ${what}; try again`)
 }
 
 async function presentOne(c: Context<AppEnv>, doc: DocumentRow, id: string): Promise<VersionSummary> {
@@ -64,15 +71,16 @@ export const versionRoutes = new Hono<AppEnv>()
   .patch('/:versionId', idParam('id', 'versionId'), validate('json', renameVersionBody), async (c) => {
     const doc = await authorizeDocument(c, documentId(c), 'write')
     const version = await existingVersion(c, doc)
-    if (!(await renameVersion(c.var.deps.db, doc.id, version.id, c.req.valid('json').name))) {
-      throw refusal((await existingVersion(c, doc)), 'renamed')
-    }
+    checkChangeable(version, 'renamed')
+    // Locked meanwhile: the update's own condition says so, and the version as it is now says why.
+    if (!(await renameVersion(c.var.deps.db, doc.id, version.id, c.req.valid('json').name))) changedMeanwhile(await existingVersion(c, doc), 'renamed')
     return c.json(await presentOne(c, doc, version.id))
   })
   .delete('/:versionId', idParam('id', 'versionId'), async (c) => {
     const doc = await authorizeDocument(c, documentId(c), 'write')
     const version = await existingVersion(c, doc)
-    if (!(await deleteVersion(c.var.deps.db, doc.id, version.id))) throw refusal(await existingVersion(c, doc), 'deleted')
+    checkChangeable(version, 'deleted')
+    if (!(await deleteVersion(c.var.deps.db, doc.id, version.id))) changedMeanwhile(await existingVersion(c, doc), 'deleted')
     return c.body(null, 204)
   })
   .post('/:versionId/lock', idParam('id', 'versionId'), async (c) => {
