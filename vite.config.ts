@@ -33,7 +33,12 @@ export default defineConfig({
           // only costs returning users (often on slow links) the app's own code. Listed by name:
           // a catch-all node_modules group would also pull lazily loaded libraries (the future
           // editor) into the first download.
-          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|cookie|i18next|react-i18next|html-parse-stringify|void-elements|zod)[\\/]/ }],
+          groups: [
+            {
+              name: 'vendor',
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|cookie|i18next|react-i18next|html-parse-stringify|void-elements|zod)[\\/]/,
+            },
+          ],
         },
       },
     },

@@ -52,12 +52,15 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   app.use('/collab/*', whileUnreachable)
 
   const api = new Hono<AppEnv>()
-  api.use('*', bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES / 1024} KB`)
-    },
-  }))
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES / 1024} KB`)
+      },
+    }),
+  )
   api.use('*', jsonBodiesOnly)
   api.use('*', csrfProtection(deps.config.publicUrl))
   api.use('*', sessionMiddleware)
@@ -98,7 +101,8 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     const sqlState = pgCode(err)
     if (sqlState === '23505') return errorResponse(c, new ApiError('conflict', 'This already exists'))
     // Text the database cannot store (bad encoding) that slipped past validation is still the caller's input.
-    if (sqlState === '22021' || sqlState === '22P05') return errorResponse(c, new ApiError('invalid_input', 'The request contains characters that cannot be stored'))
+    if (sqlState === '22021' || sqlState === '22P05')
+      return errorResponse(c, new ApiError('invalid_input', 'The request contains characters that cannot be stored'))
     deps.logger.error({ err, req: { id: c.var.requestId, method: c.req.method, path: c.req.path } }, 'unhandled error')
     return errorResponse(c, new ApiError('internal', 'Something went wrong on our side; it has been logged'))
   })

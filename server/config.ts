@@ -29,9 +29,17 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ATELIER_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_BYTES),
-  ATELIER_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  ATELIER_MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
   ATELIER_MAX_DOCUMENT_ITEMS: z.coerce.number().int().min(1000).default(500_000),
-  ATELIER_WRITE_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(256 * 1024),
+  ATELIER_WRITE_BYTES_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
   ATELIER_ACCESS_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   ATELIER_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().min(1).default(250),
   ATELIER_VERSION_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),

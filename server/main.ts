@@ -1,9 +1,9 @@
-import { ConfigError, loadConfig } from './config'
+import { ConfigError, loadConfig, type Config } from './config'
 import { startServer } from './server'
 
 /** `npm start`: read the environment, start, and shut down cleanly on SIGTERM/SIGINT. */
 async function main() {
-  let config
+  let config: Config
   try {
     config = loadConfig()
   } catch (err) {

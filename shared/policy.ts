@@ -66,7 +66,14 @@ export type Target = SpaceRef | DocumentTarget
 
 /** Actions on a document itself (the others concern its space: creating documents, people). */
 const DOCUMENT_ACTIONS: ReadonlySet<Action> = new Set([
-  'read', 'comment', 'resolve_comment', 'delete_comment', 'write', 'rename_document', 'archive_document', 'lock_version',
+  'read',
+  'comment',
+  'resolve_comment',
+  'delete_comment',
+  'write',
+  'rename_document',
+  'archive_document',
+  'lock_version',
 ])
 
 /** What an archived document still allows. */

@@ -7,14 +7,21 @@ import { MAX_ENCODED_POSITION } from './collab'
 /** Request bodies, validated by the server and reused by the client's forms. */
 
 // PostgreSQL cannot store NUL, and no person types control characters: refuse them up front.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 const LINE_BREAK = /[\r\n]/
 /** Free text: trimmed, bounded, may span lines. */
 const text = (max: number) =>
-  z.string().trim().max(max, `at most ${max} characters`).refine((v) => !CONTROL.test(v), 'contains control characters')
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .refine((v) => !CONTROL.test(v), 'contains control characters')
 /** A name or title: one non-empty line. */
 const trimmed = (max: number) =>
-  text(max).refine((v) => v.length > 0, 'required').refine((v) => !LINE_BREAK.test(v), 'must be a single line')
+  text(max)
+    .refine((v) => v.length > 0, 'required')
+    .refine((v) => !LINE_BREAK.test(v), 'must be a single line')
 const email = z.string().trim().toLowerCase().pipe(z.email('not a valid e-mail address')).pipe(z.string().max(254))
 /** Long enough to resist guessing; capped so hashing a huge body cannot tie up the server. */
 export const password = z
@@ -25,10 +32,7 @@ export const password = z
 const id = z.uuid('not a valid id')
 const date = z.iso.date('expected a date as YYYY-MM-DD')
 
-export const spaceRef = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('network'), id }),
-  z.object({ type: z.literal('city'), id }),
-])
+export const spaceRef = z.discriminatedUnion('type', [z.object({ type: z.literal('network'), id }), z.object({ type: z.literal('city'), id })])
 
 export const loginBody = z.object({ email, password: z.string().min(1, 'required').max(200) })
 
@@ -62,7 +66,10 @@ export const updateNetworkBody = createNetworkBody.partial()
 export const cityFields = z.object({
   name: trimmed(160),
   country: text(100).default(''),
-  languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'expected a language code such as fr or pt-BR')).max(10).default([]),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'expected a language code such as fr or pt-BR'))
+    .max(10)
+    .default([]),
 })
 
 /** Adds a city to a network: an existing one by id, or a new one described in `city`. */
@@ -89,8 +96,7 @@ const roleOnSpace = {
   space: spaceRef,
   expertKind: z.enum(EXPERT_KINDS).optional(),
 }
-const roleFitsSpace = (b: { role: string; space: { type: string } }) =>
-  b.role === 'expert' || (b.role === 'city_team') === (b.space.type === 'city')
+const roleFitsSpace = (b: { role: string; space: { type: string } }) => b.role === 'expert' || (b.role === 'city_team') === (b.space.type === 'city')
 
 export const createInvitationBody = z
   .object({ ...roleOnSpace, email: email.optional(), expiresInDays: z.number().int().min(1).max(30).default(7) })

@@ -27,27 +27,15 @@ const s = (fr: string, en: string, es: string): Text => ({ fr, en, es })
 export const TEMPLATES: Record<DocumentKind, Template> = {
   problem_statement: {
     kind: 'problem_statement',
-    title: s(
-      'Fiche de la Problématique prioritaire',
-      'Priority problem statement',
-      'Ficha de la problemática prioritaria',
-    ),
+    title: s('Fiche de la Problématique prioritaire', 'Priority problem statement', 'Ficha de la problemática prioritaria'),
     description: s(
       'Du contexte local à la problématique prioritaire retenue par le réseau.',
       'From the local context to the priority problem chosen by the network.',
       'Del contexto local a la problemática prioritaria elegida por la red.',
     ),
     sections: [
-      s(
-        'Mise en contexte (situation et thématique)',
-        'Context (situation and theme)',
-        'Contextualización (situación y temática)',
-      ),
-      s(
-        'Première problématisation des besoins',
-        'First framing of the needs',
-        'Primera problematización de las necesidades',
-      ),
+      s('Mise en contexte (situation et thématique)', 'Context (situation and theme)', 'Contextualización (situación y temática)'),
+      s('Première problématisation des besoins', 'First framing of the needs', 'Primera problematización de las necesidades'),
       s(
         'Partenaires institutionnels et tentatives précédentes',
         'Institutional partners and previous attempts',
@@ -75,11 +63,7 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
         'Participación de las partes interesadas (equipo local y grupo de acción local)',
       ),
       s('Conception de la solution', 'Solution design', 'Diseño de la solución'),
-      s(
-        'Expérimentation : hypothèses et cycles',
-        'Experimentation: hypotheses and cycles',
-        'Experimentación: hipótesis y ciclos',
-      ),
+      s('Expérimentation : hypothèses et cycles', 'Experimentation: hypotheses and cycles', 'Experimentación: hipótesis y ciclos'),
       s('Vision pour l’avenir', 'Vision for the future', 'Visión de futuro'),
       s(
         'Suivi et reporting (coordination avec l’organisme de financement)',
@@ -98,31 +82,19 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
       'El desarrollo del Taller internacional y el informe sobre el borrador inicial del proyecto piloto.',
     ),
     sections: [
-      s(
-        'Jour 1 — Accueil et bienvenue, mise en contexte',
-        'Day 1 — Welcome and context',
-        'Día 1 — Acogida y bienvenida, contextualización',
-      ),
+      s('Jour 1 — Accueil et bienvenue, mise en contexte', 'Day 1 — Welcome and context', 'Día 1 — Acogida y bienvenida, contextualización'),
       s(
         'Jour 1 — Visite locale et première problématisation des besoins',
         'Day 1 — Local site visit and first framing of needs',
         'Día 1 — Visita local y primera problematización de las necesidades',
       ),
-      s(
-        'Jour 2 — Identification des bonnes pratiques',
-        'Day 2 — Identifying good practices',
-        'Día 2 — Identificación de buenas prácticas',
-      ),
+      s('Jour 2 — Identification des bonnes pratiques', 'Day 2 — Identifying good practices', 'Día 2 — Identificación de buenas prácticas'),
       s(
         'Jour 2 — Problématiques communes et problématique prioritaire',
         'Day 2 — Common problems and the priority problem',
         'Día 2 — Problemáticas comunes y problemática prioritaria',
       ),
-      s(
-        "Jour 3 — Ébauche initiale d'un projet pilote",
-        'Day 3 — Initial draft of a pilot project',
-        'Día 3 — Borrador inicial de un proyecto piloto',
-      ),
+      s("Jour 3 — Ébauche initiale d'un projet pilote", 'Day 3 — Initial draft of a pilot project', 'Día 3 — Borrador inicial de un proyecto piloto'),
       s('Livrables et prochaines étapes', 'Deliverables and next steps', 'Entregables y próximos pasos'),
     ],
   },
@@ -137,22 +109,14 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
     sections: [
       s('Thématique prioritaire', 'Priority theme', 'Temática prioritaria'),
       s('Situation actuelle', 'Current situation', 'Situación actual'),
-      s(
-        'État des connaissances et bonnes pratiques',
-        'State of knowledge and good practices',
-        'Estado del conocimiento y buenas prácticas',
-      ),
+      s('État des connaissances et bonnes pratiques', 'State of knowledge and good practices', 'Estado del conocimiento y buenas prácticas'),
       s('Expériences menées ou en cours', 'Past and ongoing experiences', 'Experiencias realizadas o en curso'),
       s('Enjeux pour le réseau', 'Stakes for the network', 'Retos para la red'),
     ],
   },
   network_constitution: {
     kind: 'network_constitution',
-    title: s(
-      'Fiche constitutive du Réseau collaboratif',
-      'Network constitution sheet',
-      'Ficha constitutiva de la Red colaborativa',
-    ),
+    title: s('Fiche constitutive du Réseau collaboratif', 'Network constitution sheet', 'Ficha constitutiva de la Red colaborativa'),
     description: s(
       'La constitution du réseau, son fonctionnement et son Plan d’action.',
       'How the network is made up, how it works, and its action plan.',
@@ -164,11 +128,7 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
       s('Villes membres', 'Member cities', 'Ciudades miembro'),
       s('Fonctionnement du Réseau collaboratif', 'How the network works', 'Funcionamiento de la Red colaborativa'),
       s("Plan d'action du Réseau", 'Network action plan', 'Plan de acción de la Red'),
-      s(
-        'Actions à prioriser et mesures de suivi',
-        'Priority actions and monitoring',
-        'Acciones por priorizar y medidas de seguimiento',
-      ),
+      s('Actions à prioriser et mesures de suivi', 'Priority actions and monitoring', 'Acciones por priorizar y medidas de seguimiento'),
     ],
   },
   pilot_project: {
@@ -182,11 +142,7 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
     sections: [
       s('Problématique prioritaire', 'Priority problem', 'Problemática prioritaria'),
       s('Objectifs et résultats escomptés', 'Objectives and expected results', 'Objetivos y resultados esperados'),
-      s(
-        'Acteurs et ressources à mobiliser',
-        'Stakeholders and resources to mobilise',
-        'Actores y recursos por movilizar',
-      ),
+      s('Acteurs et ressources à mobiliser', 'Stakeholders and resources to mobilise', 'Actores y recursos por movilizar'),
       s('Étapes et calendrier', 'Steps and timeline', 'Etapas y calendario'),
       s('Mécanismes de suivi et d’examen', 'Monitoring and review', 'Mecanismos de seguimiento y revisión'),
     ],
@@ -194,31 +150,19 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
   baseline_study: {
     kind: 'baseline_study',
     title: s('Étude de contexte / base de référence', 'Baseline study', 'Estudio de contexto / línea de base'),
-    description: s(
-      'Une analyse approfondie du contexte local.',
-      'A thorough analysis of the local context.',
-      'Un análisis exhaustivo del contexto local.',
-    ),
+    description: s('Une analyse approfondie du contexte local.', 'A thorough analysis of the local context.', 'Un análisis exhaustivo del contexto local.'),
     sections: [
       s('Contexte local', 'Local context', 'Contexto local'),
       s('Partenaires institutionnels', 'Institutional partners', 'Socios institucionales'),
       s('Précédentes tentatives au niveau local', 'Previous local attempts', 'Intentos anteriores a nivel local'),
       s('Besoins et objectifs', 'Needs and objectives', 'Necesidades y objetivos'),
-      s(
-        'Points d’entrée pour la mise en œuvre',
-        'Entry points for implementation',
-        'Puntos de entrada para la implementación',
-      ),
+      s('Points d’entrée pour la mise en œuvre', 'Entry points for implementation', 'Puntos de entrada para la implementación'),
     ],
   },
   experimentation_log: {
     kind: 'experimentation_log',
     title: s("Journal d'expérimentation", 'Experimentation log', 'Bitácora de experimentación'),
-    description: s(
-      'Hypothèses, cycle, résultats et enseignements.',
-      'Hypotheses, cycle, results and lessons.',
-      'Hipótesis, ciclo, resultados y aprendizajes.',
-    ),
+    description: s('Hypothèses, cycle, résultats et enseignements.', 'Hypotheses, cycle, results and lessons.', 'Hipótesis, ciclo, resultados y aprendizajes.'),
     sections: [
       s('Hypothèses', 'Hypotheses', 'Hipótesis'),
       s("Cycle d'expérimentation", 'Experimentation cycle', 'Ciclo de experimentación'),
@@ -229,11 +173,7 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
   strategic_plan: {
     kind: 'strategic_plan',
     title: s('Plan stratégique', 'Strategic plan', 'Plan estratégico'),
-    description: s(
-      'Les priorités stratégiques, en cinq axes.',
-      'The strategic priorities, in five axes.',
-      'Las prioridades estratégicas, en cinco ejes.',
-    ),
+    description: s('Les priorités stratégiques, en cinq axes.', 'The strategic priorities, in five axes.', 'Las prioridades estratégicas, en cinco ejes.'),
     sections: [
       s('Direction et gouvernance', 'Leadership and governance', 'Dirección y gobernanza'),
       s('Représentation', 'Representation', 'Representación'),
@@ -255,9 +195,6 @@ export function templateContent(kind: DocumentKind, locale: TemplateLocale, titl
   })
   return {
     type: 'doc',
-    content: [
-      heading(1, title),
-      ...TEMPLATES[kind].sections.flatMap((section) => [heading(2, section[locale]), { type: 'paragraph' }]),
-    ],
+    content: [heading(1, title), ...TEMPLATES[kind].sections.flatMap((section) => [heading(2, section[locale]), { type: 'paragraph' }])],
   }
 }

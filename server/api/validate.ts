@@ -15,13 +15,9 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
 
 /** Route ids are UUIDs; anything else cannot name an existing resource, so it is a 404, not a database error. */
 export const idParam = (...names: string[]) =>
-  zValidator(
-    'param',
-    z.object(Object.fromEntries(names.map((n) => [n, z.string()]))).passthrough(),
-    (result) => {
-      if (!result.success) return
-      for (const n of names) {
-        if (!z.uuid().safeParse(result.data[n]).success) throw new ApiError('not_found', `No such ${n.replace(/Id$/, '')}`)
-      }
-    },
-  )
+  zValidator('param', z.object(Object.fromEntries(names.map((n) => [n, z.string()]))).passthrough(), (result) => {
+    if (!result.success) return
+    for (const n of names) {
+      if (!z.uuid().safeParse(result.data[n]).success) throw new ApiError('not_found', `No such ${n.replace(/Id$/, '')}`)
+    }
+  })

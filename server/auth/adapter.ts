@@ -1,7 +1,13 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia'
 import type { Db } from '../db/db'
 import {
-  deleteExpiredSessions, deleteSession, deleteUserSessions, findSessionWithAccount, insertSession, listUserSessions, setSessionExpiry,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteUserSessions,
+  findSessionWithAccount,
+  insertSession,
+  listUserSessions,
+  setSessionExpiry,
 } from '../data/sessions'
 import { hashToken } from './tokens'
 

@@ -40,7 +40,13 @@ export function createLoginLimits({ redis, keyPrefix = 'atelier:login', schedule
     const memory = new RateLimiterMemory(options)
     if (!redis) return memory
     // rate-limiter-flexible answers from memory whenever Redis fails or is not connected.
-    return new RateLimiterRedis({ ...options, keyPrefix: `${keyPrefix}:${options.keyPrefix}`, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: memory })
+    return new RateLimiterRedis({
+      ...options,
+      keyPrefix: `${keyPrefix}:${options.keyPrefix}`,
+      storeClient: redis,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory,
+    })
   }
   const byAccount = new ProgressiveDelay('account', schedules.account, store)
   const byAddress = new ProgressiveDelay('address', schedules.address, store)

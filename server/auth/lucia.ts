@@ -36,7 +36,10 @@ declare module 'lucia' {
 export class Auth {
   private readonly lucia: ReturnType<typeof luciaFor>
 
-  constructor(private readonly db: Db, options: AuthOptions) {
+  constructor(
+    private readonly db: Db,
+    options: AuthOptions,
+  ) {
     this.lucia = luciaFor(db, options)
   }
 

@@ -34,7 +34,11 @@ export class ProgressiveDelay {
   private readonly failures: RateLimiterAbstract
   private readonly gate: RateLimiterAbstract
 
-  constructor(name: string, private readonly schedule: DelaySchedule, store: LimiterStore) {
+  constructor(
+    name: string,
+    private readonly schedule: DelaySchedule,
+    store: LimiterStore,
+  ) {
     this.failures = store({ keyPrefix: `${name}:failures`, points: schedule.free, duration: schedule.forgetAfterSeconds })
     // One attempt per opening; each closing sets its own duration (customDuration).
     this.gate = store({ keyPrefix: `${name}:gate`, points: 1, duration: schedule.maxDelaySeconds })

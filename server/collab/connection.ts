@@ -126,7 +126,11 @@ export class Connection extends EditOrigin {
         case 'sync-step1': {
           const reply = room.syncReply(message.stateVector)
           if (reply instanceof Uint8Array) this.send(reply)
-          else reply.then((r) => this.send(r), (err) => this.failed(err))
+          else
+            reply.then(
+              (r) => this.send(r),
+              (err) => this.failed(err),
+            )
           break
         }
         case 'sync-step2':
@@ -182,21 +186,27 @@ export class Connection extends EditOrigin {
     if (this.access !== 'write') {
       // Readers' sync replies normally carry nothing new; anything that would change the
       // document is refused and the client is told why.
-      room.wouldChange(update).then((changes) => {
-        if (!changes) return
-        this.send(encodePermissionDenied(this.access === 'comment' ? 'comment-only: content edits are refused' : 'read-only: edits are refused'))
-        if (!this.deniedOnce) {
-          this.deniedOnce = true
-          this.logger.info({ userId: this.userId, documentId: room.documentId, access: this.access }, 'refused an edit from a connection that may not write')
-        }
-      }, (err) => this.failed(err))
+      room.wouldChange(update).then(
+        (changes) => {
+          if (!changes) return
+          this.send(encodePermissionDenied(this.access === 'comment' ? 'comment-only: content edits are refused' : 'read-only: edits are refused'))
+          if (!this.deniedOnce) {
+            this.deniedOnce = true
+            this.logger.info({ userId: this.userId, documentId: room.documentId, access: this.access }, 'refused an edit from a connection that may not write')
+          }
+        },
+        (err) => this.failed(err),
+      )
       return
     }
-    room.applyFromClient(this, update).then((result) => {
-      if (result === 'applied') return
-      this.send(encodePermissionDenied('the document has reached its maximum size'))
-      this.close(CLOSE.documentTooLarge, 'document too large')
-    }, (err) => this.failed(err))
+    room.applyFromClient(this, update).then(
+      (result) => {
+        if (result === 'applied') return
+        this.send(encodePermissionDenied('the document has reached its maximum size'))
+        this.close(CLOSE.documentTooLarge, 'document too large')
+      },
+      (err) => this.failed(err),
+    )
   }
 
   send(message: Uint8Array<ArrayBuffer>): void {

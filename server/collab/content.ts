@@ -16,7 +16,10 @@ type PmText = PmNode & { marks?: Mark[] }
 export function writeProsemirror(doc: Y.Doc, json: PmNode): void {
   const fragment = doc.getXmlFragment(FRAGMENT)
   doc.transact(() => {
-    fragment.insert(0, (json.content ?? []).map(toYNode).filter((n) => n !== null))
+    fragment.insert(
+      0,
+      (json.content ?? []).map(toYNode).filter((n) => n !== null),
+    )
   })
 }
 
@@ -45,7 +48,10 @@ export function replaceProsemirror(doc: Y.Doc, json: PmNode): void {
   const fragment = doc.getXmlFragment(FRAGMENT)
   const current = fragment.toArray().map((node) => JSON.stringify(fromYNode(node)))
   const target = json.content ?? []
-  const ops = diffSequences(current, target.map((node) => JSON.stringify([node])))
+  const ops = diffSequences(
+    current,
+    target.map((node) => JSON.stringify([node])),
+  )
   doc.transact(() => {
     let at = 0
     for (const op of ops) {
@@ -69,9 +75,7 @@ function fromYNode(node: Y.XmlElement | Y.XmlText | Y.XmlHook): PmText[] {
     return (node.toDelta() as { insert: unknown; attributes?: Record<string, Record<string, unknown>> }[])
       .filter((op) => typeof op.insert === 'string' && op.insert.length > 0)
       .map((op) => {
-        const marks = Object.entries(op.attributes ?? {}).map(([type, attrs]): Mark =>
-          attrs && Object.keys(attrs).length > 0 ? { type, attrs } : { type },
-        )
+        const marks = Object.entries(op.attributes ?? {}).map(([type, attrs]): Mark => (attrs && Object.keys(attrs).length > 0 ? { type, attrs } : { type }))
         return marks.length > 0 ? { type: 'text', text: op.insert as string, marks } : { type: 'text', text: op.insert as string }
       })
   }

@@ -39,7 +39,10 @@ export async function redisFanout(url: string, logger: Logger): Promise<Fanout> 
   const options = { maxRetriesPerRequest: null, lazyConnect: true }
   const pub = new Redis(url, options)
   const sub = new Redis(url, options)
-  for (const [name, client] of [['publisher', pub], ['subscriber', sub]] as const) {
+  for (const [name, client] of [
+    ['publisher', pub],
+    ['subscriber', sub],
+  ] as const) {
     client.on('error', (err) => logger.warn({ err: err.message, client: name }, 'redis connection problem'))
   }
   await Promise.all([pub.connect(), sub.connect()])

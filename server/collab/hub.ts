@@ -95,7 +95,10 @@ export class CollabHub {
    */
   private watchExpiry(connection: Connection): void {
     const wait = Math.min(MAX_TIMER_MS, Math.max(0, connection.expiresAt.getTime() - Date.now()))
-    this.expiryTimers.set(connection, setTimeout(() => void this.expired(connection), wait))
+    this.expiryTimers.set(
+      connection,
+      setTimeout(() => void this.expired(connection), wait),
+    )
   }
 
   private async expired(connection: Connection): Promise<void> {
@@ -110,7 +113,10 @@ export class CollabHub {
     } catch (err) {
       // The database is out of reach: look again shortly rather than close on a guess.
       this.deps.logger.warn({ err, documentId: connection.documentId }, 'could not check an expiring connection; will retry')
-      this.expiryTimers.set(connection, setTimeout(() => void this.expired(connection), 5_000))
+      this.expiryTimers.set(
+        connection,
+        setTimeout(() => void this.expired(connection), 5_000),
+      )
     }
   }
 
@@ -151,7 +157,10 @@ export class CollabHub {
       return await then()
     } finally {
       entry.edits--
-      void entry.room.then((room) => this.leftRoom(documentId, room), () => {})
+      void entry.room.then(
+        (room) => this.leftRoom(documentId, room),
+        () => {},
+      )
     }
   }
 
@@ -172,11 +181,14 @@ export class CollabHub {
     const { documentId } = connection
     const entry = this.entries.get(documentId)
     if (!entry) return
-    void entry.room.then((room) => {
-      if (!room.connections.delete(connection)) return
-      room.removePresence(connection)
-      this.leftRoom(documentId, room)
-    }, () => {})
+    void entry.room.then(
+      (room) => {
+        if (!room.connections.delete(connection)) return
+        room.removePresence(connection)
+        this.leftRoom(documentId, room)
+      },
+      () => {},
+    )
   }
 
   private leftRoom(documentId: string, room: Room): void {
@@ -220,12 +232,18 @@ export class CollabHub {
   async isLive(documentId: string): Promise<boolean> {
     const entry = this.entries.get(documentId)
     if (!entry) return false
-    return entry.room.then(() => true, () => false)
+    return entry.room.then(
+      () => true,
+      () => false,
+    )
   }
 
   /** A document's updates are stored up to `seq`: the other instances holding it may stop keeping them. */
   storageWritten(documentId: string, seq: number): void {
-    void this.entries.get(documentId)?.room.then((room) => room.storedUpTo(seq), () => {})
+    void this.entries.get(documentId)?.room.then(
+      (room) => room.storedUpTo(seq),
+      () => {},
+    )
   }
 
   /**
@@ -238,13 +256,19 @@ export class CollabHub {
     if (!entry) return
     this.entries.delete(documentId)
     clearTimeout(entry.unloadTimer)
-    void entry.room.then((room) => room.discard(), () => {})
+    void entry.room.then(
+      (room) => room.discard(),
+      () => {},
+    )
   }
 
   /** A comment thread changed: tell the sockets that asked, on this instance and on every other. */
   commentsChanged(documentId: string, message: CommentsChanged): void {
     const frame = encodeCommentsChanged(message)
-    void this.entries.get(documentId)?.room.then((room) => room.sendComments(frame), () => {})
+    void this.entries.get(documentId)?.room.then(
+      (room) => room.sendComments(frame),
+      () => {},
+    )
     this.deps.fanout.publish(documentId, 'comments', frame)
   }
 
@@ -257,12 +281,14 @@ export class CollabHub {
     const pending = [...this.entries.values()]
     this.entries.clear()
     // Stopping must be quick (a container gets ~10 s): store every update, leave the rest for next time.
-    await Promise.allSettled(pending.map(async (e) => {
-      clearTimeout(e.unloadTimer)
-      const room = await e.room
-      await room.storePending()
-      await room.finish(false)
-    }))
+    await Promise.allSettled(
+      pending.map(async (e) => {
+        clearTimeout(e.unloadTimer)
+        const room = await e.room
+        await room.storePending()
+        await room.finish(false)
+      }),
+    )
     await Promise.allSettled([...this.unloading.values()].map((u) => u.flushed))
     await this.deps.persistence.flush()
   }

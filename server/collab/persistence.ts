@@ -1,9 +1,7 @@
 import type { Logger } from 'pino'
 import type { Db } from '../db/db'
 import { isTransient } from '../db/errors'
-import {
-  appendUpdates, loadState, saveSnapshot, storedUpdates, writeContent, type PendingUpdate, type StoredState,
-} from '../data/live-documents'
+import { appendUpdates, loadState, saveSnapshot, storedUpdates, writeContent, type PendingUpdate, type StoredState } from '../data/live-documents'
 import { mergeUpdates, type Derived } from '../documents/jobs'
 import { INLINE_BYTES } from './apply-queue'
 import type { DocumentThread } from '../documents/thread'

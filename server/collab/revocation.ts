@@ -27,10 +27,9 @@ export async function watchAccessChanges(deps: { db: Db; logger: Logger }, hub: 
       } catch {
         return
       }
-      void recheck(
-        (c) => 'all' in event || ('userId' in event && c.userId === event.userId) || ('documentId' in event && c.documentId === event.documentId),
-        { event },
-      )
+      void recheck((c) => 'all' in event || ('userId' in event && c.userId === event.userId) || ('documentId' in event && c.documentId === event.documentId), {
+        event,
+      })
     },
     () => {
       // Not the first time: what was announced while not listening is unknown, so everyone is checked.

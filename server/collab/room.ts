@@ -11,7 +11,13 @@ import type { RoomExtension, RoomExtensionFactory } from './extension'
 import { EditOrigin, FROM_PEER, FROM_STORAGE, REPAIR_FROM_PEER, ServerEdit } from './origins'
 import { PeerUpdates, decodePeerUpdate, decodeStored, encodePeerUpdate, encodeStored } from './peer-updates'
 import {
-  checkStateVector, decodeCommentsChanged, encodeAwarenessStates, encodeCommentsChanged, encodeSyncReply, encodeSyncStep2, encodeUpdate,
+  checkStateVector,
+  decodeCommentsChanged,
+  encodeAwarenessStates,
+  encodeCommentsChanged,
+  encodeSyncReply,
+  encodeSyncStep2,
+  encodeUpdate,
 } from './protocol'
 
 export type RoomOptions = {
@@ -103,7 +109,10 @@ export class Room {
     const updates = storedUpdates(stored)
     documents.open(this.documentId, updates, () => [Y.encodeStateAsUpdate(this.doc)])
     // Queued in order; a stored update that does not apply fails the load (nothing is written then).
-    const count = (split: { structs: number }) => ((this.items += split.structs), true)
+    const count = (split: { structs: number }) => {
+      this.items += split.structs
+      return true
+    }
     await Promise.all(updates.map((update) => this.queue.apply(update, FROM_STORAGE, count)))
     this.bytes = stored.bytes
     this.loaded = true
@@ -152,7 +161,9 @@ export class Room {
     if (empty) {
       this.fullSync = reply
       // A failed encoding is not kept for the next joiner.
-      reply.catch(() => this.fullSync === reply && (this.fullSync = undefined))
+      reply.catch(() => {
+        if (this.fullSync === reply) this.fullSync = undefined
+      })
     }
     return reply
   }
@@ -247,10 +258,7 @@ export class Room {
     for (const extension of this.extensions) extension.onChange?.(update, origin)
   }
 
-  private readonly onAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
+  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const changed = [...added, ...updated, ...removed]
     for (const id of changed) this.awarenessChanged.add(id)
     if (origin !== FROM_PEER) for (const id of changed) this.awarenessToPeers.add(id)
@@ -279,8 +287,7 @@ export class Room {
       this.peerBacklog.push([type, payload, from])
       return
     }
-    const ignored = (err: unknown) =>
-      this.deps.logger.warn({ err, documentId: this.documentId, type }, 'ignored a malformed message from a peer instance')
+    const ignored = (err: unknown) => this.deps.logger.warn({ err, documentId: this.documentId, type }, 'ignored a malformed message from a peer instance')
     try {
       if (type === 'update') {
         const { seq, userId, update } = decodePeerUpdate(payload)
@@ -291,8 +298,7 @@ export class Room {
       else if (type === 'reconnected') {
         // Updates peers sent while Redis was away were missed: ask them again (they answer with what we lack).
         this.deps.fanout.publish(this.documentId, 'syncRequest', Y.encodeStateVector(this.doc))
-      }
-      else if (type === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_PEER)
+      } else if (type === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_PEER)
       else if (type === 'comments') this.sendComments(encodeCommentsChanged(decodeCommentsChanged(payload)))
       else {
         checkStateVector(payload)

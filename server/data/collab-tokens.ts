@@ -11,7 +11,11 @@ export type NewCollabToken = { tokenHash: string; userId: string; documentId: st
 export async function createCollabToken(q: Queryable, t: NewCollabToken): Promise<void> {
   await q.query(`delete from collab_tokens where expires_at < now()`)
   await q.query(`insert into collab_tokens (token_hash, user_id, document_id, session_id, expires_at) values ($1, $2, $3, $4, $5)`, [
-    t.tokenHash, t.userId, t.documentId, t.sessionId, t.expiresAt,
+    t.tokenHash,
+    t.userId,
+    t.documentId,
+    t.sessionId,
+    t.expiresAt,
   ])
 }
 

@@ -58,11 +58,7 @@ export async function getThread(q: Queryable, documentId: string, threadId: stri
 }
 
 /** Live threads, oldest first; `participant` keeps those they started or wrote in. */
-export async function listThreads(
-  q: Queryable,
-  documentId: string,
-  filter: { status?: ThreadStatus; participant?: string } = {},
-): Promise<ThreadRow[]> {
+export async function listThreads(q: Queryable, documentId: string, filter: { status?: ThreadStatus; participant?: string } = {}): Promise<ThreadRow[]> {
   return q.query<ThreadRow>(
     `select ${THREAD_COLUMNS} from comment_threads t
      where t.document_id = $1 and t.deleted_at is null
@@ -105,10 +101,7 @@ export async function deleteThreadIfEmpty(q: Queryable, threadId: string): Promi
   return rows.length > 0
 }
 
-export async function addComment(
-  q: Queryable,
-  c: { threadId: string; authorId: string; body: string; mentions: string[] },
-): Promise<CommentRow> {
+export async function addComment(q: Queryable, c: { threadId: string; authorId: string; body: string; mentions: string[] }): Promise<CommentRow> {
   const [row] = await q.query<CommentRow>(
     `insert into comments as c (thread_id, author_id, body, mentions) values ($1, $2, $3, $4::uuid[]) returning ${COMMENT_COLUMNS}`,
     [c.threadId, c.authorId, c.body, c.mentions],
@@ -118,20 +111,17 @@ export async function addComment(
 
 /** A comment of this thread that is not deleted. */
 export async function getComment(q: Queryable, threadId: string, commentId: string): Promise<CommentRow | null> {
-  const rows = await q.query<CommentRow>(
-    `select ${COMMENT_COLUMNS} from comments c where c.id = $1 and c.thread_id = $2 and c.deleted_at is null`,
-    [commentId, threadId],
-  )
+  const rows = await q.query<CommentRow>(`select ${COMMENT_COLUMNS} from comments c where c.id = $1 and c.thread_id = $2 and c.deleted_at is null`, [
+    commentId,
+    threadId,
+  ])
   return rows[0] ?? null
 }
 
 /** Every comment of the given threads, deleted ones included (they keep their place), oldest first. */
 export async function listComments(q: Queryable, threadIds: string[]): Promise<CommentRow[]> {
   if (threadIds.length === 0) return []
-  return q.query<CommentRow>(
-    `select ${COMMENT_COLUMNS} from comments c where c.thread_id = any($1::uuid[]) order by c.created_at, c.id`,
-    [threadIds],
-  )
+  return q.query<CommentRow>(`select ${COMMENT_COLUMNS} from comments c where c.thread_id = any($1::uuid[]) order by c.created_at, c.id`, [threadIds])
 }
 
 export async function editComment(q: Queryable, id: string, body: string, mentions: string[]): Promise<CommentRow> {

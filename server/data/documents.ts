@@ -54,11 +54,7 @@ export async function getDocument(q: Queryable, id: string): Promise<DocumentRow
 }
 
 /** Documents of the given spaces, newest first; archived ones only when asked. */
-export async function listDocuments(
-  q: Queryable,
-  spaces: { networkIds: string[]; cityIds: string[] },
-  includeArchived = false,
-): Promise<DocumentRow[]> {
+export async function listDocuments(q: Queryable, spaces: { networkIds: string[]; cityIds: string[] }, includeArchived = false): Promise<DocumentRow[]> {
   if (spaces.networkIds.length === 0 && spaces.cityIds.length === 0) return []
   const rows = await q.query<Raw>(
     `${SELECT} where (d.network_id = any($1::uuid[]) or d.city_id = any($2::uuid[]))

@@ -15,10 +15,9 @@ export async function loadActor(q: Queryable, userId: string): Promise<Actor> {
 /** loadActor for several people in two queries, in the order given (someone unknown has no rights). */
 export async function loadActors(q: Queryable, userIds: string[]): Promise<Actor[]> {
   if (userIds.length === 0) return []
-  const grants = await q.query<Grant & { userId: string }>(
-    `select user_id as "userId", ${GRANT_COLUMNS} from role_grants where user_id = any($1::uuid[])`,
-    [userIds],
-  )
+  const grants = await q.query<Grant & { userId: string }>(`select user_id as "userId", ${GRANT_COLUMNS} from role_grants where user_id = any($1::uuid[])`, [
+    userIds,
+  ])
   const memberships = await q.query<Membership & { userId: string }>(
     `select distinct g.user_id as "userId", m.network_id as "networkId", m.city_id as "cityId", m.kind
      from memberships m join role_grants g on g.city_id = m.city_id or (g.role = 'secretariat' and g.network_id = m.network_id)
@@ -27,12 +26,8 @@ export async function loadActors(q: Queryable, userIds: string[]): Promise<Actor
   )
   return userIds.map((userId) => ({
     userId,
-    grants: grants
-      .filter((g) => g.userId === userId)
-      .map((g): Grant => ({ role: g.role, networkId: g.networkId, cityId: g.cityId, expertKind: g.expertKind })),
-    memberships: memberships
-      .filter((m) => m.userId === userId)
-      .map((m): Membership => ({ networkId: m.networkId, cityId: m.cityId, kind: m.kind })),
+    grants: grants.filter((g) => g.userId === userId).map((g): Grant => ({ role: g.role, networkId: g.networkId, cityId: g.cityId, expertKind: g.expertKind })),
+    memberships: memberships.filter((m) => m.userId === userId).map((m): Membership => ({ networkId: m.networkId, cityId: m.cityId, kind: m.kind })),
   }))
 }
 
@@ -45,14 +40,7 @@ export async function addGrant(
      values ($1, $2, $3, $4, $5, $6)
      on conflict (user_id, role, coalesce(network_id, city_id)) do update set expert_kind = excluded.expert_kind
      returning id`,
-    [
-      g.userId,
-      g.role,
-      g.space.type === 'network' ? g.space.id : null,
-      g.space.type === 'city' ? g.space.id : null,
-      g.expertKind ?? null,
-      g.grantedBy ?? null,
-    ],
+    [g.userId, g.role, g.space.type === 'network' ? g.space.id : null, g.space.type === 'city' ? g.space.id : null, g.expertKind ?? null, g.grantedBy ?? null],
   )
   return row!.id
 }
@@ -62,7 +50,13 @@ export type GrantRecord = { id: string; userId: string; space: SpaceRef; role: G
 
 export async function findGrant(q: Queryable, id: string): Promise<GrantRecord | null> {
   const rows = await q.query<{
-    id: string; userId: string; role: GrantRole; networkId: string | null; cityId: string | null; grantedBy: string | null; holders: number
+    id: string
+    userId: string
+    role: GrantRole
+    networkId: string | null
+    cityId: string | null
+    grantedBy: string | null
+    holders: number
   }>(
     `select g.id, g.user_id as "userId", g.role, g.network_id as "networkId", g.city_id as "cityId", g.granted_by as "grantedBy",
        (select count(*)::int from role_grants o where o.role = g.role and coalesce(o.network_id, o.city_id) = coalesce(g.network_id, g.city_id)) as holders
@@ -96,8 +90,15 @@ export async function listPeople(q: Queryable, space: SpaceRef): Promise<PersonR
   const column = space.type === 'network' ? 'network_id' : 'city_id'
   const nameTable = space.type === 'network' ? 'networks' : 'cities'
   const rows = await q.query<{
-    grantId: string; userId: string; name: string; email: string; role: GrantRole; expertKind: ExpertKind | null; spaceName: string
-    grantedBy: string | null; holders: number
+    grantId: string
+    userId: string
+    name: string
+    email: string
+    role: GrantRole
+    expertKind: ExpertKind | null
+    spaceName: string
+    grantedBy: string | null
+    holders: number
   }>(
     `select g.id as "grantId", u.id as "userId", u.name, u.email, g.role, g.expert_kind as "expertKind", s.name as "spaceName",
        g.granted_by as "grantedBy", (count(*) over (partition by g.role))::int as holders

@@ -25,9 +25,14 @@ export async function createInvitation(
     `insert into invitations (token_hash, email, role, network_id, city_id, expert_kind, created_by, expires_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
-      i.tokenHash, i.email ?? null, i.role,
-      i.space.type === 'network' ? i.space.id : null, i.space.type === 'city' ? i.space.id : null,
-      i.expertKind ?? null, i.createdBy, i.expiresAt,
+      i.tokenHash,
+      i.email ?? null,
+      i.role,
+      i.space.type === 'network' ? i.space.id : null,
+      i.space.type === 'city' ? i.space.id : null,
+      i.expertKind ?? null,
+      i.createdBy,
+      i.expiresAt,
     ],
   )
 }
@@ -47,23 +52,19 @@ export async function findInvitation(q: Queryable, tokenHash: string, forUpdate 
 
 /** Marks the invitation used; false if someone else used it first. */
 export async function consumeInvitation(q: Queryable, id: string, userId: string): Promise<boolean> {
-  const rows = await q.query(
-    `update invitations set accepted_at = now(), accepted_by = $2 where id = $1 and accepted_at is null returning id`,
-    [id, userId],
-  )
+  const rows = await q.query(`update invitations set accepted_at = now(), accepted_by = $2 where id = $1 and accepted_at is null returning id`, [id, userId])
   return rows.length > 0
 }
 
 export type PasswordResetRow = { id: string; userId: string; expiresAt: Date; usedAt: Date | null }
 
-export async function createPasswordReset(
-  q: Queryable,
-  r: { tokenHash: string; userId: string; createdBy: string; expiresAt: Date },
-): Promise<void> {
-  await q.query(
-    `insert into password_resets (token_hash, user_id, created_by, expires_at) values ($1, $2, $3, $4)`,
-    [r.tokenHash, r.userId, r.createdBy, r.expiresAt],
-  )
+export async function createPasswordReset(q: Queryable, r: { tokenHash: string; userId: string; createdBy: string; expiresAt: Date }): Promise<void> {
+  await q.query(`insert into password_resets (token_hash, user_id, created_by, expires_at) values ($1, $2, $3, $4)`, [
+    r.tokenHash,
+    r.userId,
+    r.createdBy,
+    r.expiresAt,
+  ])
 }
 
 export async function findPasswordReset(q: Queryable, tokenHash: string): Promise<PasswordResetRow | null> {

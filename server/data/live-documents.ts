@@ -17,7 +17,11 @@ export async function appendUpdates(db: Db, updates: PendingUpdate[]): Promise<v
 }
 
 export async function insertUpdates(tx: Queryable, updates: PendingUpdate[]): Promise<void> {
-  await insertRows(tx, 'doc_updates (document_id, user_id, data)', updates.map((u) => [u.documentId, u.userId, asBuffer(u.data)]))
+  await insertRows(
+    tx,
+    'doc_updates (document_id, user_id, data)',
+    updates.map((u) => [u.documentId, u.userId, asBuffer(u.data)]),
+  )
   const clients = new Map<string, unknown[]>()
   for (const u of updates) for (const c of u.clientIds) clients.set(`${u.documentId}:${c}`, [u.documentId, c, u.userId])
   await insertRows(tx, 'doc_clients (document_id, client_id, user_id)', [...clients.values()], 'on conflict do nothing')
@@ -73,18 +77,9 @@ export async function loadState(q: Queryable, documentId: string): Promise<Store
  * the snapshot's last id when the merge was computed: if another instance compacted since,
  * nothing is changed and false is returned.
  */
-export async function saveSnapshot(
-  db: Db,
-  documentId: string,
-  state: Uint8Array,
-  upToId: number,
-  expected: number | null,
-): Promise<boolean> {
+export async function saveSnapshot(db: Db, documentId: string, state: Uint8Array, upToId: number, expected: number | null): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const current = await tx.query<{ last: string }>(
-      `select last_update_id::text as last from doc_snapshots where document_id = $1 for update`,
-      [documentId],
-    )
+    const current = await tx.query<{ last: string }>(`select last_update_id::text as last from doc_snapshots where document_id = $1 for update`, [documentId])
     const last = current[0] ? Number(current[0].last) : null
     if (last !== expected) return false
     await tx.query(
@@ -121,10 +116,7 @@ export async function writeContent(q: Queryable, documentId: string, text: Uint8
 }
 
 export async function readContent(q: Queryable, documentId: string): Promise<{ text: string; prosemirror: PmNode } | null> {
-  const rows = await q.query<{ text: string; prosemirror: PmNode | string }>(
-    `select text, prosemirror from doc_content where document_id = $1`,
-    [documentId],
-  )
+  const rows = await q.query<{ text: string; prosemirror: PmNode | string }>(`select text, prosemirror from doc_content where document_id = $1`, [documentId])
   const row = rows[0]
   if (!row) return null
   return { text: row.text, prosemirror: typeof row.prosemirror === 'string' ? JSON.parse(row.prosemirror) : row.prosemirror }
@@ -132,9 +124,8 @@ export async function readContent(q: Queryable, documentId: string): Promise<{ t
 
 /** Everyone who ever wrote in the document: doc_clients keeps them through compaction. */
 export async function documentAuthors(q: Queryable, documentId: string): Promise<string[]> {
-  const rows = await q.query<{ userId: string }>(
-    `select distinct user_id as "userId" from doc_clients where document_id = $1 and user_id is not null`,
-    [documentId],
-  )
+  const rows = await q.query<{ userId: string }>(`select distinct user_id as "userId" from doc_clients where document_id = $1 and user_id is not null`, [
+    documentId,
+  ])
   return rows.map((r) => r.userId)
 }

@@ -90,10 +90,7 @@ export async function countUnread(q: Queryable, recipientId: string, spaces: Spa
 
 /** False if there is no such notification for this person. */
 export async function markRead(q: Queryable, recipientId: string, id: string): Promise<boolean> {
-  const rows = await q.query(
-    `update notifications set read_at = coalesce(read_at, now()) where id = $1 and recipient_id = $2 returning id`,
-    [id, recipientId],
-  )
+  const rows = await q.query(`update notifications set read_at = coalesce(read_at, now()) where id = $1 and recipient_id = $2 returning id`, [id, recipientId])
   return rows.length > 0
 }
 

@@ -20,10 +20,7 @@ export async function findUserById(q: Queryable, id: string): Promise<UserRow | 
   return rows[0] ?? null
 }
 
-export async function createUser(
-  q: Queryable,
-  u: { email: string; name: string; passwordHash: string; locale?: string },
-): Promise<PublicUser> {
+export async function createUser(q: Queryable, u: { email: string; name: string; passwordHash: string; locale?: string }): Promise<PublicUser> {
   const [row] = await q.query<PublicUser>(
     `insert into users (email, name, password_hash, locale) values ($1, $2, $3, $4)
      returning id, email, name, locale`,
@@ -33,11 +30,7 @@ export async function createUser(
 }
 
 export async function updateUser(q: Queryable, id: string, patch: { name?: string; locale?: string }): Promise<void> {
-  await q.query(`update users set name = coalesce($2, name), locale = coalesce($3, locale) where id = $1`, [
-    id,
-    patch.name ?? null,
-    patch.locale ?? null,
-  ])
+  await q.query(`update users set name = coalesce($2, name), locale = coalesce($3, locale) where id = $1`, [id, patch.name ?? null, patch.locale ?? null])
 }
 
 export async function setPassword(q: Queryable, id: string, passwordHash: string): Promise<void> {

@@ -131,8 +131,17 @@ export async function insertVersion(q: Queryable, v: NewVersion): Promise<string
     `insert into doc_versions (document_id, kind, name, state, state_vector, state_key, prosemirror, text, created_by, restored_from, contributors)
      values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11::text::jsonb) returning id`,
     [
-      v.documentId, v.kind, v.name, asBuffer(v.state), asBuffer(v.stateVector), v.stateKey, new Utf8Text(v.prosemirrorJson), new Utf8Text(v.text),
-      v.createdBy, v.restoredFrom, JSON.stringify(v.contributors),
+      v.documentId,
+      v.kind,
+      v.name,
+      asBuffer(v.state),
+      asBuffer(v.stateVector),
+      v.stateKey,
+      new Utf8Text(v.prosemirrorJson),
+      new Utf8Text(v.text),
+      v.createdBy,
+      v.restoredFrom,
+      JSON.stringify(v.contributors),
     ],
   )
   return row!.id
@@ -140,28 +149,26 @@ export async function insertVersion(q: Queryable, v: NewVersion): Promise<string
 
 /** Renames a named, unlocked version; false if it is not one (any more). */
 export async function renameVersion(q: Queryable, documentId: string, id: string, name: string): Promise<boolean> {
-  const rows = await q.query(
-    `update doc_versions set name = $3 where document_id = $1 and id = $2 and kind = 'named' and locked_at is null returning id`,
-    [documentId, id, name],
-  )
+  const rows = await q.query(`update doc_versions set name = $3 where document_id = $1 and id = $2 and kind = 'named' and locked_at is null returning id`, [
+    documentId,
+    id,
+    name,
+  ])
   return rows.length > 0
 }
 
 /** Deletes a named, unlocked version; false if it is not one (any more). */
 export async function deleteVersion(q: Queryable, documentId: string, id: string): Promise<boolean> {
-  const rows = await q.query(
-    `delete from doc_versions where document_id = $1 and id = $2 and kind = 'named' and locked_at is null returning id`,
-    [documentId, id],
-  )
+  const rows = await q.query(`delete from doc_versions where document_id = $1 and id = $2 and kind = 'named' and locked_at is null returning id`, [
+    documentId,
+    id,
+  ])
   return rows.length > 0
 }
 
 /** Locks a version for good; an already locked one keeps its first lock. */
 export async function lockVersion(q: Queryable, documentId: string, id: string, userId: string): Promise<void> {
-  await q.query(
-    `update doc_versions set locked_at = now(), locked_by = $3 where document_id = $1 and id = $2 and locked_at is null`,
-    [documentId, id, userId],
-  )
+  await q.query(`update doc_versions set locked_at = now(), locked_by = $3 where document_id = $1 and id = $2 and locked_at is null`, [documentId, id, userId])
 }
 
 export type AutomaticVersion = { id: string; createdAt: Date; contributors: PersonCard[] }

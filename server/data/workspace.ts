@@ -23,14 +23,13 @@ const MEMBERSHIP_COLUMNS = `m.network_id as "networkId", m.city_id as "cityId", 
   m.kind, to_char(m.selected_on, 'YYYY-MM-DD') as "selectedOn", to_char(m.confirmed_on, 'YYYY-MM-DD') as "confirmedOn",
   to_char(m.started_on, 'YYYY-MM-DD') as "startedOn"`
 
-export async function createNetwork(
-  q: Queryable,
-  n: { name: string; theme?: string; description?: string; status?: NetworkStatus },
-): Promise<NetworkRow> {
-  const [row] = await q.query<NetworkRow>(
-    `insert into networks (name, theme, description, status) values ($1, $2, $3, $4) returning ${NETWORK_COLUMNS}`,
-    [n.name, n.theme ?? '', n.description ?? '', n.status ?? 'forming'],
-  )
+export async function createNetwork(q: Queryable, n: { name: string; theme?: string; description?: string; status?: NetworkStatus }): Promise<NetworkRow> {
+  const [row] = await q.query<NetworkRow>(`insert into networks (name, theme, description, status) values ($1, $2, $3, $4) returning ${NETWORK_COLUMNS}`, [
+    n.name,
+    n.theme ?? '',
+    n.description ?? '',
+    n.status ?? 'forming',
+  ])
   return row!
 }
 
@@ -53,10 +52,11 @@ export async function getCities(q: Queryable, ids: string[]): Promise<CityRow[]>
 }
 
 export async function createCity(q: Queryable, c: { name: string; country?: string; languages?: string[] }): Promise<CityRow> {
-  const [row] = await q.query<CityRow>(
-    `insert into cities (name, country, languages) values ($1, $2, $3::text[]) returning ${CITY_COLUMNS}`,
-    [c.name, c.country ?? '', c.languages ?? []],
-  )
+  const [row] = await q.query<CityRow>(`insert into cities (name, country, languages) values ($1, $2, $3::text[]) returning ${CITY_COLUMNS}`, [
+    c.name,
+    c.country ?? '',
+    c.languages ?? [],
+  ])
   return row!
 }
 
@@ -91,20 +91,25 @@ export async function updateMembership(
        started_on = case when $8 = 'keep' then started_on else $9::date end
      where network_id = $1 and city_id = $2 and left_at is null returning city_id`,
     [
-      networkId, cityId, patch.kind ?? null,
-      keep(patch.selectedOn), patch.selectedOn ?? null,
-      keep(patch.confirmedOn), patch.confirmedOn ?? null,
-      keep(patch.startedOn), patch.startedOn ?? null,
+      networkId,
+      cityId,
+      patch.kind ?? null,
+      keep(patch.selectedOn),
+      patch.selectedOn ?? null,
+      keep(patch.confirmedOn),
+      patch.confirmedOn ?? null,
+      keep(patch.startedOn),
+      patch.startedOn ?? null,
     ],
   )
   return rows.length > 0
 }
 
 export async function leaveNetwork(q: Queryable, networkId: string, cityId: string): Promise<boolean> {
-  const rows = await q.query(
-    `update memberships set left_at = now() where network_id = $1 and city_id = $2 and left_at is null returning city_id`,
-    [networkId, cityId],
-  )
+  const rows = await q.query(`update memberships set left_at = now() where network_id = $1 and city_id = $2 and left_at is null returning city_id`, [
+    networkId,
+    cityId,
+  ])
   return rows.length > 0
 }
 

@@ -65,7 +65,8 @@ function outgoing(params: readonly unknown[]): { values: unknown[]; transfer: Ar
     // Large text crosses as bytes and becomes text on the database's thread (see Utf8Text).
     const value = param instanceof Utf8Text ? param.bytes : param
     const wrap = (bytes: Uint8Array) => (param instanceof Utf8Text ? { utf8: bytes } : bytes)
-    if (!(value instanceof Uint8Array) || (value.byteOffset === 0 && value.byteLength === value.buffer.byteLength)) return value === param ? value : wrap(value as Uint8Array)
+    if (!(value instanceof Uint8Array) || (value.byteOffset === 0 && value.byteLength === value.buffer.byteLength))
+      return value === param ? value : wrap(value as Uint8Array)
     const copy = new Uint8Array(value)
     transfer.push(copy.buffer)
     return wrap(copy)

@@ -75,13 +75,17 @@ export class DbThreadLink {
   private receive(reply: Reply): void {
     switch (reply.type) {
       case 'notification':
-        return this.listeners.get(reply.sub)?.onPayload(reply.payload)
+        this.listeners.get(reply.sub)?.onPayload(reply.payload)
+        return
       case 'listening':
-        return this.listeners.get(reply.sub)?.onListening?.()
+        this.listeners.get(reply.sub)?.onListening?.()
+        return
       case 'result':
-        return this.settle(reply.id)?.resolve(reply)
+        this.settle(reply.id)?.resolve(reply)
+        return
       case 'error':
-        return this.settle(reply.id)?.reject(fromWireError(reply.error))
+        this.settle(reply.id)?.reject(fromWireError(reply.error))
+        return
     }
   }
 

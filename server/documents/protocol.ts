@@ -13,7 +13,4 @@ export type ThreadRequest =
   | { type: 'task'; id: number; task: DocumentTask }
 
 /** `missing`: the replica is not open, or the stored state is not kept any more (send it). id 0: a failure with no request to answer. */
-export type ThreadReply =
-  | { id: number; value: unknown }
-  | { id: number; missing: true }
-  | { id: number; error: { name: string; message: string } }
+export type ThreadReply = { id: number; value: unknown } | { id: number; missing: true } | { id: number; error: { name: string; message: string } }

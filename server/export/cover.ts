@@ -81,8 +81,7 @@ const LABELS: Record<TemplateLocale, Labels> = {
 }
 
 /** Dates in UTC, so an export names the same day wherever the server runs. */
-export const formatDate = (date: Date, locale: TemplateLocale): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+export const formatDate = (date: Date, locale: TemplateLocale): string => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
 
 export function coverOf(facts: ExportFacts): Cover {
   const l = LABELS[facts.locale]

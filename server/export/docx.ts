@@ -83,9 +83,7 @@ class Converter {
         const reference = `ordered-${this.ordered.length + 1}`
         this.ordered.push({
           reference,
-          levels: Array.from({ length: LEVELS }, (_, i) =>
-            level(i, LevelFormat.DECIMAL, `%${i + 1}.`, i === depth ? listStart(node) : 1),
-          ),
+          levels: Array.from({ length: LEVELS }, (_, i) => level(i, LevelFormat.DECIMAL, `%${i + 1}.`, i === depth ? listStart(node) : 1)),
         })
         return this.list(node, depth, () => ({ numbering: { reference, level: depth } }))
       }
@@ -103,9 +101,7 @@ class Converter {
       case 'table':
         return [table(node)]
       default:
-        return node.content?.every(isInline)
-          ? [this.paragraph({ children: runs(node.content) })]
-          : this.blocks(node.content ?? [], depth)
+        return node.content?.every(isInline) ? [this.paragraph({ children: runs(node.content) })] : this.blocks(node.content ?? [], depth)
     }
   }
 

@@ -42,5 +42,10 @@ export async function exportDocument(
 async function networksOf(deps: Pick<AppDeps, 'db'>, document: DocumentRow): Promise<string[]> {
   if (document.space.type === 'network') return [document.space.name]
   const memberships = await listMemberships(deps.db, { cityId: document.space.id })
-  return (await getNetworks(deps.db, memberships.map((m) => m.networkId))).map((n) => n.name)
+  return (
+    await getNetworks(
+      deps.db,
+      memberships.map((m) => m.networkId),
+    )
+  ).map((n) => n.name)
 }

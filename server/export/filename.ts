@@ -18,7 +18,10 @@ export function asciiFold(text: string): string {
 /** Runs of anything but letters and digits become one hyphen. */
 function slug(text: string, ascii: boolean): string {
   const words = (ascii ? asciiFold(text) : text.normalize('NFC')).replace(ascii ? /[^A-Za-z0-9]+/g : /[^\p{L}\p{N}]+/gu, '-')
-  return words.replace(/^-+|-+$/g, '').slice(0, MAX_PART).replace(/-+$/, '')
+  return words
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_PART)
+    .replace(/-+$/, '')
 }
 
 export type FileNameParts = { title: string; version: string | null; date: Date; extension: string }

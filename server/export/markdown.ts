@@ -4,8 +4,8 @@ import { headingLevel, isChecked, isHeaderRow, isInline, linkHref, listStart, ma
 /** ProseMirror JSON → GitHub-flavoured Markdown; underline has no Markdown form, so it is <u>. */
 
 export function renderMarkdown(cover: Cover, content: PmNode): string {
-  const facts = cover.facts.map((f) => `- **${escape(f.label)}**${cover.colon}${escape(f.value)}`).join('\n')
-  return `# ${escape(cover.title)}\n\n${facts}\n\n---\n\n${toMarkdown(content)}`
+  const facts = cover.facts.map((f) => `- **${escapeMarkdown(f.label)}**${cover.colon}${escapeMarkdown(f.value)}`).join('\n')
+  return `# ${escapeMarkdown(cover.title)}\n\n${facts}\n\n---\n\n${toMarkdown(content)}`
 }
 
 export function toMarkdown(doc: PmNode): string {
@@ -42,9 +42,7 @@ function block(node: PmNode): string {
       return table(node)
     default:
       // A node this exporter does not know still gives its words.
-      return node.content?.every(isInline)
-        ? inline(node.content, '\\\n')
-        : blocks(node.content ?? [])
+      return node.content?.every(isInline) ? inline(node.content, '\\\n') : blocks(node.content ?? [])
   }
 }
 
@@ -112,7 +110,7 @@ function marked(node: PmNode): string {
   const types = new Set(marksOf(node).map((m) => m.type))
   const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/s.exec(raw)!
   if (!core) return raw
-  let text = types.has('code') ? core : escape(core)
+  let text = types.has('code') ? core : escapeMarkdown(core)
   for (const [mark, open, close] of WRAP) if (types.has(mark)) text = open + text + close
   const href = linkHref(node)
   // Angle brackets only when the address has what would end a bare link target.
@@ -121,8 +119,7 @@ function marked(node: PmNode): string {
 }
 
 /** Characters that would otherwise become Markdown syntax; | too, since text can sit in a table. */
-const escape = (text: string): string => text.replace(/[\\`*_[\]<>|~]/g, '\\$&')
+const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|~]/g, '\\$&')
 
 /** A paragraph starting like a heading, a quote or a list item is still a paragraph. */
-const guardLineStart = (text: string): string =>
-  text.replace(/^(\s*)([#+-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')
+const guardLineStart = (text: string): string => text.replace(/^(\s*)([#+-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')

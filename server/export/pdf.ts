@@ -52,7 +52,10 @@ class Drawer {
     this.doc.font(FONT.bold).fontSize(SIZE.title).fillColor('black').text(toWinAnsi(cover.title), this.left, this.doc.y, { width: this.width })
     this.doc.moveDown(1)
     for (const f of cover.facts) {
-      this.doc.font(FONT.bold).fontSize(SIZE.body).text(toWinAnsi(`${f.label}${cover.colon}`), this.left, this.doc.y, { continued: true })
+      this.doc
+        .font(FONT.bold)
+        .fontSize(SIZE.body)
+        .text(toWinAnsi(`${f.label}${cover.colon}`), this.left, this.doc.y, { continued: true })
       this.doc.font(FONT.regular).text(toWinAnsi(f.value))
       this.doc.moveDown(0.4)
     }
@@ -77,24 +80,33 @@ class Drawer {
         this.doc.moveDown(0.5)
         return
       case 'bulletList':
-        return this.list(node, indent, () => '•')
+        this.list(node, indent, () => '•')
+        return
       case 'orderedList': {
         const start = listStart(node)
-        return this.list(node, indent, (_, i) => `${start + i}.`)
+        this.list(node, indent, (_, i) => `${start + i}.`)
+        return
       }
       case 'taskList':
         // The standard fonts have no ballot box: brackets read the same on paper.
-        return this.list(node, indent, (item) => (isChecked(item) ? '[x]' : '[  ]'))
+        this.list(node, indent, (item) => (isChecked(item) ? '[x]' : '[  ]'))
+        return
       case 'blockquote':
-        return this.quote(node, indent)
+        this.quote(node, indent)
+        return
       case 'horizontalRule': {
         const y = this.doc.y + 4
-        this.doc.moveTo(this.left + indent, y).lineTo(this.left + this.width, y).strokeColor(RULE_COLOR).stroke()
+        this.doc
+          .moveTo(this.left + indent, y)
+          .lineTo(this.left + this.width, y)
+          .strokeColor(RULE_COLOR)
+          .stroke()
         this.doc.y = y + 10
         return
       }
       case 'table':
-        return this.table(node, indent)
+        this.table(node, indent)
+        return
       default:
         if (node.content?.every(isInline)) {
           this.inline(node.content, indent, SIZE.body)
@@ -121,7 +133,13 @@ class Drawer {
     // A rule only when the quote stayed on one page; across pages the indent alone shows it.
     if (this.doc.page === page) {
       const x = this.left + indent + 4
-      this.doc.moveTo(x, top).lineTo(x, this.doc.y - 4).strokeColor(RULE_COLOR).lineWidth(2).stroke().lineWidth(1)
+      this.doc
+        .moveTo(x, top)
+        .lineTo(x, this.doc.y - 4)
+        .strokeColor(RULE_COLOR)
+        .lineWidth(2)
+        .stroke()
+        .lineWidth(1)
     }
   }
 
@@ -137,17 +155,16 @@ class Drawer {
         font: cell.type === 'tableHeader' ? FONT.bold : FONT.regular,
       }))
       const height =
-        Math.max(
-          SIZE.body,
-          ...cells.map((c) => this.doc.font(c.font).heightOfString(c.text || ' ', { width: width - 2 * CELL_PADDING })),
-        ) +
-        2 * CELL_PADDING
+        Math.max(SIZE.body, ...cells.map((c) => this.doc.font(c.font).heightOfString(c.text || ' ', { width: width - 2 * CELL_PADDING }))) + 2 * CELL_PADDING
       if (this.doc.y + height > this.bottom) this.doc.addPage()
       const top = this.doc.y
       cells.forEach((c, i) => {
         const x = this.left + indent + i * width
         this.doc.rect(x, top, width, height).strokeColor(RULE_COLOR).lineWidth(0.5).stroke().lineWidth(1)
-        this.doc.font(c.font).fillColor('black').text(c.text, x + CELL_PADDING, top + CELL_PADDING, { width: width - 2 * CELL_PADDING })
+        this.doc
+          .font(c.font)
+          .fillColor('black')
+          .text(c.text, x + CELL_PADDING, top + CELL_PADDING, { width: width - 2 * CELL_PADDING })
       })
       this.doc.x = this.left
       this.doc.y = top + height

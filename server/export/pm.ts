@@ -41,5 +41,4 @@ export function textOf(node: PmNode): string {
   return children.map(textOf).join(children.every(isInline) ? '' : '\n')
 }
 
-export const isHeaderRow = (row: PmNode): boolean =>
-  (row.content ?? []).length > 0 && (row.content ?? []).every((cell) => cell.type === 'tableHeader')
+export const isHeaderRow = (row: PmNode): boolean => (row.content ?? []).length > 0 && (row.content ?? []).every((cell) => cell.type === 'tableHeader')

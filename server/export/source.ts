@@ -16,19 +16,12 @@ export type ExportSource = {
  * The live document as it is now (this instance's copy when open here, else storage), or one of
  * its saved versions with the people who contributed to it; null for a version it does not have.
  */
-export async function exportSource(
-  deps: Pick<AppDeps, 'db' | 'documentReader'>,
-  document: DocumentRow,
-  versionId?: string,
-): Promise<ExportSource | null> {
+export async function exportSource(deps: Pick<AppDeps, 'db' | 'documentReader'>, document: DocumentRow, versionId?: string): Promise<ExportSource | null> {
   if (versionId !== undefined) {
     const [version, stored] = await Promise.all([getVersion(deps.db, document.id, versionId), versionContent(deps.db, versionId)])
     if (!version || !stored) return null
     return { content: stored.prosemirror, version: { name: version.name, createdAt: version.createdAt }, authorIds: version.contributors.map((p) => p.id) }
   }
-  const [content, authorIds] = await Promise.all([
-    deps.documentReader.read(document.id, { kind: 'prosemirror' }),
-    documentAuthors(deps.db, document.id),
-  ])
+  const [content, authorIds] = await Promise.all([deps.documentReader.read(document.id, { kind: 'prosemirror' }), documentAuthors(deps.db, document.id)])
   return { content, version: null, authorIds }
 }

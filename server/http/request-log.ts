@@ -9,10 +9,13 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   c.set('requestId', requestId)
   await next()
   const status = c.res.status
-  c.var.deps.logger[status >= 500 ? 'error' : 'info']({
-    req: { id: requestId, method: c.req.method, path: c.req.path },
-    status,
-    ms: Math.round(performance.now() - started),
-    user: c.var.identity?.user.id,
-  }, 'request')
+  c.var.deps.logger[status >= 500 ? 'error' : 'info'](
+    {
+      req: { id: requestId, method: c.req.method, path: c.req.path },
+      status,
+      ms: Math.round(performance.now() - started),
+      user: c.var.identity?.user.id,
+    },
+    'request',
+  )
 })

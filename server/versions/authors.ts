@@ -24,14 +24,16 @@ export async function attributeAuthors(
     return userId === undefined ? null : (people.get(userId) ?? null)
   }
   const authors = new Map<string, PersonCard>()
-  const out = blocks.map((b): ComparedBlock => ({
-    ...b,
-    segments: b.segments.map(({ client, ...s }) => {
-      if (s.op !== 'added') return s
-      const author = authorOf(client)
-      if (author) authors.set(author.id, author)
-      return { ...s, author }
+  const out = blocks.map(
+    (b): ComparedBlock => ({
+      ...b,
+      segments: b.segments.map(({ client, ...s }) => {
+        if (s.op !== 'added') return s
+        const author = authorOf(client)
+        if (author) authors.set(author.id, author)
+        return { ...s, author }
+      }),
     }),
-  }))
+  )
   return { blocks: out, authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name)) }
 }

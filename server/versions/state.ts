@@ -32,7 +32,9 @@ export function captureState(doc: Y.Doc): CapturedState {
  * encoded state, whose item boundaries depend on how the edits arrived.
  */
 export function stateKey(doc: Y.Doc): string {
-  return createHash('sha256').update(Y.encodeSnapshot(Y.snapshot(doc))).digest('base64url')
+  return createHash('sha256')
+    .update(Y.encodeSnapshot(Y.snapshot(doc)))
+    .digest('base64url')
 }
 
 /** The Yjs clients that wrote something after the `before` state vector. */

@@ -3,12 +3,17 @@ import * as Y from 'yjs'
 import { getSchema } from '@tiptap/core'
 import type { Node as PmNode } from '@tiptap/pm/model'
 import { StarterKit } from '@tiptap/starter-kit'
-import {
-  absolutePositionToRelativePosition, initProseMirrorDoc, prosemirrorJSONToYXmlFragment, relativePositionToAbsolutePosition,
-} from '@tiptap/y-tiptap'
+import { absolutePositionToRelativePosition, initProseMirrorDoc, prosemirrorJSONToYXmlFragment, relativePositionToAbsolutePosition } from '@tiptap/y-tiptap'
 import { FRAGMENT } from '../../shared/collab'
 import {
-  anchorFromSelection, decodePosition, documentText, encodePosition, isEncodedPosition, resolveAnchor, resolveAnchors, type EncodedAnchor,
+  anchorFromSelection,
+  decodePosition,
+  documentText,
+  encodePosition,
+  isEncodedPosition,
+  resolveAnchor,
+  resolveAnchors,
+  type EncodedAnchor,
 } from '../../shared/anchors'
 
 /**
@@ -84,8 +89,7 @@ function highlighted(doc: Y.Doc, anchor: EncodedAnchor): string | null {
   return pm.textBetween(from, to)
 }
 
-const textOf = (doc: Y.Doc, paragraphIndex: number) =>
-  (doc.getXmlFragment(FRAGMENT).get(paragraphIndex) as Y.XmlElement).get(0) as Y.XmlText
+const textOf = (doc: Y.Doc, paragraphIndex: number) => (doc.getXmlFragment(FRAGMENT).get(paragraphIndex) as Y.XmlElement).get(0) as Y.XmlText
 
 const SAMPLE = {
   type: 'doc',
@@ -135,7 +139,9 @@ describe('comment anchors under concurrent edits', () => {
     const [a, b] = replicas(SAMPLE)
     const anchor = anchorOn(b, 'bonnes pratiques')
     const other = anchorOn(b, 'second paragraphe')
-    const original = textOf(a, 1).toString().replace(/<[^>]+>/g, '')
+    const original = textOf(a, 1)
+      .toString()
+      .replace(/<[^>]+>/g, '')
     const start = original.indexOf('bonnes')
     textOf(a, 1).delete(start, 'bonnes pratiques'.length) // A deletes the words
     textOf(b, 1).insert(start + 3, 'x') // B types inside them meanwhile
@@ -170,7 +176,11 @@ describe('comment anchors under concurrent edits', () => {
     const from = select(pm, 'chaque année.').from
     const to = select(pm, 'Un second').to
     const fragment = a.getXmlFragment(FRAGMENT)
-    const anchor = anchorFromSelection(a, absolutePositionToRelativePosition(from, fragment, mapping), absolutePositionToRelativePosition(to, fragment, mapping))!
+    const anchor = anchorFromSelection(
+      a,
+      absolutePositionToRelativePosition(from, fragment, mapping),
+      absolutePositionToRelativePosition(to, fragment, mapping),
+    )!
     textOf(b, 2).insert(2, ' tout')
     sync(a, b)
     expect(resolveAnchor(a, anchor)?.text).toBe('chaque année.\nUn tout second')
@@ -191,7 +201,15 @@ describe('encoded positions', () => {
   it('refuse anything else', () => {
     const bytes = Buffer.from(valid, 'base64')
     const foreignRoot = encodePosition(Y.createRelativePositionFromTypeIndex(doc.getXmlFragment('elsewhere'), 0))
-    for (const bad of ['', 'not base64!', 'AAAA', Buffer.concat([bytes, Buffer.of(1, 2)]).toString('base64'), bytes.subarray(0, 2).toString('base64'), 'A'.repeat(400), foreignRoot]) {
+    for (const bad of [
+      '',
+      'not base64!',
+      'AAAA',
+      Buffer.concat([bytes, Buffer.of(1, 2)]).toString('base64'),
+      bytes.subarray(0, 2).toString('base64'),
+      'A'.repeat(400),
+      foreignRoot,
+    ]) {
       expect(isEncodedPosition(bad), bad).toBe(false)
     }
   })

@@ -30,7 +30,10 @@ describe.each(DRIVERS)('first-run setup on %s', (driver) => {
 
     expect((await visitor.get('/api/setup')).body).toEqual({ needed: false })
     const again = await client().post('/api/setup', {
-      name: 'Intruder', email: 'x@example.org', password: 'another long one', networkName: 'Mine',
+      name: 'Intruder',
+      email: 'x@example.org',
+      password: 'another long one',
+      networkName: 'Mine',
     })
     expect(again.status).toBe(409)
     expect(again.body.error.code).toBe('setup_done')
@@ -136,7 +139,9 @@ describe.each(DRIVERS)('CSRF protection on %s', (driver) => {
       expect(res.status).toBe(403)
       expect(res.body.error.code).toBe('csrf_failed')
     }
-    const [{ n }] = (await db.query<{ n: number }>(`select count(*)::int as n from documents where kind = 'action_plan' and network_id = $1`, [network.id])) as [{ n: number }]
+    const [{ n }] = (await db.query<{ n: number }>(`select count(*)::int as n from documents where kind = 'action_plan' and network_id = $1`, [
+      network.id,
+    ])) as [{ n: number }]
     expect(n).toBe(0)
     const ok = await secretariat.post('/api/documents', { space: network, kind: 'action_plan' })
     expect(ok.status).toBe(201)
@@ -145,7 +150,8 @@ describe.each(DRIVERS)('CSRF protection on %s', (driver) => {
   it('login itself is protected (no login CSRF)', async () => {
     const { client } = testApp(db)
     const res = await client().request('POST', '/api/auth/login', {
-      json: { email: 'pilote@demo.atelier', password: DEMO_PASSWORD }, origin: 'https://evil.example',
+      json: { email: 'pilote@demo.atelier', password: DEMO_PASSWORD },
+      origin: 'https://evil.example',
     })
     expect(res.status).toBe(403)
   })

@@ -65,8 +65,14 @@ const BAD_BODIES: [string, string][] = [
   ['a JSON array', '[1,2,3]'],
   ['a JSON string', '"hello"'],
   ['null', 'null'],
-  ['wrong types', '{"email": 42, "password": ["x"], "name": {}, "space": "network", "kind": 7, "title": null, "role": true, "locale": "xx", "languages": "fr"}'],
-  ['strings far too long', JSON.stringify({ name: 'x'.repeat(5000), title: 'x'.repeat(5000), email: `${'a'.repeat(300)}@example.org`, password: 'p'.repeat(500) })],
+  [
+    'wrong types',
+    '{"email": 42, "password": ["x"], "name": {}, "space": "network", "kind": 7, "title": null, "role": true, "locale": "xx", "languages": "fr"}',
+  ],
+  [
+    'strings far too long',
+    JSON.stringify({ name: 'x'.repeat(5000), title: 'x'.repeat(5000), email: `${'a'.repeat(300)}@example.org`, password: 'p'.repeat(500) }),
+  ],
   ['HTML and control characters', JSON.stringify({ name: '<script>alert(1)</script>\u0000', title: '\u0007', email: 'a@b', password: '' })],
 ]
 
@@ -87,9 +93,7 @@ describe.each(DRIVERS)('bad input on every route (%s)', (driver) => {
   afterAll(() => db.drop())
 
   it('the list here is every route the app has', () => {
-    const appRoutes = app.app.routes
-      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
-      .map((r) => `${r.method} ${r.path}`)
+    const appRoutes = app.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`)
     expect([...new Set(appRoutes)].sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort())
   })
 
@@ -111,7 +115,10 @@ describe.each(DRIVERS)('bad input on every route (%s)', (driver) => {
           expect(res.body.error.code).toBe('payload_too_large')
         })
         it('refuses a non-JSON body with 415', async () => {
-          const res = await secretariat.request(route.method, fill(route.path, ID), { raw: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+          const res = await secretariat.request(route.method, fill(route.path, ID), {
+            raw: 'name=x',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          })
           expect(res.status).toBe(415)
           expect(res.body.error.code).toBe('unsupported_media_type')
         })

@@ -23,22 +23,22 @@ const MATRIX: Record<'network' | 'city', Record<Person, string>> = {
   // and the advisory group comment; the funder reads.
   network: {
     secretariat: 'Y Y Y Y . Y Y Y Y Y',
-    pilot:       'Y Y Y Y . Y . Y Y Y',
-    member:      'Y Y Y Y . Y . Y . .',
-    expert:      'Y Y Y Y . Y . Y . .',
-    advisory:    'Y Y Y Y . Y . Y . .',
-    funder:      'Y . . - . - . - . .',
-    outsider:    '. . . - . - . - . .',
+    pilot: 'Y Y Y Y . Y . Y Y Y',
+    member: 'Y Y Y Y . Y . Y . .',
+    expert: 'Y Y Y Y . Y . Y . .',
+    advisory: 'Y Y Y Y . Y . Y . .',
+    funder: 'Y . . - . - . - . .',
+    outsider: '. . . - . - . - . .',
   },
   // Dakar's action plan: private to Dakar's team and the network's secretariat.
   city: {
     secretariat: 'Y Y Y Y . Y Y Y Y Y',
-    pilot:       'Y Y Y Y . Y . Y Y Y',
-    member:      '. . . - . - . - . .',
-    expert:      '. . . - . - . - . .',
-    advisory:    '. . . - . - . - . .',
-    funder:      '. . . - . - . - . .',
-    outsider:    '. . . - . - . - . .',
+    pilot: 'Y Y Y Y . Y . Y Y Y',
+    member: '. . . - . - . - . .',
+    expert: '. . . - . - . - . .',
+    advisory: '. . . - . - . - . .',
+    funder: '. . . - . - . - . .',
+    outsider: '. . . - . - . - . .',
   },
 }
 
@@ -81,7 +81,7 @@ describe.each(DRIVERS)('the comments permission matrix on %s', (driver) => {
     await addGrant(db, { userId: dakarColleague.id, role: 'city_team', space: plan.space })
     as.cityOwner = app.client()
     await as.cityOwner.login('dakar2@example.org')
-    expect(((await as.outsider!.get<MeResponse>('/api/me')).body.cities).map((c) => c.name)).toEqual(['Ailleurs'])
+    expect((await as.outsider!.get<MeResponse>('/api/me')).body.cities.map((c) => c.name)).toEqual(['Ailleurs'])
   })
   afterAll(() => db.drop())
 
@@ -92,15 +92,20 @@ describe.each(DRIVERS)('the comments permission matrix on %s', (driver) => {
     return res.body
   }
   const threadRow = async (id: string) =>
-    (await db.query<{ resolved: boolean; deleted: boolean }>(
-      `select resolved_at is not null as resolved, deleted_at is not null as deleted from comment_threads where id = $1`, [id],
-    ))[0]!
+    (
+      await db.query<{ resolved: boolean; deleted: boolean }>(
+        `select resolved_at is not null as resolved, deleted_at is not null as deleted from comment_threads where id = $1`,
+        [id],
+      )
+    )[0]!
   const commentRow = async (id: string) =>
     (await db.query<{ body: string; deleted: boolean }>(`select body, deleted_at is not null as deleted from comments where id = $1`, [id]))[0]!
   const totals = async () =>
-    (await db.query<{ threads: number; comments: number }>(
-      `select (select count(*)::int from comment_threads) as threads, (select count(*)::int from comments) as comments`,
-    ))[0]!
+    (
+      await db.query<{ threads: number; comments: number }>(
+        `select (select count(*)::int from comment_threads) as threads, (select count(*)::int from comments) as comments`,
+      )
+    )[0]!
 
   /** Does one cell; returns Y, . or -, having checked that a refusal changed nothing. */
   async function attempt(space: 'network' | 'city', person: Person, column: Column): Promise<string> {
@@ -116,7 +121,7 @@ describe.each(DRIVERS)('the comments permission matrix on %s', (driver) => {
     }
     const target = other ?? own
     const before = await totals()
-    const commentId = target?.comments[0]!.id ?? ''
+    const commentId = target ? target.comments[0]!.id : ''
     let status: number
     switch (column) {
       case 'list':

@@ -24,8 +24,13 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
   const docs: Record<string, string> = {}
 
   const LOGINS = {
-    secretariat: 'secretariat@demo.atelier', pilot: 'pilote@demo.atelier', abidjan: 'abidjan@demo.atelier',
-    tunis: 'tunis@demo.atelier', expert: 'experte@demo.atelier', advisory: 'conseil@demo.atelier', funder: 'financeur@demo.atelier',
+    secretariat: 'secretariat@demo.atelier',
+    pilot: 'pilote@demo.atelier',
+    abidjan: 'abidjan@demo.atelier',
+    tunis: 'tunis@demo.atelier',
+    expert: 'experte@demo.atelier',
+    advisory: 'conseil@demo.atelier',
+    funder: 'financeur@demo.atelier',
   }
 
   beforeAll(async () => {
@@ -95,7 +100,10 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
     const thread = (await start('expert', 'constitution', 'Une remarque')).body
     const reply = await as.pilot!.post<ThreadView>(url('constitution', `/${thread.id}/replies`), { body: 'Une réponse' })
     expect(reply.status).toBe(201)
-    expect(reply.body.comments.map((c) => [c.author?.name, c.body])).toEqual([['Sophie Martin', 'Une remarque'], ['Aminata Diallo', 'Une réponse']])
+    expect(reply.body.comments.map((c) => [c.author?.name, c.body])).toEqual([
+      ['Sophie Martin', 'Une remarque'],
+      ['Aminata Diallo', 'Une réponse'],
+    ])
     const [first, second] = reply.body.comments as [ThreadView['comments'][0], ThreadView['comments'][0]]
 
     const edit = (who: string, id: string, body: string) => as[who]!.patch<ThreadView>(url('constitution', `/${thread.id}/comments/${id}`), { body })
@@ -111,7 +119,10 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
     expect((await remove('secretariat', second.id)).status).toBe(204)
     // A deleted comment keeps its place, without its text.
     const after = (await list('expert', 'constitution')).threads.find((t) => t.id === thread.id)!
-    expect(after.comments.map((c) => [c.deleted, c.body])).toEqual([[false, 'Une remarque, précisée'], [true, '']])
+    expect(after.comments.map((c) => [c.deleted, c.body])).toEqual([
+      [false, 'Une remarque, précisée'],
+      [true, ''],
+    ])
     expect((await remove('secretariat', second.id)).status).toBe(404)
     expect((await edit('pilot', second.id, 'Ressuscitée ?')).status).toBe(404)
 
@@ -171,10 +182,9 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
 
   describe('mentions and notifications', () => {
     const notificationsFor = async (commentId: string) =>
-      db.query<{ recipient: string; kind: string }>(
-        `select recipient_id as recipient, kind from notifications where comment_id = $1 order by recipient_id`,
-        [commentId],
-      )
+      db.query<{ recipient: string; kind: string }>(`select recipient_id as recipient, kind from notifications where comment_id = $1 order by recipient_id`, [
+        commentId,
+      ])
     const sorted = (rows: { recipient: string; kind: string }[]) => [...rows].sort((a, b) => a.recipient.localeCompare(b.recipient))
 
     it('lists who may be mentioned: everyone who can read the document, with their city', async () => {
@@ -201,10 +211,12 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
       expect(res.status).toBe(201)
       expect(res.body.comments[0]!.mentions.map((p) => p.name).sort()).toEqual(['Aminata Diallo', 'Claire Dubois', 'Sophie Martin'])
       const commentId = res.body.comments[0]!.id
-      expect(sorted(await notificationsFor(commentId))).toEqual(sorted([
-        { recipient: ids.pilot!, kind: 'mention' },
-        { recipient: ids.secretariat!, kind: 'mention' },
-      ]))
+      expect(sorted(await notificationsFor(commentId))).toEqual(
+        sorted([
+          { recipient: ids.pilot!, kind: 'mention' },
+          { recipient: ids.secretariat!, kind: 'mention' },
+        ]),
+      )
 
       // Editing to add someone notifies only them; those already notified are not again.
       const edited = await as.expert!.patch(url('constitution', `/${res.body.id}/comments/${commentId}`), {
@@ -240,11 +252,13 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
 
       // A third person, mentioning one participant and someone new: one notification each.
       const third = (await reply('pilot', 'Je complète, @Sophie et @Jean-Pierre', [ids.expert!, ids.advisory!])).body
-      expect(sorted(await notificationsFor(third.comments[3]!.id))).toEqual(sorted([
-        { recipient: ids.abidjan!, kind: 'reply' },
-        { recipient: ids.expert!, kind: 'mention' },
-        { recipient: ids.advisory!, kind: 'mention' },
-      ]))
+      expect(sorted(await notificationsFor(third.comments[3]!.id))).toEqual(
+        sorted([
+          { recipient: ids.abidjan!, kind: 'reply' },
+          { recipient: ids.expert!, kind: 'mention' },
+          { recipient: ids.advisory!, kind: 'mention' },
+        ]),
+      )
     })
 
     it('refuses a mention of someone who cannot read the document (422), storing nothing', async () => {
@@ -364,7 +378,10 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
     })
 
     it('an archived document keeps its comments readable and refuses every change (409)', async () => {
-      const created = await as.pilot!.post<DocumentSummary>('/api/documents', { space: { type: 'city', id: (await as.pilot!.get<DocumentSummary>(`/api/documents/${docs.dakar}`)).body.space.id }, kind: 'thematic_sheet' })
+      const created = await as.pilot!.post<DocumentSummary>('/api/documents', {
+        space: { type: 'city', id: (await as.pilot!.get<DocumentSummary>(`/api/documents/${docs.dakar}`)).body.space.id },
+        kind: 'thematic_sheet',
+      })
       const docId = created.body.id
       docs.archived = docId
       const thread = (await start('pilot', 'archived', 'Avant l’archivage')).body

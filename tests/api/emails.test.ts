@@ -41,7 +41,9 @@ describe.each(DRIVERS)('who sees e-mail addresses on %s', (driver) => {
     // A document where people also appear: a comment mentioning the pilot city, a named version.
     documentId = (await as.secretariat!.post('/api/documents', { space: network, kind: 'action_plan' })).body.id
     const thread = await as.expert!.post(`/api/documents/${documentId}/comments`, {
-      anchor: await anchorIn(db, documentId), body: 'Qui porte cette action ?', mentions: [people.pilot!.id],
+      anchor: await anchorIn(db, documentId),
+      body: 'Qui porte cette action ?',
+      mentions: [people.pilot!.id],
     })
     expect(thread.status).toBe(201)
     expect((await as.pilot!.post(`/api/documents/${documentId}/versions`, { name: 'V1' })).status).toBe(201)
@@ -74,8 +76,14 @@ describe.each(DRIVERS)('who sees e-mail addresses on %s', (driver) => {
   for (const who of others) {
     it(`${who}: no one else’s address anywhere people are shown`, async () => {
       const paths = [
-        `/api/networks/${network.id}`, `/api/cities/${pilotCity.id}`, `/api/cities/${memberCity.id}`, '/api/me', '/api/documents',
-        `/api/documents/${documentId}/mentionable`, `/api/documents/${documentId}/comments`, `/api/documents/${documentId}/versions`,
+        `/api/networks/${network.id}`,
+        `/api/cities/${pilotCity.id}`,
+        `/api/cities/${memberCity.id}`,
+        '/api/me',
+        '/api/documents',
+        `/api/documents/${documentId}/mentionable`,
+        `/api/documents/${documentId}/comments`,
+        `/api/documents/${documentId}/versions`,
         '/api/notifications',
       ]
       const answered: string[] = []

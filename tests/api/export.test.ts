@@ -165,4 +165,3 @@ describe.each(DRIVERS)('exporting a document (%s)', (driver) => {
     expect(live).toContain('Ajouté après la V1.')
   })
 })
-

@@ -46,7 +46,8 @@ describe.each(DRIVERS)('giving and taking back roles on %s', (driver) => {
 
   const grantsOf = async (person: Person) =>
     (await db.query<{ role: string }>('select role from role_grants where user_id = $1 order by role', [person.id])).map((r) => r.role)
-  const networkRoles = async (client: Client, network: SpaceRef) => ((await client.get<MeResponse>('/api/me')).body.networks.find((n) => n.id === network.id)?.roles ?? [])
+  const networkRoles = async (client: Client, network: SpaceRef) =>
+    (await client.get<MeResponse>('/api/me')).body.networks.find((n) => n.id === network.id)?.roles ?? []
 
   describe('POST /api/grants: giving an existing person a role is the secretariat’s', () => {
     it('the pilot city cannot make the funder a writer of the network (the issue’s case)', async () => {
@@ -132,7 +133,11 @@ describe.each(DRIVERS)('giving and taking back roles on %s', (driver) => {
       expect((await app.client().get(`/api/invitations/${token}`)).status).toBe(200)
       // The link still brings in a new colleague.
       const newcomer = app.client()
-      const created = await newcomer.post(`/api/invitations/${token}/accept`, { name: 'Fatou Newcomer', email: `fatou.${driver}@example.org`, password: 'a long password' })
+      const created = await newcomer.post(`/api/invitations/${token}/accept`, {
+        name: 'Fatou Newcomer',
+        email: `fatou.${driver}@example.org`,
+        password: 'a long password',
+      })
       expect(created.status).toBe(200)
       expect(created.body.networks[0].roles).toEqual(['pilot_city'])
     })
@@ -225,7 +230,10 @@ describe.each(DRIVERS)('giving and taking back roles on %s', (driver) => {
       const { network, people, as } = await world()
       for (const who of ['funder', 'expert', 'advisory', 'member'] as const) {
         const detail = (await as[who].get<NetworkDetail>(`/api/networks/${network.id}`)).body
-        expect(detail.people.filter((p) => p.allowed.revoke), who).toEqual([])
+        expect(
+          detail.people.filter((p) => p.allowed.revoke),
+          who,
+        ).toEqual([])
       }
       const pilotView = (await as.pilot.get<NetworkDetail>(`/api/networks/${network.id}`)).body
       expect(pilotView.people.filter((p) => p.allowed.revoke).map((p) => p.user.name)).toEqual([people.colleague.name])

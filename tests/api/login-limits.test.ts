@@ -142,6 +142,7 @@ describe.each(DRIVERS)('sign-in limits on %s', (driver) => {
   describe.runIf(process.env.REDIS_URL)('two instances sharing Redis', () => {
     const clients: Redis[] = []
     const prefixes: string[] = []
+    // biome-ignore lint/suspicious/noDuplicateTestHooks: this describe's own cleanup, besides the file's
     afterAll(async () => {
       for (const prefix of prefixes) {
         for await (const keys of clients[0]!.scanStream({ match: `${prefix}:*` })) if (keys.length) await clients[0]!.del(...keys)

@@ -26,8 +26,11 @@ describe.each(DRIVERS)('versions on %s', (driver) => {
   const docs: Record<string, string> = {}
 
   const LOGINS = {
-    secretariat: 'secretariat@demo.atelier', pilot: 'pilote@demo.atelier', abidjan: 'abidjan@demo.atelier',
-    expert: 'experte@demo.atelier', funder: 'financeur@demo.atelier',
+    secretariat: 'secretariat@demo.atelier',
+    pilot: 'pilote@demo.atelier',
+    abidjan: 'abidjan@demo.atelier',
+    expert: 'experte@demo.atelier',
+    funder: 'financeur@demo.atelier',
   }
 
   beforeAll(async () => {
@@ -167,7 +170,10 @@ describe.each(DRIVERS)('versions on %s', (driver) => {
     expect(res.body.authors.map((p) => p.id).sort()).toEqual([ids.pilot, ids.secretariat].sort())
     // In the document's own layout: the edited paragraph is one changed block, the new one an added block.
     const changed = res.body.blocks.filter((b) => b.status !== 'same')
-    expect(changed.map((b) => [b.type, b.status])).toEqual([['paragraph', 'changed'], ['paragraph', 'added']])
+    expect(changed.map((b) => [b.type, b.status])).toEqual([
+      ['paragraph', 'changed'],
+      ['paragraph', 'added'],
+    ])
     expect(res.body.blocks.some((b) => b.type === 'heading' && b.status === 'same' && typeof b.attrs.level === 'number')).toBe(true)
 
     // Against the live document: nothing changed since V2.

@@ -21,8 +21,11 @@ describe.each(DRIVERS)('documents and spaces on %s', (driver) => {
     await seedDemo(db, DEMO_PASSWORD)
     app = testApp(db)
     for (const [who, email] of Object.entries({
-      secretariat: 'secretariat@demo.atelier', pilot: 'pilote@demo.atelier', abidjan: 'abidjan@demo.atelier',
-      expert: 'experte@demo.atelier', funder: 'financeur@demo.atelier',
+      secretariat: 'secretariat@demo.atelier',
+      pilot: 'pilote@demo.atelier',
+      abidjan: 'abidjan@demo.atelier',
+      expert: 'experte@demo.atelier',
+      funder: 'financeur@demo.atelier',
     })) {
       as[who] = app.client()
       const me = await as[who]!.login(email)
@@ -89,7 +92,11 @@ describe.each(DRIVERS)('documents and spaces on %s', (driver) => {
 
   it('refuses creation where the policy says no', async () => {
     for (const [who, space] of [
-      ['expert', network()], ['funder', network()], ['abidjan', network()], ['abidjan', city('Dakar')], ['pilot', city('Tunis')],
+      ['expert', network()],
+      ['funder', network()],
+      ['abidjan', network()],
+      ['abidjan', city('Dakar')],
+      ['pilot', city('Tunis')],
     ] as const) {
       const res = await as[who]!.post('/api/documents', { space, kind: 'action_plan' })
       expect(res.status, `${who} in ${space.type}`).toBe(403)
@@ -115,7 +122,10 @@ describe.each(DRIVERS)('documents and spaces on %s', (driver) => {
     expect(res.status).toBe(200)
     const detail = res.body as NetworkDetail
     expect(detail.memberships.map((m) => [m.city.name, m.kind])).toEqual([
-      ['Dakar', 'pilot'], ['Abidjan', 'member'], ['Cotonou', 'member'], ['Tunis', 'member'],
+      ['Dakar', 'pilot'],
+      ['Abidjan', 'member'],
+      ['Cotonou', 'member'],
+      ['Tunis', 'member'],
     ])
     expect(detail.memberships[0]!.gapDays).toBe(63)
     expect(detail.memberships.find((m) => m.city.name === 'Cotonou')!.gapDays).toBeGreaterThan(300)
@@ -125,7 +135,9 @@ describe.each(DRIVERS)('documents and spaces on %s', (driver) => {
 
   it('the secretariat adds a new city as a member; its space appears; a second pilot is refused', async () => {
     const added = await as.secretariat!.post(`/api/networks/${network().id}/cities`, {
-      city: { name: 'Lomé', country: 'Togo', languages: ['fr', 'ee'] }, kind: 'member', selectedOn: '2026-10-01',
+      city: { name: 'Lomé', country: 'Togo', languages: ['fr', 'ee'] },
+      kind: 'member',
+      selectedOn: '2026-10-01',
     })
     expect(added.status).toBe(201)
     expect(added.body.memberships.map((m: { city: { name: string } }) => m.city.name)).toContain('Lomé')

@@ -23,7 +23,9 @@ async function person(db: Db, email = `p-${randomBytes(4).toString('hex')}@examp
 
 async function sessionRow(db: Db, userId: string, expires: 'past' | 'future', id = randomBytes(20).toString('hex')) {
   await db.query(`insert into sessions (id, user_id, expires_at) values ($1, $2, now() + $3::interval)`, [
-    id, userId, expires === 'past' ? '-1 minute' : '10 days',
+    id,
+    userId,
+    expires === 'past' ? '-1 minute' : '10 days',
   ])
   return id
 }
@@ -109,7 +111,10 @@ describe.each(DRIVERS)('converting stored sessions (migration 005) on %s', (driv
   })
 
   it('hashes a session stored as its token, and the person stays signed in', async () => {
-    await migrate(db, readMigrations().filter((m) => m.version < 5))
+    await migrate(
+      db,
+      readMigrations().filter((m) => m.version < 5),
+    )
     const user = await person(db)
     const token = randomBytes(20).toString('hex')
     await sessionRow(db, user.id, 'future', token)
@@ -125,5 +130,4 @@ describe.each(DRIVERS)('converting stored sessions (migration 005) on %s', (driv
 })
 
 /** A database with no migrations applied yet. */
-const openBare = (driver: Driver, schema: string) =>
-  driver === 'postgres' ? openPostgres(process.env.DATABASE_URL!, schema) : openPglite(undefined, schema)
+const openBare = (driver: Driver, schema: string) => (driver === 'postgres' ? openPostgres(process.env.DATABASE_URL!, schema) : openPglite(undefined, schema))

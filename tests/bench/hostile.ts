@@ -4,9 +4,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../../server/config'
 import { BenchLoadMonitor, ServerSampler, summarize } from './measure'
-import {
-  ClientPool, Room, SATURATED_LAG_MS, content, every, ms, pcts, sleep, usageColumns, type Options, type Shape, type ShapeResult,
-} from './shapes'
+import { ClientPool, Room, SATURATED_LAG_MS, content, every, ms, pcts, sleep, usageColumns, type Options, type Shape, type ShapeResult } from './shapes'
 import type { DocRef, Target } from './targets'
 
 /**
@@ -52,11 +50,12 @@ const VARIANTS: Variant[] = [
     build(bytes) {
       const doc = new Y.Doc()
       const fragment = doc.getXmlFragment('default')
-      const batch = (n: number) => Array.from({ length: n }, (_, i) => {
-        const p = new Y.XmlElement('paragraph')
-        p.insert(0, [new Y.XmlText(`point ${i}`)])
-        return p
-      })
+      const batch = (n: number) =>
+        Array.from({ length: n }, (_, i) => {
+          const p = new Y.XmlElement('paragraph')
+          p.insert(0, [new Y.XmlText(`point ${i}`)])
+          return p
+        })
       // Sized from a sample (paragraph numbers grow longer, so with a margin), then filled in chunks.
       const sample = new Y.Doc()
       sample.getXmlFragment('default').insert(0, batch(20_000))
@@ -91,7 +90,10 @@ class HostileWriter {
   private next = 0
   private stopped = false
 
-  constructor(private readonly url: string, private readonly updates: Uint8Array[]) {}
+  constructor(
+    private readonly url: string,
+    private readonly updates: Uint8Array[],
+  ) {}
 
   start(): void {
     this.connect()
@@ -205,7 +207,9 @@ async function runVariant(target: Target, opts: Options, variant: Variant, hosti
 }
 
 async function hostileWriter(target: Target, opts: Options): Promise<ShapeResult> {
-  const columns: [string, string][] = [['largest accepted update', `${(hostileBytes / 2 ** 20).toFixed(1)} MiB, sent every ${HOSTILE_EVERY_MS / 1000} s for ${opts.seconds} s`]]
+  const columns: [string, string][] = [
+    ['largest accepted update', `${(hostileBytes / 2 ** 20).toFixed(1)} MiB, sent every ${HOSTILE_EVERY_MS / 1000} s for ${opts.seconds} s`],
+  ]
   const allEdits: number[] = []
   const allHealth: number[] = []
   const problems: string[] = []
@@ -226,7 +230,9 @@ async function hostileWriter(target: Target, opts: Options): Promise<ShapeResult
       ...usageColumns(r.usage, r.load).map(([k, val]): [string, string] => [`${v}: ${k}`, val]),
     )
     if (r.diverged || r.serverDiffers || r.undelivered > 0) {
-      problems.push(`${variant.name}: ${[r.diverged, r.serverDiffers ? 'the server copy differs' : '', r.undelivered ? `${r.undelivered} edits undelivered` : ''].filter(Boolean).join(', ')}`)
+      problems.push(
+        `${variant.name}: ${[r.diverged, r.serverDiffers ? 'the server copy differs' : '', r.undelivered ? `${r.undelivered} edits undelivered` : ''].filter(Boolean).join(', ')}`,
+      )
     }
     if (r.healthFailures > 0) columns.push([`${v}: health failures`, String(r.healthFailures)])
     if (r.load.loopDelayP99Ms > SATURATED_LAG_MS) saturated = `event-loop lag p99 ${ms(r.load.loopDelayP99Ms)} ms`
@@ -245,4 +251,3 @@ export const HOSTILE_SHAPE: Shape = {
   title: 'hostile writer: the largest accepted update every 3 s into one document, while another is edited',
   run: hostileWriter,
 }
-

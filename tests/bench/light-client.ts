@@ -38,7 +38,11 @@ export class LightClient {
   private closing = false
   private text: Y.XmlText | null = null
 
-  private constructor(url: string, onSynced: () => void, private readonly words: readonly string[]) {
+  private constructor(
+    url: string,
+    onSynced: () => void,
+    private readonly words: readonly string[],
+  ) {
     const started = performance.now()
     this.ws = new WebSocket(url)
     this.ws.binaryType = 'nodebuffer'

@@ -17,13 +17,21 @@ type Outcome = { status: 'ok'; result: ShapeResult } | { status: 'unavailable' |
 
 function listEnv(name: string, fallback: string[]): string[] {
   const raw = process.env[name]?.trim()
-  return raw ? raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : fallback
+  return raw
+    ? raw
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean)
+    : fallback
 }
 
 const SHAPES = [...EDITING_SHAPES, HOSTILE_SHAPE]
 const seconds = Number(process.env.BENCH_SECONDS ?? 15)
 if (!(seconds > 0)) throw new Error(`BENCH_SECONDS must be a positive number, got ${process.env.BENCH_SECONDS}`)
-const shapeIds = listEnv('BENCH_SHAPES', SHAPES.map((s) => String(s.id)))
+const shapeIds = listEnv(
+  'BENCH_SHAPES',
+  SHAPES.map((s) => String(s.id)),
+)
 const shapes = SHAPES.filter((s) => shapeIds.includes(String(s.id)))
 if (shapes.length !== shapeIds.length) throw new Error(`BENCH_SHAPES must list shapes among 1-${SHAPES.length}`)
 const targetNames = listEnv('BENCH_TARGETS', ['atelier', 'reference'])
@@ -68,7 +76,16 @@ async function runShape(target: Target, shape: Shape): Promise<Outcome> {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
-  return rows.map((r) => '  ' + r.map((cell, c) => cell.padEnd(widths[c]!)).join('   ').trimEnd()).join('\n')
+  return rows
+    .map(
+      (r) =>
+        '  ' +
+        r
+          .map((cell, c) => cell.padEnd(widths[c]!))
+          .join('   ')
+          .trimEnd(),
+    )
+    .join('\n')
 }
 
 function printShape(shape: Shape, outcomes: Map<Target, Outcome>) {
@@ -78,15 +95,19 @@ function printShape(shape: Shape, outcomes: Map<Target, Outcome>) {
   const names = metrics?.status === 'ok' ? metrics.result.columns.map(([name]) => name) : []
   const rows = [['', ...targets.map((t) => t.label)]]
   for (const name of names) {
-    rows.push([name, ...targets.map((t) => {
-      const o = outcomes.get(t)!
-      return o.status === 'ok' ? (o.result.columns.find(([n]) => n === name)?.[1] ?? '-') : '-'
-    })])
+    rows.push([
+      name,
+      ...targets.map((t) => {
+        const o = outcomes.get(t)!
+        return o.status === 'ok' ? (o.result.columns.find(([n]) => n === name)?.[1] ?? '-') : '-'
+      }),
+    ])
   }
   if (names.length > 0) console.log(table(rows))
   for (const [t, o] of outcomes) {
     if (o.status === 'ok' && o.result.failed) console.log(`  ${t.label} FAILED: ${o.result.failed}`)
-    if (o.status === 'ok' && o.result.saturated) console.log(`  ! ${t.label}: load generator saturated (${o.result.saturated}): latencies include client-side queueing`)
+    if (o.status === 'ok' && o.result.saturated)
+      console.log(`  ! ${t.label}: load generator saturated (${o.result.saturated}): latencies include client-side queueing`)
     if (o.status === 'unavailable') console.log(`  ${t.label} target unavailable: ${o.message}`)
     if (o.status === 'error') console.log(`  ${t.label} FAILED: ${o.message}`)
   }

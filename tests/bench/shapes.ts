@@ -176,7 +176,11 @@ export class Room {
    * `light` clients send edits like the others but receive without decoding (see LightClient).
    * Sender indices: observers first, then light clients.
    */
-  constructor(readonly clients: Client[], readonly light: LightClient[], private readonly samples: number[]) {
+  constructor(
+    readonly clients: Client[],
+    readonly light: LightClient[],
+    private readonly samples: number[],
+  ) {
     const ids = [...clients.map((c) => c.ydoc.clientID), ...light.map((l) => l.clientID)]
     ids.forEach((id, i) => this.senders.set(id, { index: i, clocks: [], sentAt: [] }))
     for (const c of clients) {
@@ -252,7 +256,11 @@ class Presence {
   moves = 0
   private expectedCount = 0
 
-  constructor(private readonly clients: Client[], private readonly light: LightClient[], readonly samples: number[]) {
+  constructor(
+    private readonly clients: Client[],
+    private readonly light: LightClient[],
+    readonly samples: number[],
+  ) {
     for (const c of clients) {
       const lastSeq = new Map<number, number>()
       c.provider.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
@@ -347,12 +355,7 @@ async function editing(target: Target, opts: Options, shape: Editing): Promise<S
     const light = await mapLimit(lightSlots, 10, (doc) => LightClient.open(target, doc, 30_000, WORDS, (l) => lights.push(l)))
     const samples: number[] = []
     const rooms = docs.map(
-      (_, d) =>
-        new Room(
-          clients.slice(d * observersPerDoc, (d + 1) * observersPerDoc),
-          light.slice(d * lightPerDoc, (d + 1) * lightPerDoc),
-          samples,
-        ),
+      (_, d) => new Room(clients.slice(d * observersPerDoc, (d + 1) * observersPerDoc), light.slice(d * lightPerDoc, (d + 1) * lightPerDoc), samples),
     )
     const awarenessSamples: number[] = []
     const presences = shape.presence ? rooms.map((r) => new Presence(r.clients, r.light, awarenessSamples)) : null
@@ -360,12 +363,8 @@ async function editing(target: Target, opts: Options, shape: Editing): Promise<S
     bench.start()
     const started = performance.now()
     const total = docs.length * shape.clientsPerDoc
-    const stopEdits = every(total, 1000 / shape.editsPerSecond, (i) =>
-      rooms[Math.floor(i / shape.clientsPerDoc)]!.edit(i % shape.clientsPerDoc),
-    )
-    const stopMoves = presences
-      ? every(total, 1000, (i) => presences[Math.floor(i / shape.clientsPerDoc)]!.move(i % shape.clientsPerDoc))
-      : () => {}
+    const stopEdits = every(total, 1000 / shape.editsPerSecond, (i) => rooms[Math.floor(i / shape.clientsPerDoc)]!.edit(i % shape.clientsPerDoc))
+    const stopMoves = presences ? every(total, 1000, (i) => presences[Math.floor(i / shape.clientsPerDoc)]!.move(i % shape.clientsPerDoc)) : () => {}
     await sleep(opts.seconds * 1000)
     stopEdits()
     stopMoves()
@@ -412,11 +411,19 @@ async function editing(target: Target, opts: Options, shape: Editing): Promise<S
     columns.push(
       ['converged', converged],
       ...(lightPerDoc > 0
-        ? ([['clients per document', `${shape.clientsPerDoc}: ${observersPerDoc} full observers (latency measured there) + ${lightPerDoc} light`]] as [string, string][])
+        ? ([['clients per document', `${shape.clientsPerDoc}: ${observersPerDoc} full observers (latency measured there) + ${lightPerDoc} light`]] as [
+            string,
+            string,
+          ][])
         : []),
       ['connect ms p50 / p95', pcts(connectTimes, ['p50', 'p95'])],
       ...(light.length > 0
-        ? ([['light clients received', `${(light.reduce((n, l) => n + l.bytesIn, 0) / 1e6).toFixed(1)} MB in ${light.reduce((n, l) => n + l.framesIn, 0)} frames (not decoded)`]] as [string, string][])
+        ? ([
+            [
+              'light clients received',
+              `${(light.reduce((n, l) => n + l.bytesIn, 0) / 1e6).toFixed(1)} MB in ${light.reduce((n, l) => n + l.framesIn, 0)} frames (not decoded)`,
+            ],
+          ] as [string, string][])
         : []),
       ['edits/s (target)', `${(edits / editSeconds).toFixed(0)} (${total * shape.editsPerSecond})`],
       ...usageColumns(usage, load),
@@ -481,10 +488,7 @@ async function coldLoad(target: Target): Promise<ShapeResult> {
         ['tries', String(times.length)],
         ['content', wrong === 0 ? 'identical to the writer' : `NO: ${wrong} loads differ from the writer`],
         ['how cold', target.coldNote],
-        ...usageColumns(
-          { peakRssMb: Math.max(...usages.map((u) => u.peakRssMb)), cpuSeconds: usages.reduce((s, u) => s + u.cpuSeconds, 0) },
-          bench.stop(),
-        ),
+        ...usageColumns({ peakRssMb: Math.max(...usages.map((u) => u.peakRssMb)), cpuSeconds: usages.reduce((s, u) => s + u.cpuSeconds, 0) }, bench.stop()),
       ],
       load,
       failed: wrong === 0 ? undefined : `cold load: ${wrong} loads differ from the writer`,
@@ -516,7 +520,12 @@ async function joinStorm(target: Target): Promise<ShapeResult> {
     const fragment = host.ydoc.getXmlFragment(FRAGMENT)
     const line = 'Les villes du réseau partagent leurs retours sur la mobilité et le budget. '.repeat(14)
     while (Y.encodeStateAsUpdate(host.ydoc).length < BIG_DOC_BYTES) {
-      host.ydoc.transact(() => fragment.insert(fragment.length, Array.from({ length: 50 }, () => paragraphWith(line))))
+      host.ydoc.transact(() =>
+        fragment.insert(
+          fragment.length,
+          Array.from({ length: 50 }, () => paragraphWith(line)),
+        ),
+      )
       await new Promise((r) => setImmediate(r))
     }
     const hostId = host.ydoc.clientID
@@ -531,9 +540,7 @@ async function joinStorm(target: Target): Promise<ShapeResult> {
     bench.start()
     // All sockets are created in the same tick: they open together. Light joiners first, so the
     // full joiners' applying cannot delay their sockets' creation.
-    const lightResults = Array.from({ length: JOINERS - FULL_JOINERS }, () =>
-      LightClient.open(target, docs[0]!, 120_000, WORDS, (l) => lights.push(l)),
-    )
+    const lightResults = Array.from({ length: JOINERS - FULL_JOINERS }, () => LightClient.open(target, docs[0]!, 120_000, WORDS, (l) => lights.push(l)))
     const fullResults = Array.from({ length: FULL_JOINERS }, () => pool.open(target, docs[0]!, 120_000, complete))
     const [lightSettled, fullSettled] = await Promise.all([Promise.allSettled(lightResults), Promise.allSettled(fullResults)])
     const usage = sampler.stop()

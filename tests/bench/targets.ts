@@ -45,7 +45,10 @@ class ServerProcess {
   private readonly exited: Promise<number | null>
   readonly url: Promise<string>
 
-  private constructor(readonly child: ChildProcess, listeningMsg: string) {
+  private constructor(
+    readonly child: ChildProcess,
+    listeningMsg: string,
+  ) {
     this.exited = new Promise((r) => child.on('exit', (code) => r(code)))
     let partial = ''
     let onLine = (_line: string) => {}
@@ -75,7 +78,10 @@ class ServerProcess {
 
   /** `args`: what node runs (a script and its loader). */
   static start(args: string[], env: NodeJS.ProcessEnv, listeningMsg: string): ServerProcess {
-    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     running.add(child)
     child.on('exit', () => running.delete(child))
     return new ServerProcess(child, listeningMsg)

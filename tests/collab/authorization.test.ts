@@ -21,9 +21,13 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
   beforeAll(async () => {
     server = await startTestServer(driver)
     for (const [who, email] of Object.entries({
-      secretariat: 'secretariat@demo.atelier', pilot: 'pilote@demo.atelier', expert: 'experte@demo.atelier',
-      funder: 'financeur@demo.atelier', tunis: 'tunis@demo.atelier',
-    })) cookies[who] = await server.login(email)
+      secretariat: 'secretariat@demo.atelier',
+      pilot: 'pilote@demo.atelier',
+      expert: 'experte@demo.atelier',
+      funder: 'financeur@demo.atelier',
+      tunis: 'tunis@demo.atelier',
+    }))
+      cookies[who] = await server.login(email)
     networkDoc = await server.documentId(cookies.secretariat!, 'Fiche constitutive du Réseau collaboratif')
     dakarPlan = await server.documentId(cookies.pilot!, 'Plan d’action — Dakar')
   })
@@ -63,9 +67,9 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
       const before = docText(writer.doc)
 
       appendParagraph(reader.doc, `Modification interdite (${who})`)
-      await expect.poll(() => deniedReasons(reader.received)).toEqual([
-        who === 'funder' ? 'read-only: edits are refused' : 'comment-only: content edits are refused',
-      ])
+      await expect
+        .poll(() => deniedReasons(reader.received))
+        .toEqual([who === 'funder' ? 'read-only: edits are refused' : 'comment-only: content edits are refused'])
       // The writer never sees it, and neither does a newcomer: the server's document is unchanged.
       const newcomer = connect(server, networkDoc, { cookie: cookies.pilot! })
       await synced(newcomer)
@@ -136,7 +140,9 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
   })
 
   it('removing someone’s role closes their open sockets; reconnecting is refused', async () => {
-    const people = (await server.api(cookies.secretariat!, 'GET', `/api/networks/${(await server.api(cookies.secretariat!, 'GET', '/api/me')).body.networks[0].id}`)).body.people as { grantId: string; user: { name: string } }[]
+    const people = (
+      await server.api(cookies.secretariat!, 'GET', `/api/networks/${(await server.api(cookies.secretariat!, 'GET', '/api/me')).body.networks[0].id}`)
+    ).body.people as { grantId: string; user: { name: string } }[]
     const funderGrant = people.find((p) => p.user.name.includes('Hélène Roy'))!.grantId
     const funder = connect(server, networkDoc, { cookie: cookies.funder! })
     await synced(funder)

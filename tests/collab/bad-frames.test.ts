@@ -12,28 +12,86 @@ const frame = (write: (e: encoding.Encoder) => void) => {
 const BAD_FRAMES: [string, Uint8Array, number][] = [
   ['random bytes', new Uint8Array(randomBytes(200)), 1002],
   ['an unknown message type', frame((e) => encoding.writeVarUint(e, 99)), 1002],
-  ['an unknown sync message', frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 7); encoding.writeVarUint8Array(e, new Uint8Array(3)) }), 1002],
-  ['a truncated update (length says 1000, 3 bytes follow)', frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint(e, 1000); encoding.writeUint8Array(e, new Uint8Array([1, 2, 3])) }), 1002],
-  ['an update that is not a Yjs update', frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, new Uint8Array(randomBytes(64))) }), 1002],
-  ['a malformed state vector', frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, new Uint8Array([200, 200, 200])) }), 1002],
-  ['awareness that is not JSON', frame((e) => {
-    encoding.writeVarUint(e, 1)
-    const u = encoding.createEncoder()
-    encoding.writeVarUint(u, 1); encoding.writeVarUint(u, 42); encoding.writeVarUint(u, 1); encoding.writeVarString(u, '{not json')
-    encoding.writeVarUint8Array(e, encoding.toUint8Array(u))
-  }), 1002],
+  [
+    'an unknown sync message',
+    frame((e) => {
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarUint(e, 7)
+      encoding.writeVarUint8Array(e, new Uint8Array(3))
+    }),
+    1002,
+  ],
+  [
+    'a truncated update (length says 1000, 3 bytes follow)',
+    frame((e) => {
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarUint(e, 2)
+      encoding.writeVarUint(e, 1000)
+      encoding.writeUint8Array(e, new Uint8Array([1, 2, 3]))
+    }),
+    1002,
+  ],
+  [
+    'an update that is not a Yjs update',
+    frame((e) => {
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarUint(e, 2)
+      encoding.writeVarUint8Array(e, new Uint8Array(randomBytes(64)))
+    }),
+    1002,
+  ],
+  [
+    'a malformed state vector',
+    frame((e) => {
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarUint8Array(e, new Uint8Array([200, 200, 200]))
+    }),
+    1002,
+  ],
+  [
+    'awareness that is not JSON',
+    frame((e) => {
+      encoding.writeVarUint(e, 1)
+      const u = encoding.createEncoder()
+      encoding.writeVarUint(u, 1)
+      encoding.writeVarUint(u, 42)
+      encoding.writeVarUint(u, 1)
+      encoding.writeVarString(u, '{not json')
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(u))
+    }),
+    1002,
+  ],
   ['a saved-confirmation request without its id', frame((e) => encoding.writeVarUint(e, 8)), 1002],
-  ['trailing garbage after a valid message', frame((e) => { encoding.writeVarUint(e, 3); encoding.writeUint8Array(e, new Uint8Array([9, 9, 9])) }), 1002],
+  [
+    'trailing garbage after a valid message',
+    frame((e) => {
+      encoding.writeVarUint(e, 3)
+      encoding.writeUint8Array(e, new Uint8Array([9, 9, 9]))
+    }),
+    1002,
+  ],
   ['an empty frame', new Uint8Array(0), 1002],
-  ['an update whose item claims a later item of its own client as its origin', frame((e) => {
-    encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2)
-    const u = encoding.createEncoder()
-    // One client (7), one struct at clock 0: a string item whose origin is (7, 5).
-    encoding.writeVarUint(u, 1); encoding.writeVarUint(u, 1); encoding.writeVarUint(u, 7); encoding.writeVarUint(u, 0)
-    encoding.writeUint8(u, 0x80 | 4); encoding.writeVarUint(u, 7); encoding.writeVarUint(u, 5); encoding.writeVarString(u, 'x')
-    encoding.writeVarUint(u, 0)
-    encoding.writeVarUint8Array(e, encoding.toUint8Array(u))
-  }), 1002],
+  [
+    'an update whose item claims a later item of its own client as its origin',
+    frame((e) => {
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarUint(e, 2)
+      const u = encoding.createEncoder()
+      // One client (7), one struct at clock 0: a string item whose origin is (7, 5).
+      encoding.writeVarUint(u, 1)
+      encoding.writeVarUint(u, 1)
+      encoding.writeVarUint(u, 7)
+      encoding.writeVarUint(u, 0)
+      encoding.writeUint8(u, 0x80 | 4)
+      encoding.writeVarUint(u, 7)
+      encoding.writeVarUint(u, 5)
+      encoding.writeVarString(u, 'x')
+      encoding.writeVarUint(u, 0)
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(u))
+    }),
+    1002,
+  ],
 ]
 
 describe('malformed and oversized frames', () => {
@@ -87,13 +145,17 @@ describe('malformed and oversized frames', () => {
       const bad = rawSocket(`${roomy.wsUrl}/${id}`, { cookie: c, origin: roomy.url })
       await bad.opened
       const depth = 200_000
-      bad.ws.send(frame((e) => {
-        encoding.writeVarUint(e, 1)
-        const u = encoding.createEncoder()
-        encoding.writeVarUint(u, 1); encoding.writeVarUint(u, 42); encoding.writeVarUint(u, 1)
-        encoding.writeVarString(u, `{"cursor":${'['.repeat(depth)}${']'.repeat(depth)}}`)
-        encoding.writeVarUint8Array(e, encoding.toUint8Array(u))
-      }))
+      bad.ws.send(
+        frame((e) => {
+          encoding.writeVarUint(e, 1)
+          const u = encoding.createEncoder()
+          encoding.writeVarUint(u, 1)
+          encoding.writeVarUint(u, 42)
+          encoding.writeVarUint(u, 1)
+          encoding.writeVarString(u, `{"cursor":${'['.repeat(depth)}${']'.repeat(depth)}}`)
+          encoding.writeVarUint8Array(e, encoding.toUint8Array(u))
+        }),
+      )
       expect((await bad.closed).code).toBe(1002)
       const witness = connect(roomy, id, { cookie: c })
       await synced(witness)

@@ -27,8 +27,12 @@ describe.each(DRIVERS)('comment changes on live sockets (%s)', (driver) => {
   beforeAll(async () => {
     server = await startTestServer(driver)
     for (const [who, email] of Object.entries({
-      secretariat: 'secretariat@demo.atelier', pilot: 'pilote@demo.atelier', expert: 'experte@demo.atelier', funder: 'financeur@demo.atelier',
-    })) cookies[who] = await server.login(email)
+      secretariat: 'secretariat@demo.atelier',
+      pilot: 'pilote@demo.atelier',
+      expert: 'experte@demo.atelier',
+      funder: 'financeur@demo.atelier',
+    }))
+      cookies[who] = await server.login(email)
     docId = await server.documentId(cookies.secretariat!, 'Fiche constitutive du Réseau collaboratif')
     otherDocId = await server.documentId(cookies.secretariat!, 'Fiche de la Problématique prioritaire')
   })
@@ -38,8 +42,7 @@ describe.each(DRIVERS)('comment changes on live sockets (%s)', (driver) => {
   })
 
   const comments = (path = '') => `/api/documents/${docId}/comments${path}`
-  const subscribed = (changes: CommentsChanged[], times = 1) =>
-    expect.poll(() => kinds(changes).filter((k) => k === 'subscribed').length).toBe(times)
+  const subscribed = (changes: CommentsChanged[], times = 1) => expect.poll(() => kinds(changes).filter((k) => k === 'subscribed').length).toBe(times)
 
   it('every socket that asked hears of each change, readers included; others hear nothing', async () => {
     const writer = open(docId, 'pilot')

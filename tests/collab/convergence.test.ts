@@ -14,7 +14,10 @@ type Op =
   | { kind: 'bold'; paragraph: number; offset: number; length: number }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('type' as const), paragraph: fc.nat(), offset: fc.nat(), text: fc.string({ minLength: 1, maxLength: 6 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant('type' as const), paragraph: fc.nat(), offset: fc.nat(), text: fc.string({ minLength: 1, maxLength: 6 }) }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('erase' as const), paragraph: fc.nat(), offset: fc.nat(), length: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('paragraph' as const), at: fc.nat(), text: fc.string({ maxLength: 8 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove-paragraph' as const), at: fc.nat() }) },
@@ -82,7 +85,11 @@ describe.each(DRIVERS)('convergence under random concurrent edits (%s)', (driver
     let run = 0
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(op, { minLength: 5, maxLength: 25 }), { minLength: CLIENTS, maxLength: CLIENTS }), async (scripts) => {
-        const created = await server.api(cookie, 'POST', '/api/documents', { space: { type: 'network', id: networkId }, kind: 'experimentation_log', title: `propriété ${++run}` })
+        const created = await server.api(cookie, 'POST', '/api/documents', {
+          space: { type: 'network', id: networkId },
+          kind: 'experimentation_log',
+          title: `propriété ${++run}`,
+        })
         const id = created.body.id as string
         const clients: TestClient[] = []
         try {
@@ -98,13 +105,18 @@ describe.each(DRIVERS)('convergence under random concurrent edits (%s)', (driver
           await expect.poll(() => new Set(states()).size, { timeout: 20_000 }).toBe(1)
           const expected = docText(clients[0]!.doc)
           const expectedXml = states()[0]
-          await expect.poll(async () => {
-            const stored = await loadState(server.deps.db, id)
-            const replay = new Y.Doc()
-            if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot)
-            for (const u of stored.updates) Y.applyUpdate(replay, u)
-            return replay.getXmlFragment('default').toJSON()
-          }, { timeout: 20_000 }).toBe(expectedXml)
+          await expect
+            .poll(
+              async () => {
+                const stored = await loadState(server.deps.db, id)
+                const replay = new Y.Doc()
+                if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot)
+                for (const u of stored.updates) Y.applyUpdate(replay, u)
+                return replay.getXmlFragment('default').toJSON()
+              },
+              { timeout: 20_000 },
+            )
+            .toBe(expectedXml)
           expect(docText(clients[1]!.doc)).toBe(expected)
         } finally {
           clients.forEach((c) => c.destroy())

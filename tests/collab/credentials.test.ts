@@ -65,7 +65,9 @@ describe.each(DRIVERS)('credentials of open sockets (%s)', (driver) => {
     await expect.poll(() => closedWith(client), { timeout: 15_000 }).toContain(4401)
     expect(await upgradeStatus(url(token))).toBe(401)
     client.destroy()
-    await server.deps.db.query(`update users set password_hash = (select password_hash from users where email = 'secretariat@demo.atelier') where id = $1`, [pilot!.id])
+    await server.deps.db.query(`update users set password_hash = (select password_hash from users where email = 'secretariat@demo.atelier') where id = $1`, [
+      pilot!.id,
+    ])
   })
 
   it('a token socket closes when its token expires, unless the client renewed the token', async () => {

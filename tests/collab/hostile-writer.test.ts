@@ -19,11 +19,14 @@ function bigPaste(paragraphs: number): { frame: Uint8Array; last: string } {
   const fragment = doc.getXmlFragment('default')
   doc.transact(() => {
     for (let i = 0; i < paragraphs; i += 5000) {
-      fragment.insert(fragment.length, Array.from({ length: Math.min(5000, paragraphs - i) }, (_, k) => {
-        const p = new Y.XmlElement('paragraph')
-        p.insert(0, [new Y.XmlText(`point ${i + k}`)])
-        return p
-      }))
+      fragment.insert(
+        fragment.length,
+        Array.from({ length: Math.min(5000, paragraphs - i) }, (_, k) => {
+          const p = new Y.XmlElement('paragraph')
+          p.insert(0, [new Y.XmlText(`point ${i + k}`)])
+          return p
+        }),
+      )
     }
   })
   const e = encoding.createEncoder()
@@ -59,21 +62,25 @@ describe.each(DRIVERS)('a hostile writer (%s)', (driver) => {
       for (const line of peer.text().split('\n')) if (line.startsWith('mesure ') && !arrival.has(line)) arrival.set(line, now)
     })
     const editTimes = (label: string, count: number, spacingMs: number) =>
-      Promise.all(Array.from({ length: count }, async (_, i) => {
-        await new Promise((resolve) => setTimeout(resolve, i * spacingMs))
-        const marker = `mesure ${label} ${i}`
-        const sent = performance.now()
-        appendParagraph(writer.doc, marker)
-        await expect.poll(() => arrival.has(marker), { timeout: 120_000, interval: 5 }).toBe(true)
-        return arrival.get(marker)! - sent
-      }))
+      Promise.all(
+        Array.from({ length: count }, async (_, i) => {
+          await new Promise((resolve) => setTimeout(resolve, i * spacingMs))
+          const marker = `mesure ${label} ${i}`
+          const sent = performance.now()
+          appendParagraph(writer.doc, marker)
+          await expect.poll(() => arrival.has(marker), { timeout: 120_000, interval: 5 }).toBe(true)
+          return arrival.get(marker)! - sent
+        }),
+      )
     const healthTimes = (count: number, spacingMs: number) =>
-      Promise.all(Array.from({ length: count }, async (_, i) => {
-        await new Promise((resolve) => setTimeout(resolve, i * spacingMs))
-        const sent = performance.now()
-        expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
-        return performance.now() - sent
-      }))
+      Promise.all(
+        Array.from({ length: count }, async (_, i) => {
+          await new Promise((resolve) => setTimeout(resolve, i * spacingMs))
+          const sent = performance.now()
+          expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
+          return performance.now() - sent
+        }),
+      )
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
 
     const quietEdits = median(await editTimes('calme', 8, 30))

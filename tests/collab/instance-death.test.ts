@@ -96,18 +96,26 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('an instance k
       // Everyone converges on the survivor; then everyone leaves and it stores and unloads.
       const observer = new Y.Doc()
       const observing = open(survivor, observer)
-      const markers = () => new Set(docText(observer).split('\n').filter((l) => l.startsWith(`r${round}-`)))
+      const markers = () =>
+        new Set(
+          docText(observer)
+            .split('\n')
+            .filter((l) => l.startsWith(`r${round}-`)),
+        )
       const expected = writers.reduce((n, w) => n + w.typed, 0)
       await expect.poll(() => markers().size, { timeout: 60_000, interval: 200 }).toBe(expected)
       for (const w of writers) w.provider.destroy()
       observing.destroy()
 
       await expect
-        .poll(async () => {
-          const s = await stored()
-          const missing = [...markers()].filter((m) => !s.text.includes(m)).length
-          return { missing, whole: s.whole }
-        }, { timeout: 60_000, interval: 500 })
+        .poll(
+          async () => {
+            const s = await stored()
+            const missing = [...markers()].filter((m) => !s.text.includes(m)).length
+            return { missing, whole: s.whole }
+          },
+          { timeout: 60_000, interval: 500 },
+        )
         .toEqual({ missing: 0, whole: true })
     }, 180_000)
   }

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadState } from '../../server/data/live-documents'
 import { dropSchema, freshSchemaName } from '../helpers/db'
-import { appendParagraph, connect, docText, listenForComments, startTestServer, synced, upgradeStatus, type TestClient, type TestServer } from '../helpers/collab'
+import {
+  appendParagraph,
+  connect,
+  docText,
+  listenForComments,
+  startTestServer,
+  synced,
+  upgradeStatus,
+  type TestClient,
+  type TestServer,
+} from '../helpers/collab'
 import { anchorIn } from '../helpers/comments'
 
 /**
@@ -83,9 +93,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
       ...Array.from({ length: 15 }, (_, i) => `Concurrent 1.${i + 1}`),
       ...Array.from({ length: 15 }, (_, i) => `Concurrent 2.${i + 1}`),
     ]
-    await expect
-      .poll(() => one.text() === two.text() && expected.every((p) => paragraphs(one.text()).has(p)), { timeout: 30_000 })
-      .toBe(true)
+    await expect.poll(() => one.text() === two.text() && expected.every((p) => paragraphs(one.text()).has(p)), { timeout: 30_000 }).toBe(true)
 
     // A third person, on instance 2, gets the same document.
     const late = client(connect(s2, planId, { token: await s2.token(pilot, planId) }))
@@ -188,7 +196,10 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
     const heard = listenForComments(onTwo)
     await synced(onTwo)
     await expect.poll(() => heard.map((h) => h.change), { timeout: 30_000 }).toEqual(['subscribed'])
-    const created = await s1.api(pilot, 'POST', `/api/documents/${sheetId}/comments`, { anchor: await anchorIn(s1.deps.db, sheetId), body: 'Vu sur l’autre instance' })
+    const created = await s1.api(pilot, 'POST', `/api/documents/${sheetId}/comments`, {
+      anchor: await anchorIn(s1.deps.db, sheetId),
+      body: 'Vu sur l’autre instance',
+    })
     expect(created.status).toBe(201)
     await expect.poll(() => heard.map((h) => h.change), { timeout: 30_000 }).toEqual(['subscribed', 'created'])
     expect(heard[1]!.threadId).toBe(created.body.id)
@@ -247,7 +258,9 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
     await expect.poll(() => expertOn1.closes.map((c) => c.code), { timeout: 30_000 }).toContain(4403)
     const onOne = Math.round(performance.now() - started)
     await expect.poll(() => expertOn2.closes.map((c) => c.code), { timeout: 30_000 }).toContain(4403)
-    console.log(`[multi-instance] the expert's sockets closed ${onOne} ms (instance 1) and ${Math.round(performance.now() - started)} ms (instance 2, at most) after the removal answered`)
+    console.log(
+      `[multi-instance] the expert's sockets closed ${onOne} ms (instance 1) and ${Math.round(performance.now() - started)} ms (instance 2, at most) after the removal answered`,
+    )
     expect(await at(s1, expert)).toBe(403)
     expect(await at(s2, expert)).toBe(403)
 

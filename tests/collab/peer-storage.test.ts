@@ -112,10 +112,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('updates relay
       appendParagraph(writer.doc, line)
       await expect.poll(async () => (await stored(docId)).text).toContain(line)
     }
-    const [lost] = await s1.deps.db.query<{ id: string }>(
-      `select id from doc_updates where document_id = $1 order by id desc offset 1 limit 1`,
-      [docId],
-    )
+    const [lost] = await s1.deps.db.query<{ id: string }>(`select id from doc_updates where document_id = $1 order by id desc offset 1 limit 1`, [docId])
     await s1.deps.db.query(`delete from doc_updates where id = $1`, [lost!.id])
     expect((await stored(docId)).whole).toBe(false)
 

@@ -122,14 +122,16 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
     const refusing: Db = Object.assign(Object.create(db), {
       transaction: <T>(fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>) =>
         db.transaction((tx) =>
-          fn(Object.assign(Object.create(tx), {
-            query: (text: string, params: unknown[] = []) => {
-              if (/insert into doc_updates/.test(text) && params.includes(refused)) {
-                throw Object.assign(new Error('insert or update on table "doc_updates" violates foreign key constraint'), { code: '23503' })
-              }
-              return tx.query(text, params)
-            },
-          })),
+          fn(
+            Object.assign(Object.create(tx), {
+              query: (text: string, params: unknown[] = []) => {
+                if (/insert into doc_updates/.test(text) && params.includes(refused)) {
+                  throw Object.assign(new Error('insert or update on table "doc_updates" violates foreign key constraint'), { code: '23503' })
+                }
+                return tx.query(text, params)
+              },
+            }),
+          ),
         ),
     })
     const persistence = persistenceOn(refusing, { flushMs: 10 })

@@ -60,13 +60,18 @@ describe.each(DRIVERS)('live co-editing over the y-websocket protocol (%s)', (dr
     await synced(a)
     appendParagraph(a.doc, 'Phrase à conserver')
     const expected = docText(a.doc)
-    await expect.poll(async () => {
-      const stored = await loadState(server.deps.db, planId)
-      const replay = new Y.Doc()
-      if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot)
-      for (const u of stored.updates) Y.applyUpdate(replay, u)
-      return docText(replay)
-    }, { timeout: 10_000 }).toBe(expected)
+    await expect
+      .poll(
+        async () => {
+          const stored = await loadState(server.deps.db, planId)
+          const replay = new Y.Doc()
+          if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot)
+          for (const u of stored.updates) Y.applyUpdate(replay, u)
+          return docText(replay)
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(expected)
     await expect.poll(async () => (await readContent(server.deps.db, planId))?.text, { timeout: 10_000 }).toContain('Phrase à conserver')
     const content = await readContent(server.deps.db, planId)
     expect(content!.prosemirror.content![0]).toEqual({ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Plan d’action — Dakar' }] })
@@ -78,10 +83,18 @@ describe.each(DRIVERS)('live co-editing over the y-websocket protocol (%s)', (dr
     await synced(a)
     appendParagraph(a.doc, 'Signé Aminata')
     const me = (await server.api(pilot, 'GET', '/api/me')).body
-    await expect.poll(async () =>
-      (await server.deps.db.query<{ userId: string }>(
-        `select user_id as "userId" from doc_clients where document_id = $1 and client_id = $2`, [planId, a.doc.clientID],
-      ))[0]?.userId, { timeout: 10_000 }).toBe(me.user.id)
+    await expect
+      .poll(
+        async () =>
+          (
+            await server.deps.db.query<{ userId: string }>(`select user_id as "userId" from doc_clients where document_id = $1 and client_id = $2`, [
+              planId,
+              a.doc.clientID,
+            ])
+          )[0]?.userId,
+        { timeout: 10_000 },
+      )
+      .toBe(me.user.id)
     a.destroy()
   })
 })

@@ -67,11 +67,23 @@ function play(doc: Y.Doc, ops: Op[]): void {
  * copy then converges on the server's result, which is stored like any edit.
  */
 const held = (doc: Y.Doc) => ({
-  blocks: doc.getXmlFragment('default').toArray().map((node) =>
-    node instanceof Y.XmlElement
-      ? { name: node.nodeName, attributes: node.getAttributes(), text: node.toArray().map((t) => (t instanceof Y.XmlText ? (t.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('') : '')).join('') }
-      : String(node),
-  ),
+  blocks: doc
+    .getXmlFragment('default')
+    .toArray()
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? {
+            name: node.nodeName,
+            attributes: node.getAttributes(),
+            text: node
+              .toArray()
+              .map((t) =>
+                t instanceof Y.XmlText ? (t.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('') : '',
+              )
+              .join(''),
+          }
+        : String(node),
+    ),
   meta: doc.getMap('meta').toJSON(),
   sv: Buffer.from(Y.encodeStateVector(doc)).toString('hex'),
 })
@@ -79,9 +91,10 @@ const held = (doc: Y.Doc) => ({
 /** Everything, formatting included, exactly. */
 const exact = (doc: Y.Doc) => ({
   ...held(doc),
-  formatting: doc.getXmlFragment('default').toArray().map((node) =>
-    node instanceof Y.XmlElement ? node.toArray().map((t) => (t instanceof Y.XmlText ? t.toDelta() : null)) : null,
-  ),
+  formatting: doc
+    .getXmlFragment('default')
+    .toArray()
+    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((t) => (t instanceof Y.XmlText ? t.toDelta() : null)) : null)),
 })
 
 const limits = fc.record({ structsPerPart: fc.integer({ min: 1, max: 8 }), rangesPerPart: fc.integer({ min: 1, max: 8 }) })
@@ -128,11 +141,14 @@ describe('cutting a Yjs update into parts', () => {
   it('counts what it carries and cuts a big paste into many small parts', () => {
     const doc = new Y.Doc()
     const fragment = doc.getXmlFragment('default')
-    fragment.insert(0, Array.from({ length: 1000 }, (_, i) => {
-      const p = new Y.XmlElement('paragraph')
-      p.insert(0, [new Y.XmlText(`paragraphe ${i}`)])
-      return p
-    }))
+    fragment.insert(
+      0,
+      Array.from({ length: 1000 }, (_, i) => {
+        const p = new Y.XmlElement('paragraph')
+        p.insert(0, [new Y.XmlText(`paragraphe ${i}`)])
+        return p
+      }),
+    )
     const update = Y.encodeStateAsUpdate(doc)
     const split = splitUpdate(update)
     expect(split.structs).toBe(Y.decodeUpdate(update).structs.length)
@@ -158,7 +174,7 @@ describe('cutting a Yjs update into parts', () => {
       fc.property(fc.nat({ max: update.length - 1 }), fc.integer({ min: 0, max: 255 }), (at, byte) => {
         const mutated = Uint8Array.from(update)
         mutated[at] = byte
-        let split
+        let split: ReturnType<typeof splitUpdate>
         try {
           split = splitUpdate(mutated)
         } catch (err) {

@@ -25,8 +25,7 @@ describe.each(DRIVERS)('versions of live documents (%s)', (driver) => {
   })
   afterAll(() => server.stop())
 
-  const versions = async (documentId: string) =>
-    (await server.api(pilot, 'GET', `/api/documents/${documentId}/versions`)).body.versions as VersionSummary[]
+  const versions = async (documentId: string) => (await server.api(pilot, 'GET', `/api/documents/${documentId}/versions`)).body.versions as VersionSummary[]
 
   it('stores an automatic version once edits have been idle, with who wrote them, and none when nothing changed', async () => {
     const id = await server.documentId(pilot, 'Plan d’action — Dakar')

@@ -15,9 +15,7 @@ describe.each(DRIVERS)('the database layer on %s', (driver) => {
   it('applies every migration file at open and records it', async () => {
     const rows = await db.query<{ version: number; name: string }>('select version, name from schema_migrations order by version')
     expect(rows.map((r) => r.name)).toEqual(readMigrations().map((m) => m.name))
-    const tables = await db.query<{ t: string }>(
-      `select table_name as t from information_schema.tables where table_schema = current_schema() order by 1`,
-    )
+    const tables = await db.query<{ t: string }>(`select table_name as t from information_schema.tables where table_schema = current_schema() order by 1`)
     expect(tables.map((r) => r.t)).toEqual(
       expect.arrayContaining(['users', 'sessions', 'networks', 'cities', 'memberships', 'role_grants', 'invitations', 'documents']),
     )
@@ -125,7 +123,11 @@ describe.runIf(process.env.DATABASE_URL)('migrations when two instances start at
     try {
       const [appliedA, appliedB] = await Promise.all([migrate(a), migrate(b)])
       const all = [...appliedA, ...appliedB].sort()
-      expect(all).toEqual(readMigrations().map((m) => m.name).sort())
+      expect(all).toEqual(
+        readMigrations()
+          .map((m) => m.name)
+          .sort(),
+      )
       const [{ n }] = (await a.query<{ n: number }>('select count(*)::int as n from schema_migrations')) as [{ n: number }]
       expect(n).toBe(readMigrations().length)
     } finally {

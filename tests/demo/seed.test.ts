@@ -4,11 +4,13 @@ import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { testApp } from '../helpers/app'
 
 const counts = async (db: TestDb) =>
-  (await db.query<{ users: number; networks: number; cities: number; documents: number; grants: number }>(
-    `select (select count(*)::int from users) as users, (select count(*)::int from networks) as networks,
+  (
+    await db.query<{ users: number; networks: number; cities: number; documents: number; grants: number }>(
+      `select (select count(*)::int from users) as users, (select count(*)::int from networks) as networks,
        (select count(*)::int from cities) as cities, (select count(*)::int from documents) as documents,
        (select count(*)::int from role_grants) as grants`,
-  ))[0]!
+    )
+  )[0]!
 
 describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
   let db: TestDb

@@ -29,7 +29,10 @@ describe('accessibility of the main screens', () => {
   it('home, and the new-document dialog', async () => {
     const page = await signIn(browser, server, 'pilote@demo.atelier')
     expect(await seriousA11yViolations(page)).toEqual([])
-    await page.getByRole('button', { name: /Nouveau document/ }).first().click()
+    await page
+      .getByRole('button', { name: /Nouveau document/ })
+      .first()
+      .click()
     await page.getByRole('dialog').waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
     await page.context().close()
@@ -124,4 +127,3 @@ describe('accessibility of the main screens', () => {
     await page.context().close()
   })
 })
-

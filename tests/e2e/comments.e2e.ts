@@ -54,7 +54,11 @@ async function selectWords(page: Page, words: string) {
   }, words)
 }
 
-const highlighted = (page: Page) => page.locator('.comment-highlight').allInnerTexts().then((t) => t.join(''))
+const highlighted = (page: Page) =>
+  page
+    .locator('.comment-highlight')
+    .allInnerTexts()
+    .then((t) => t.join(''))
 const card = (page: Page, text: string) => page.locator('.thread-card', { hasText: text })
 
 describe('an expert comments, the pilot city replies and resolves', () => {

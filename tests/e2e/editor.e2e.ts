@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, grantCityRole, launchBrowser, newContext, openDocument, selectToLineStart, signIn, startAppServer, type AppServer } from './harness'
+import {
+  artifactPath,
+  editorText,
+  grantCityRole,
+  launchBrowser,
+  newContext,
+  openDocument,
+  selectToLineStart,
+  signIn,
+  startAppServer,
+  type AppServer,
+} from './harness'
 
 /**
  * The live editor in two real browsers, on the demonstration network. Aminata Diallo (Dakar,

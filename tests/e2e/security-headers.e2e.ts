@@ -137,7 +137,10 @@ describe('the Content-Security-Policy in Chromium', () => {
     await dakar.locator('.editor-status[data-status="saved"]').waitFor()
     await dakar.getByRole('link', { name: 'Historique des versions' }).first().click()
     await dakar.getByRole('heading', { name: 'Historique des versions' }).waitFor()
-    await dakar.getByRole('complementary', { name: /Versions/ }).getByRole('button', { name: /V1/ }).click()
+    await dakar
+      .getByRole('complementary', { name: /Versions/ })
+      .getByRole('button', { name: /V1/ })
+      .click()
     await dakar.locator('.version-content', { hasText: 'manquent d’ombre' }).waitFor()
     await dakar.getByLabel('avec').selectOption({ label: 'Version en cours' })
     await expect.poll(() => dakar.locator('.compare-body ins').allInnerTexts(), LIVE).toContainEqual(expect.stringContaining('Budget prévu.'))

@@ -62,9 +62,7 @@ describe('the network screen', () => {
     expect(await cotonou.locator('.gap-long').innerText()).toMatch(/^⚠ Sélectionnée il y a \d+ jours, pas encore lancée\. Un long délai/)
 
     expect(await allTexts(person(page, 'Claire Dubois').locator('.badge'))).toEqual(['Secrétariat général'])
-    expect(await allTexts(person(page, 'Aminata Diallo').locator('.person-roles li'))).toEqual([
-      expect.stringMatching(/^Équipe de la ville pilote · Dakar/),
-    ])
+    expect(await allTexts(person(page, 'Aminata Diallo').locator('.person-roles li'))).toEqual([expect.stringMatching(/^Équipe de la ville pilote · Dakar/)])
     expect(await allTexts(person(page, 'Koffi Kouassi').locator('.badge'))).toEqual(['Équipe d’une ville membre'])
     expect(await allTexts(person(page, 'Sophie Martin').locator('.badge'))).toEqual(['Expert·e international·e'])
     expect(await allTexts(person(page, 'Moussa Ndiaye').locator('.badge'))).toEqual(['Expert·e local·e'])
@@ -74,7 +72,13 @@ describe('the network screen', () => {
     // A city's own documents are not the network's.
     expect(await page.getByRole('link', { name: 'Plan d’action — Dakar' }).count()).toBe(0)
 
-    for (const name of ['Modifier le réseau', 'Ajouter une ville', 'Inviter quelqu’un', 'Retirer du réseau la ville de Dakar', 'Donner un rôle à Aminata Diallo']) {
+    for (const name of [
+      'Modifier le réseau',
+      'Ajouter une ville',
+      'Inviter quelqu’un',
+      'Retirer du réseau la ville de Dakar',
+      'Donner un rôle à Aminata Diallo',
+    ]) {
       expect(await page.getByRole('button', { name }).count(), name).toBe(1)
     }
     // No reset link for oneself: that is what signing in is for.
@@ -111,7 +115,11 @@ describe('the secretariat at work', () => {
     await invite.getByRole('heading', { name: 'Inviter quelqu’un' }).waitFor()
     // The secretariat may invite to the network and to each of its cities.
     expect(await invite.getByLabel('Où').locator('option').allInnerTexts()).toEqual([
-      `Réseau — ${NETWORK}`, 'Ville — Dakar', 'Ville — Abidjan', 'Ville — Cotonou', 'Ville — Tunis',
+      `Réseau — ${NETWORK}`,
+      'Ville — Dakar',
+      'Ville — Abidjan',
+      'Ville — Cotonou',
+      'Ville — Tunis',
     ])
     await invite.getByRole('radio', { name: /^Expert·e/ }).check()
     await invite.getByRole('radio', { name: 'Expert·e local·e' }).check()
@@ -165,16 +173,14 @@ describe('the secretariat at work', () => {
     const assign = dialog(page)
     await assign.getByLabel('Où').selectOption({ label: 'Ville — Abidjan' })
     // In a city, the secretariat hands out a city team or an expert, nothing else.
-    expect(await allTexts(assign.locator('.radio-group').first().locator('.radio-option-text > span:first-child')))
-      .toEqual(['Équipe de ville', 'Expert·e'])
+    expect(await allTexts(assign.locator('.radio-group').first().locator('.radio-option-text > span:first-child'))).toEqual(['Équipe de ville', 'Expert·e'])
     await assign.getByRole('radio', { name: /^Expert·e/ }).check()
     await assign.getByRole('radio', { name: 'Expert·e international·e' }).check()
     await assign.getByRole('button', { name: 'Donner le rôle' }).click()
     await page.getByText('Jean-Pierre Lambert a reçu son nouveau rôle.').waitFor()
-    await expect.poll(() => allTexts(person(page, 'Jean-Pierre Lambert').locator('.person-roles li'))).toEqual([
-      expect.stringMatching(/^Groupe conseil/),
-      expect.stringMatching(/^Expert·e international·e · Abidjan/),
-    ])
+    await expect
+      .poll(() => allTexts(person(page, 'Jean-Pierre Lambert').locator('.person-roles li')))
+      .toEqual([expect.stringMatching(/^Groupe conseil/), expect.stringMatching(/^Expert·e international·e · Abidjan/)])
     expect(await adviserOpensAbidjan()).toBe(200)
 
     await page.getByRole('button', { name: 'Retirer le rôle « Expert·e international·e » à Jean-Pierre Lambert' }).click()
@@ -293,7 +299,15 @@ describe('people who do not run the network', () => {
     const page = await signIn(browser, server, 'abidjan@demo.atelier')
     await openNetwork(page)
     await cityCard(page, 'Dakar').waitFor()
-    for (const name of [/Modifier le réseau/, /Ajouter une ville/, /Inviter quelqu’un/, /Retirer du réseau/, /Donner un rôle/, /Retirer le rôle/, /Lien de mot de passe/]) {
+    for (const name of [
+      /Modifier le réseau/,
+      /Ajouter une ville/,
+      /Inviter quelqu’un/,
+      /Retirer du réseau/,
+      /Donner un rôle/,
+      /Retirer le rôle/,
+      /Lien de mot de passe/,
+    ]) {
       expect(await page.getByRole('button', { name }).count(), String(name)).toBe(0)
     }
     // Names, cities and roles; only one's own e-mail address.
@@ -343,7 +357,9 @@ describe('people who do not run the network', () => {
     expect(await allTexts(person(page, 'Aminata Diallo').locator('.badge'))).toEqual(['Équipe de ville'])
 
     await page.getByRole('button', { name: 'Nouveau document dans la ville de Dakar' }).click()
-    await dialog(page).getByRole('radio', { name: /^Étude de contexte/ }).check()
+    await dialog(page)
+      .getByRole('radio', { name: /^Étude de contexte/ })
+      .check()
     await dialog(page).getByLabel('Titre').fill('Étude de contexte — Dakar')
     await dialog(page).getByRole('button', { name: 'Créer le document' }).click()
     await page.getByText('Le document « Étude de contexte — Dakar » a été créé.').waitFor()

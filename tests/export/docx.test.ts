@@ -34,7 +34,12 @@ describe('DOCX export', () => {
     const ps = paragraphs(document)
     expect(ps[0]).toMatchObject({ style: 'Title', text: 'Plan d’action — Dakar' })
     expect(ps.map((p) => p.text)).toEqual(
-      expect.arrayContaining(['Réseau\u00a0: Réseau collaboratif des villes', 'Ville\u00a0: Dakar', 'Version\u00a0: version en cours', 'Contributeurs\u00a0: Awa Ndiaye (Dakar)']),
+      expect.arrayContaining([
+        'Réseau\u00a0: Réseau collaboratif des villes',
+        'Ville\u00a0: Dakar',
+        'Version\u00a0: version en cours',
+        'Contributeurs\u00a0: Awa Ndiaye (Dakar)',
+      ]),
     )
     const pageBreak = ps.findIndex((p) => p.xml.includes('<w:br w:type="page"/>'))
     const firstHeading = ps.findIndex((p) => p.style === 'Heading1')
@@ -85,7 +90,12 @@ describe('DOCX export', () => {
     const rows = [...table.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((r) => r[1]!)
     expect(rows).toHaveLength(2)
     expect(rows[0]).toContain('<w:tblHeader/>')
-    const cells = (row: string) => [...row.matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].map((c) => paragraphs(c[1]!).map((p) => p.text).join(''))
+    const cells = (row: string) =>
+      [...row.matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].map((c) =>
+        paragraphs(c[1]!)
+          .map((p) => p.text)
+          .join(''),
+      )
     expect(cells(rows[0]!)).toEqual(['Action', 'Échéance'])
     expect(cells(rows[1]!)).toEqual(['Diagnostic', 'Mars 2027'])
     expect(rows[0]).toContain('<w:b/>')

@@ -16,9 +16,9 @@ describe('Markdown export', () => {
   })
 
   it('marks bold, italic, strike, underline, inline code and links', () => {
-    expect(md(p(text('g', 'bold'), text(' '), text('i', 'italic'), text(' '), text('s', 'strike'), text(' '), text('u', 'underline'), text(' '), text('c', 'code')))).toBe(
-      '**g** *i* ~~s~~ <u>u</u> `c`\n',
-    )
+    expect(
+      md(p(text('g', 'bold'), text(' '), text('i', 'italic'), text(' '), text('s', 'strike'), text(' '), text('u', 'underline'), text(' '), text('c', 'code'))),
+    ).toBe('**g** *i* ~~s~~ <u>u</u> `c`\n')
     expect(md(p(text('bold italic', 'bold', 'italic')))).toBe('***bold italic***\n')
     expect(md(p(text('le site', link('https://ville.example.org/a'))))).toBe('[le site](https://ville.example.org/a)\n')
     expect(md(p(text('gras', 'bold', link('https://x.example/a b'))))).toBe('[**gras**](<https://x.example/a b>)\n')
@@ -41,9 +41,19 @@ describe('Markdown export', () => {
   it('nests bullet lists, numbers ordered lists from their start and ticks task lists', () => {
     const nested: PmNode = { type: 'bulletList', content: [item(p(text('a')), { type: 'bulletList', content: [item(p(text('b')))] }), item(p(text('c')))] }
     expect(md(nested)).toBe('- a\n  - b\n- c\n')
-    const ordered: PmNode = { type: 'orderedList', attrs: { start: 9 }, content: [item(p(text('neuf')), { type: 'orderedList', content: [item(p(text('un')))] }), item(p(text('dix')))] }
+    const ordered: PmNode = {
+      type: 'orderedList',
+      attrs: { start: 9 },
+      content: [item(p(text('neuf')), { type: 'orderedList', content: [item(p(text('un')))] }), item(p(text('dix')))],
+    }
     expect(md(ordered)).toBe('9. neuf\n   1. un\n10. dix\n')
-    const tasks: PmNode = { type: 'taskList', content: [{ type: 'taskItem', attrs: { checked: 'true' }, content: [p(text('fait'))] }, { type: 'taskItem', attrs: { checked: false }, content: [p(text('à faire'))] }] }
+    const tasks: PmNode = {
+      type: 'taskList',
+      content: [
+        { type: 'taskItem', attrs: { checked: 'true' }, content: [p(text('fait'))] },
+        { type: 'taskItem', attrs: { checked: false }, content: [p(text('à faire'))] },
+      ],
+    }
     expect(md(tasks)).toBe('- [x] fait\n- [ ] à faire\n')
   })
 
@@ -62,9 +72,7 @@ describe('Markdown export', () => {
 
   it('writes tables as GFM tables, with an empty header when the first row is not one', () => {
     const row = (type: string, ...cells: string[]): PmNode => ({ type: 'tableRow', content: cells.map((c) => ({ type, content: [p(text(c))] })) })
-    expect(md({ type: 'table', content: [row('tableHeader', 'A', 'B'), row('tableCell', 'x | y', 'z')] })).toBe(
-      '| A | B |\n| --- | --- |\n| x \\| y | z |\n',
-    )
+    expect(md({ type: 'table', content: [row('tableHeader', 'A', 'B'), row('tableCell', 'x | y', 'z')] })).toBe('| A | B |\n| --- | --- |\n| x \\| y | z |\n')
     expect(md({ type: 'table', content: [row('tableCell', '1', '2')] })).toBe('|  |  |\n| --- | --- |\n| 1 | 2 |\n')
   })
 

@@ -11,9 +11,7 @@ function drawnText(pdf: Uint8Array): string[] {
   // Node's TextDecoder reads windows-1252 as Latin-1, so its 0x80–0x9F row is spelled out here.
   const row = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
   const decode = (bytes: Buffer) => [...bytes].map((b) => (b >= 0x80 && b < 0xa0 ? row[b - 0x80] : String.fromCharCode(b))).join('')
-  return [...source.matchAll(/\[([^\]]*)\] TJ/g)].map((tj) =>
-    [...tj[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => decode(Buffer.from(h[1]!, 'hex'))).join(''),
-  )
+  return [...source.matchAll(/\[([^\]]*)\] TJ/g)].map((tj) => [...tj[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => decode(Buffer.from(h[1]!, 'hex'))).join(''))
 }
 
 describe('PDF export', () => {

@@ -17,10 +17,30 @@ export const SAMPLE: PmNode = {
     // Levels come back from Yjs as numbers or strings: both must work.
     { type: 'heading', attrs: { level: 1 }, content: [text('Plan d’action — Dakar')] },
     { type: 'heading', attrs: { level: '2' }, content: [text('Analyse du contexte local')] },
-    p(text('Texte '), text('gras', 'bold'), text(' et '), text('italique', 'italic'), text(', '), text('souligné', 'underline'), text(', '), text('barré', 'strike'), text(' et '), text('un lien', link('https://ville.example.org/plan'))),
-    { type: 'bulletList', content: [item(p(text('Première puce')), { type: 'bulletList', content: [item(p(text('Sous-puce')))] }), item(p(text('Deuxième puce')))] },
+    p(
+      text('Texte '),
+      text('gras', 'bold'),
+      text(' et '),
+      text('italique', 'italic'),
+      text(', '),
+      text('souligné', 'underline'),
+      text(', '),
+      text('barré', 'strike'),
+      text(' et '),
+      text('un lien', link('https://ville.example.org/plan')),
+    ),
+    {
+      type: 'bulletList',
+      content: [item(p(text('Première puce')), { type: 'bulletList', content: [item(p(text('Sous-puce')))] }), item(p(text('Deuxième puce')))],
+    },
     { type: 'orderedList', attrs: { start: 3 }, content: [item(p(text('Étape trois'))), item(p(text('Étape quatre')))] },
-    { type: 'taskList', content: [{ type: 'taskItem', attrs: { checked: true }, content: [p(text('Fait'))] }, { type: 'taskItem', attrs: { checked: false }, content: [p(text('À faire'))] }] },
+    {
+      type: 'taskList',
+      content: [
+        { type: 'taskItem', attrs: { checked: true }, content: [p(text('Fait'))] },
+        { type: 'taskItem', attrs: { checked: false }, content: [p(text('À faire'))] },
+      ],
+    },
     { type: 'blockquote', content: [p(text('Une citation « entre guillemets »'))] },
     { type: 'horizontalRule' },
     {

@@ -11,7 +11,6 @@ import { compiledServerArgs } from './server-build'
  * Docker's stop does.
  */
 
-
 export type Child = {
   proc: ChildProcess
   url: string
@@ -127,7 +126,6 @@ export async function documentId(url: string, cookie: string, title: string): Pr
   const docs = (await res.json()) as { id: string; title: string }[]
   return docs.find((d) => d.title === title)!.id
 }
-
 
 /** A database of its own on the test PostgreSQL server, for child servers (which take a URL, not a schema). */
 export async function createDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {

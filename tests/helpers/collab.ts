@@ -24,10 +24,7 @@ export type TestServer = RunningServer & {
   stop(): Promise<void>
 }
 
-export async function startTestServer(
-  driver: Driver,
-  options: ServerOptions & { env?: Record<string, string>; schema?: string } = {},
-): Promise<TestServer> {
+export async function startTestServer(driver: Driver, options: ServerOptions & { env?: Record<string, string>; schema?: string } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-collab-'))
   const schema = options.schema ?? freshSchemaName()
   const config: Config = loadConfig({
@@ -143,7 +140,14 @@ export function docText(doc: Y.Doc): string {
   return doc
     .getXmlFragment('default')
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((t) => (t instanceof Y.XmlText ? t.toString().replace(/<[^>]+>/g, '') : '')).join('') : ''))
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((t) => (t instanceof Y.XmlText ? t.toString().replace(/<[^>]+>/g, '') : ''))
+            .join('')
+        : '',
+    )
     .join('\n')
 }
 

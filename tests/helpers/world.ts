@@ -11,6 +11,11 @@ import type { Client, testApp } from './app'
 
 export const PASSWORD = 'a long password'
 let passwordHash: Promise<string> | undefined
+/** One hash for every built person: argon2id is slow on purpose. */
+const hashOnce = (): Promise<string> => {
+  passwordHash ??= hashPassword(PASSWORD)
+  return passwordHash
+}
 
 export type Person = { id: string; name: string; email: string }
 
@@ -30,14 +35,18 @@ export type RoleOn = { role: GrantRole; on: SpaceRef; expertKind?: ExpertKind; g
 /** Someone with an account (password PASSWORD) and these roles; a unique e-mail from their name. */
 export async function buildPerson(q: Queryable, name: string, roles: RoleOn[] = []): Promise<Person> {
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${randomBytes(3).toString('hex')}@example.org`
-  const user = await createUser(q, { email, name, passwordHash: await (passwordHash ??= hashPassword(PASSWORD)) })
+  const user = await createUser(q, { email, name, passwordHash: await hashOnce() })
   for (const r of roles) await giveRole(q, user, r)
   return { id: user.id, name, email }
 }
 
 export async function giveRole(q: Queryable, person: Person, r: RoleOn): Promise<string> {
   return addGrant(q, {
-    userId: person.id, role: r.role, space: r.on, expertKind: r.expertKind ?? (r.role === 'expert' ? 'international' : null), grantedBy: r.grantedBy?.id,
+    userId: person.id,
+    role: r.role,
+    space: r.on,
+    expertKind: r.expertKind ?? (r.role === 'expert' ? 'international' : null),
+    grantedBy: r.grantedBy?.id,
   })
 }
 

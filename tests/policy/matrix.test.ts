@@ -1,18 +1,54 @@
 import { describe, expect, it } from 'vitest'
 import type { Actor, Grant, Membership, SpaceRef } from '../../shared/domain'
 import {
-  ACTIONS, accessLevel, canCreateNetwork, commentRefusal, refusal, type DocumentTarget, assignableRoles, assignRefusal, can, canGiveTo, canGrant, canOnComment, canResetPassword, canSeeEmail, grantableRoles,
-  readableSpaces, revokeRefusal, versionChangeRefusal, type Action, type CommentAction, type HeldRole, type VersionState,
+  ACTIONS,
+  accessLevel,
+  canCreateNetwork,
+  commentRefusal,
+  refusal,
+  type DocumentTarget,
+  assignableRoles,
+  assignRefusal,
+  can,
+  canGiveTo,
+  canGrant,
+  canOnComment,
+  canResetPassword,
+  canSeeEmail,
+  grantableRoles,
+  readableSpaces,
+  revokeRefusal,
+  versionChangeRefusal,
+  type Action,
+  type CommentAction,
+  type HeldRole,
+  type VersionState,
 } from '../../shared/policy'
 
 /**
  * The whole permission matrix, written out by hand from the product brief (not derived from
  * the rules it checks): Y allowed, . refused, in the order of COLUMNS.
  */
-const COLUMNS: Action[] = ['read', 'comment', 'resolve_comment', 'delete_comment', 'write', 'create_document', 'rename_document', 'archive_document', 'invite', 'manage_members', 'lock_version']
+const COLUMNS: Action[] = [
+  'read',
+  'comment',
+  'resolve_comment',
+  'delete_comment',
+  'write',
+  'create_document',
+  'rename_document',
+  'archive_document',
+  'invite',
+  'manage_members',
+  'lock_version',
+]
 
 // A network N with pilot city P and member city M; city O is in another network N2 only.
-const N = 'network-n', N2 = 'network-n2', P = 'city-pilot', M = 'city-member', O = 'city-other'
+const N = 'network-n',
+  N2 = 'network-n2',
+  P = 'city-pilot',
+  M = 'city-member',
+  O = 'city-other'
 const MEMBERSHIPS: Membership[] = [
   { networkId: N, cityId: P, kind: 'pilot' },
   { networkId: N, cityId: M, kind: 'member' },
@@ -54,40 +90,40 @@ type Person = keyof typeof PEOPLE
 
 const MATRIX: Record<string, Record<Person, string>> = {
   'network N documents': {
-    secretariat:      'Y Y Y Y Y Y Y Y Y Y Y',
-    pilotTeam:        'Y Y Y . Y Y Y . . . .',
-    memberTeam:       'Y Y . . . . . . . . .',
-    networkExpert:    'Y Y . . . . . . . . .',
-    cityExpert:       '. . . . . . . . . . .',
-    advisory:         'Y Y . . . . . . . . .',
-    funder:           'Y . . . . . . . . . .',
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y',
+    pilotTeam: 'Y Y Y . Y Y Y . . . .',
+    memberTeam: 'Y Y . . . . . . . . .',
+    networkExpert: 'Y Y . . . . . . . . .',
+    cityExpert: '. . . . . . . . . . .',
+    advisory: 'Y Y . . . . . . . . .',
+    funder: 'Y . . . . . . . . . .',
     otherSecretariat: '. . . . . . . . . . .',
-    otherCityTeam:    '. . . . . . . . . . .',
-    nobody:           '. . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . .',
+    nobody: '. . . . . . . . . . .',
   },
   'pilot city P space': {
-    secretariat:      'Y Y Y Y Y Y Y Y Y Y Y',
-    pilotTeam:        'Y Y Y . Y Y Y Y Y . .',
-    memberTeam:       '. . . . . . . . . . .',
-    networkExpert:    '. . . . . . . . . . .',
-    cityExpert:       '. . . . . . . . . . .',
-    advisory:         '. . . . . . . . . . .',
-    funder:           '. . . . . . . . . . .',
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y',
+    pilotTeam: 'Y Y Y . Y Y Y Y Y . .',
+    memberTeam: '. . . . . . . . . . .',
+    networkExpert: '. . . . . . . . . . .',
+    cityExpert: '. . . . . . . . . . .',
+    advisory: '. . . . . . . . . . .',
+    funder: '. . . . . . . . . . .',
     otherSecretariat: '. . . . . . . . . . .',
-    otherCityTeam:    '. . . . . . . . . . .',
-    nobody:           '. . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . .',
+    nobody: '. . . . . . . . . . .',
   },
   'member city M space': {
-    secretariat:      'Y Y Y Y Y Y Y Y Y Y Y',
-    pilotTeam:        '. . . . . . . . . . .',
-    memberTeam:       'Y Y Y . Y Y Y Y Y . .',
-    networkExpert:    '. . . . . . . . . . .',
-    cityExpert:       'Y Y Y . Y . . . . . .',
-    advisory:         '. . . . . . . . . . .',
-    funder:           '. . . . . . . . . . .',
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y',
+    pilotTeam: '. . . . . . . . . . .',
+    memberTeam: 'Y Y Y . Y Y Y Y Y . .',
+    networkExpert: '. . . . . . . . . . .',
+    cityExpert: 'Y Y Y . Y . . . . . .',
+    advisory: '. . . . . . . . . . .',
+    funder: '. . . . . . . . . . .',
     otherSecretariat: '. . . . . . . . . . .',
-    otherCityTeam:    '. . . . . . . . . . .',
-    nobody:           '. . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . .',
+    nobody: '. . . . . . . . . . .',
   },
 }
 const SPACES: Record<string, SpaceRef> = {
@@ -145,28 +181,28 @@ describe('the permission matrix', () => {
  */
 const STATE_MATRIX: Record<string, Record<Person, string>> = {
   'archived network N document': {
-    secretariat:      'Y . . . . Y . . Y Y .',
-    pilotTeam:        'Y . . . . Y . . . . .',
-    memberTeam:       'Y . . . . . . . . . .',
-    networkExpert:    'Y . . . . . . . . . .',
-    cityExpert:       '. . . . . . . . . . .',
-    advisory:         'Y . . . . . . . . . .',
-    funder:           'Y . . . . . . . . . .',
+    secretariat: 'Y . . . . Y . . Y Y .',
+    pilotTeam: 'Y . . . . Y . . . . .',
+    memberTeam: 'Y . . . . . . . . . .',
+    networkExpert: 'Y . . . . . . . . . .',
+    cityExpert: '. . . . . . . . . . .',
+    advisory: 'Y . . . . . . . . . .',
+    funder: 'Y . . . . . . . . . .',
     otherSecretariat: '. . . . . . . . . . .',
-    otherCityTeam:    '. . . . . . . . . . .',
-    nobody:           '. . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . .',
+    nobody: '. . . . . . . . . . .',
   },
   'archived member city M document': {
-    secretariat:      'Y . . . . Y . . Y Y .',
-    pilotTeam:        '. . . . . . . . . . .',
-    memberTeam:       'Y . . . . Y . . Y . .',
-    networkExpert:    '. . . . . . . . . . .',
-    cityExpert:       'Y . . . . . . . . . .',
-    advisory:         '. . . . . . . . . . .',
-    funder:           '. . . . . . . . . . .',
+    secretariat: 'Y . . . . Y . . Y Y .',
+    pilotTeam: '. . . . . . . . . . .',
+    memberTeam: 'Y . . . . Y . . Y . .',
+    networkExpert: '. . . . . . . . . . .',
+    cityExpert: 'Y . . . . . . . . . .',
+    advisory: '. . . . . . . . . . .',
+    funder: '. . . . . . . . . . .',
     otherSecretariat: '. . . . . . . . . . .',
-    otherCityTeam:    '. . . . . . . . . . .',
-    nobody:           '. . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . .',
+    nobody: '. . . . . . . . . . .',
   },
 }
 const archived = (space: SpaceRef): DocumentTarget => ({ space, state: { archived: true } })
@@ -294,23 +330,25 @@ describe('password-reset links', () => {
 describe('comments: what one may do with a comment or thread, by whose it is', () => {
   // Columns: edit, delete, resolve — on one's own, then on someone else's. In network N.
   const OWN_THEN_OTHERS: Record<Person, string> = {
-    secretariat:      'Y Y Y  . Y Y',
-    pilotTeam:        'Y Y Y  . . Y',
-    memberTeam:       'Y Y Y  . . .',
-    networkExpert:    'Y Y Y  . . .',
-    cityExpert:       '. . .  . . .',
-    advisory:         'Y Y Y  . . .',
-    funder:           '. . .  . . .',
+    secretariat: 'Y Y Y  . Y Y',
+    pilotTeam: 'Y Y Y  . . Y',
+    memberTeam: 'Y Y Y  . . .',
+    networkExpert: 'Y Y Y  . . .',
+    cityExpert: '. . .  . . .',
+    advisory: 'Y Y Y  . . .',
+    funder: '. . .  . . .',
     otherSecretariat: '. . .  . . .',
-    otherCityTeam:    '. . .  . . .',
-    nobody:           '. . .  . . .',
+    otherCityTeam: '. . .  . . .',
+    nobody: '. . .  . . .',
   }
   const ACTS: CommentAction[] = ['edit', 'delete', 'resolve']
   for (const [person, row] of Object.entries(OWN_THEN_OTHERS) as [Person, string][]) {
     it(`${person}: ${row}`, () => {
       const me = PEOPLE[person]
       const own = ACTS.map((a) => (canOnComment(me, a, net(N), me.userId) ? 'Y' : '.')).join(' ')
-      const others = ACTS.map((a) => (canOnComment(me, a, net(N), PEOPLE.memberTeam.userId === me.userId ? PEOPLE.advisory.userId : PEOPLE.memberTeam.userId) ? 'Y' : '.')).join(' ')
+      const others = ACTS.map((a) =>
+        canOnComment(me, a, net(N), PEOPLE.memberTeam.userId === me.userId ? PEOPLE.advisory.userId : PEOPLE.memberTeam.userId) ? 'Y' : '.',
+      ).join(' ')
       expect(`${own}  ${others}`).toBe(row)
     })
   }
@@ -428,23 +466,22 @@ describe('taking a role back', () => {
 describe('who sees an e-mail address', () => {
   // Aminata (pilot team) listed on city P, and the funder listed on network N, as each viewer sees them.
   const VIEWERS: Record<Person, string> = {
-    secretariat:      'Y Y',
-    pilotTeam:        'Y .',
-    memberTeam:       '. .',
-    networkExpert:    '. .',
-    cityExpert:       '. .',
-    advisory:         '. .',
-    funder:           '. Y',
+    secretariat: 'Y Y',
+    pilotTeam: 'Y .',
+    memberTeam: '. .',
+    networkExpert: '. .',
+    cityExpert: '. .',
+    advisory: '. .',
+    funder: '. Y',
     otherSecretariat: '. .',
-    otherCityTeam:    '. .',
-    nobody:           '. .',
+    otherCityTeam: '. .',
+    nobody: '. .',
   }
   for (const [viewer, row] of Object.entries(VIEWERS) as [Person, string][]) {
     it(`${viewer}: ${row}`, () => {
-      const got = [
-        canSeeEmail(PEOPLE[viewer], PEOPLE.pilotTeam.userId, city(P)),
-        canSeeEmail(PEOPLE[viewer], PEOPLE.funder.userId, net(N)),
-      ].map((y) => (y ? 'Y' : '.')).join(' ')
+      const got = [canSeeEmail(PEOPLE[viewer], PEOPLE.pilotTeam.userId, city(P)), canSeeEmail(PEOPLE[viewer], PEOPLE.funder.userId, net(N))]
+        .map((y) => (y ? 'Y' : '.'))
+        .join(' ')
       expect(got).toBe(row)
     })
   }

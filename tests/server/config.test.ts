@@ -37,8 +37,10 @@ describe('configuration from the environment', () => {
 
   it('reads the automatic version settings, five minutes idle by default', () => {
     expect(loadConfig({}).versions).toEqual({ idleMs: 300_000, retention: { keepAllHours: 24, hourlyDays: 7 } })
-    expect(loadConfig({ ATELIER_VERSION_IDLE_SECONDS: '60', ATELIER_VERSION_KEEP_ALL_HOURS: '0' }).versions)
-      .toEqual({ idleMs: 60_000, retention: { keepAllHours: 0, hourlyDays: 7 } })
+    expect(loadConfig({ ATELIER_VERSION_IDLE_SECONDS: '60', ATELIER_VERSION_KEEP_ALL_HOURS: '0' }).versions).toEqual({
+      idleMs: 60_000,
+      retention: { keepAllHours: 0, hourlyDays: 7 },
+    })
   })
 
   it('normalises PUBLIC_URL and turns demo mode on with 1 or true', () => {

@@ -16,7 +16,12 @@ function versions(blocks: string[], edit: (fragment: Y.XmlFragment) => void) {
   return { from, to }
 }
 const textOf = (fragment: Y.XmlFragment, index: number) => (fragment.get(index) as Y.XmlElement).get(0) as Y.XmlText
-const joined = (segments: { op: string; text: string }[], op: string) => segments.filter((s) => s.op === op).map((s) => s.text).join('').trim()
+const joined = (segments: { op: string; text: string }[], op: string) =>
+  segments
+    .filter((s) => s.op === op)
+    .map((s) => s.text)
+    .join('')
+    .trim()
 
 describe('comparing two states of a document', () => {
   it('a paragraph someone wrote on is one changed block: only the new words are added', () => {

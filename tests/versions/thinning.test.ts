@@ -26,14 +26,22 @@ describe.each(DRIVERS)('thinning automatic versions on %s', (driver) => {
     const ydoc = new Y.Doc()
     const record = async (kind: 'named' | 'automatic', text: string) => {
       appendParagraphTo(ydoc, text)
-      return (await recorder.record(doc!.id, doc!.space, captureState(ydoc), { kind, name: kind === 'named' ? text : null, createdBy: null, restoredFrom: null }))!
+      return (await recorder.record(doc!.id, doc!.space, captureState(ydoc), {
+        kind,
+        name: kind === 'named' ? text : null,
+        createdBy: null,
+        restoredFrom: null,
+      }))!
     }
     const a = await record('automatic', 'un')
     const b = await record('automatic', 'deux')
     const named = await record('named', 'trois')
     const c = await record('automatic', 'quatre')
     // a and b: three days ago in the same hour; the named one and c stay recent.
-    await db.query(`update doc_versions set created_at = date_trunc('hour', now() - interval '3 days') + interval '5 minutes', contributors = '[{"id":"x","name":"Xavier","city":"Dakar"}]' where id = $1`, [a])
+    await db.query(
+      `update doc_versions set created_at = date_trunc('hour', now() - interval '3 days') + interval '5 minutes', contributors = '[{"id":"x","name":"Xavier","city":"Dakar"}]' where id = $1`,
+      [a],
+    )
     await db.query(`update doc_versions set created_at = date_trunc('hour', now() - interval '3 days') + interval '40 minutes' where id = $1`, [b])
 
     await recorder.thin(doc!.id, new Date())

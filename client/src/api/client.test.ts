@@ -10,9 +10,7 @@ afterEach(() => {
 
 describe('errorFromResponse', () => {
   it('reads code, fields and retryAfter from the API error body', async () => {
-    const error = await errorFromResponse(
-      json(400, { error: { code: 'invalid_input', message: 'Invalid', fields: [{ path: 'email', message: 'required' }] } }),
-    )
+    const error = await errorFromResponse(json(400, { error: { code: 'invalid_input', message: 'Invalid', fields: [{ path: 'email', message: 'required' }] } }))
     expect(error).toBeInstanceOf(ApiError)
     expect(error.code).toBe('invalid_input')
     expect(error.status).toBe(400)
@@ -52,7 +50,10 @@ describe('api', () => {
   })
 
   it('returns undefined for 204 No Content', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    )
     await expect(api.post('/api/auth/logout')).resolves.toBeUndefined()
   })
 
@@ -67,7 +68,10 @@ describe('api', () => {
   })
 
   it('tells listeners when the session has ended', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(401, { error: { code: 'unauthenticated', message: 'Sign in' } })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(401, { error: { code: 'unauthenticated', message: 'Sign in' } })),
+    )
     const listener = vi.fn()
     const stop = api.onUnauthenticated(listener)
     await expect(api.get('/api/documents')).rejects.toMatchObject({ code: 'unauthenticated' })
@@ -78,7 +82,10 @@ describe('api', () => {
   })
 
   it('does not treat wrong credentials as an ended session', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(401, { error: { code: 'invalid_credentials', message: 'Wrong' } })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(401, { error: { code: 'invalid_credentials', message: 'Wrong' } })),
+    )
     const listener = vi.fn()
     const stop = api.onUnauthenticated(listener)
     await expect(api.post('/api/auth/login', {})).rejects.toMatchObject({ code: 'invalid_credentials' })

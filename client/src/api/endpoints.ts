@@ -52,14 +52,11 @@ export const endpoints = {
   documents: (o?: RequestOptions) => api.get<DocumentSummary[]>('/api/documents', o),
   document: (documentId: string, o?: RequestOptions) => api.get<DocumentSummary>(`/api/documents/${id(documentId)}`, o),
   createDocument: (body: CreateDocumentBody) => api.post<DocumentSummary>('/api/documents', body),
-  renameDocument: (documentId: string, body: z.input<typeof renameDocumentBody>) =>
-    api.patch<DocumentSummary>(`/api/documents/${id(documentId)}`, body),
+  renameDocument: (documentId: string, body: z.input<typeof renameDocumentBody>) => api.patch<DocumentSummary>(`/api/documents/${id(documentId)}`, body),
   archiveDocument: (documentId: string) => api.post<void>(`/api/documents/${id(documentId)}/archive`),
   network: (networkId: string, o?: RequestOptions) => api.get<NetworkDetail>(`/api/networks/${id(networkId)}`, o),
-  updateNetwork: (networkId: string, body: z.input<typeof updateNetworkBody>) =>
-    api.patch<NetworkDetail>(`/api/networks/${id(networkId)}`, body),
-  cityCandidates: (networkId: string, o?: RequestOptions) =>
-    api.get<CityOption[]>(`/api/networks/${id(networkId)}/city-candidates`, o),
+  updateNetwork: (networkId: string, body: z.input<typeof updateNetworkBody>) => api.patch<NetworkDetail>(`/api/networks/${id(networkId)}`, body),
+  cityCandidates: (networkId: string, o?: RequestOptions) => api.get<CityOption[]>(`/api/networks/${id(networkId)}/city-candidates`, o),
   addCity: (networkId: string, body: AddCityBody) => api.post<NetworkDetail>(`/api/networks/${id(networkId)}/cities`, body),
   updateMembership: (networkId: string, cityId: string, body: z.input<typeof updateMembershipBody>) =>
     api.patch<NetworkDetail>(`/api/networks/${id(networkId)}/cities/${id(cityId)}`, body),
@@ -70,10 +67,8 @@ export const endpoints = {
   createInvitation: (body: CreateInvitationBody) => api.post<LinkResponse>('/api/invitations', body),
   passwordResetLink: (userId: string) => api.post<LinkResponse>(`/api/users/${id(userId)}/password-reset`),
   invitation: (token: string, o?: RequestOptions) => api.get<InvitationView>(`/api/invitations/${id(token)}`, o),
-  acceptInvitation: (token: string, body: AcceptInvitationBody) =>
-    api.post<MeResponse>(`/api/invitations/${id(token)}/accept`, body),
-  resetPassword: (token: string, body: z.input<typeof resetPasswordBody>) =>
-    api.post<void>(`/api/password-resets/${id(token)}`, body),
+  acceptInvitation: (token: string, body: AcceptInvitationBody) => api.post<MeResponse>(`/api/invitations/${id(token)}/accept`, body),
+  resetPassword: (token: string, body: z.input<typeof resetPasswordBody>) => api.post<void>(`/api/password-resets/${id(token)}`, body),
   comments: (documentId: string, o?: RequestOptions) => api.get<ThreadList>(threads(documentId), o),
   createThread: (documentId: string, body: CreateThreadBody) => api.post<ThreadView>(threads(documentId), body),
   reply: (documentId: string, threadId: string, body: ReplyBody) => api.post<ThreadView>(`${threads(documentId)}/${id(threadId)}/replies`, body),
@@ -89,14 +84,12 @@ export const endpoints = {
   markAllNotificationsRead: () => api.post<void>('/api/notifications/read-all'),
   versions: (documentId: string, o?: RequestOptions) => api.get<VersionList>(versionsPath(documentId), o),
   saveVersion: (documentId: string, body: SaveVersionBody) => api.post<VersionSummary>(versionsPath(documentId), body),
-  version: (documentId: string, versionId: string, o?: RequestOptions) =>
-    api.get<VersionDetail>(`${versionsPath(documentId)}/${id(versionId)}`, o),
+  version: (documentId: string, versionId: string, o?: RequestOptions) => api.get<VersionDetail>(`${versionsPath(documentId)}/${id(versionId)}`, o),
   renameVersion: (documentId: string, versionId: string, body: SaveVersionBody) =>
     api.patch<VersionSummary>(`${versionsPath(documentId)}/${id(versionId)}`, body),
   deleteVersion: (documentId: string, versionId: string) => api.delete<void>(`${versionsPath(documentId)}/${id(versionId)}`),
   lockVersion: (documentId: string, versionId: string) => api.post<VersionSummary>(`${versionsPath(documentId)}/${id(versionId)}/lock`),
-  restoreVersion: (documentId: string, versionId: string) =>
-    api.post<VersionSummary>(`${versionsPath(documentId)}/${id(versionId)}/restore`),
+  restoreVersion: (documentId: string, versionId: string) => api.post<VersionSummary>(`${versionsPath(documentId)}/${id(versionId)}/restore`),
   compare: (documentId: string, from: string, to: string, o?: RequestOptions) =>
     api.get<Comparison>(`/api/documents/${id(documentId)}/compare?${new URLSearchParams({ from, to })}`, o),
 }

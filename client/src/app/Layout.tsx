@@ -21,6 +21,7 @@ export function Layout() {
   const firstRender = useRef(true)
 
   // On moving to another screen, put focus at the top of the new content, as a page load would.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of screen, which is what it is for
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false

@@ -10,10 +10,7 @@ import { clearLocalCopies } from '../collab/local-copies'
  * app starts (GET /api/me and GET /api/setup, in parallel), then kept up to date by the
  * screens that sign in, sign out or accept an invitation.
  */
-export type SessionState =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; me: MeResponse | null; setupNeeded: boolean }
+export type SessionState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; me: MeResponse | null; setupNeeded: boolean }
 
 type Session = {
   state: SessionState
@@ -58,6 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     meRef.current = state.status === 'ready' ? state.me : null
   }, [state])
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry button: a new value loads the session again
   useEffect(() => {
     const controller = new AbortController()
     setState({ status: 'loading' })

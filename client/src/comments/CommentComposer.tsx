@@ -55,6 +55,7 @@ export function CommentComposer({ label, submitLabel, initial = '', initialMenti
     caretAfterPick.current = next.caret
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after the commit that put the picked mention in the text
   useLayoutEffect(() => {
     const el = area.current
     const caret = caretAfterPick.current
@@ -123,6 +124,7 @@ export function CommentComposer({ label, submitLabel, initial = '', initialMenti
           value={text}
           rows={2}
           placeholder={label}
+          // biome-ignore lint/a11y/noAutofocus: the box opens because the person asked for it (Comment, Reply, Edit) and is typed into at once
           autoFocus={autoFocus}
           aria-describedby={`${id}-hint`}
           aria-invalid={tooLong || undefined}
@@ -135,11 +137,15 @@ export function CommentComposer({ label, submitLabel, initial = '', initialMenti
           onKeyDown={onKeyDown}
           onBlur={() => setTimeout(() => setMention(null), 150)}
         />
+        {/* The ARIA combobox pattern: the focus stays in the text box, which points at the option (aria-activedescendant). */}
+        {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a listbox of options, as that pattern has it */}
         <ul id={`${id}-people`} role="listbox" className="mention-list" hidden={!listOpen} aria-label={t('comments.mentionList')}>
           {matches.map((p, i) => (
+            // biome-ignore lint/a11y/useFocusableInteractive: an option of that listbox, never focused itself
             <li
               key={p.id}
               id={`${id}-person-${i}`}
+              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: as above
               role="option"
               aria-selected={i === highlighted}
               onMouseDown={(e) => {

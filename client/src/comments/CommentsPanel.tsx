@@ -130,23 +130,47 @@ export function CommentsPanel({ editor, documentId, userId, list, error, people,
         </h2>
         <div className="comments-filter" role="radiogroup" aria-label={t('comments.filter.label')}>
           {(['open', 'resolved', 'mine'] as const).map((f) => (
-            <button key={f} type="button" role="radio" aria-checked={filter === f} className={filter === f ? 'chip chip-on' : 'chip'} onClick={() => setFilter(f)}>
+            // biome-ignore lint/a11y/useSemanticElements: filter chips that act at once, in a radiogroup, as buttons look and behave
+            <button
+              key={f}
+              type="button"
+              role="radio"
+              aria-checked={filter === f}
+              className={filter === f ? 'chip chip-on' : 'chip'}
+              onClick={() => setFilter(f)}
+            >
               {f === 'mine' ? t('comments.filter.mine') : t(`comments.filter.${f}`, { count: counts[f] })}
             </button>
           ))}
         </div>
       </div>
       {list === null ? (
-        error ? <Notice tone="error">{message(describeError(error))}</Notice> : <p className="muted">{t('comments.loading')}</p>
+        error ? (
+          <Notice tone="error">{message(describeError(error))}</Notice>
+        ) : (
+          <p className="muted">{t('comments.loading')}</p>
+        )
       ) : (
         <>
           {visible.length === 0 && !draft && <p className="muted comments-empty">{t(`comments.empty.${filter}`)}</p>}
           <div className="comments-aligned" ref={column} style={{ minHeight: height }}>
             {draft && (
-              <section ref={register(DRAFT)} className="thread-card thread-card-active thread-draft" style={{ top: tops.get(DRAFT) ?? 0 }} aria-label={t('comments.new')}>
+              <section
+                ref={register(DRAFT)}
+                className="thread-card thread-card-active thread-draft"
+                style={{ top: tops.get(DRAFT) ?? 0 }}
+                aria-label={t('comments.new')}
+              >
                 <blockquote className="thread-quote">{draft.quote}</blockquote>
                 {draftError && <Notice tone="error">{message(draftError)}</Notice>}
-                <CommentComposer label={t('comments.newLabel')} submitLabel={t('comments.send')} people={people} autoFocus onCancel={() => onDraftDone(null)} onSubmit={createThread} />
+                <CommentComposer
+                  label={t('comments.newLabel')}
+                  submitLabel={t('comments.send')}
+                  people={people}
+                  autoFocus
+                  onCancel={() => onDraftDone(null)}
+                  onSubmit={createThread}
+                />
               </section>
             )}
             {aligned.map((th) => (

@@ -28,6 +28,7 @@ export function NotificationsMenu() {
       .catch(() => {})
   }, [])
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on moving to another screen the inbox is asked again
   useEffect(() => {
     refresh()
     const timer = setInterval(refresh, POLL_MS)
@@ -69,7 +70,17 @@ export function NotificationsMenu() {
           if (!open) refresh()
         }}
       >
-        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          viewBox="0 0 24 24"
+          width="18"
+          height="18"
+          aria-hidden="true"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         </svg>
@@ -79,7 +90,7 @@ export function NotificationsMenu() {
           </span>
         )}
       </button>
-      <div id={id} className="notifications-panel" hidden={!open} role="region" aria-label={t('notifications.title')}>
+      <section id={id} className="notifications-panel" hidden={!open} aria-label={t('notifications.title')}>
         <div className="notifications-head">
           <h2>{t('notifications.title')}</h2>
           {unread > 0 && (
@@ -111,7 +122,7 @@ export function NotificationsMenu() {
             ))}
           </ul>
         )}
-      </div>
+      </section>
     </div>
   )
 }

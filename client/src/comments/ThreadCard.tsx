@@ -47,6 +47,7 @@ export const ThreadCard = forwardRef<HTMLElement, Props>(function ThreadCard(
     run(() => (thread.status === 'open' ? endpoints.resolveThread(documentId, thread.id) : endpoints.reopenThread(documentId, thread.id))).catch(() => {})
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard reaches the same through focus (onFocus), as a click on any of its buttons does
     <article
       ref={ref}
       id={`thread-${thread.id}`}
@@ -64,9 +65,7 @@ export const ThreadCard = forwardRef<HTMLElement, Props>(function ThreadCard(
         <p className="thread-flags">
           {detached && <span className="badge badge-warning">{t('comments.detached')}</span>}
           {thread.status === 'resolved' && (
-            <span className="badge">
-              {thread.resolvedBy ? t('comments.resolvedBy', { name: thread.resolvedBy.name }) : t('comments.resolved')}
-            </span>
+            <span className="badge">{thread.resolvedBy ? t('comments.resolvedBy', { name: thread.resolvedBy.name }) : t('comments.resolved')}</span>
           )}
         </p>
       )}
@@ -143,14 +142,13 @@ function CommentItem({
           people={people}
           autoFocus
           onCancel={() => setEditing(false)}
-          onSubmit={(body, mentions) =>
-            run(() => endpoints.editComment(documentId, threadId, comment.id, { body, mentions })).then(() => setEditing(false))
-          }
+          onSubmit={(body, mentions) => run(() => endpoints.editComment(documentId, threadId, comment.id, { body, mentions })).then(() => setEditing(false))}
         />
       ) : (
         <p className="comment-body">
           {splitMentions(comment.body, comment.mentions).map((part, i) =>
             part.mention ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one comment's text, in order, with no state of their own
               <span key={i} className="mention">
                 {part.text}
               </span>
@@ -171,7 +169,11 @@ function CommentItem({
             (confirming ? (
               <>
                 <span role="status">{t('comments.confirmDelete')}</span>{' '}
-                <button type="button" className="link-button danger" onClick={() => void run(() => endpoints.deleteComment(documentId, threadId, comment.id)).catch(() => {})}>
+                <button
+                  type="button"
+                  className="link-button danger"
+                  onClick={() => void run(() => endpoints.deleteComment(documentId, threadId, comment.id)).catch(() => {})}
+                >
                   {t('comments.delete')}
                 </button>{' '}
                 <button type="button" className="link-button" onClick={() => setConfirming(false)}>

@@ -1,4 +1,4 @@
-export type CardSlot = { id: string; /** Where its words are, from the top of the text. */ top: number; height: number }
+export type CardSlot = { id: string /** Where its words are, from the top of the text. */; top: number; height: number }
 
 /**
  * Lines thread cards up with their words, as Google Docs does: each card as close to its
@@ -8,7 +8,10 @@ export type CardSlot = { id: string; /** Where its words are, from the top of th
 export function stackCards(slots: CardSlot[], activeId: string | null, gap = 8): Map<string, number> {
   const sorted = [...slots].sort((a, b) => a.top - b.top)
   const tops = new Map<string, number>()
-  const pivot = Math.max(0, sorted.findIndex((s) => s.id === activeId))
+  const pivot = Math.max(
+    0,
+    sorted.findIndex((s) => s.id === activeId),
+  )
 
   let floor = -Infinity
   for (let i = pivot; i < sorted.length; i++) {

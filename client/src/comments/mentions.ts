@@ -19,7 +19,11 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
 
 export function matchPeople(people: PersonCard[], query: string, limit = 6): PersonCard[] {
   const q = fold(query.trim())
-  const starts = people.filter((p) => fold(p.name).split(/\s+/).some((w) => w.startsWith(q)))
+  const starts = people.filter((p) =>
+    fold(p.name)
+      .split(/\s+/)
+      .some((w) => w.startsWith(q)),
+  )
   const contains = people.filter((p) => !starts.includes(p) && fold(p.name).includes(q))
   return [...starts, ...contains].slice(0, limit)
 }

@@ -28,14 +28,7 @@ export function AccountFields({
         spellCheck={false}
         required
       />
-      <Field
-        {...bind('password')}
-        type="password"
-        label={t('fields.password')}
-        hint={t('fields.passwordHint')}
-        autoComplete="new-password"
-        required
-      />
+      <Field {...bind('password')} type="password" label={t('fields.password')} hint={t('fields.passwordHint')} autoComplete="new-password" required />
     </>
   )
 }

@@ -13,6 +13,7 @@ export function CopyLink({ link, label }: { link: LinkResponse; label: string })
   const input = useRef<HTMLInputElement>(null)
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new link is selected for copying, as the first one was
   useEffect(() => {
     input.current?.focus()
     input.current?.select()
@@ -34,15 +35,7 @@ export function CopyLink({ link, label }: { link: LinkResponse; label: string })
       <div className="field">
         <label htmlFor={id}>{label}</label>
         <div className="copy-link-row">
-          <input
-            ref={input}
-            id={id}
-            value={link.url}
-            readOnly
-            spellCheck={false}
-            aria-describedby={`${id}-expires`}
-            onFocus={(e) => e.target.select()}
-          />
+          <input ref={input} id={id} value={link.url} readOnly spellCheck={false} aria-describedby={`${id}-expires`} onFocus={(e) => e.target.select()} />
           <button type="button" className="button button-secondary" onClick={() => void copy()}>
             {t('link.copy')}
           </button>

@@ -6,7 +6,13 @@ import { useI18n } from '../i18n/useI18n'
  * closes it, and focus returns to the button that opened it. Its content is mounted only while
  * open, so a form starts afresh each time.
  */
-export function Dialog({ open, onClose, title, description, children }: {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+}: {
   open: boolean
   onClose: () => void
   title: string
@@ -30,13 +36,7 @@ export function Dialog({ open, onClose, title, description, children }: {
   }, [open])
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      onClose={onClose}
-    >
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} aria-describedby={description ? descriptionId : undefined} onClose={onClose}>
       {open && (
         <div className="dialog-body">
           <div className="dialog-head">

@@ -7,7 +7,13 @@ import { DocumentList } from './DocumentList'
 import { NewDocumentDialog } from './NewDocumentDialog'
 
 /** A space's documents, newest change first, with "new document" for those the policy allows. */
-export function DocumentsSection({ space, title, documents, allowed, onCreated }: {
+export function DocumentsSection({
+  space,
+  title,
+  documents,
+  allowed,
+  onCreated,
+}: {
   space: SpaceSummary
   title: string
   documents: readonly DocumentSummary[]

@@ -7,6 +7,7 @@ export function LanguageSwitch() {
   const { t, locale } = useI18n()
   const { setLanguage } = useSession()
   return (
+    // biome-ignore lint/a11y/useSemanticElements: three buttons in the header, not a form's fieldset
     <div className="language-switch" role="group" aria-label={t('language.label')}>
       {LOCALES.map((l) => (
         <button

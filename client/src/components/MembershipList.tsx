@@ -9,7 +9,12 @@ import { spacePath } from '../lib/roles'
  * The network's cities, pilot first: their place, their three dates, and the gap between
  * selection and start, flagged when it grows long (the seeds' lesson).
  */
-export function MembershipList({ memberships, canOpen, onEdit, onRemove }: {
+export function MembershipList({
+  memberships,
+  canOpen,
+  onEdit,
+  onRemove,
+}: {
   memberships: readonly MembershipView[]
   /** Whether the signed-in person may open a city's own space (it is private to its team). */
   canOpen: (cityId: string) => boolean
@@ -48,12 +53,22 @@ export function MembershipList({ memberships, canOpen, onEdit, onRemove }: {
             {(onEdit || onRemove) && (
               <div className="membership-actions">
                 {onEdit && (
-                  <button type="button" className="button button-quiet button-small" onClick={() => onEdit(m)} aria-label={t('membership.editLabel', { city: m.city.name })}>
+                  <button
+                    type="button"
+                    className="button button-quiet button-small"
+                    onClick={() => onEdit(m)}
+                    aria-label={t('membership.editLabel', { city: m.city.name })}
+                  >
                     {t('membership.edit')}
                   </button>
                 )}
                 {onRemove && (
-                  <button type="button" className="button button-quiet button-small button-quiet-danger" onClick={() => onRemove(m)} aria-label={t('membership.removeLabel', { city: m.city.name })}>
+                  <button
+                    type="button"
+                    className="button button-quiet button-small button-quiet-danger"
+                    onClick={() => onRemove(m)}
+                    aria-label={t('membership.removeLabel', { city: m.city.name })}
+                  >
                     {t('membership.remove')}
                   </button>
                 )}

@@ -11,7 +11,12 @@ import { Dialog } from './Dialog'
 import { Field, Notice, SubmitButton } from './ui'
 
 /** Choose a kind of document (its template) and a title, in one space. */
-export function NewDocumentDialog({ space, open, onClose, onCreated }: {
+export function NewDocumentDialog({
+  space,
+  open,
+  onClose,
+  onCreated,
+}: {
   space: SpaceSummary
   open: boolean
   onClose: () => void
@@ -30,11 +35,7 @@ export function NewDocumentDialog({ space, open, onClose, onCreated }: {
   )
 }
 
-function NewDocumentForm({ space, onCancel, onCreated }: {
-  space: SpaceSummary
-  onCancel: () => void
-  onCreated: (document: DocumentSummary) => void
-}) {
+function NewDocumentForm({ space, onCancel, onCreated }: { space: SpaceSummary; onCancel: () => void; onCreated: (document: DocumentSummary) => void }) {
   const { t, message, locale } = useI18n()
   const form = useForm({ title: '' })
   const [kind, setKind] = useState<DocumentKind>(DOCUMENT_KINDS[0])
@@ -63,14 +64,7 @@ function NewDocumentForm({ space, onCancel, onCreated }: {
         <div className="kind-options">
           {DOCUMENT_KINDS.map((k) => (
             <label key={k} className="kind-option">
-              <input
-                type="radio"
-                name="kind"
-                value={k}
-                checked={kind === k}
-                onChange={() => setKind(k)}
-                data-autofocus={kind === k ? '' : undefined}
-              />
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-autofocus={kind === k ? '' : undefined} />
               <span className="kind-option-text">
                 <span className="kind-option-title">{TEMPLATES[k].title[locale]}</span>
                 <span className="kind-option-description">{TEMPLATES[k].description[locale]}</span>

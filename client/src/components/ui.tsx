@@ -18,7 +18,14 @@ function useDescribed(id: string | undefined, hint: string | undefined, error: M
   return { inputId, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined }
 }
 
-function FieldShell({ label, hint, error, className, ids, children }: Described & {
+function FieldShell({
+  label,
+  hint,
+  error,
+  className,
+  ids,
+  children,
+}: Described & {
   className?: string
   ids: ReturnType<typeof useDescribed>
   children: ReactNode
@@ -99,7 +106,15 @@ export function SelectField<V extends string>({ label, hint, error, id, classNam
 }
 
 /** A set of radio buttons under one legend, each with an optional description. */
-export function RadioGroup<V extends string>({ legend, name, value, options, onChange, error, autoFocus }: {
+export function RadioGroup<V extends string>({
+  legend,
+  name,
+  value,
+  options,
+  onChange,
+  error,
+  autoFocus,
+}: {
   legend: string
   name: string
   value: V

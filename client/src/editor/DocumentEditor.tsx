@@ -28,7 +28,19 @@ export function accessOf(document: DocumentSummary): AccessLevel {
 }
 
 /** The live editor: toolbar, text, presence, status, outline, word count and comments. */
-export function DocumentEditor({ documentId, session, access, archived, user }: { documentId: string; session: CollabSession; access: AccessLevel; archived: boolean; user: PublicUser }) {
+export function DocumentEditor({
+  documentId,
+  session,
+  access,
+  archived,
+  user,
+}: {
+  documentId: string
+  session: CollabSession
+  access: AccessLevel
+  archived: boolean
+  user: PublicUser
+}) {
   const { t } = useI18n()
   const snapshot = useCollabStatus(session)
   const [linkOpen, setLinkOpen] = useState(false)
@@ -86,7 +98,9 @@ export function DocumentEditor({ documentId, session, access, archived, user }: 
         <PresenceList awareness={session.provider.awareness} me={user} />
       </div>
       {snapshot.endedWith !== null && <Notice tone="error">{t(endedMessageKey(snapshot.endedWith))}</Notice>}
-      {!canWrite && <Notice tone="info">{t(archived ? 'editor.readOnly.archived' : access === 'comment' ? 'editor.readOnly.comment' : 'editor.readOnly.read')}</Notice>}
+      {!canWrite && (
+        <Notice tone="info">{t(archived ? 'editor.readOnly.archived' : access === 'comment' ? 'editor.readOnly.comment' : 'editor.readOnly.read')}</Notice>
+      )}
       <div className="editor-layout">
         {editor && <OutlinePanel editor={editor} />}
         <div className="editor-main">

@@ -10,7 +10,12 @@ export function OutlinePanel({ editor }: { editor: Editor }) {
   function goTo(entry: OutlineEntry) {
     const dom = editor.view.nodeDOM(entry.pos)
     if (dom instanceof HTMLElement) dom.scrollIntoView({ behavior: 'smooth', block: 'start' })
-    if (editor.isEditable) editor.chain().focus(undefined, { scrollIntoView: false }).setTextSelection(entry.pos + 1).run()
+    if (editor.isEditable)
+      editor
+        .chain()
+        .focus(undefined, { scrollIntoView: false })
+        .setTextSelection(entry.pos + 1)
+        .run()
   }
 
   return (

@@ -9,12 +9,12 @@ import { initials, participantsFrom, type Participant } from './presence'
 function useParticipants(awareness: Awareness): Participant[] {
   const read = () => participantsFrom(awareness.getStates() as Map<number, Record<string, unknown>>, awareness.clientID)
   const [participants, setParticipants] = useState(read)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `read` closes over `awareness` only
   useEffect(() => {
     const onChange = () => setParticipants(read())
     awareness.on('change', onChange)
     onChange()
     return () => awareness.off('change', onChange)
-    // `read` only closes over `awareness`.
   }, [awareness])
   return participants
 }

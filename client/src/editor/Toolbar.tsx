@@ -30,7 +30,10 @@ export function Toolbar({ editor, onLink }: Props) {
 
   function setStyle(style: string) {
     if (style === 'p') run().setParagraph().run()
-    else run().setHeading({ level: Number(style.slice(1)) as 1 | 2 | 3 }).run()
+    else
+      run()
+        .setHeading({ level: Number(style.slice(1)) as 1 | 2 | 3 })
+        .run()
   }
 
   return (
@@ -40,12 +43,7 @@ export function Toolbar({ editor, onLink }: Props) {
         <Tool label={t('editor.toolbar.redo')} keys="Mod+Shift+Z" disabled={!state.canRedo} onClick={() => run().redo().run()} icon="↷" />
       </Group>
       <Group>
-        <select
-          className="editor-style"
-          aria-label={t('editor.toolbar.style')}
-          value={state.style}
-          onChange={(event) => setStyle(event.target.value)}
-        >
+        <select className="editor-style" aria-label={t('editor.toolbar.style')} value={state.style} onChange={(event) => setStyle(event.target.value)}>
           <option value="p">{t('editor.toolbar.paragraph')}</option>
           <option value="h1">{t('editor.toolbar.heading1')}</option>
           <option value="h2">{t('editor.toolbar.heading2')}</option>
@@ -61,7 +59,13 @@ export function Toolbar({ editor, onLink }: Props) {
       </Group>
       <Group>
         <Tool label={t('editor.toolbar.bulletList')} keys="Mod+Shift+8" pressed={state.bulletList} onClick={() => run().toggleBulletList().run()} icon="•≡" />
-        <Tool label={t('editor.toolbar.orderedList')} keys="Mod+Shift+7" pressed={state.orderedList} onClick={() => run().toggleOrderedList().run()} icon={<StrokeIcon paths={ORDERED_LIST_ICON} />} />
+        <Tool
+          label={t('editor.toolbar.orderedList')}
+          keys="Mod+Shift+7"
+          pressed={state.orderedList}
+          onClick={() => run().toggleOrderedList().run()}
+          icon={<StrokeIcon paths={ORDERED_LIST_ICON} />}
+        />
         <Tool label={t('editor.toolbar.taskList')} keys="Mod+Shift+9" pressed={state.taskList} onClick={() => run().toggleTaskList().run()} icon="☑" />
         <Tool label={t('editor.toolbar.blockquote')} keys="Mod+Shift+B" pressed={state.blockquote} onClick={() => run().toggleBlockquote().run()} icon="❝" />
         <Tool label={t('editor.toolbar.horizontalRule')} onClick={() => run().setHorizontalRule().run()} icon="―" />
@@ -86,7 +90,7 @@ export function Toolbar({ editor, onLink }: Props) {
 /** Drawn, not emoji or letters: emoji fonts are missing on many Linux desktops, and letters would be read as the name. */
 function StrokeIcon({ paths }: { paths: string[] }) {
   return (
-    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
+    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" aria-hidden="true">
       {paths.map((d) => (
         <path key={d} d={d} />
       ))}
@@ -101,7 +105,14 @@ function Group({ children }: { children: ReactNode }) {
   return <div className="editor-toolbar-group">{children}</div>
 }
 
-function Tool({ label, keys, icon, pressed, disabled, onClick }: {
+function Tool({
+  label,
+  keys,
+  icon,
+  pressed,
+  disabled,
+  onClick,
+}: {
   label: string
   keys?: string
   icon: ReactNode

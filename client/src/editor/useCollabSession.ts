@@ -5,6 +5,7 @@ import { CollabSession, type CollabSnapshot } from '../collab/session'
 /** The open document for this screen: created on mount, closed (and flushed to IndexedDB) on leave. */
 export function useCollabSession(documentId: string, userId: string, access: AccessLevel): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of access level is applied below, without reopening the document
   useEffect(() => {
     const opened = new CollabSession(documentId, userId, access)
     setSession(opened)
@@ -12,7 +13,6 @@ export function useCollabSession(documentId: string, userId: string, access: Acc
       opened.destroy()
       setSession(null)
     }
-    // A change of access level is applied below, without reopening the document.
   }, [documentId, userId])
   useEffect(() => session?.setAccess(access), [session, access])
   return session

@@ -129,7 +129,8 @@ const en: Messages = {
     expires: 'This link is valid until {{date}}.',
     forEmail: 'This invitation is for the address {{email}} only.',
     wrongAccount: 'This invitation is for the address {{email}} only. Sign out, then sign in with that account or create it.',
-    needsSecretariat: 'You already have a role in this network, or in a network this city belongs to: only its General Secretariat can give you this role. Please ask them directly.',
+    needsSecretariat:
+      'You already have a role in this network, or in a network this city belongs to: only its General Secretariat can give you this role. Please ask them directly.',
     expired: 'This invitation has expired. Ask your network’s general secretariat for a new link.',
     used: 'This invitation has already been accepted: an invitation link works only once.',
     createAccount: 'Create your account to accept',
@@ -417,7 +418,8 @@ const en: Messages = {
   },
   invite: {
     title: 'Invite someone',
-    description: 'Atelier makes a single-use invitation link. Pass it on to the person any way you like (e-mail, messaging): opening it, they create their account and receive the chosen role.',
+    description:
+      'Atelier makes a single-use invitation link. Pass it on to the person any way you like (e-mail, messaging): opening it, they create their account and receive the chosen role.',
     email: 'The person’s e-mail address (optional)',
     emailHint: 'If you enter it, only an account with this address can accept the invitation.',
     expiry: 'The link is valid for',
@@ -528,7 +530,8 @@ const en: Messages = {
     deleted: '“{{name}}” was deleted.',
     restore: 'Restore',
     restoreTitle: 'Restore “{{name}}”?',
-    restoreText: 'The document will take this version’s content back, as a new edit: people writing will see it at once, and the history keeps everything before.',
+    restoreText:
+      'The document will take this version’s content back, as a new edit: people writing will see it at once, and the history keeps everything before.',
     restored: '“{{name}}” was restored into the document.',
     compare: {
       from: 'Compare',

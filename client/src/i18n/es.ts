@@ -133,7 +133,8 @@ const es: Messages = {
     expires: 'Este enlace es válido hasta el {{date}}.',
     forEmail: 'Esta invitación está reservada a la dirección {{email}}.',
     wrongAccount: 'Esta invitación está reservada a la dirección {{email}}. Cierre la sesión y luego inicie sesión con esa cuenta o créela.',
-    needsSecretariat: 'Ya tiene un rol en esta red o en una red a la que pertenece esta ciudad: solo su Secretaría General puede darle este rol. Pídaselo directamente.',
+    needsSecretariat:
+      'Ya tiene un rol en esta red o en una red a la que pertenece esta ciudad: solo su Secretaría General puede darle este rol. Pídaselo directamente.',
     expired: 'Esta invitación ha caducado. Pida un nuevo enlace a la Secretaría General de su red.',
     used: 'Esta invitación ya fue aceptada: un enlace de invitación solo sirve una vez.',
     createAccount: 'Cree su cuenta para aceptar',
@@ -176,7 +177,8 @@ const es: Messages = {
     documentsError: 'No se pudieron cargar los documentos.',
     noSpacesTitle: 'Todavía no tiene acceso a ningún espacio',
     noSpaces: 'Para unirse a una red o a una ciudad, pida un enlace de invitación a la Secretaría General de su red y ábralo en este navegador.',
-    noDocumentsCreate: 'Todavía no hay documentos. Cree el primero con «Nuevo documento»: una Ficha de la problemática prioritaria o un Plan de acción, por ejemplo.',
+    noDocumentsCreate:
+      'Todavía no hay documentos. Cree el primero con «Nuevo documento»: una Ficha de la problemática prioritaria o un Plan de acción, por ejemplo.',
     noDocuments: 'Todavía no hay documentos. Los documentos compartidos con usted aparecerán aquí.',
     newDocument: 'Nuevo documento',
     newDocumentIn: 'Nuevo documento en {{space}}',
@@ -360,7 +362,8 @@ const es: Messages = {
   },
   space: {
     noDocumentsCreate: {
-      network: 'Todavía no hay documentos. Cree el primero con «Nuevo documento»: la Ficha constitutiva de la Red colaborativa o una Ficha temática, por ejemplo.',
+      network:
+        'Todavía no hay documentos. Cree el primero con «Nuevo documento»: la Ficha constitutiva de la Red colaborativa o una Ficha temática, por ejemplo.',
       city: 'Todavía no hay documentos. Cree el primero con «Nuevo documento»: un Estudio de contexto o un Plan de acción, por ejemplo.',
     },
   },
@@ -391,7 +394,8 @@ const es: Messages = {
     title: 'Personas',
     invite: 'Invitar a alguien',
     none: 'Todavía nadie tiene un rol aquí. La Secretaría General invita a las personas que trabajarán en este espacio.',
-    noneInvite: 'Todavía nadie tiene un rol aquí. Invite a las personas que trabajarán en este espacio con «Invitar a alguien»: Atelier crea un enlace para enviarles.',
+    noneInvite:
+      'Todavía nadie tiene un rol aquí. Invite a las personas que trabajarán en este espacio con «Invitar a alguien»: Atelier crea un enlace para enviarles.',
     you: '(usted)',
     rolesOf: 'Roles de {{name}}',
     revoke: 'Retirar',
@@ -421,7 +425,8 @@ const es: Messages = {
   },
   invite: {
     title: 'Invitar a alguien',
-    description: 'Atelier crea un enlace de invitación de un solo uso. Envíelo a la persona por el medio que prefiera (correo electrónico, mensajería): al abrirlo, creará su cuenta y recibirá el rol elegido.',
+    description:
+      'Atelier crea un enlace de invitación de un solo uso. Envíelo a la persona por el medio que prefiera (correo electrónico, mensajería): al abrirlo, creará su cuenta y recibirá el rol elegido.',
     email: 'Correo electrónico de la persona (opcional)',
     emailHint: 'Si lo indica, solo una cuenta con esta dirección podrá aceptar la invitación.',
     expiry: 'Periodo de validez del enlace',
@@ -500,7 +505,8 @@ const es: Messages = {
     listLabel: 'Versiones, de la más reciente a la más antigua',
     loading: 'Cargando las versiones…',
     empty: 'Todavía no hay versiones guardadas. Las versiones automáticas aparecerán aquí después de las sesiones de escritura.',
-    emptyWriter: 'Todavía no hay versiones guardadas. «Guardar una versión» conserva el estado actual con un nombre, por ejemplo «V1 — antes de la experimentación».',
+    emptyWriter:
+      'Todavía no hay versiones guardadas. «Guardar una versión» conserva el estado actual con un nombre, por ejemplo «V1 — antes de la experimentación».',
     save: 'Guardar una versión',
     saveTitle: 'Guardar una versión',
     saveText: 'El documento tal como está ahora se conservará con este nombre. Podrá compararlo, exportarlo o restaurarlo más adelante.',
@@ -532,7 +538,8 @@ const es: Messages = {
     deleted: '«{{name}}» se ha eliminado.',
     restore: 'Restaurar',
     restoreTitle: '¿Restaurar «{{name}}»?',
-    restoreText: 'El documento recuperará el contenido de esta versión, como una nueva modificación: quienes estén escribiendo lo verán enseguida, y el historial conserva todo lo anterior.',
+    restoreText:
+      'El documento recuperará el contenido de esta versión, como una nueva modificación: quienes estén escribiendo lo verán enseguida, y el historial conserva todo lo anterior.',
     restored: '«{{name}}» se ha restaurado en el documento.',
     compare: {
       from: 'Comparar',

@@ -132,7 +132,8 @@ const fr = {
     expires: 'Ce lien est valable jusqu’au {{date}}.',
     forEmail: 'Cette invitation est réservée à l’adresse {{email}}.',
     wrongAccount: 'Cette invitation est réservée à l’adresse {{email}}. Déconnectez-vous, puis connectez-vous avec ce compte ou créez-le.',
-    needsSecretariat: 'Vous avez déjà un rôle dans ce réseau ou dans un réseau dont cette ville fait partie : seul son Secrétariat général peut vous donner ce rôle. Demandez-le-lui directement.',
+    needsSecretariat:
+      'Vous avez déjà un rôle dans ce réseau ou dans un réseau dont cette ville fait partie : seul son Secrétariat général peut vous donner ce rôle. Demandez-le-lui directement.',
     expired: 'Cette invitation a expiré. Demandez un nouveau lien au Secrétariat général de votre réseau.',
     used: 'Cette invitation a déjà été acceptée : un lien d’invitation ne sert qu’une fois.',
     createAccount: 'Créez votre compte pour accepter',
@@ -175,7 +176,8 @@ const fr = {
     documentsError: 'Les documents n’ont pas pu être chargés.',
     noSpacesTitle: 'Vous n’avez encore accès à aucun espace',
     noSpaces: 'Pour rejoindre un réseau ou une ville, demandez un lien d’invitation au Secrétariat général de votre réseau, puis ouvrez-le dans ce navigateur.',
-    noDocumentsCreate: 'Aucun document pour l’instant. Créez le premier avec « Nouveau document » : une Fiche de la Problématique prioritaire ou un Plan d’action, par exemple.',
+    noDocumentsCreate:
+      'Aucun document pour l’instant. Créez le premier avec « Nouveau document » : une Fiche de la Problématique prioritaire ou un Plan d’action, par exemple.',
     noDocuments: 'Aucun document pour l’instant. Les documents partagés avec vous apparaîtront ici.',
     newDocument: 'Nouveau document',
     newDocumentIn: 'Nouveau document dans {{space}}',
@@ -215,7 +217,8 @@ const fr = {
       other: 'La connexion au document a été fermée. Rechargez la page pour continuer.',
     },
     readOnly: {
-      comment: 'Vous suivez ce document en direct. Votre rôle permet de le lire et de le commenter (sélectionnez un passage puis « Commenter »), pas d’en modifier le texte.',
+      comment:
+        'Vous suivez ce document en direct. Votre rôle permet de le lire et de le commenter (sélectionnez un passage puis « Commenter »), pas d’en modifier le texte.',
       read: 'Vous suivez ce document en direct, en lecture seule : votre rôle ne permet pas de le modifier.',
       archived: 'Ce document est archivé : il reste lisible et exportable, mais plus personne ne peut le modifier ni le commenter.',
     },
@@ -354,12 +357,14 @@ const fr = {
     networks: 'Réseaux',
     noNetworks: 'Cette ville ne fait partie d’aucun réseau pour l’instant.',
     noPeople: 'Personne n’a encore de rôle dans cette ville. Le Secrétariat général de son réseau invitera son équipe.',
-    noPeopleInvite: 'Personne n’a encore de rôle dans cette ville. Invitez son équipe avec « Inviter quelqu’un » : Atelier crée un lien à transmettre à chaque personne.',
+    noPeopleInvite:
+      'Personne n’a encore de rôle dans cette ville. Invitez son équipe avec « Inviter quelqu’un » : Atelier crée un lien à transmettre à chaque personne.',
     documents: 'Documents de la ville',
   },
   space: {
     noDocumentsCreate: {
-      network: 'Aucun document pour l’instant. Créez le premier avec « Nouveau document » : la Fiche constitutive du Réseau collaboratif ou une Fiche thématique, par exemple.',
+      network:
+        'Aucun document pour l’instant. Créez le premier avec « Nouveau document » : la Fiche constitutive du Réseau collaboratif ou une Fiche thématique, par exemple.',
       city: 'Aucun document pour l’instant. Créez le premier avec « Nouveau document » : une Étude de contexte ou un Plan d’action, par exemple.',
     },
   },
@@ -390,7 +395,8 @@ const fr = {
     title: 'Personnes',
     invite: 'Inviter quelqu’un',
     none: 'Personne n’a encore de rôle ici. Le Secrétariat général invite les personnes qui y travailleront.',
-    noneInvite: 'Personne n’a encore de rôle ici. Invitez les personnes qui y travailleront avec « Inviter quelqu’un » : Atelier crée un lien à leur transmettre.',
+    noneInvite:
+      'Personne n’a encore de rôle ici. Invitez les personnes qui y travailleront avec « Inviter quelqu’un » : Atelier crée un lien à leur transmettre.',
     you: '(vous)',
     rolesOf: 'Rôles de {{name}}',
     revoke: 'Retirer',
@@ -420,7 +426,8 @@ const fr = {
   },
   invite: {
     title: 'Inviter quelqu’un',
-    description: 'Atelier crée un lien d’invitation à usage unique. Transmettez-le à la personne par le moyen de votre choix (e-mail, messagerie) : en l’ouvrant, elle crée son compte et reçoit le rôle choisi.',
+    description:
+      'Atelier crée un lien d’invitation à usage unique. Transmettez-le à la personne par le moyen de votre choix (e-mail, messagerie) : en l’ouvrant, elle crée son compte et reçoit le rôle choisi.',
     email: 'Adresse e-mail de la personne (facultatif)',
     emailHint: 'Si vous la saisissez, seul un compte avec cette adresse pourra accepter l’invitation.',
     expiry: 'Durée de validité du lien',
@@ -499,7 +506,8 @@ const fr = {
     listLabel: 'Versions, de la plus récente à la plus ancienne',
     loading: 'Chargement des versions…',
     empty: 'Aucune version enregistrée pour l’instant. Les versions automatiques apparaîtront ici après les séances d’écriture.',
-    emptyWriter: 'Aucune version enregistrée pour l’instant. « Enregistrer une version » garde l’état actuel sous un nom, par exemple « V1 — avant expérimentation ».',
+    emptyWriter:
+      'Aucune version enregistrée pour l’instant. « Enregistrer une version » garde l’état actuel sous un nom, par exemple « V1 — avant expérimentation ».',
     save: 'Enregistrer une version',
     saveTitle: 'Enregistrer une version',
     saveText: 'L’état actuel du document sera gardé sous ce nom. Vous pourrez le comparer, l’exporter ou le restaurer plus tard.',
@@ -531,7 +539,8 @@ const fr = {
     deleted: '« {{name}} » a été supprimée.',
     restore: 'Restaurer',
     restoreTitle: 'Restaurer « {{name}} » ?',
-    restoreText: 'Le document reprendra le contenu de cette version, comme une nouvelle modification : les personnes qui écrivent le verront aussitôt, et l’historique garde tout ce qui précède.',
+    restoreText:
+      'Le document reprendra le contenu de cette version, comme une nouvelle modification : les personnes qui écrivent le verront aussitôt, et l’historique garde tout ce qui précède.',
     restored: '« {{name}} » a été restaurée dans le document.',
     compare: {
       from: 'Comparer',

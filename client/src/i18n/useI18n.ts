@@ -12,10 +12,7 @@ export type Translate = (key: TranslationKey, values?: Record<string, unknown>) 
 /** `t` for static keys, `message` for a Message computed elsewhere, and the current language. */
 export function useI18n(): { t: Translate; message: (m: Message) => string; locale: Locale } {
   const { t: i18nextT, i18n } = useTranslation()
-  const t = useCallback<Translate>(
-    (key, values) => (i18nextT as unknown as (key: string, values?: Record<string, unknown>) => string)(key, values),
-    [i18nextT],
-  )
+  const t = useCallback<Translate>((key, values) => (i18nextT as unknown as (key: string, values?: Record<string, unknown>) => string)(key, values), [i18nextT])
   const message = useCallback((m: Message): string => t(m.key, m.values ?? {}), [t])
   return { t, message, locale: toLocale(i18n.resolvedLanguage ?? i18n.language) }
 }

@@ -10,9 +10,7 @@ export type GrantScope = { space: SpaceSummary; roles: GrantRole[] }
  * as the policy says (the server checks again).
  */
 export function grantScopes(actor: Actor | null, spaces: readonly SpaceSummary[]): GrantScope[] {
-  return spaces
-    .map((space) => ({ space, roles: grantableRoles(actor, { type: space.type, id: space.id }) }))
-    .filter((scope) => scope.roles.length > 0)
+  return spaces.map((space) => ({ space, roles: grantableRoles(actor, { type: space.type, id: space.id }) })).filter((scope) => scope.roles.length > 0)
 }
 
 /**
@@ -20,9 +18,7 @@ export function grantScopes(actor: Actor | null, spaces: readonly SpaceSummary[]
  * listed (the secretariat), as the policy says. A city team invites; it does not give roles.
  */
 export function assignScopes(actor: Actor | null, spaces: readonly SpaceSummary[]): GrantScope[] {
-  return spaces
-    .map((space) => ({ space, roles: assignableRoles(actor, { type: space.type, id: space.id }) }))
-    .filter((scope) => scope.roles.length > 0)
+  return spaces.map((space) => ({ space, roles: assignableRoles(actor, { type: space.type, id: space.id }) })).filter((scope) => scope.roles.length > 0)
 }
 
 export const scopeKey = (space: Pick<SpaceSummary, 'type' | 'id'>) => `${space.type}:${space.id}`

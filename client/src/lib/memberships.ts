@@ -26,10 +26,7 @@ export type MembershipDate = (typeof MEMBERSHIP_DATES)[number]
  * Date inputs → a request body: an empty input is `emptyAs` (undefined when adding a city,
  * so nothing is sent; null when editing, so the date is cleared).
  */
-export function datesFromInputs<E extends null | undefined>(
-  values: Record<MembershipDate, string>,
-  emptyAs: E,
-): Record<MembershipDate, string | E> {
+export function datesFromInputs<E extends null | undefined>(values: Record<MembershipDate, string>, emptyAs: E): Record<MembershipDate, string | E> {
   const out = {} as Record<MembershipDate, string | E>
   for (const key of MEMBERSHIP_DATES) out[key] = values[key].trim() || emptyAs
   return out

@@ -5,6 +5,7 @@
  */
 export function safeNext(raw: string | null | undefined, fallback = '/'): string {
   if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\u0000-\u001f\\]/.test(raw)) return fallback
   if (raw === '/signin' || raw.startsWith('/signin?') || raw.startsWith('/setup')) return fallback
   return raw

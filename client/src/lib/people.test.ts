@@ -8,7 +8,14 @@ const network = { type: 'network' as const, id: 'n1', name: 'Réseau' }
 const dakar = { type: 'city' as const, id: 'c-dakar', name: 'Dakar' }
 const abidjan = { type: 'city' as const, id: 'c-abidjan', name: 'Abidjan' }
 
-const person = (grantId: string, userId: string, name: string, role: PersonView['role'], space: PersonView['space'], expertKind: PersonView['expertKind'] = null): PersonView => ({
+const person = (
+  grantId: string,
+  userId: string,
+  name: string,
+  role: PersonView['role'],
+  space: PersonView['space'],
+  expertKind: PersonView['expertKind'] = null,
+): PersonView => ({
   grantId,
   user: { id: userId, name, email: `${userId}@demo.atelier` },
   role,
@@ -69,7 +76,9 @@ describe('actorFromGrants', () => {
     const aminata = actorFromGrants('u-aminata', [person('g', 'u-aminata', 'Aminata', 'city_team', dakar)])
     expect(aminata.grants).toEqual([{ role: 'city_team', networkId: null, cityId: dakar.id, expertKind: null }])
     expect(canResetPassword(secretariat, aminata)).toBe(true)
-    expect(canResetPassword(secretariat, actorFromGrants('u-other', [person('g', 'u-other', 'X', 'city_team', { type: 'city', id: 'elsewhere', name: 'X' })]))).toBe(false)
+    expect(
+      canResetPassword(secretariat, actorFromGrants('u-other', [person('g', 'u-other', 'X', 'city_team', { type: 'city', id: 'elsewhere', name: 'X' })])),
+    ).toBe(false)
     expect(canResetPassword(secretariat, actorFromGrants('u-claire', [person('g', 'u-claire', 'Claire', 'secretariat', network)]))).toBe(false)
   })
 })

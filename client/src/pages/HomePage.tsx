@@ -114,9 +114,7 @@ function Home({ me }: { me: MeResponse }) {
         </>
       )}
 
-      {dialogSpace && (
-        <NewDocumentDialog space={dialogSpace} open={dialogOpen} onClose={() => setDialogOpen(false)} onCreated={onCreated} />
-      )}
+      {dialogSpace && <NewDocumentDialog space={dialogSpace} open={dialogOpen} onClose={() => setDialogOpen(false)} onCreated={onCreated} />}
     </div>
   )
 }

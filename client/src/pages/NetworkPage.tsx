@@ -41,12 +41,7 @@ export function Component() {
   return <Network me={me} network={network.data} reload={network.reload} replace={network.replace} />
 }
 
-function Network({ me, network, reload, replace }: {
-  me: MeResponse
-  network: NetworkDetail
-  reload: () => void
-  replace: (detail: NetworkDetail) => void
-}) {
+function Network({ me, network, reload, replace }: { me: MeResponse; network: NetworkDetail; reload: () => void; replace: (detail: NetworkDetail) => void }) {
   const { t } = useI18n()
   const { refresh } = useSession()
   const [notice, setNotice] = useState<string | null>(null)

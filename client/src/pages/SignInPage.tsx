@@ -51,15 +51,7 @@ export function SignInPage() {
       <form ref={form.ref} className="card form" onSubmit={(e) => void onSubmit(e)} noValidate>
         {form.formError && <Notice tone="error">{message(form.formError)}</Notice>}
         {setupDone && !form.formError && <Notice tone="info">{t('errors.setup_done')}</Notice>}
-        <Field
-          {...form.bind('email')}
-          type="email"
-          label={t('fields.email')}
-          autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
-          required
-        />
+        <Field {...form.bind('email')} type="email" label={t('fields.email')} autoComplete="username" inputMode="email" spellCheck={false} required />
         <Field {...form.bind('password')} type="password" label={t('fields.password')} autoComplete="current-password" required />
         <SubmitButton busy={form.busy} label={t('signIn.submit')} busyLabel={t('signIn.submitting')} />
       </form>

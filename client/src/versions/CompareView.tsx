@@ -50,8 +50,10 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
         {comparison.blocks.map((block, i) => {
           const { tag: Tag, className } = blockKind(block)
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a comparison's blocks and segments, computed whole each time, with no state of their own
             <Tag key={i} className={[className, `compare-block-${block.status}`].filter(Boolean).join(' ')}>
               {block.segments.map((s, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: as above
                 <Segment key={j} segment={s} color={s.author ? colors.get(s.author.id) : undefined} />
               ))}
             </Tag>

@@ -41,7 +41,14 @@ export function ExportMenu({ documentId, versionId, label }: { documentId: strin
       </button>
       <div id={id} className="export-options" hidden={!open}>
         {EXPORT_FORMATS.map((format) => (
-          <button key={format} type="button" className="export-option" disabled={busy !== null} aria-busy={busy === format || undefined} onClick={() => void run(format)}>
+          <button
+            key={format}
+            type="button"
+            className="export-option"
+            disabled={busy !== null}
+            aria-busy={busy === format || undefined}
+            onClick={() => void run(format)}
+          >
             {busy === format && <Spinner />}
             {t(`export.format.${format}`)}
           </button>

@@ -100,14 +100,7 @@ export function Component() {
         onClose={() => setPending(null)}
         onSaved={(name) => done(t('versions.saved', { name }))}
       />
-      {pending && pending.kind !== 'save' && (
-        <VersionDialogs
-          pending={pending}
-          documentId={id}
-          onClose={() => setPending(null)}
-          act={act}
-        />
-      )}
+      {pending && pending.kind !== 'save' && <VersionDialogs pending={pending} documentId={id} onClose={() => setPending(null)} act={act} />}
     </section>
   )
 }
@@ -204,8 +197,18 @@ function VersionDialogs({
   }
   const texts = {
     lock: { title: t('versions.lockTitle', { name }), text: t('versions.lockText'), confirm: t('versions.lock'), done: t('versions.locked', { name }) },
-    delete: { title: t('versions.deleteTitle', { name }), text: t('versions.deleteText'), confirm: t('versions.delete'), done: t('versions.deleted', { name }) },
-    restore: { title: t('versions.restoreTitle', { name }), text: t('versions.restoreText'), confirm: t('versions.restore'), done: t('versions.restored', { name }) },
+    delete: {
+      title: t('versions.deleteTitle', { name }),
+      text: t('versions.deleteText'),
+      confirm: t('versions.delete'),
+      done: t('versions.deleted', { name }),
+    },
+    restore: {
+      title: t('versions.restoreTitle', { name }),
+      text: t('versions.restoreText'),
+      confirm: t('versions.restore'),
+      done: t('versions.restored', { name }),
+    },
   }[pending.kind]
   const call = {
     lock: () => endpoints.lockVersion(documentId, version.id),

@@ -72,7 +72,17 @@ function NameForm({ onClose, submitLabel, initial = '', onSubmit }: Omit<Props, 
 }
 
 /** "Save a version": names the document's current state and stores it; `onSaved` gets the name. */
-export function SaveVersionDialog({ documentId, open, onClose, onSaved }: { documentId: string; open: boolean; onClose: () => void; onSaved: (name: string) => void }) {
+export function SaveVersionDialog({
+  documentId,
+  open,
+  onClose,
+  onSaved,
+}: {
+  documentId: string
+  open: boolean
+  onClose: () => void
+  onSaved: (name: string) => void
+}) {
   const { t } = useI18n()
   return (
     <VersionNameDialog

@@ -16,7 +16,10 @@ export const cityRoutes = new Hono<AppEnv>().get('/:id', idParam('id'), async (c
   const { actor } = requireIdentity(c)
   const [city] = await getCities(db, [space.id])
   const memberships = await listMemberships(db, { cityId: space.id })
-  const networks = await getNetworks(db, memberships.map((m) => m.networkId))
+  const networks = await getNetworks(
+    db,
+    memberships.map((m) => m.networkId),
+  )
   const body: CityDetail = {
     ...presentCity(actor, city!),
     networks: memberships.map((m) => ({

@@ -11,10 +11,7 @@ import { readersAmong } from './readers'
  * the writer; never someone who can no longer read the document; never someone already
  * notified about this comment (an edit only reaches people newly mentioned).
  */
-export async function notifyAbout(
-  q: Queryable,
-  c: { space: SpaceRef; thread: ThreadRow; comment: CommentRow; isReply: boolean },
-): Promise<void> {
+export async function notifyAbout(q: Queryable, c: { space: SpaceRef; thread: ThreadRow; comment: CommentRow; isReply: boolean }): Promise<void> {
   const { thread, comment } = c
   const actorId = comment.authorId!
   const already = new Set(await notifiedAbout(q, comment.id))
@@ -25,13 +22,15 @@ export async function notifyAbout(
   const readers = await readersAmong(q, c.space, candidates)
   const rows = candidates
     .filter((id) => readers.has(id))
-    .map((recipientId): NewNotification => ({
-      recipientId,
-      kind: mentioned.has(recipientId) ? 'mention' : 'reply',
-      documentId: thread.documentId,
-      threadId: thread.id,
-      commentId: comment.id,
-      actorId,
-    }))
+    .map(
+      (recipientId): NewNotification => ({
+        recipientId,
+        kind: mentioned.has(recipientId) ? 'mention' : 'reply',
+        documentId: thread.documentId,
+        threadId: thread.id,
+        commentId: comment.id,
+        actorId,
+      }),
+    )
   await addNotifications(q, rows)
 }

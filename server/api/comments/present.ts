@@ -20,13 +20,13 @@ export async function presentThreads(
   threads: ThreadRow[],
 ): Promise<ThreadView[]> {
   if (threads.length === 0) return []
-  const comments = await listComments(deps.db, threads.map((t) => t.id))
+  const comments = await listComments(
+    deps.db,
+    threads.map((t) => t.id),
+  )
   const people = await describePeople(
     deps.db,
-    [
-      ...threads.flatMap((t) => [t.createdBy, t.resolvedBy]),
-      ...comments.flatMap((c) => [c.authorId, ...c.mentions]),
-    ].filter((id): id is string => id !== null),
+    [...threads.flatMap((t) => [t.createdBy, t.resolvedBy]), ...comments.flatMap((c) => [c.authorId, ...c.mentions])].filter((id): id is string => id !== null),
     doc.space,
   )
   const card = (id: string | null): PersonCard | null => (id === null ? null : (people.get(id) ?? null))
@@ -56,20 +56,22 @@ export async function presentThreads(
     },
   })
 
-  return threads.map((t, i): ThreadView => ({
-    id: t.id,
-    documentId: t.documentId,
-    anchor: { start: t.anchorStart, end: t.anchorEnd, quote: t.quote },
-    status: t.resolvedAt === null ? 'open' : 'resolved',
-    detached: resolved[i] === null,
-    createdBy: card(t.createdBy),
-    createdAt: iso(t.createdAt),
-    resolvedBy: card(t.resolvedBy),
-    resolvedAt: t.resolvedAt === null ? null : iso(t.resolvedAt),
-    comments: (byThread.get(t.id) ?? []).map(presentComment),
-    allowed: {
-      reply: can(actor, 'comment', target),
-      resolve: canOnComment(actor, 'resolve', target, t.createdBy),
-    },
-  }))
+  return threads.map(
+    (t, i): ThreadView => ({
+      id: t.id,
+      documentId: t.documentId,
+      anchor: { start: t.anchorStart, end: t.anchorEnd, quote: t.quote },
+      status: t.resolvedAt === null ? 'open' : 'resolved',
+      detached: resolved[i] === null,
+      createdBy: card(t.createdBy),
+      createdAt: iso(t.createdAt),
+      resolvedBy: card(t.resolvedBy),
+      resolvedAt: t.resolvedAt === null ? null : iso(t.resolvedAt),
+      comments: (byThread.get(t.id) ?? []).map(presentComment),
+      allowed: {
+        reply: can(actor, 'comment', target),
+        resolve: canOnComment(actor, 'resolve', target, t.createdBy),
+      },
+    }),
+  )
 }

@@ -3,8 +3,17 @@ import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import { policyTarget, type DocumentRow } from '../../data/documents'
 import {
-  addComment, countThreads, createThread, deleteComment, deleteThreadIfEmpty, editComment, getComment, getThread, listThreads,
-  setResolved, type ThreadRow,
+  addComment,
+  countThreads,
+  createThread,
+  deleteComment,
+  deleteThreadIfEmpty,
+  editComment,
+  getComment,
+  getThread,
+  listThreads,
+  setResolved,
+  type ThreadRow,
 } from '../../data/comments'
 import { deleteNotificationsOf } from '../../data/notifications'
 import { authorizeDocument, refuse } from '../access'
@@ -59,8 +68,7 @@ async function presentOne(c: Context<AppEnv>, doc: DocumentRow, id: string): Pro
   return (await presentThreads(c.var.deps, requireIdentity(c).actor, doc, [thread]))[0]!
 }
 
-const announce = (c: Context<AppEnv>, doc: DocumentRow, id: string, change: CommentChange) =>
-  c.var.deps.hub.commentsChanged(doc.id, { threadId: id, change })
+const announce = (c: Context<AppEnv>, doc: DocumentRow, id: string, change: CommentChange) => c.var.deps.hub.commentsChanged(doc.id, { threadId: id, change })
 
 /** Resolving and reopening: the thread's author, a writer of the document, or the secretariat. */
 const resolution = (resolve: boolean) => async (c: Context<AppEnv>) => {
@@ -124,7 +132,11 @@ export const commentRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json')
     const mentions = body.mentions ?? comment.mentions
     // Only people added now are checked: one who lost access since must not block fixing a typo.
-    await checkMentions(db, doc.space, mentions.filter((id) => !comment.mentions.includes(id)))
+    await checkMentions(
+      db,
+      doc.space,
+      mentions.filter((id) => !comment.mentions.includes(id)),
+    )
     await db.transaction(async (tx) => {
       const locked = await getThread(tx, doc.id, thread.id, true)
       if (!locked || !(await getComment(tx, thread.id, comment.id))) throw notFound('No such comment: it may have been deleted')

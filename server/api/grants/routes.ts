@@ -25,7 +25,10 @@ export const grantRoutes = new Hono<AppEnv>()
     await authorizeSpace(c, body.space, 'invite')
     const refusal = assignRefusal(actor, body.role, body.space)
     if (refusal === 'needs_secretariat') {
-      throw new ApiError('needs_secretariat', 'Only the secretariat gives a role to someone who already has an account; invite a new colleague with a link instead')
+      throw new ApiError(
+        'needs_secretariat',
+        'Only the secretariat gives a role to someone who already has an account; invite a new colleague with a link instead',
+      )
     }
     if (refusal) throw forbidden(`You may not grant the ${body.role} role here`)
     if (!(await findUserById(db, body.userId))) throw notFound('No such person')

@@ -5,8 +5,17 @@ import { listDocuments } from '../../data/documents'
 import { announceAccessChange } from '../../data/access-events'
 import { addGrant, listPeople, loadActor } from '../../data/grants'
 import {
-  createCity, createNetwork, getCities, getNetworks, leaveNetwork, listCityCandidates, listMemberships, updateMembership,
-  updateNetwork, upsertMembership, type MembershipRow,
+  createCity,
+  createNetwork,
+  getCities,
+  getNetworks,
+  leaveNetwork,
+  listCityCandidates,
+  listMemberships,
+  updateMembership,
+  updateNetwork,
+  upsertMembership,
+  type MembershipRow,
 } from '../../data/workspace'
 import type { Queryable } from '../../db/db'
 import { authorizeSpace } from '../access'
@@ -48,8 +57,9 @@ export const networkRoutes = new Hono<AppEnv>()
     await authorizeSpace(c, space, 'manage_members')
     const { actor } = requireIdentity(c)
     // Only networks whose members this person manages: their cities are already theirs to see.
-    const run = [...new Set(actor.grants.map((g) => g.networkId).filter((id): id is string => id !== null))]
-      .filter((id) => can(actor, 'manage_members', { type: 'network', id }))
+    const run = [...new Set(actor.grants.map((g) => g.networkId).filter((id): id is string => id !== null))].filter((id) =>
+      can(actor, 'manage_members', { type: 'network', id }),
+    )
     const cities: CityOption[] = await listCityCandidates(c.var.deps.db, space.id, [...new Set([space.id, ...run])])
     return c.json(cities)
   })

@@ -31,7 +31,10 @@ export const compareRoutes = new Hono<AppEnv>().get('/', idParam('id'), validate
     : await documentReader.read(doc.id, { kind: 'compareFrom', older: older.state })
   const { blocks, authors } = await attributeAuthors(db, doc.id, doc.space, raw)
   const counted = (op: 'added' | 'removed') =>
-    blocks.flatMap((b) => b.segments).filter((s) => s.op === op).reduce((n, s) => n + s.text.split(/\s+/).filter(Boolean).length, 0)
+    blocks
+      .flatMap((b) => b.segments)
+      .filter((s) => s.op === op)
+      .reduce((n, s) => n + s.text.split(/\s+/).filter(Boolean).length, 0)
   const body: Comparison = {
     from: ref(older.row),
     to: newer ? ref(newer.row) : { id: 'live', name: null, createdAt: new Date().toISOString() },

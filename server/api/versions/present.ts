@@ -10,7 +10,11 @@ const iso = (d: Date | string) => new Date(d).toISOString()
 
 /** Versions as the API shows them, with what the caller may do with each; one query for names. */
 export async function presentVersions(q: Queryable, actor: Actor, doc: DocumentRow, rows: VersionRow[]): Promise<VersionSummary[]> {
-  const people = await describePeople(q, rows.flatMap((v) => [v.createdBy, v.lockedBy]).filter((id): id is string => id !== null), doc.space)
+  const people = await describePeople(
+    q,
+    rows.flatMap((v) => [v.createdBy, v.lockedBy]).filter((id): id is string => id !== null),
+    doc.space,
+  )
   const card = (id: string | null): PersonCard | null => (id === null ? null : (people.get(id) ?? null))
   const target = policyTarget(doc)
   const writer = can(actor, 'write', target)

@@ -2,9 +2,7 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import type { DocumentRow } from '../../data/documents'
-import {
-  deleteVersion, getVersion, listVersions, lockVersion, renameVersion, versionContent, versionPolicyState, type VersionRow,
-} from '../../data/versions'
+import { deleteVersion, getVersion, listVersions, lockVersion, renameVersion, versionContent, versionPolicyState, type VersionRow } from '../../data/versions'
 import { authorizeDocument } from '../access'
 import { ApiError, notFound } from '../errors'
 import { idParam, validate } from '../validate'
@@ -105,7 +103,13 @@ export const versionRoutes = new Hono<AppEnv>()
       doc.space,
       user.id,
       () => documents.job(live, { kind: 'restore', content: content.prosemirror }),
-      async () => versions.record(doc.id, doc.space, await documents.job(live, { kind: 'capture' }), { kind: 'restore', name: null, createdBy: user.id, restoredFrom: version.id }),
+      async () =>
+        versions.record(doc.id, doc.space, await documents.job(live, { kind: 'capture' }), {
+          kind: 'restore',
+          name: null,
+          createdBy: user.id,
+          restoredFrom: version.id,
+        }),
     )
     return c.json(await presentOne(c, doc, id!), 201)
   })

@@ -21,12 +21,18 @@ export function derivedCopy(deps: { documents: DocumentThread; persistence: Pers
     return {
       onChange() {
         // Changes still being applied while it unloads are written by beforeUnload.
-        if (stopped) return void (stale = true)
+        if (stopped) {
+          stale = true
+          return
+        }
         clearTimeout(timer)
-        timer = setTimeout(() => {
-          timer = undefined
-          write().catch((err) => deps.logger.error({ err, documentId: doc.documentId }, 'could not refresh the derived document copy'))
-        }, deps.debounceMs * Math.max(1, doc.bytes / 2 ** 20))
+        timer = setTimeout(
+          () => {
+            timer = undefined
+            write().catch((err) => deps.logger.error({ err, documentId: doc.documentId }, 'could not refresh the derived document copy'))
+          },
+          deps.debounceMs * Math.max(1, doc.bytes / 2 ** 20),
+        )
       },
       onStop() {
         stopped = true

@@ -12,7 +12,13 @@ import { Notice, SubmitButton } from '../ui'
 import { initialRoleChoice, RoleFields, roleRequest, type RoleChoice } from './RoleFields'
 
 /** Gives a person already listed another role, here or in one of the network's cities. */
-export function AssignRoleDialog({ user, open, onClose, scopes, onDone }: {
+export function AssignRoleDialog({
+  user,
+  open,
+  onClose,
+  scopes,
+  onDone,
+}: {
   user: PersonView['user']
   open: boolean
   onClose: () => void
@@ -28,12 +34,7 @@ export function AssignRoleDialog({ user, open, onClose, scopes, onDone }: {
   )
 }
 
-function AssignForm({ user, scopes, onCancel, onDone }: {
-  user: PersonView['user']
-  scopes: readonly GrantScope[]
-  onCancel: () => void
-  onDone: () => void
-}) {
+function AssignForm({ user, scopes, onCancel, onDone }: { user: PersonView['user']; scopes: readonly GrantScope[]; onCancel: () => void; onDone: () => void }) {
   const { t, message } = useI18n()
   const [choice, setChoice] = useState<RoleChoice>(() => initialRoleChoice(scopes))
   const [errors, setErrors] = useState<FieldErrors>({})

@@ -54,11 +54,7 @@ function InviteFlow({ scopes, onClose }: { scopes: readonly GrantScope[]; onClos
   )
 }
 
-function InviteForm({ scopes, onCancel, onLink }: {
-  scopes: readonly GrantScope[]
-  onCancel: () => void
-  onLink: (link: LinkResponse) => void
-}) {
+function InviteForm({ scopes, onCancel, onLink }: { scopes: readonly GrantScope[]; onCancel: () => void; onLink: (link: LinkResponse) => void }) {
   const { t, message } = useI18n()
   const form = useForm({ email: '' })
   const [choice, setChoice] = useState<RoleChoice>(() => initialRoleChoice(scopes))

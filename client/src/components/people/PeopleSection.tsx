@@ -22,7 +22,15 @@ type Open =
  * "take back" follows each role's `allowed.revoke` from the API. Never one's own role here:
  * stepping down is for someone else to do, so nobody locks themselves out.
  */
-export function PeopleSection({ me, people, memberships = [], scopes, assignScopes, emptyText, onChanged }: {
+export function PeopleSection({
+  me,
+  people,
+  memberships = [],
+  scopes,
+  assignScopes,
+  emptyText,
+  onChanged,
+}: {
   me: MeResponse
   people: readonly PersonView[]
   /** On a network's screen: city teams read as the pilot or a member city's team. */
@@ -101,7 +109,13 @@ export function PeopleSection({ me, people, memberships = [], scopes, assignScop
   )
 }
 
-function Person({ me, group, memberships, canAssign, onOpen }: {
+function Person({
+  me,
+  group,
+  memberships,
+  canAssign,
+  onOpen,
+}: {
   me: MeResponse
   group: PersonGroup
   memberships: readonly MembershipView[]

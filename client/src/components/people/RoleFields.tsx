@@ -27,7 +27,12 @@ export function roleRequest(choice: RoleChoice, scopes: readonly GrantScope[]) {
  * Where (the network or one of its cities) and which role, among those the policy lets this
  * person hand out there; the kind of expertise for an expert.
  */
-export function RoleFields({ scopes, value, onChange, errors }: {
+export function RoleFields({
+  scopes,
+  value,
+  onChange,
+  errors,
+}: {
   scopes: readonly GrantScope[]
   value: RoleChoice
   onChange: (value: RoleChoice) => void

@@ -17,7 +17,12 @@ import { MembershipKindField } from './MembershipKindField'
 type Source = 'existing' | 'new'
 
 /** Brings a city into the network: one Atelier knows already, or a new one. */
-export function AddCityDialog({ network, open, onClose, onAdded }: {
+export function AddCityDialog({
+  network,
+  open,
+  onClose,
+  onAdded,
+}: {
   network: NetworkDetail
   open: boolean
   onClose: () => void
@@ -41,7 +46,11 @@ function formErrors(errors: FieldErrors): FieldErrors {
   return out
 }
 
-function AddCityForm({ network, onCancel, onAdded }: {
+function AddCityForm({
+  network,
+  onCancel,
+  onAdded,
+}: {
   network: NetworkDetail
   onCancel: () => void
   onAdded: (detail: NetworkDetail, cityName: string) => void

@@ -13,7 +13,13 @@ import { MembershipDateFields } from './MembershipDateFields'
 import { MembershipKindField } from './MembershipKindField'
 
 /** Changes a city's place in the network (pilot or member) and its dates. */
-export function EditMembershipDialog({ network, membership, open, onClose, onSaved }: {
+export function EditMembershipDialog({
+  network,
+  membership,
+  open,
+  onClose,
+  onSaved,
+}: {
   network: NetworkDetail
   membership: MembershipView
   open: boolean
@@ -22,13 +28,23 @@ export function EditMembershipDialog({ network, membership, open, onClose, onSav
 }) {
   const { t } = useI18n()
   return (
-    <Dialog open={open} onClose={onClose} title={t('editMembership.title', { city: membership.city.name })} description={t('editMembership.description', { network: network.name })}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={t('editMembership.title', { city: membership.city.name })}
+      description={t('editMembership.description', { network: network.name })}
+    >
       <EditMembershipForm network={network} membership={membership} onCancel={onClose} onSaved={onSaved} />
     </Dialog>
   )
 }
 
-function EditMembershipForm({ network, membership, onCancel, onSaved }: {
+function EditMembershipForm({
+  network,
+  membership,
+  onCancel,
+  onSaved,
+}: {
   network: NetworkDetail
   membership: MembershipView
   onCancel: () => void

@@ -10,7 +10,12 @@ import { Dialog } from '../Dialog'
 import { Field, Notice, RadioGroup, SubmitButton, TextAreaField } from '../ui'
 
 /** The network's name, priority theme, description and status. */
-export function EditNetworkDialog({ network, open, onClose, onSaved }: {
+export function EditNetworkDialog({
+  network,
+  open,
+  onClose,
+  onSaved,
+}: {
   network: NetworkDetail
   open: boolean
   onClose: () => void
@@ -24,11 +29,7 @@ export function EditNetworkDialog({ network, open, onClose, onSaved }: {
   )
 }
 
-function EditNetworkForm({ network, onCancel, onSaved }: {
-  network: NetworkDetail
-  onCancel: () => void
-  onSaved: (detail: NetworkDetail) => void
-}) {
+function EditNetworkForm({ network, onCancel, onSaved }: { network: NetworkDetail; onCancel: () => void; onSaved: (detail: NetworkDetail) => void }) {
   const { t, message } = useI18n()
   const form = useForm({ name: network.name, theme: network.theme })
   const [description, setDescription] = useState(network.description)

@@ -4,7 +4,13 @@ import { useI18n } from '../../i18n/useI18n'
 import { RadioGroup } from '../ui'
 
 /** Pilot or member, each with what it means; names the current pilot when there is one. */
-export function MembershipKindField({ value, onChange, pilotName, error, autoFocus }: {
+export function MembershipKindField({
+  value,
+  onChange,
+  pilotName,
+  error,
+  autoFocus,
+}: {
   value: MembershipKind
   onChange: (kind: MembershipKind) => void
   /** The network's pilot city other than this one, if any: a network has only one. */
