@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/db'
+import { inTransaction, type Queryable } from '../db/db'
 import { createDocument, type DocumentRow } from '../data/documents'
 import { insertUpdates } from '../data/live-documents'
 import { initialUpdate } from '../collab/content'
@@ -7,17 +7,19 @@ import type { SpaceRef } from '../../shared/domain'
 import { TEMPLATES, templateContent, type DocumentKind, type TemplateLocale } from '../../shared/templates'
 
 /**
- * Creates a document from its kind's template; used by the API and the demo seed alike.
- * The template's headings are the first entry of the document's update log, written here
- * once, so that no later load can ever add them a second time.
+ * Creates a document from its kind's template, in one transaction; used by the API and the demo
+ * seed alike. The template's headings are the first entry of the document's update log, written
+ * here once, so that no later load can ever add them a second time.
  */
 export async function createDocumentFromTemplate(
   q: Queryable,
   d: { space: SpaceRef; kind: DocumentKind; title?: string; locale: TemplateLocale; createdBy: string | null },
 ): Promise<DocumentRow> {
   const title = d.title ?? TEMPLATES[d.kind].title[d.locale]
-  const doc = await createDocument(q, { ...d, title })
   const data = initialUpdate(templateContent(d.kind, d.locale, title))
-  await insertUpdates(q, [{ documentId: doc.id, userId: d.createdBy, data, clientIds: [...Y.parseUpdateMeta(data).from.keys()] }])
-  return doc
+  return inTransaction(q, async (tx) => {
+    const doc = await createDocument(tx, { ...d, title })
+    await insertUpdates(tx, [{ documentId: doc.id, userId: d.createdBy, data, clientIds: [...Y.parseUpdateMeta(data).from.keys()] }])
+    return doc
+  })
 }

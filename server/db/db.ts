@@ -36,6 +36,14 @@ export interface Db extends Executor {
   close(): Promise<void>
 }
 
+/**
+ * Runs `fn` in one transaction: a new one on a `Db`, or the caller's when it already holds one
+ * (a command called inside another, as the demo seed does).
+ */
+export function inTransaction<T>(q: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return 'transaction' in q ? (q as Db).transaction(fn) : fn(q)
+}
+
 export type DbOptions = {
   /** postgres:// URL; when absent, PGlite stores its files in dataDir (or memory when dataDir is absent). */
   url?: string

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db, Executor } from '../../server/db/db'
+import { createDocumentFromTemplate } from '../../server/commands/create-document'
+import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
+import { buildNetwork } from '../helpers/world'
+
+/** Creating a document is one transaction: its row and the template's first update, or neither. */
+describe.each(DRIVERS)('creating a document from its template (%s)', (driver) => {
+  let db: TestDb
+  beforeAll(async () => {
+    db = await openTestDb(driver)
+  })
+  afterAll(() => db.drop())
+
+  /** The same database, whose update-log inserts fail (a constraint, a full disk). */
+  const failingLog = (inner: Db): Db => {
+    const wrap = (q: Executor): Executor => ({
+      exec: (script) => q.exec(script),
+      query: (text, params) => (text.includes('insert into doc_updates') ? Promise.reject(new Error('disk full')) : q.query(text, params)),
+    })
+    return { ...inner, ...wrap(inner), transaction: (fn) => inner.transaction((tx) => fn(wrap(tx))) }
+  }
+
+  const titled = async (title: string) => (await db.query('select id from documents where title = $1', [title])).length
+
+  it('stores the document with its template, or nothing at all when the template cannot be stored', async () => {
+    const space = await buildNetwork(db)
+    const doc = await createDocumentFromTemplate(db, { space, kind: 'action_plan', title: 'Plan créé', locale: 'fr', createdBy: null })
+    expect(await db.query('select count(*)::int as n from doc_updates where document_id = $1', [doc.id])).toEqual([{ n: 1 }])
+
+    await expect(
+      createDocumentFromTemplate(failingLog(db), { space, kind: 'action_plan', title: 'Plan à moitié créé', locale: 'fr', createdBy: null }),
+    ).rejects.toThrow('disk full')
+    expect(await titled('Plan à moitié créé')).toBe(0)
+  })
+})
