@@ -6,7 +6,7 @@ import { listMemberships, spaceName } from '../data/workspace'
 import type { Queryable } from '../db/db'
 import { can, refusal, type Action, type Refusal, type RoleOffer } from '../../shared/policy'
 import type { GrantRole, SpaceRef } from '../../shared/domain'
-import { ApiError, forbidden, notFound } from './errors'
+import { ApiError, forbidden, notFound } from '../errors'
 
 /** The routes' one way to ask the policy: identify, load, and refuse with the right status. */
 

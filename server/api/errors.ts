@@ -1,48 +1,8 @@
 import type { Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { ApiErrorBody, ErrorCode } from '../../shared/errors'
+import type { ApiErrorBody } from '../../shared/errors'
+import type { ApiError } from '../errors'
 
-const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  invalid_credentials: 401,
-  forbidden: 403,
-  needs_secretariat: 403,
-  csrf_failed: 403,
-  not_found: 404,
-  link_invalid: 404,
-  conflict: 409,
-  document_archived: 409,
-  version_locked: 409,
-  invalid_mention: 422,
-  setup_done: 409,
-  link_used: 409,
-  link_expired: 410,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
-  database_unavailable: 503,
-}
-
-/** Thrown anywhere in a request; the error handler turns it into `{ error: { code, message } }`. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly extra: Omit<ApiErrorBody['error'], 'code' | 'message'> = {},
-  ) {
-    super(message)
-  }
-  get status() {
-    return STATUS[this.code]
-  }
-}
-
-export const notFound = (what = 'Not found') => new ApiError('not_found', what)
-export const forbidden = (message = 'You do not have permission to do this') => new ApiError('forbidden', message)
-
+/** An ApiError as the API answers it: its status, `{ error: { code, message, … } }`, and Retry-After when it has one. */
 export function errorResponse(c: Context, err: ApiError) {
   const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...err.extra } }
   if (err.extra.retryAfter) c.header('Retry-After', String(err.extra.retryAfter))

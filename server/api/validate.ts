@@ -1,7 +1,7 @@
 import { zValidator } from '@hono/zod-validator'
 import type { ValidationTargets } from 'hono'
 import { z } from 'zod'
-import { ApiError } from './errors'
+import { ApiError } from '../errors'
 
 /** zod validation for a request part; failures become a 400 naming each wrong field. */
 export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>

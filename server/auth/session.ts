@@ -1,7 +1,7 @@
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import type { Context } from 'hono'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../errors'
 import type { AppEnv, Identity } from '../context'
 import { loadActor } from '../data/grants'
 import type { TemplateLocale } from '../../shared/templates'

@@ -1,9 +1,9 @@
-import type { Queryable } from '../../db/db'
-import type { CommentRow, ThreadRow } from '../../data/comments'
-import { threadParticipants } from '../../data/comments'
-import { addNotifications, notifiedAbout, type NewNotification } from '../../data/notifications'
-import type { SpaceRef } from '../../../shared/domain'
-import { readersAmong } from './readers'
+import type { Queryable } from '../db/db'
+import type { CommentRow, ThreadRow } from '../data/comments'
+import { threadParticipants } from '../data/comments'
+import { addNotifications, notifiedAbout, type NewNotification } from '../data/notifications'
+import { readersAmong } from '../data/readers'
+import type { SpaceRef } from '../../shared/domain'
 
 /**
  * The inbox entries a comment causes, each person at most once per comment: the people it

@@ -1,7 +1,7 @@
-import type { Queryable } from '../../db/db'
-import type { SpaceRef } from '../../../shared/domain'
+import type { Queryable } from '../db/db'
+import { readersAmong } from '../data/readers'
 import { ApiError } from '../errors'
-import { readersAmong } from './readers'
+import type { SpaceRef } from '../../shared/domain'
 
 /** Mentions name people who can read the document, or the comment is refused (422) before anything is stored. */
 export async function checkMentions(q: Queryable, space: SpaceRef, mentions: string[]): Promise<void> {

@@ -1,8 +1,8 @@
-import type { Queryable } from '../../db/db'
-import { loadActors } from '../../data/grants'
-import { readerCandidates } from '../../data/people'
-import { can } from '../../../shared/policy'
-import type { SpaceRef } from '../../../shared/domain'
+import type { Queryable } from '../db/db'
+import { loadActors } from './grants'
+import { readerCandidates } from './people'
+import { can } from '../../shared/policy'
+import type { SpaceRef } from '../../shared/domain'
 
 /** Of these people, those the policy lets read the space (and so its documents and their comments). */
 export async function readersAmong(q: Queryable, space: SpaceRef, userIds: string[]): Promise<Set<string>> {

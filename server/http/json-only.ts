@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../errors'
 import type { AppEnv } from '../context'
 
 /**

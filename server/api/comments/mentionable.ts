@@ -4,7 +4,7 @@ import { requireIdentity } from '../../auth/session'
 import { describePeople } from '../../data/people'
 import { authorizeDocument } from '../access'
 import { idParam } from '../validate'
-import { readersOf } from './readers'
+import { readersOf } from '../../data/readers'
 import type { MentionableList } from '../../../shared/api'
 
 /** `/api/documents/:id/mentionable`: the people a comment here may mention, everyone who can read it but the caller. */

@@ -19,7 +19,7 @@ import {
 } from '../../data/workspace'
 import type { Queryable } from '../../db/db'
 import { authorizeSpace } from '../access'
-import { ApiError, forbidden, notFound } from '../errors'
+import { ApiError, forbidden, notFound } from '../../errors'
 import { presentDocument, presentNetwork, presentPeople } from '../presenters'
 import { idParam, validate } from '../validate'
 import type { Actor } from '../../../shared/domain'
