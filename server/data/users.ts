@@ -5,6 +5,11 @@ export type UserRow = PublicUser & { passwordHash: string }
 
 const COLUMNS = `id, email, name, locale, password_hash as "passwordHash"`
 
+/** Held until the transaction ends: two first-run setups at once take turns (the second then sees the first's account). */
+export async function lockFirstRun(tx: Queryable): Promise<void> {
+  await tx.query(`select pg_advisory_xact_lock(hashtext('atelier:setup'))`)
+}
+
 export async function countUsers(q: Queryable): Promise<number> {
   const [row] = await q.query<{ n: number }>('select count(*)::int as n from users')
   return row!.n

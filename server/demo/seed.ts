@@ -4,7 +4,8 @@ import { createDocumentFromTemplate } from '../commands/create-document'
 import { setFlagOnce } from '../data/flags'
 import { addGrant } from '../data/grants'
 import { createUser } from '../data/users'
-import { createCity, createNetwork, upsertMembership } from '../data/workspace'
+import { createNetwork } from '../data/workspace'
+import { addCityToNetwork } from '../commands/networks'
 import type { ExpertKind, GrantRole, SpaceRef } from '../../shared/domain'
 import type { DocumentKind } from '../../shared/templates'
 
@@ -74,10 +75,9 @@ async function seed(tx: Queryable, passwordHash: string): Promise<void> {
   })
   const spaces = new Map<string, SpaceRef>([['network', { type: 'network', id: network.id }]])
   for (const c of CITIES) {
-    const city = await createCity(tx, c)
-    spaces.set(c.key, { type: 'city', id: city.id })
     const [selectedOn, confirmedOn, startedOn] = c.dates
-    await upsertMembership(tx, { networkId: network.id, cityId: city.id, kind: c.kind, selectedOn, confirmedOn, startedOn })
+    const cityId = await addCityToNetwork(tx, network.id, { city: c, kind: c.kind, selectedOn, confirmedOn, startedOn })
+    spaces.set(c.key, { type: 'city', id: cityId })
   }
   const users = new Map<string, string>()
   for (const p of PEOPLE) {

@@ -2,10 +2,8 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../context'
 import { hashPassword } from '../../auth/passwords'
 import { startSession } from '../../auth/session'
-import { addGrant } from '../../data/grants'
-import { countUsers, createUser } from '../../data/users'
-import { createNetwork } from '../../data/workspace'
-import { ApiError } from '../../errors'
+import { setUpAtelier } from '../../commands/setup'
+import { countUsers } from '../../data/users'
 import { refreshIdentity } from '../identity'
 import { presentMe } from '../presenters'
 import { validate } from '../validate'
@@ -19,15 +17,7 @@ export const setupRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps
     const body = c.req.valid('json')
     const passwordHash = await hashPassword(body.password)
-    const userId = await db.transaction(async (tx) => {
-      // Two people submitting at once: the lock makes the second see the first's account.
-      await tx.query(`select pg_advisory_xact_lock(hashtext('atelier:setup'))`)
-      if ((await countUsers(tx)) > 0) throw new ApiError('setup_done', 'Atelier is already set up; sign in instead')
-      const user = await createUser(tx, { email: body.email, name: body.name, passwordHash, locale: body.locale })
-      const network = await createNetwork(tx, { name: body.networkName })
-      await addGrant(tx, { userId: user.id, role: 'secretariat', space: { type: 'network', id: network.id } })
-      return user.id
-    })
+    const userId = await setUpAtelier(db, { ...body, passwordHash })
     const session = await startSession(c, userId)
     return c.json(await presentMe(db, await refreshIdentity(c, db, userId, session)), 201)
   })
