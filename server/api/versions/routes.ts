@@ -3,6 +3,7 @@ import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import type { DocumentRow } from '../../data/documents'
 import { deleteVersion, getVersion, listVersions, lockVersion, renameVersion, versionContent, versionPolicyState, type VersionRow } from '../../data/versions'
+import { restoreVersion, saveVersion } from '../../commands/versions'
 import { authorizeDocument } from '../access'
 import { ApiError, notFound } from '../../errors'
 import { idParam, validate } from '../validate'
@@ -52,12 +53,8 @@ export const versionRoutes = new Hono<AppEnv>()
   .post('/', idParam('id'), validate('json', saveVersionBody), async (c) => {
     const { user } = requireIdentity(c)
     const doc = await authorizeDocument(c, documentId(c), 'write')
-    const { hub, documentReader, versions } = c.var.deps
-    // Edits already sent to this instance belong in the version.
-    await hub.stored(doc.id)
-    const captured = await documentReader.read(doc.id, { kind: 'capture' })
-    const id = await versions.record(doc.id, doc.space, captured, { kind: 'named', name: c.req.valid('json').name, createdBy: user.id, restoredFrom: null })
-    return c.json(await presentOne(c, doc, id!), 201)
+    const id = await saveVersion(c.var.deps, user.id, doc, c.req.valid('json').name)
+    return c.json(await presentOne(c, doc, id), 201)
   })
   .get('/:versionId', idParam('id', 'versionId'), async (c) => {
     const doc = await authorizeDocument(c, documentId(c), 'read')
@@ -91,25 +88,6 @@ export const versionRoutes = new Hono<AppEnv>()
   .post('/:versionId/restore', idParam('id', 'versionId'), async (c) => {
     const { user } = requireIdentity(c)
     const doc = await authorizeDocument(c, documentId(c), 'write')
-    const version = await existingVersion(c, doc)
-    const { db, hub, documentReader, documents, versions } = c.var.deps
-    const content = (await versionContent(db, version.id))!
-    // The state being replaced is kept too (stored only if it is not already the last version).
-    await hub.stored(doc.id)
-    await versions.automatic(doc.id, doc.space, () => documentReader.read(doc.id, { kind: 'capture' }))
-    const live = { live: doc.id }
-    const id = await hub.edit(
-      doc.id,
-      doc.space,
-      user.id,
-      () => documents.job(live, { kind: 'restore', content: content.prosemirror }),
-      async () =>
-        versions.record(doc.id, doc.space, await documents.job(live, { kind: 'capture' }), {
-          kind: 'restore',
-          name: null,
-          createdBy: user.id,
-          restoredFrom: version.id,
-        }),
-    )
-    return c.json(await presentOne(c, doc, id!), 201)
+    const id = await restoreVersion(c.var.deps, user.id, doc, await existingVersion(c, doc))
+    return c.json(await presentOne(c, doc, id), 201)
   })
