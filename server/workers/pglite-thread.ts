@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
-import { parentPort, workerData } from 'node:worker_threads'
+import { workerData } from 'node:worker_threads'
 import { PGlite, types, type Transaction } from '@electric-sql/pglite'
 import { assertIdentifier } from '../db/db'
 import { parseBytea, serializeBytea } from '../db/pglite-bytea'
-import { isUtf8Param, ownedBuffers, toWireError, type PgliteInput, type Reply, type Request } from '../db/thread-protocol'
+import { ownedBuffers, type PgliteInput, type Request } from '../db/thread-protocol'
+import { incomingParams, serveDbThread } from '../db/thread-server'
 
 /**
  * The embedded database's own thread: PGlite runs its WebAssembly synchronously, so here it
@@ -12,7 +13,6 @@ import { isUtf8Param, ownedBuffers, toWireError, type PgliteInput, type Reply, t
  * waits for it to end).
  */
 
-const port = parentPort!
 const { dataDir, schema } = workerData as PgliteInput
 
 /** Rejects a transaction's callback so that PGlite rolls it back; the client asked for it, so it is no error. */
@@ -21,10 +21,6 @@ const ROLLBACK = Symbol('rollback')
 type OpenTransaction = { tx: Transaction; end(commit: boolean): Promise<void> }
 const transactions = new Map<number, OpenTransaction>()
 const subscriptions = new Map<number, () => Promise<void>>()
-
-const send = (reply: Reply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer)
-const answer = (id: number) => send({ type: 'result', id })
-const refuse = (id: number, err: unknown) => send({ type: 'error', id, error: toWireError(err) })
 
 async function open(): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
@@ -40,25 +36,13 @@ async function open(): Promise<PGlite> {
   return pg
 }
 
-/** Text that crossed from the main thread as UTF-8 bytes (see Utf8Text in server/db/db.ts). */
-const utf8 = new TextDecoder()
-
-const opening = open()
-opening.then(
-  () => answer(0),
-  (err: unknown) => refuse(0, err),
-)
-
-port.on('message', (request: Request) => {
-  opening.then((pg) => handle(pg, request)).catch((err: unknown) => refuse(request.id, err))
-})
+const { send, answer, refuse } = serveDbThread(open(), handle)
 
 async function handle(pg: PGlite, request: Request): Promise<void> {
   const { id } = request
   switch (request.op) {
     case 'query': {
-      const params = request.params?.map((p) => (isUtf8Param(p) ? utf8.decode(p.utf8) : p))
-      const { rows } = await executor(pg, request.tx).query<Record<string, unknown>>(request.text, params)
+      const { rows } = await executor(pg, request.tx).query<Record<string, unknown>>(request.text, incomingParams(request.params))
       return send({ type: 'result', id, rows }, ownedBuffers(rows))
     }
     case 'exec':

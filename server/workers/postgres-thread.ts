@@ -1,7 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { workerData } from 'node:worker_threads'
 import type postgres from 'postgres'
 import { openPool, type PostgresPool } from '../db/postgres-pool'
-import { isUtf8Param, ownedBuffers, toWireError, type PostgresInput, type Reply, type Request } from '../db/thread-protocol'
+import { ownedBuffers, type PostgresInput, type Request } from '../db/thread-protocol'
+import { incomingParams, serveDbThread } from '../db/thread-server'
 
 /**
  * The PostgreSQL client's own thread: postgres.js serialises parameters to text and parses
@@ -10,35 +11,18 @@ import { isUtf8Param, ownedBuffers, toWireError, type PostgresInput, type Reply,
  * server/db/thread-client.ts; a transaction holds one reserved connection from `begin` to `end`.
  */
 
-const port = parentPort!
 const { url, schema } = workerData as PostgresInput
 
 const transactions = new Map<number, postgres.ReservedSql>()
 const subscriptions = new Map<number, () => Promise<void>>()
 
-const send = (reply: Reply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer)
-const answer = (id: number) => send({ type: 'result', id })
-const refuse = (id: number, err: unknown) => send({ type: 'error', id, error: toWireError(err) })
-
-/** Text that crossed from the main thread as UTF-8 bytes (see Utf8Text in server/db/db.ts). */
-const utf8 = new TextDecoder()
-
-const opening = openPool(url, schema)
-opening.then(
-  () => answer(0),
-  (err: unknown) => refuse(0, err),
-)
-
-port.on('message', (request: Request) => {
-  opening.then((pool) => handle(pool, request)).catch((err: unknown) => refuse(request.id, err))
-})
+const { send, answer } = serveDbThread(openPool(url, schema), handle)
 
 async function handle(pool: PostgresPool, request: Request): Promise<void> {
   const { id } = request
   switch (request.op) {
     case 'query': {
-      const params = request.params.map((p) => (isUtf8Param(p) ? utf8.decode(p.utf8) : p))
-      const result = await executor(pool, request.tx).unsafe(request.text, params as postgres.ParameterOrJSON<never>[])
+      const result = await executor(pool, request.tx).unsafe(request.text, incomingParams(request.params) as postgres.ParameterOrJSON<never>[])
       // Only the rows: the result array also carries column descriptions with parser functions.
       const rows = [...result] as Record<string, unknown>[]
       return send({ type: 'result', id, rows }, ownedBuffers(rows))
