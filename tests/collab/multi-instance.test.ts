@@ -148,8 +148,9 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
       // Waiting for the row keeps one edit per row (a batch would merge consecutive edits).
       await expect.poll(async () => (await rows()).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(i + 1)
     }
-    // Room for a late duplicate to land (a write is at most 100 ms away); not a timing assertion.
-    await sleep(1_000)
+    // Both instances have stored all they accepted or were relayed (or seen it stored by its origin):
+    // a duplicate, were there one, would be a row by now.
+    await Promise.all([s1.deps.hub.stored(sheetId), s2.deps.hub.stored(sheetId)])
     const stored = await rows()
     expect(stored).toHaveLength(lines.length)
     expect(stored.every((r) => r.userId === pilotId)).toBe(true)
@@ -213,8 +214,11 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
     for (const changes of [heard, heardOnOne]) {
       await expect.poll(() => changes.map((h) => h.change).at(-1), { timeout: 30_000 }).toBe('resolved')
     }
-    // Room for a duplicate to arrive, were there one; not a timing assertion.
-    await sleep(300)
+    // A change after it, through the same channel: once it is here, a duplicate of the first would be too.
+    expect((await s2.api(secretariat, 'POST', `/api/documents/${sheetId}/comments/${created.body.id}/reopen`)).status).toBe(200)
+    for (const changes of [heard, heardOnOne]) {
+      await expect.poll(() => changes.map((h) => h.change).at(-1), { timeout: 30_000 }).toBe('reopened')
+    }
     expect(heard.filter((h) => h.change === 'resolved')).toHaveLength(1)
     expect(heardOnOne.filter((h) => h.change === 'resolved')).toHaveLength(1)
     for (const c of [onOne, onTwo]) c.destroy()

@@ -50,7 +50,6 @@ describe.each(DRIVERS)('confirmation that edits are stored (%s)', (driver) => {
     await synced(client)
     client.provider.disconnect()
     appendParagraph(client.doc, 'Écrit hors connexion')
-    await new Promise((r) => setTimeout(r, 300))
     expect(tracker.hasUnsavedChanges).toBe(true)
     expect(await storedText()).not.toContain('Écrit hors connexion')
 

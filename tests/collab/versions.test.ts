@@ -47,7 +47,11 @@ describe.each(DRIVERS)('versions of live documents (%s)', (driver) => {
     // Quiet, then leaving without editing: nothing more.
     await sleep(IDLE_MS + 300)
     reader.destroy()
-    await sleep(500)
+    // Unloading has begun; a new connection joins only once it is over, versions included.
+    await expect.poll(() => server.deps.hub.isLive(id)).toBe(false)
+    const after = connect(server, id, { cookie: secretariat })
+    await synced(after)
+    after.destroy()
     expect(await versions(id)).toHaveLength(1)
   })
 
