@@ -95,6 +95,23 @@ describe.each(DRIVERS)('invitations on %s', (driver) => {
     expect(misfit.body.error.fields[0].path).toBe('role')
   })
 
+  it('a link stops working when its maker loses the right to give that role, and creates nothing', async () => {
+    const tunis = app.client()
+    await tunis.login('tunis@demo.atelier')
+    const token = tokenOf((await tunis.post('/api/invitations', { role: 'city_team', space: { type: 'city', id: cityId('Tunis') } })).body.url)
+    expect((await app.client().get(`/api/invitations/${token}`)).status).toBe(200)
+
+    const people = (await secretariat.get(`/api/cities/${cityId('Tunis')}`)).body.people as { grantId: string; user: { email?: string; name: string } }[]
+    const grant = people.find((p) => p.user.email === 'tunis@demo.atelier')!
+    expect((await secretariat.delete(`/api/grants/${grant.grantId}`)).status).toBe(204)
+
+    expect((await app.client().get(`/api/invitations/${token}`)).body.error.code).toBe('link_invalid')
+    const accepted = await app.client().post(`/api/invitations/${token}/accept`, { name: 'Nour', email: 'nour@example.org', password: 'a long password' })
+    expect(accepted.status).toBe(404)
+    expect(accepted.body.error).toMatchObject({ code: 'link_invalid', message: expect.stringMatching(/can no longer give this role/) })
+    expect(await db.query(`select 1 from users where email = 'nour@example.org'`)).toHaveLength(0)
+  })
+
   it('an invitation for one e-mail cannot be taken by another', async () => {
     const url = (await secretariat.post('/api/invitations', { role: 'expert', space: network(), email: 'named@example.org' })).body.url
     const res = await app.client().post(`/api/invitations/${tokenOf(url)}/accept`, { name: 'X', email: 'other@example.org', password: 'a long password' })

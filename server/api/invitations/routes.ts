@@ -37,6 +37,7 @@ export const invitationRoutes = new Hono<AppEnv>()
   .get('/:token', async (c) => {
     const { db } = c.var.deps
     const invitation = usable(await findInvitation(db, hashToken(c.req.param('token'))))
+    await assertInviterMayStill(db, invitation)
     const inviter = invitation.createdBy ? await findUserById(db, invitation.createdBy) : null
     const view: InvitationView = {
       role: invitation.role,
@@ -63,6 +64,7 @@ export const invitationRoutes = new Hono<AppEnv>()
     const passwordHash = signedIn ? null : await hashPassword(body.password!)
     const userId = await db.transaction(async (tx) => {
       const invitation = usable(await findInvitation(tx, tokenHash, true))
+      await assertInviterMayStill(tx, invitation)
       const email = signedIn ? signedIn.user.email : body.email!
       if (invitation.email && invitation.email.toLowerCase() !== email.toLowerCase()) {
         throw forbidden(`This invitation was made for ${invitation.email}`)
@@ -83,6 +85,14 @@ function usable(invitation: InvitationRow | null): InvitationRow {
   if (invitation.acceptedAt) throw new ApiError('link_used', 'This invitation has already been used')
   if (new Date(invitation.expiresAt).getTime() <= Date.now()) throw new ApiError('link_expired', 'This invitation has expired')
   return invitation
+}
+
+/** A link gives what its maker may give now: one who has since lost that right (or their account) gave a link that no longer works. */
+async function assertInviterMayStill(q: Queryable, invitation: InvitationRow): Promise<void> {
+  const inviter = invitation.createdBy ? await loadActor(q, invitation.createdBy) : null
+  if (!canGrant(inviter, invitation.role, invitation.space)) {
+    throw new ApiError('link_invalid', 'The person who sent this invitation can no longer give this role: ask them or the secretariat for a new link')
+  }
 }
 
 /** An existing account holds roles already: the policy says whether this invitation's maker may add one (a new account holds nothing). */
