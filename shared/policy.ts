@@ -288,15 +288,20 @@ export type HeldRole = {
   holders: number
 }
 
-export type RevokeRefusal = 'not_allowed' | 'given_by_secretariat' | 'last_of_team'
+export type RevokeRefusal = 'not_allowed' | 'given_by_secretariat' | 'last_of_team' | 'last_secretariat'
 
 /**
  * Taking a role back. The secretariat takes back any role in its networks and their cities. A
  * city team takes back its city's team role from a colleague a city team brought in — not one
- * the secretariat gave (or of unknown origin), and never the city's last team member's.
+ * the secretariat gave (or of unknown origin), and never the city's last team member's. A
+ * network's last secretariat stays, even by its own hand: someone must run the network.
  */
 export function revokeRefusal(actor: Actor | null, held: HeldRole): RevokeRefusal | null {
-  if (can(actor, 'manage_members', held.space)) return null
+  if (!can(actor, 'manage_members', held.space)) return teamRevokeRefusal(actor, held)
+  return held.role === 'secretariat' && held.holders <= 1 ? 'last_secretariat' : null
+}
+
+function teamRevokeRefusal(actor: Actor | null, held: HeldRole): RevokeRefusal | null {
   if (!canGrant(actor, held.role, held.space)) return 'not_allowed'
   if (!held.grantedBy || can(held.grantedBy, 'manage_members', held.space)) return 'given_by_secretariat'
   return held.holders > 1 ? null : 'last_of_team'

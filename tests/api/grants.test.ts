@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CityDetail, MeResponse, NetworkDetail, PersonView } from '../../shared/api'
+import type { ApiErrorBody } from '../../shared/errors'
 import type { SpaceRef } from '../../shared/domain'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { testApp, type Client } from '../helpers/app'
@@ -214,7 +215,8 @@ describe.each(DRIVERS)('giving and taking back roles on %s', (driver) => {
     it('the secretariat takes back any role in its network and its cities, and only there', async () => {
       const { network, pilotCity, people, as } = await world()
       const detail = (await as.secretariat.get<NetworkDetail>(`/api/networks/${network.id}`)).body
-      expect(detail.people.every((p) => p.allowed.revoke)).toBe(true)
+      // Everyone but the network's only secretariat (see below).
+      expect(detail.people.filter((p) => !p.allowed.revoke).map((p) => p.user.id)).toEqual([people.secretariat.id])
       for (const person of [people.pilot, people.funder]) {
         const grant = await grantOf(as.secretariat, person === people.pilot ? pilotCity : network, person)
         expect((await as.secretariat.delete(`/api/grants/${grant.grantId}`)).status).toBe(204)
@@ -224,6 +226,21 @@ describe.each(DRIVERS)('giving and taking back roles on %s', (driver) => {
       const outsider = await buildPerson(db, 'Other Team')
       const id = await giveRole(db, outsider, { role: 'city_team', on: otherCity })
       expect((await as.secretariat.delete(`/api/grants/${id}`)).status).toBe(403)
+    })
+
+    it('the network’s last secretariat cannot be taken back, not even by itself; one of two can', async () => {
+      const { network, people, as } = await world()
+      const own = await grantOf(as.secretariat, network, people.secretariat)
+      expect(own.allowed).toEqual({ revoke: false })
+      const refused = await as.secretariat.delete<ApiErrorBody>(`/api/grants/${own.grantId}`)
+      expect(refused.status).toBe(409)
+      expect(refused.body.error.message).toMatch(/last secretariat/)
+      expect(await grantsOf(people.secretariat)).toEqual(['secretariat'])
+
+      await buildPerson(db, 'Second Secretariat', [{ role: 'secretariat', on: network }])
+      expect((await grantOf(as.secretariat, network, people.secretariat)).allowed).toEqual({ revoke: true })
+      expect((await as.secretariat.delete(`/api/grants/${own.grantId}`)).status).toBe(204)
+      expect(await grantsOf(people.secretariat)).toEqual([])
     })
 
     it('the people lists offer “take back” only where it works', async () => {

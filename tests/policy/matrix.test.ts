@@ -452,6 +452,14 @@ describe('taking a role back', () => {
     ['the last team member, for the secretariat', 'secretariat', held({ grantedBy: null, holders: 1 }), null],
     ['the funder’s role, for the secretariat', 'secretariat', held({ role: 'funder', space: net(N), grantedBy: null }), null],
     ['a city role elsewhere, for the secretariat', 'secretariat', held({ space: city(O) }), 'not_allowed'],
+    [
+      'the network’s last secretariat, for the secretariat itself',
+      'secretariat',
+      held({ role: 'secretariat', space: net(N), grantedBy: null, holders: 1 }),
+      'last_secretariat',
+    ],
+    ['one of two secretariats, for the secretariat', 'secretariat', held({ role: 'secretariat', space: net(N), grantedBy: null, holders: 2 }), null],
+    ['the network’s last secretariat, for a city team', 'pilotTeam', held({ role: 'secretariat', space: net(N), grantedBy: null, holders: 1 }), 'not_allowed'],
   ]
   for (const [what, person, role, expected] of cases) {
     it(`${what}: ${expected ?? 'allowed'}`, () => {

@@ -14,6 +14,8 @@ const REVOKE_REFUSED: Record<RevokeRefusal, () => ApiError> = {
   not_allowed: () => forbidden('You may not take back this role'),
   given_by_secretariat: () => new ApiError('needs_secretariat', 'This role was given by the secretariat: only the secretariat can take it back'),
   last_of_team: () => new ApiError('needs_secretariat', 'This is the last member of the city’s team: only the secretariat can take this role back'),
+  last_secretariat: () =>
+    new ApiError('conflict', 'This is the network’s last secretariat: give the role to someone else first, so that someone still runs the network'),
 }
 
 /** Giving an existing person a role (the secretariat's), and taking one back, as shared/policy.ts decides. */
