@@ -53,15 +53,7 @@ export class DbAvailability {
   }
 
   private async probe(): Promise<void> {
-    try {
-      await Promise.race([
-        this.db.query('select 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('probe timed out')), this.timing.probeMs).unref()),
-      ])
-    } catch {
-      return
-    }
-    if (!this.down) return
+    if (!(await this.answers(this.timing.probeMs)) || !this.down) return
     this.down = false
     clearInterval(this.probing)
     this.logger.info('the database can be reached again')
@@ -84,18 +76,26 @@ export class DbAvailability {
   }
 
   private async runCheck(): Promise<boolean> {
-    let ok = true
-    try {
-      await Promise.race([
-        this.db.query('select 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('health check timed out')), this.timing.checkTimeoutMs).unref()),
-      ])
-    } catch {
-      ok = false
-    }
+    const ok = await this.answers(this.timing.checkTimeoutMs)
     this.lastCheck = { ok, at: Date.now() }
     this.checking = undefined
     return ok
+  }
+
+  /** Whether the database answers `select 1` within `timeoutMs`. */
+  private async answers(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timed out')), timeoutMs)
+    })
+    try {
+      await Promise.race([this.db.query('select 1'), timedOut])
+      return true
+    } catch {
+      return false
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   stop(): void {
