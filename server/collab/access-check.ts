@@ -4,12 +4,12 @@ import { sessionExpiry } from '../auth/session'
 import { collabTokenExpiry } from '../data/collab-tokens'
 import { getDocument, policyTarget, type DocumentRow } from '../data/documents'
 import { loadActor } from '../data/grants'
-import { accessLevel } from '../../shared/policy'
+import { accessLevel, type AccessLevel } from '../../shared/policy'
 import type { Actor } from '../../shared/domain'
 import type { Connection, Credential } from './connection'
 
-/** What the policy says now about an open connection. */
-export type Verdict = 'write' | 'comment' | 'read' | 'none' | 'session-ended'
+/** What the policy says now about an open connection, or that its credential has ended. */
+export type Verdict = AccessLevel | 'session-ended'
 export type AccessCheck = (connection: Connection) => Promise<Verdict>
 
 /**

@@ -34,7 +34,7 @@ export type Anchor = { start: string; end: string; quote: string }
 export type CommentInput = { body: string; mentions: string[] }
 
 export const threadGone = () => notFound('No such thread: it may have been deleted')
-const commentGone = () => notFound('No such comment: it may have been deleted')
+export const commentGone = () => notFound('No such comment: it may have been deleted')
 
 /** A new thread on the words `anchor` covers, with its first comment. Returns the thread's id. */
 export async function startThread(deps: CommentDeps, userId: string, doc: DocumentRow, anchor: Anchor, input: CommentInput): Promise<string> {

@@ -1,11 +1,10 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
-import { editComment, removeComment, replyToThread, setThreadResolved, startThread, threadGone } from '../../commands/comments'
+import { commentGone, editComment, removeComment, replyToThread, setThreadResolved, startThread, threadGone } from '../../commands/comments'
 import { policyTarget, type DocumentRow } from '../../data/documents'
 import { countThreads, getComment, getThread, listThreads, type ThreadRow } from '../../data/comments'
 import { authorizeDocument, refuse } from '../access'
-import { notFound } from '../../errors'
 import { idParam, validate } from '../validate'
 import { presentThreads } from './present'
 import { isEncodedPosition } from '../../../shared/anchors'
@@ -41,7 +40,7 @@ async function existingThread(c: Context<AppEnv>, doc: DocumentRow): Promise<Thr
 async function commentToChange(c: Context<AppEnv>, doc: DocumentRow, action: 'edit' | 'delete', refusal: string) {
   const thread = await existingThread(c, doc)
   const comment = await getComment(c.var.deps.db, thread.id, c.req.param('commentId')!)
-  if (!comment) throw notFound('No such comment: it may have been deleted')
+  if (!comment) throw commentGone()
   refuse(commentRefusal(requireIdentity(c).actor, action, policyTarget(doc), comment.authorId), refusal)
   return { thread, comment }
 }
