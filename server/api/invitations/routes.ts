@@ -15,6 +15,7 @@ import { refreshIdentity } from '../identity'
 import { appUrl } from '../links'
 import { presentMe } from '../presenters'
 import { validate } from '../validate'
+import type { Actor } from '../../../shared/domain'
 import { canGiveTo, canGrant } from '../../../shared/policy'
 import { acceptInvitationBody, createInvitationBody } from '../../../shared/schemas'
 import type { InvitationView, LinkResponse } from '../../../shared/api'
@@ -37,7 +38,7 @@ export const invitationRoutes = new Hono<AppEnv>()
   .get('/:token', async (c) => {
     const { db } = c.var.deps
     const invitation = usable(await findInvitation(db, hashToken(c.req.param('token'))))
-    await assertInviterMayStill(db, invitation)
+    await inviterWhoMayStill(db, invitation)
     const inviter = invitation.createdBy ? await findUserById(db, invitation.createdBy) : null
     const view: InvitationView = {
       role: invitation.role,
@@ -64,12 +65,12 @@ export const invitationRoutes = new Hono<AppEnv>()
     const passwordHash = signedIn ? null : await hashPassword(body.password!)
     const userId = await db.transaction(async (tx) => {
       const invitation = usable(await findInvitation(tx, tokenHash, true))
-      await assertInviterMayStill(tx, invitation)
+      const inviter = await inviterWhoMayStill(tx, invitation)
       const email = signedIn ? signedIn.user.email : body.email!
       if (invitation.email && invitation.email.toLowerCase() !== email.toLowerCase()) {
         throw forbidden(`This invitation was made for ${invitation.email}`)
       }
-      if (signedIn) await assertMayTake(tx, invitation, signedIn.user.id)
+      if (signedIn) await assertMayTake(tx, invitation, inviter, signedIn.user.id)
       const id = signedIn ? signedIn.user.id : await newAccount(tx, { name: body.name!, email, passwordHash: passwordHash! })
       if (!(await consumeInvitation(tx, invitation.id, id))) throw new ApiError('link_used', 'This invitation has already been used')
       await addGrant(tx, { userId: id, role: invitation.role, space: invitation.space, expertKind: invitation.expertKind, grantedBy: invitation.createdBy })
@@ -87,17 +88,20 @@ function usable(invitation: InvitationRow | null): InvitationRow {
   return invitation
 }
 
-/** A link gives what its maker may give now: one who has since lost that right (or their account) gave a link that no longer works. */
-async function assertInviterMayStill(q: Queryable, invitation: InvitationRow): Promise<void> {
+/**
+ * The link's maker, as their rights are now. A link gives what its maker may give now: one who
+ * has since lost that right (or their account) gave a link that no longer works.
+ */
+async function inviterWhoMayStill(q: Queryable, invitation: InvitationRow): Promise<Actor> {
   const inviter = invitation.createdBy ? await loadActor(q, invitation.createdBy) : null
-  if (!canGrant(inviter, invitation.role, invitation.space)) {
+  if (!inviter || !canGrant(inviter, invitation.role, invitation.space)) {
     throw new ApiError('link_invalid', 'The person who sent this invitation can no longer give this role: ask them or the secretariat for a new link')
   }
+  return inviter
 }
 
 /** An existing account holds roles already: the policy says whether this invitation's maker may add one (a new account holds nothing). */
-async function assertMayTake(tx: Queryable, invitation: InvitationRow, userId: string): Promise<void> {
-  const inviter = invitation.createdBy ? await loadActor(tx, invitation.createdBy) : null
+async function assertMayTake(tx: Queryable, invitation: InvitationRow, inviter: Actor, userId: string): Promise<void> {
   const offer = await roleOffer(tx, invitation.role, invitation.space)
   if (canGiveTo(inviter, offer, await loadActor(tx, userId))) return
   const where = invitation.space.type === 'network' ? 'this network' : 'a network this city belongs to'
