@@ -94,10 +94,13 @@ export class CollabHub {
    * session in use, a renewed token).
    */
   private watchExpiry(connection: Connection): void {
-    const wait = Math.min(MAX_TIMER_MS, Math.max(0, connection.expiresAt.getTime() - Date.now()))
+    this.checkExpiryIn(connection, Math.min(MAX_TIMER_MS, Math.max(0, connection.expiresAt.getTime() - Date.now())))
+  }
+
+  private checkExpiryIn(connection: Connection, ms: number): void {
     this.expiryTimers.set(
       connection,
-      setTimeout(() => void this.expired(connection), wait),
+      setTimeout(() => void this.expired(connection), ms),
     )
   }
 
@@ -113,10 +116,7 @@ export class CollabHub {
     } catch (err) {
       // The database is out of reach: look again shortly rather than close on a guess.
       this.deps.logger.warn({ err, documentId: connection.documentId }, 'could not check an expiring connection; will retry')
-      this.expiryTimers.set(
-        connection,
-        setTimeout(() => void this.expired(connection), 5_000),
-      )
+      this.checkExpiryIn(connection, 5_000)
     }
   }
 
@@ -157,10 +157,7 @@ export class CollabHub {
       return await then()
     } finally {
       entry.edits--
-      void entry.room.then(
-        (room) => this.leftRoom(documentId, room),
-        () => {},
-      )
+      whenLoaded(entry, (room) => this.leftRoom(documentId, room))
     }
   }
 
@@ -181,14 +178,11 @@ export class CollabHub {
     const { documentId } = connection
     const entry = this.entries.get(documentId)
     if (!entry) return
-    void entry.room.then(
-      (room) => {
-        if (!room.connections.delete(connection)) return
-        room.removePresence(connection)
-        this.leftRoom(documentId, room)
-      },
-      () => {},
-    )
+    whenLoaded(entry, (room) => {
+      if (!room.connections.delete(connection)) return
+      room.removePresence(connection)
+      this.leftRoom(documentId, room)
+    })
   }
 
   private leftRoom(documentId: string, room: Room): void {
@@ -240,10 +234,7 @@ export class CollabHub {
 
   /** A document's updates are stored up to `seq`: the other instances holding it may stop keeping them. */
   storageWritten(documentId: string, seq: number): void {
-    void this.entries.get(documentId)?.room.then(
-      (room) => room.storedUpTo(seq),
-      () => {},
-    )
+    whenLoaded(this.entries.get(documentId), (room) => room.storedUpTo(seq))
   }
 
   /**
@@ -256,19 +247,13 @@ export class CollabHub {
     if (!entry) return
     this.entries.delete(documentId)
     clearTimeout(entry.unloadTimer)
-    void entry.room.then(
-      (room) => room.discard(),
-      () => {},
-    )
+    whenLoaded(entry, (room) => room.discard())
   }
 
   /** A comment thread changed: tell the sockets that asked, on this instance and on every other. */
   commentsChanged(documentId: string, message: CommentsChanged): void {
     const frame = encodeCommentsChanged(message)
-    void this.entries.get(documentId)?.room.then(
-      (room) => room.sendComments(frame),
-      () => {},
-    )
+    whenLoaded(this.entries.get(documentId), (room) => room.sendComments(frame))
     this.deps.fanout.publish(documentId, 'comments', frame)
   }
 
@@ -292,6 +277,11 @@ export class CollabHub {
     await Promise.allSettled([...this.unloading.values()].map((u) => u.flushed))
     await this.deps.persistence.flush()
   }
+}
+
+/** Runs `fn` on the entry's room once it is loaded; a room that failed to load needs nothing (open() dealt with it). */
+function whenLoaded(entry: Entry | undefined, fn: (room: Room) => void): void {
+  void entry?.room.then(fn, () => {})
 }
 
 /** Removed or signed out: final (the provider stops). Another level: reconnect and get it. */
