@@ -3,8 +3,8 @@ import { workerData } from 'node:worker_threads'
 import { PGlite, types, type Transaction } from '@electric-sql/pglite'
 import { assertIdentifier } from '../db/db'
 import { parseBytea, serializeBytea } from '../db/pglite-bytea'
-import { ownedBuffers, type PgliteInput, type Request } from '../db/thread-protocol'
-import { incomingParams, serveDbThread } from '../db/thread-server'
+import { ownedBuffers, type PgliteInput } from '../db/thread-protocol'
+import { incomingParams, serveDbThread, type DriverRequest } from '../db/thread-server'
 
 /**
  * The embedded database's own thread: PGlite runs its WebAssembly synchronously, so here it
@@ -20,7 +20,6 @@ const ROLLBACK = Symbol('rollback')
 
 type OpenTransaction = { tx: Transaction; end(commit: boolean): Promise<void> }
 const transactions = new Map<number, OpenTransaction>()
-const subscriptions = new Map<number, () => Promise<void>>()
 
 async function open(): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
@@ -36,9 +35,9 @@ async function open(): Promise<PGlite> {
   return pg
 }
 
-const { send, answer, refuse } = serveDbThread(open(), handle)
+const { send, answer, refuse, listening } = serveDbThread(open(), handle)
 
-async function handle(pg: PGlite, request: Request): Promise<void> {
+async function handle(pg: PGlite, request: DriverRequest): Promise<void> {
   const { id } = request
   switch (request.op) {
     case 'query': {
@@ -58,15 +57,9 @@ async function handle(pg: PGlite, request: Request): Promise<void> {
     }
     case 'listen': {
       const unlisten = await pg.listen(request.channel, (payload) => send({ type: 'notification', sub: id, payload }))
-      subscriptions.set(id, unlisten)
+      listening(id, unlisten)
       // In-process: once listening, it never stops until closed.
       send({ type: 'listening', sub: id })
-      return answer(id)
-    }
-    case 'unlisten': {
-      const unlisten = subscriptions.get(request.sub)
-      subscriptions.delete(request.sub)
-      await unlisten?.()
       return answer(id)
     }
     case 'close':

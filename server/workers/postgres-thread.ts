@@ -1,8 +1,8 @@
 import { workerData } from 'node:worker_threads'
 import type postgres from 'postgres'
 import { openPool, type PostgresPool } from '../db/postgres-pool'
-import { ownedBuffers, type PostgresInput, type Request } from '../db/thread-protocol'
-import { incomingParams, serveDbThread } from '../db/thread-server'
+import { ownedBuffers, type PostgresInput } from '../db/thread-protocol'
+import { incomingParams, serveDbThread, type DriverRequest } from '../db/thread-server'
 
 /**
  * The PostgreSQL client's own thread: postgres.js serialises parameters to text and parses
@@ -14,11 +14,10 @@ import { incomingParams, serveDbThread } from '../db/thread-server'
 const { url, schema } = workerData as PostgresInput
 
 const transactions = new Map<number, postgres.ReservedSql>()
-const subscriptions = new Map<number, () => Promise<void>>()
 
-const { send, answer } = serveDbThread(openPool(url, schema), handle)
+const { send, answer, listening, stopListening } = serveDbThread(openPool(url, schema), handle)
 
-async function handle(pool: PostgresPool, request: Request): Promise<void> {
+async function handle(pool: PostgresPool, request: DriverRequest): Promise<void> {
   const { id } = request
   switch (request.op) {
     case 'query': {
@@ -59,18 +58,11 @@ async function handle(pool: PostgresPool, request: Request): Promise<void> {
         (payload) => send({ type: 'notification', sub: id, payload }),
         () => send({ type: 'listening', sub: id }),
       )
-      subscriptions.set(id, stop)
-      return answer(id)
-    }
-    case 'unlisten': {
-      const stop = subscriptions.get(request.sub)
-      subscriptions.delete(request.sub)
-      await stop?.()
+      listening(id, stop)
       return answer(id)
     }
     case 'close':
-      await Promise.allSettled([...subscriptions.values()].map((stop) => stop()))
-      subscriptions.clear()
+      await stopListening()
       // Stopping must be quick: queries still running after 2 s (derived copies, maintenance) are cut.
       await pool.sql.end({ timeout: 2 })
       return answer(id)
