@@ -14,17 +14,20 @@ import { storedDoc } from './comments'
 import { MESSAGE_COMMENTS } from '../../shared/collab'
 import { encodeCommentsSubscribe, readCommentsChanged, type CommentsChanged } from '../../shared/comments-message'
 
-/** A real Atelier server on a real port, on a fresh database of the given driver, with the demo seeded. */
+/**
+ * A real Atelier server on a real port, on a fresh database of the given driver; with the demo
+ * seeded unless `demo: false` (then the test builds its own people and documents, tests/helpers/world.ts).
+ */
 export type TestServer = RunningServer & {
   wsUrl: string
-  login(email: string): Promise<string>
+  login(email: string, password?: string): Promise<string>
   api<T = any>(cookie: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>
   token(cookie: string, documentId: string): Promise<string>
   documentId(cookie: string, title: string): Promise<string>
   stop(): Promise<void>
 }
 
-export async function startTestServer(driver: Driver, options: ServerOptions & { env?: Record<string, string>; schema?: string } = {}): Promise<TestServer> {
+export async function startTestServer(driver: Driver, options: ServerOptions & { env?: Record<string, string>; schema?: string; demo?: boolean } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-collab-'))
   const schema = options.schema ?? freshSchemaName()
   const config: Config = loadConfig({
@@ -36,7 +39,7 @@ export async function startTestServer(driver: Driver, options: ServerOptions & {
     ...options.env,
   })
   const server = await startServer(config, { hub: { unloadDelayMs: 50, contentDebounceMs: 50 }, ...options, schema })
-  await seedDemo(server.deps.db, DEMO_PASSWORD)
+  if (options.demo !== false) await seedDemo(server.deps.db, DEMO_PASSWORD)
   const api = async (cookie: string, method: string, path: string, body?: unknown) => {
     const res = await fetch(`${server.url}${path}`, {
       method,
@@ -49,11 +52,11 @@ export async function startTestServer(driver: Driver, options: ServerOptions & {
   return {
     ...server,
     wsUrl: `${server.url.replace('http', 'ws')}/collab`,
-    async login(email) {
+    async login(email, password = DEMO_PASSWORD) {
       const res = await fetch(`${server.url}/api/auth/login`, {
         method: 'POST',
         headers: { origin: server.url, 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+        body: JSON.stringify({ email, password }),
       })
       if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`)
       return res.headers.get('set-cookie')!.split(';')[0]!

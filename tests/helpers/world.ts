@@ -6,6 +6,8 @@ import { createCity, createNetwork, upsertMembership } from '../../server/data/w
 import type { Queryable } from '../../server/db/db'
 import type { ExpertKind, GrantRole, MembershipKind, SpaceRef } from '../../shared/domain'
 import type { Client, testApp } from './app'
+import { createDocumentFromTemplate } from '../../server/commands/create-document'
+import type { DocumentKind } from '../../shared/templates'
 
 /** Small workspaces a test file builds for itself, instead of the demonstration network. */
 
@@ -54,4 +56,17 @@ export async function signIn(app: ReturnType<typeof testApp>, person: Person): P
   const client = app.client()
   await client.login(person.email, PASSWORD)
   return client
+}
+
+export type BuiltDocument = { id: string; title: string; space: SpaceRef }
+
+/** A document of the space, from its kind's template (as the API creates one), with a unique title unless given. */
+export async function buildDocument(
+  q: Queryable,
+  space: SpaceRef,
+  d: { kind?: DocumentKind; title?: string; by?: Person; locale?: 'fr' | 'en' | 'es' } = {},
+): Promise<BuiltDocument> {
+  const title = d.title ?? `Document ${randomBytes(3).toString('hex')}`
+  const doc = await createDocumentFromTemplate(q, { space, kind: d.kind ?? 'action_plan', title, locale: d.locale ?? 'fr', createdBy: d.by?.id ?? null })
+  return { id: doc.id, title, space }
 }
