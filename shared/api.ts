@@ -1,6 +1,7 @@
 import type { Action } from './policy'
 import type { Actor, ExpertKind, GrantRole, MembershipKind, NetworkStatus, SpaceRef, SpaceRole } from './domain'
-import type { DocumentKind, PmNode, TemplateLocale } from './templates'
+import type { PmNode } from './content'
+import type { DocumentKind, TemplateLocale } from './templates'
 
 /** Response bodies. The server's routes are typed against these and the client reads them. */
 

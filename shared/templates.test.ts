@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DOCUMENT_KINDS, LOCALES, TEMPLATES, templateContent, type PmNode } from './templates'
+import type { PmNode } from './content'
+import { DOCUMENT_KINDS, LOCALES, TEMPLATES, templateContent } from './templates'
 
 const headings = (doc: PmNode) => (doc.content ?? []).filter((n) => n.type === 'heading').map((n) => n.content?.[0]?.text)
 

@@ -1,3 +1,5 @@
+import type { PmNode } from './content'
+
 /**
  * Document kinds and their templates. Section headings quote the wording of the network
  * methods (../shared/seeds); each has an English and a Spanish equivalent, the other working
@@ -184,9 +186,7 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
   },
 }
 
-/** A ProseMirror (Tiptap) document: the title, then each section heading over an empty paragraph. */
-export type PmNode = { type: string; attrs?: Record<string, unknown>; content?: PmNode[]; text?: string }
-
+/** A new document of the kind: the title, then each section heading over an empty paragraph. */
 export function templateContent(kind: DocumentKind, locale: TemplateLocale, title: string): PmNode {
   const heading = (level: number, text: string): PmNode => ({
     type: 'heading',

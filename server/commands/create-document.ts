@@ -1,7 +1,7 @@
 import { inTransaction, type Queryable } from '../db/db'
 import { createDocument, type DocumentRow } from '../data/documents'
 import { insertUpdates } from '../data/live-documents'
-import { initialUpdate } from '../collab/content'
+import { initialUpdate } from '../content/yjs'
 import * as Y from 'yjs'
 import type { SpaceRef } from '../../shared/domain'
 import { TEMPLATES, templateContent, type DocumentKind, type TemplateLocale } from '../../shared/templates'

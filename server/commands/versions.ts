@@ -5,6 +5,8 @@ import type { DocumentRow } from '../data/documents'
 import { versionContent, type VersionRow } from '../data/versions'
 import type { DocumentThread } from '../documents/thread'
 import type { VersionRecorder } from '../versions/record'
+import { InvalidContent } from '../content/schema'
+import { ApiError } from '../errors'
 
 /**
  * Saving and restoring versions of a live document. The document may be open on this instance
@@ -37,7 +39,11 @@ export async function restoreVersion(deps: VersionDeps, userId: string, doc: Doc
     doc.id,
     doc.space,
     userId,
-    () => documents.job(live, { kind: 'restore', content: content.prosemirror }),
+    () =>
+      documents.job(live, { kind: 'restore', content: content.prosemirror }).catch((err: unknown) => {
+        if (err instanceof InvalidContent) throw new ApiError('conflict', `This version cannot be restored: ${err.message}`)
+        throw err
+      }),
     async () =>
       versions.record(doc.id, doc.space, await documents.job(live, { kind: 'capture' }), {
         kind: 'restore',

@@ -1,5 +1,5 @@
 import { Utf8Text, type Db, type Queryable } from '../db/db'
-import type { PmNode } from '../../shared/templates'
+import type { PmNode } from '../../shared/content'
 
 /** Storage of live document content: the update log, its snapshot, the derived copy. */
 

@@ -1,6 +1,6 @@
 import { Utf8Text, type Queryable } from '../db/db'
 import { asBuffer } from './live-documents'
-import type { PmNode } from '../../shared/templates'
+import type { PmNode } from '../../shared/content'
 import type { PersonCard, VersionKind } from '../../shared/api'
 import type { VersionState } from '../../shared/policy'
 

@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
 import { resolveAnchors, type EncodedAnchor, type ResolvedAnchor } from '../../shared/anchors'
 import type { ExportFormat } from '../../shared/schemas'
-import type { PmNode } from '../../shared/templates'
-import { plainText, readProsemirror } from '../collab/content'
+import type { PmNode } from '../../shared/content'
+import { plainText } from '../content/text'
+import { readContent, readProsemirror } from '../content/yjs'
 import { splitUpdate, type SplitUpdate, type UpdateLimits } from '../collab/update-parts'
 import type { Cover } from '../export/cover'
 import { compareDocuments, type RawBlock } from '../versions/compare'
@@ -54,8 +55,8 @@ export function runJob<J extends DocumentJob>(doc: Y.Doc, job: J): JobResult<J> 
 function run(doc: Y.Doc, job: DocumentJob): unknown {
   switch (job.kind) {
     case 'derive': {
-      const json = readProsemirror(doc)
-      return { text: utf8.encode(plainText(json)), prosemirrorJson: utf8.encode(JSON.stringify(json)) } satisfies Derived
+      const content = readContent(doc)
+      return { text: utf8.encode(plainText(content)), prosemirrorJson: utf8.encode(JSON.stringify(content.toJSON())) } satisfies Derived
     }
     case 'capture':
       return captureState(doc)

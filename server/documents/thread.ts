@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads'
 import type { Logger } from 'pino'
 import { MalformedUpdate } from '../collab/update-parts'
+import { InvalidContent } from '../content/schema'
 import { startWorker } from '../workers/spawn'
 import type { DocumentJob, DocumentTask, JobResult, TaskResult } from './jobs'
 import type { Source, ThreadReply, ThreadRequest } from './protocol'
@@ -81,7 +82,7 @@ export class DocumentThread {
       this.post({ ...message, id })
     }).then((reply) => {
       if (!('error' in reply)) return reply
-      throw reply.error.name === 'MalformedUpdate' ? new MalformedUpdate(reply.error.message) : new Error(reply.error.message)
+      throw rebuilt(reply.error)
     })
   }
 
@@ -120,4 +121,11 @@ export class DocumentThread {
     for (const [documentId, rebuild] of this.replicas) worker.postMessage({ type: 'open', documentId, updates: rebuild() } satisfies ThreadRequest)
     return worker
   }
+}
+
+/** The errors callers tell apart keep their class across the thread boundary. */
+function rebuilt(error: { name: string; message: string }): Error {
+  if (error.name === 'MalformedUpdate') return new MalformedUpdate(error.message)
+  if (error.name === 'InvalidContent') return InvalidContent.withMessage(error.message)
+  return new Error(error.message)
 }

@@ -1,125 +1,109 @@
+import type { Mark, Node } from '@tiptap/pm/model'
+import { defaultMarkdownSerializer as basic, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
+import type { PmNode } from '../../shared/content'
+import { schema, storedNode } from '../content/schema'
 import type { Cover } from './cover'
-import { headingLevel, isChecked, isHeaderRow, isInline, linkHref, listStart, marksOf, type PmNode } from './pm'
+import { headingLevel, isChecked, listStart, safeHref } from './pm'
 
-/** ProseMirror JSON → GitHub-flavoured Markdown; underline has no Markdown form, so it is <u>. */
+/**
+ * ProseMirror → GitHub-flavoured Markdown, by prosemirror-markdown's serializer (its escaping
+ * and list nesting), with a writer for each node and mark of the schema: tests/export checks
+ * that none is missing. Underline has no Markdown form, so it is <u>.
+ */
 
 export function renderMarkdown(cover: Cover, content: PmNode): string {
-  const facts = cover.facts.map((f) => `- **${escapeMarkdown(f.label)}**${cover.colon}${escapeMarkdown(f.value)}`).join('\n')
-  return `# ${escapeMarkdown(cover.title)}\n\n${facts}\n\n---\n\n${toMarkdown(content)}`
+  const facts = cover.facts.map((f) => `- **${escapeText(f.label)}**${cover.colon}${escapeText(f.value)}`).join('\n')
+  return `# ${escapeText(cover.title)}\n\n${facts}\n\n---\n\n${toMarkdown(content)}`
 }
 
-export function toMarkdown(doc: PmNode): string {
-  const out = blocks(doc.content ?? [])
+export function toMarkdown(content: PmNode): string {
+  const out = serialize(storedNode(content))
   return out ? `${out}\n` : ''
 }
 
-function blocks(nodes: PmNode[]): string {
-  return nodes
-    .map(block)
-    .filter((b) => b !== '')
-    .join('\n\n')
+type NodeWriter = (state: MarkdownSerializerState, node: Node, parent: Node, index: number) => void
+
+const nodes: Record<string, NodeWriter> = {
+  doc: (state, node) => state.renderContent(node),
+  text: basic.nodes.text!,
+  paragraph: basic.nodes.paragraph!,
+  heading: (state, node) => {
+    state.write(`${'#'.repeat(headingLevel(node))} `)
+    state.renderInline(node, false)
+    state.closeBlock(node)
+  },
+  blockquote: basic.nodes.blockquote!,
+  horizontalRule: basic.nodes.horizontal_rule!,
+  hardBreak: basic.nodes.hard_break!,
+  bulletList: (state, node) => state.renderList(node, '  ', () => '- '),
+  orderedList: (state, node) => {
+    const start = listStart(node)
+    const width = String(start + node.childCount - 1).length
+    state.renderList(node, ' '.repeat(width + 2), (i) => `${String(start + i).padStart(width)}. `)
+  },
+  listItem: (state, node) => state.renderContent(node),
+  taskList: (state, node) => state.renderList(node, '  ', () => '- '),
+  taskItem: (state, node) => {
+    state.write(isChecked(node) ? '[x] ' : '[ ] ')
+    state.renderContent(node)
+  },
+  table: (state, node) => {
+    state.write(table(node))
+    state.closeBlock(node)
+  },
+  // Rows and cells are written by their table.
+  tableRow: () => {},
+  tableHeader: () => {},
+  tableCell: () => {},
 }
 
-function block(node: PmNode): string {
-  switch (node.type) {
-    case 'heading':
-      return `${'#'.repeat(headingLevel(node))} ${inline(node.content ?? [], ' ')}`
-    case 'paragraph':
-      return guardLineStart(inline(node.content ?? [], '\\\n'))
-    case 'bulletList':
-      return list(node, () => '- ')
-    case 'orderedList': {
-      const start = listStart(node)
-      return list(node, (i) => `${start + i}. `)
-    }
-    case 'taskList':
-      return list(node, (_, item) => (isChecked(item) ? '- [x] ' : '- [ ] '))
-    case 'blockquote':
-      return prefixLines(blocks(node.content ?? []), '> ', '>')
-    case 'horizontalRule':
-      return '---'
-    case 'table':
-      return table(node)
-    default:
-      // A node this exporter does not know still gives its words.
-      return node.content?.every(isInline) ? inline(node.content, '\\\n') : blocks(node.content ?? [])
-  }
+const edgeSpaceOut = { mixable: true, expelEnclosingWhitespace: true }
+
+type MarkWriter = MarkdownSerializer['marks'][string]
+
+const marks: Record<string, MarkWriter> = {
+  bold: basic.marks.strong!,
+  italic: basic.marks.em!,
+  code: basic.marks.code!,
+  strike: { open: '~~', close: '~~', ...edgeSpaceOut },
+  underline: { open: '<u>', close: '</u>', ...edgeSpaceOut },
+  // A target that is not a web or mail address (javascript:…) leaves only the words.
+  link: {
+    open: (_state: MarkdownSerializerState, mark: Mark) => (safeHref(mark.attrs.href) ? '[' : ''),
+    close: (_state: MarkdownSerializerState, mark: Mark) => {
+      const href = safeHref(mark.attrs.href)
+      if (!href) return ''
+      // Angle brackets only when the address has what would end a bare link target.
+      return `](${/[\s()<>]/.test(href) ? `<${href.replace(/[<>]/g, encodeURIComponent)}>` : href})`
+    },
+  },
 }
 
-/** Each item's first line after its marker; the rest indented by the marker's width, as CommonMark nests. */
-function list(node: PmNode, marker: (index: number, item: PmNode) => string): string {
-  return (node.content ?? [])
-    .map((item, i) => {
-      const m = marker(i, item)
-      const body = itemBody(item.content ?? [])
-      const indent = ' '.repeat(m.startsWith('- [') ? 2 : m.length)
-      return prefixLines(body, indent, '', m)
-    })
-    .join('\n')
-}
+export const MARKDOWN = { nodes, marks }
 
-/** A paragraph and its nested list stay together (a tight item); two paragraphs stay two. */
-function itemBody(children: PmNode[]): string {
-  let out = ''
-  children.forEach((child, i) => {
-    const text = block(child)
-    if (i === 0) out = text
-    else out += (child.type.endsWith('List') ? '\n' : '\n\n') + text
-  })
-  return out
-}
+/** Raw HTML and table cell separators are text too. */
+const serializer = new MarkdownSerializer(nodes, marks, { escapeExtraCharacters: /[<>|]/g, hardBreakNodeName: 'hardBreak' })
 
-function prefixLines(text: string, prefix: string, emptyPrefix: string, first = prefix): string {
-  return text
-    .split('\n')
-    .map((line, i) => (i === 0 ? first : line === '' ? emptyPrefix : prefix) + line)
-    .join('\n')
-}
+const serialize = (node: Node): string => serializer.serialize(node, { tightLists: true })
+
+const escapeText = (text: string): string => serialize(schema.node('doc', null, [schema.node('paragraph', null, text ? [schema.text(text)] : [])]))
 
 /** GFM tables need a header row: the first row serves, whether or not it was marked as one. */
-function table(node: PmNode): string {
-  const rows = (node.content ?? []).map((row) =>
-    (row.content ?? []).flatMap((cell) => {
-      const span = Math.max(1, Number(cell.attrs?.colspan ?? 1) || 1)
-      const text = (cell.content ?? []).map((b) => inline(b.content ?? [], '<br>')).join('<br>')
-      return [text, ...Array<string>(span - 1).fill('')]
-    }),
-  )
+function table(node: Node): string {
+  const rows: string[][] = []
+  node.forEach((row) => {
+    const cells: string[] = []
+    row.forEach((cell) => {
+      // A cell's blocks and hard breaks are one line: GFM cells cannot hold more.
+      const text = serialize(schema.topNodeType.create(null, cell.content)).replace(/\\\n|\n+/g, '<br>')
+      cells.push(text, ...Array<string>(Math.max(1, Number(cell.attrs.colspan) || 1) - 1).fill(''))
+    })
+    rows.push(cells)
+  })
   if (rows.length === 0) return ''
   const width = Math.max(...rows.map((r) => r.length), 1)
   const line = (cells: string[]) => `| ${[...cells, ...Array<string>(width - cells.length).fill('')].join(' | ')} |`
-  const [head, ...body] = isHeaderRow(node.content![0]!) ? rows : [Array<string>(width).fill(''), ...rows]
+  const headed = node.firstChild!.childCount > 0 && node.firstChild!.content.content.every((cell) => cell.type.name === 'tableHeader')
+  const [head, ...body] = headed ? rows : [Array<string>(width).fill(''), ...rows]
   return [line(head!), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n')
 }
-
-function inline(nodes: PmNode[], hardBreak: string): string {
-  return nodes.map((n) => (n.type === 'hardBreak' ? hardBreak : n.type === 'text' ? marked(n) : '')).join('')
-}
-
-const WRAP: [mark: string, open: string, close: string][] = [
-  ['code', '`', '`'],
-  ['underline', '<u>', '</u>'],
-  ['strike', '~~', '~~'],
-  ['italic', '*', '*'],
-  ['bold', '**', '**'],
-]
-
-/** Delimiters hug the words: "** gras**" would not be bold, so edge spaces go outside. */
-function marked(node: PmNode): string {
-  const raw = node.text ?? ''
-  const types = new Set(marksOf(node).map((m) => m.type))
-  const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/s.exec(raw)!
-  if (!core) return raw
-  let text = types.has('code') ? core : escapeMarkdown(core)
-  for (const [mark, open, close] of WRAP) if (types.has(mark)) text = open + text + close
-  const href = linkHref(node)
-  // Angle brackets only when the address has what would end a bare link target.
-  if (href) text = `[${text}](${/[\s()<>]/.test(href) ? `<${href.replace(/[<>]/g, encodeURIComponent)}>` : href})`
-  return lead + text + trail
-}
-
-/** Characters that would otherwise become Markdown syntax; | too, since text can sit in a table. */
-const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|~]/g, '\\$&')
-
-/** A paragraph starting like a heading, a quote or a list item is still a paragraph. */
-const guardLineStart = (text: string): string => text.replace(/^(\s*)([#+-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')

@@ -1,37 +1,39 @@
-import type { PmNode } from '../../shared/templates'
+import type { PmMark, PmNode } from '../../shared/content'
+import { schema } from '../content/schema'
 
 /**
- * Reading ProseMirror JSON as the collab layer derives it (server/collab/content.ts). Attributes
- * come back from Yjs as they were set, so numbers and booleans may arrive as strings.
+ * Reading ProseMirror content for export. Versions saved before the schema checked attributes
+ * may hold numbers and booleans as strings, so attributes are read leniently.
  */
 
-export type PmMark = { type: string; attrs?: Record<string, unknown> }
 export type { PmNode }
 
-export const marksOf = (node: PmNode): PmMark[] => (node as PmNode & { marks?: PmMark[] }).marks ?? []
+/** A JSON node or a schema node: both carry attributes. */
+type WithAttrs = { readonly attrs?: { readonly [key: string]: unknown } }
+
+export const marksOf = (node: PmNode): PmMark[] => node.marks ?? []
 
 export const hasMark = (node: PmNode, type: string): boolean => marksOf(node).some((m) => m.type === type)
 
 /** The link target, if it is a web or mail address: an exported file must not carry javascript: links. */
-export function linkHref(node: PmNode): string | null {
-  const href = marksOf(node).find((m) => m.type === 'link')?.attrs?.href
-  return typeof href === 'string' && /^(https?:|mailto:)/i.test(href) ? href : null
-}
+export const linkHref = (node: PmNode): string | null => safeHref(marksOf(node).find((m) => m.type === 'link')?.attrs?.href)
 
-export function headingLevel(node: PmNode): 1 | 2 | 3 | 4 | 5 | 6 {
+export const safeHref = (href: unknown): string | null => (typeof href === 'string' && /^(https?:|mailto:)/i.test(href) ? href : null)
+
+export function headingLevel(node: WithAttrs): 1 | 2 | 3 | 4 | 5 | 6 {
   const level = Math.round(Number(node.attrs?.level))
   return (Number.isFinite(level) ? Math.min(6, Math.max(1, level)) : 1) as 1 | 2 | 3 | 4 | 5 | 6
 }
 
-export const isChecked = (node: PmNode): boolean => node.attrs?.checked === true || node.attrs?.checked === 'true'
+export const isChecked = (node: WithAttrs): boolean => node.attrs?.checked === true || node.attrs?.checked === 'true'
 
-export function listStart(node: PmNode): number {
+export function listStart(node: WithAttrs): number {
   const start = Math.round(Number(node.attrs?.start ?? 1))
   return Number.isFinite(start) && start >= 0 ? start : 1
 }
 
-/** Inline content: text and hard breaks, nothing else, so a block is drawn as one run of text. */
-export const isInline = (node: PmNode): boolean => node.type === 'text' || node.type === 'hardBreak'
+/** Inline content (text, hard breaks), as the schema defines it: a block of it is drawn as one run of text. */
+export const isInline = (node: PmNode): boolean => node.type === 'text' || (schema.nodes[node.type]?.isInline ?? false)
 
 /** A node's words, hard breaks as newlines and blocks as separate lines. */
 export function textOf(node: PmNode): string {

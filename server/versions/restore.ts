@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
-import { replaceProsemirror } from '../collab/content'
-import type { PmNode } from '../../shared/templates'
+import { replaceContent } from '../content/yjs'
+import type { PmNode } from '../../shared/content'
 
 /**
  * The edit that brings `content` back on top of the current document: a new change, history
@@ -12,7 +12,7 @@ export function restoreUpdate(current: Y.Doc, content: PmNode): Uint8Array {
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(current))
     const before = Y.encodeStateVector(copy)
-    replaceProsemirror(copy, content)
+    replaceContent(copy, content)
     return Y.encodeStateAsUpdate(copy, before)
   } finally {
     copy.destroy()

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
-import { plainText, readProsemirror } from '../collab/content'
+import { plainText } from '../content/text'
+import { readContent } from '../content/yjs'
 
 export type CapturedState = {
   state: Uint8Array
   stateVector: Uint8Array
   /** Equal for equal content, whatever instance or history produced the Y.Doc. */
   stateKey: string
-  /** ProseMirror JSON, as the text stored in jsonb. */
   /** ProseMirror JSON and plain text, as UTF-8: encoded on the document thread, handed to the database as bytes. */
   prosemirrorJson: Uint8Array
   text: Uint8Array
@@ -17,13 +17,13 @@ const utf8 = new TextEncoder()
 
 /** Everything a version keeps of a document at one moment. */
 export function captureState(doc: Y.Doc): CapturedState {
-  const prosemirror = readProsemirror(doc)
+  const content = readContent(doc)
   return {
     state: Y.encodeStateAsUpdate(doc),
     stateVector: Y.encodeStateVector(doc),
     stateKey: stateKey(doc),
-    prosemirrorJson: utf8.encode(JSON.stringify(prosemirror)),
-    text: utf8.encode(plainText(prosemirror)),
+    prosemirrorJson: utf8.encode(JSON.stringify(content.toJSON())),
+    text: utf8.encode(plainText(content)),
   }
 }
 

@@ -7,7 +7,7 @@ import { addGrant } from '../../server/data/grants'
 import { insertUpdates } from '../../server/data/live-documents'
 import { createUser } from '../../server/data/users'
 import { createCity } from '../../server/data/workspace'
-import { writeProsemirror } from '../../server/collab/content'
+import { insertContent } from '../helpers/content'
 import type { DocumentSummary } from '../../shared/api'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { Client, DEMO_PASSWORD, ORIGIN, testApp } from '../helpers/app'
@@ -53,7 +53,7 @@ describe.each(DRIVERS)('exporting a document (%s)', (driver) => {
     const doc = await storedDoc(db, network.id)
     const before = Y.encodeStateVector(doc)
     const cell = (type: string, text: string) => ({ type, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
-    writeProsemirror(doc, {
+    insertContent(doc, {
       type: 'doc',
       content: [
         {
@@ -151,7 +151,7 @@ describe.each(DRIVERS)('exporting a document (%s)', (driver) => {
     const [claire] = await db.query<{ id: string }>(`select id from users where email = 'secretariat@demo.atelier'`)
     const doc = await storedDoc(db, network.id)
     const before = Y.encodeStateVector(doc)
-    writeProsemirror(doc, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ajouté après la V1.' }] }] })
+    insertContent(doc, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ajouté après la V1.' }] }] })
     await insertUpdates(db, [{ documentId: network.id, userId: claire!.id, data: Y.encodeStateAsUpdate(doc, before), clientIds: [doc.clientID] }])
 
     const v1 = await download(funder, `/api/documents/${network.id}/export?format=md&version=${saved.body.id}`)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readProsemirror } from '../../server/collab/content'
+import { readProsemirror } from '../../server/content/yjs'
 import { loadState } from '../../server/data/live-documents'
 import { seedDemo } from '../../server/demo/seed'
 import type { CityOption, DocumentSummary, MeResponse, NetworkDetail } from '../../shared/api'

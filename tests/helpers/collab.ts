@@ -27,7 +27,10 @@ export type TestServer = RunningServer & {
   stop(): Promise<void>
 }
 
-export async function startTestServer(driver: Driver, options: ServerOptions & { env?: Record<string, string>; schema?: string; demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  driver: Driver,
+  options: ServerOptions & { env?: Record<string, string>; schema?: string; demo?: boolean } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-collab-'))
   const schema = options.schema ?? freshSchemaName()
   const config: Config = loadConfig({

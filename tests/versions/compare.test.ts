@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { writeProsemirror } from '../../server/collab/content'
+import { insertContent } from '../helpers/content'
 import { compareDocuments } from '../../server/versions/compare'
 import { FRAGMENT } from '../../shared/collab'
 
@@ -9,7 +9,7 @@ const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'tex
 /** A document, and a later state of it made by editing a copy (same Yjs items, as in real life). */
 function versions(blocks: string[], edit: (fragment: Y.XmlFragment) => void) {
   const from = new Y.Doc()
-  writeProsemirror(from, { type: 'doc', content: blocks.map(paragraph) })
+  insertContent(from, { type: 'doc', content: blocks.map(paragraph) })
   const to = new Y.Doc()
   Y.applyUpdate(to, Y.encodeStateAsUpdate(from))
   edit(to.getXmlFragment(FRAGMENT))

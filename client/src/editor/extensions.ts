@@ -1,13 +1,11 @@
 import type { Extensions } from '@tiptap/core'
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
-import { TaskItem, TaskList } from '@tiptap/extension-list'
-import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import { Placeholder } from '@tiptap/extensions'
-import { StarterKit } from '@tiptap/starter-kit'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { FRAGMENT, type PresenceUser } from '../../../shared/collab'
+import { contentExtensions } from '../../../shared/content'
 
 type Options = {
   doc: Y.Doc
@@ -19,9 +17,9 @@ type Options = {
 }
 
 /**
- * The editor's schema and behaviour. Node names are what the server's content copy and the
- * templates use (heading, paragraph, bulletList, table, taskList, ...). History comes from the
- * Collaboration extension: its undo manager only undoes this person's own edits.
+ * The editor: the document's schema (shared/content.ts, the same on the server) and behaviour.
+ * History comes from the Collaboration extension: its undo manager only undoes this person's
+ * own edits.
  */
 export function editorExtensions({ doc, provider, user, placeholder }: Options): Extensions {
   return [
@@ -29,24 +27,6 @@ export function editorExtensions({ doc, provider, user, placeholder }: Options):
     Placeholder.configure({ placeholder: () => placeholder() }),
     Collaboration.configure({ document: doc, field: FRAGMENT }),
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
-  ]
-}
-
-/** The document's schema alone, for showing a saved version read-only. */
-export function contentExtensions(): Extensions {
-  return [
-    StarterKit.configure({
-      undoRedo: false,
-      codeBlock: false,
-      heading: { levels: [1, 2, 3] },
-      link: { openOnClick: false, autolink: true, defaultProtocol: 'https', HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' } },
-    }),
-    TaskList,
-    TaskItem.configure({ nested: true }),
-    Table.configure({ resizable: false }),
-    TableRow,
-    TableHeader,
-    TableCell,
   ]
 }
 

@@ -1,6 +1,6 @@
 import { EditorContent, useEditor } from '@tiptap/react'
-import type { PmNode } from '../../../shared/templates'
-import { contentExtensions } from '../editor/extensions'
+import type { PmNode } from '../../../shared/content'
+import { contentExtensions } from '../../../shared/content'
 import { useI18n } from '../i18n/useI18n'
 
 /** A saved version, as it was, read-only and in the editor's own styles. */
