@@ -1,6 +1,9 @@
 import type { Action } from './policy'
 import type { Actor, ExpertKind, GrantRole, MembershipKind, NetworkStatus, SpaceRef, SpaceRole } from './domain'
 import type { PmNode } from './content'
+import type { NotificationKind, ThreadStatus, VersionKind } from './domain'
+
+export type { NotificationKind, ThreadStatus, VersionKind }
 import type { DocumentKind, TemplateLocale } from './templates'
 
 /** Response bodies. The server's routes are typed against these and the client reads them. */
@@ -132,8 +135,6 @@ export type CommentAnchor = {
   quote: string
 }
 
-export type ThreadStatus = 'open' | 'resolved'
-
 export type ThreadView = {
   id: string
   documentId: string
@@ -156,8 +157,6 @@ export type ThreadList = { threads: ThreadView[]; counts: { open: number; resolv
 /** GET /api/documents/:id/mentionable: everyone who can read the document, by name. */
 export type MentionableList = { people: PersonCard[] }
 
-export type NotificationKind = 'mention' | 'reply'
-
 export type NotificationView = {
   id: string
   kind: NotificationKind
@@ -177,8 +176,6 @@ export type NotificationView = {
 export type NotificationList = { notifications: NotificationView[]; unread: number }
 
 /** A saved state of a document: `named` by someone, `automatic` (idle or last editor left), or a `restore`. */
-export type VersionKind = 'named' | 'automatic' | 'restore'
-
 export type VersionSummary = {
   id: string
   documentId: string

@@ -38,3 +38,12 @@ export type Actor = {
   grants: Grant[]
   memberships: Membership[]
 }
+
+/** A comment thread is open until someone resolves it (and may be reopened). */
+export type ThreadStatus = 'open' | 'resolved'
+
+/** Why someone is notified: they were mentioned, or someone replied in a thread they are in. */
+export type NotificationKind = 'mention' | 'reply'
+
+/** How a version came to be: saved by name, kept automatically, or made by a restore. */
+export type VersionKind = 'named' | 'automatic' | 'restore'

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db'
-import type { ThreadStatus } from '../../shared/api'
+import type { ThreadStatus } from '../../shared/domain'
 
 /** Comment threads and their comments. Deleted ones stay as rows (soft delete) and leave every list. */
 

@@ -1,6 +1,5 @@
 import type { Queryable } from '../db/db'
 import type { Actor, ExpertKind, Grant, GrantRole, Membership, SpaceRef } from '../../shared/domain'
-import type { SpaceSummary } from '../../shared/api'
 
 const GRANT_COLUMNS = `role, network_id as "networkId", city_id as "cityId", expert_kind as "expertKind"`
 
@@ -79,7 +78,7 @@ export type PersonRow = {
   user: { id: string; name: string; email: string }
   role: GrantRole
   expertKind: ExpertKind | null
-  space: SpaceSummary
+  space: SpaceRef & { name: string }
   grantedBy: string | null
   /** How many people hold this role on this space. */
   holders: number

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db'
-import type { NotificationKind } from '../../shared/api'
+import type { NotificationKind } from '../../shared/domain'
 
 /** The in-app inbox: one row per person per comment that concerns them. */
 

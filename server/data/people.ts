@@ -1,16 +1,17 @@
 import type { Queryable } from '../db/db'
 import type { SpaceRef } from '../../shared/domain'
-import type { PersonCard } from '../../shared/api'
 
 /** People as others see them around a document: name and city, and who might be able to read it. */
+
+export type PersonWithCity = { id: string; name: string; city: string | null }
 
 /**
  * Name and city of each person, one query. The city is the one they speak for in this space
  * (its own team, or their city's membership of this network), else their first city team.
  */
-export async function describePeople(q: Queryable, userIds: string[], space: SpaceRef): Promise<Map<string, PersonCard>> {
+export async function describePeople(q: Queryable, userIds: string[], space: SpaceRef): Promise<Map<string, PersonWithCity>> {
   if (userIds.length === 0) return new Map()
-  const rows = await q.query<PersonCard>(
+  const rows = await q.query<PersonWithCity>(
     `select u.id, u.name,
        (select c.name from role_grants g join cities c on c.id = g.city_id
         where g.user_id = u.id and g.role = 'city_team'

@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/db'
-import type { PublicUser } from '../../shared/api'
+import type { TemplateLocale } from '../../shared/templates'
 
-export type UserRow = PublicUser & { passwordHash: string }
+export type User = { id: string; email: string; name: string; locale: TemplateLocale }
+export type UserRow = User & { passwordHash: string }
 
 const COLUMNS = `id, email, name, locale, password_hash as "passwordHash"`
 
@@ -25,8 +26,8 @@ export async function findUserById(q: Queryable, id: string): Promise<UserRow | 
   return rows[0] ?? null
 }
 
-export async function createUser(q: Queryable, u: { email: string; name: string; passwordHash: string; locale?: string }): Promise<PublicUser> {
-  const [row] = await q.query<PublicUser>(
+export async function createUser(q: Queryable, u: { email: string; name: string; passwordHash: string; locale?: string }): Promise<User> {
+  const [row] = await q.query<User>(
     `insert into users (email, name, password_hash, locale) values ($1, $2, $3, $4)
      returning id, email, name, locale`,
     [u.email, u.name, u.passwordHash, u.locale ?? 'fr'],
@@ -41,5 +42,3 @@ export async function updateUser(q: Queryable, id: string, patch: { name?: strin
 export async function setPassword(q: Queryable, id: string, passwordHash: string): Promise<void> {
   await q.query('update users set password_hash = $2 where id = $1', [id, passwordHash])
 }
-
-export const toPublicUser = ({ id, email, name, locale }: UserRow): PublicUser => ({ id, email, name, locale })

@@ -1,7 +1,8 @@
 import { Utf8Text, type Queryable } from '../db/db'
 import { asBuffer } from './live-documents'
 import type { PmNode } from '../../shared/content'
-import type { PersonCard, VersionKind } from '../../shared/api'
+import type { VersionKind } from '../../shared/domain'
+import type { PersonWithCity } from './people'
 import type { VersionState } from '../../shared/policy'
 
 /** Versions of documents: their rows, the previous one, and who wrote since. */
@@ -16,7 +17,7 @@ export type VersionRow = {
   restoredFrom: { id: string; name: string | null; createdAt: Date } | null
   lockedAt: Date | null
   lockedBy: string | null
-  contributors: PersonCard[]
+  contributors: PersonWithCity[]
 }
 
 /** What the policy looks at (see versionChangeRefusal). */
@@ -34,14 +35,14 @@ export type NewVersion = {
   text: Uint8Array
   createdBy: string | null
   restoredFrom: string | null
-  contributors: PersonCard[]
+  contributors: PersonWithCity[]
 }
 
 type Raw = Omit<VersionRow, 'restoredFrom' | 'contributors'> & {
   restoredId: string | null
   restoredName: string | null
   restoredAt: Date | null
-  contributors: PersonCard[] | string
+  contributors: PersonWithCity[] | string
 }
 
 const SELECT = `select v.id, v.document_id as "documentId", v.kind, v.name, v.created_at as "createdAt", v.created_by as "createdBy",
@@ -171,11 +172,11 @@ export async function lockVersion(q: Queryable, documentId: string, id: string, 
   await q.query(`update doc_versions set locked_at = now(), locked_by = $3 where document_id = $1 and id = $2 and locked_at is null`, [documentId, id, userId])
 }
 
-export type AutomaticVersion = { id: string; createdAt: Date; contributors: PersonCard[] }
+export type AutomaticVersion = { id: string; createdAt: Date; contributors: PersonWithCity[] }
 
 /** Automatic, unlocked versions: the only ones retention may remove. Oldest first. */
 export async function thinnableVersions(q: Queryable, documentId: string): Promise<AutomaticVersion[]> {
-  const rows = await q.query<{ id: string; createdAt: Date; contributors: PersonCard[] | string }>(
+  const rows = await q.query<{ id: string; createdAt: Date; contributors: PersonWithCity[] | string }>(
     `select id, created_at as "createdAt", contributors from doc_versions
      where document_id = $1 and kind = 'automatic' and locked_at is null order by created_at, id`,
     [documentId],
