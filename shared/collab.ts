@@ -1,3 +1,5 @@
+import type { OpenAccess } from './policy'
+
 /**
  * What the live-editing server and the browser editor must agree on, beyond the standard
  * y-websocket protocol.
@@ -29,8 +31,6 @@ export const MESSAGE_COMMENTS = 9
 export const COMMENT_CHANGES = ['subscribed', 'created', 'replied', 'edited', 'deleted', 'resolved', 'reopened'] as const
 export type CommentChange = (typeof COMMENT_CHANGES)[number]
 
-export type AccessLevel = 'write' | 'comment' | 'read'
-
 /** Who a participant is, as everyone in the document sees it: stamped by the server, never taken from the client. */
 export type PresenceUser = {
   id: string
@@ -38,7 +38,7 @@ export type PresenceUser = {
   color: string
   city: string | null
   role: string
-  access: AccessLevel
+  access: OpenAccess
 }
 
 /** Dark enough for white label text (WCAG AA) and distinct from one another. */

@@ -194,6 +194,8 @@ export function grantableRoles(actor: Actor | null, space: SpaceRef): GrantRole[
 
 /** The level a live editing connection gets, from the same rules as everything else. */
 export type AccessLevel = 'write' | 'comment' | 'read' | 'none'
+/** The level of a connection that is open: 'none' never gets one. */
+export type OpenAccess = Exclude<AccessLevel, 'none'>
 export function accessLevel(actor: Actor | null, target: Target): AccessLevel {
   if (can(actor, 'write', target)) return 'write'
   if (can(actor, 'comment', target)) return 'comment'

@@ -1,6 +1,7 @@
 import type { WSContext } from 'hono/ws'
 import type { Logger } from 'pino'
 import type { SpaceRef } from '../../shared/domain'
+import type { OpenAccess } from '../../shared/policy'
 import type { PresenceUser } from '../../shared/collab'
 import { stampAwareness } from './presence'
 import type { Room } from './room'
@@ -26,8 +27,6 @@ export const CLOSE = {
   loadFailed: 4500,
 } as const
 
-export type Access = 'write' | 'comment' | 'read'
-
 /** What a socket was opened with: the session cookie's token, or a collab token (its hash), bound to a session. */
 export type Credential = { kind: 'session'; token: string } | { kind: 'collab-token'; hash: string }
 
@@ -40,7 +39,7 @@ export type Admission = {
   credential: Credential
   /** When the credential expires, as known at the upgrade. */
   expiresAt: Date
-  access: Access
+  access: OpenAccess
   identity: PresenceUser
   /** The hub's access epoch when the policy was asked; a change since means ask again. */
   epoch: number
@@ -69,7 +68,7 @@ export class Connection extends EditOrigin {
   readonly userId: string
   readonly credential: Credential
   expiresAt: Date
-  readonly access: Access
+  readonly access: OpenAccess
   readonly identity: PresenceUser
   readonly epoch: number
 

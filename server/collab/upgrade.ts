@@ -10,9 +10,9 @@ import { loadActor } from '../data/grants'
 import { findCollabToken } from '../data/collab-tokens'
 import { findUserById } from '../data/users'
 import { getCities } from '../data/workspace'
-import { accessLevel, rolesIn } from '../../shared/policy'
+import { accessLevel, rolesIn, type OpenAccess } from '../../shared/policy'
 import type { Actor, SpaceRef } from '../../shared/domain'
-import { CLOSE, Connection, type Access, type Admission, type Credential } from './connection'
+import { CLOSE, Connection, type Admission, type Credential } from './connection'
 import type { CollabHub } from './hub'
 import { ByteBudget, MESSAGE_COST_BYTES } from './flow'
 import { colorFor, type PresenceUser } from '../../shared/collab'
@@ -103,7 +103,7 @@ async function admit(c: Context<CollabEnv>, hub: CollabHub): Promise<Admission |
 }
 
 /** Name, city and role as others see them, from the database, not from the client. */
-async function presence(c: Context<CollabEnv>, userId: string, actor: Actor, space: SpaceRef, access: Access): Promise<PresenceUser> {
+async function presence(c: Context<CollabEnv>, userId: string, actor: Actor, space: SpaceRef, access: OpenAccess): Promise<PresenceUser> {
   const { db } = c.var.deps
   const user = await findUserById(db, userId)
   const teamCities = actor.grants.filter((g) => g.role === 'city_team').map((g) => g.cityId!)

@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import type { AccessLevel } from '../../../shared/collab'
+import type { OpenAccess } from '../../../shared/policy'
 import { localCopyName } from './local-copies'
 import { SaveTracker } from './save-tracker'
 import { editorStatus, type EditorStatus, type StatusInputs } from './status'
@@ -27,7 +27,7 @@ export class CollabSession {
   private snapshot: CollabSnapshot
   private readonly listeners = new Set<() => void>()
 
-  constructor(documentId: string, userId: string, access: AccessLevel) {
+  constructor(documentId: string, userId: string, access: OpenAccess) {
     this.local = new IndexeddbPersistence(localCopyName(userId, documentId), this.doc)
     // Retries stay frequent: on venue Wi-Fi the link comes and goes, and nobody should wait a minute.
     this.provider = new WebsocketProvider(collabUrl(), documentId, this.doc, { maxBackoffTime: 5000 })
@@ -45,7 +45,7 @@ export class CollabSession {
   }
 
   /** The level the server grants can change while the page is open (4100 then a reconnection). */
-  setAccess(access: AccessLevel): void {
+  setAccess(access: OpenAccess): void {
     this.update({ access })
   }
 

@@ -1,4 +1,4 @@
-import type { AccessLevel } from '../../../shared/collab'
+import type { OpenAccess } from '../../../shared/policy'
 
 /** What the editor's status line says. */
 export type EditorStatus =
@@ -17,7 +17,7 @@ export type StatusInputs = {
   /** Connected and synced at least once since the page opened. */
   everSynced: boolean
   unsaved: boolean
-  access: AccessLevel
+  access: OpenAccess
   /** The server's close code when it refused to continue (44xx), else null. */
   endedWith: number | null
 }

@@ -2,7 +2,8 @@ import { Extension } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { DocumentSummary, PublicUser } from '../../../shared/api'
-import { colorFor, type AccessLevel } from '../../../shared/collab'
+import { colorFor } from '../../../shared/collab'
+import type { OpenAccess } from '../../../shared/policy'
 import { Notice } from '../components/ui'
 import i18n from '../i18n'
 import { useI18n } from '../i18n/useI18n'
@@ -21,7 +22,7 @@ import { useCollabStatus } from './useCollabSession'
 import './editor.css'
 
 /** What the policy lets this person do with the text, from the document's `allowed` actions. */
-export function accessOf(document: DocumentSummary): AccessLevel {
+export function accessOf(document: DocumentSummary): OpenAccess {
   if (document.allowed.includes('write')) return 'write'
   if (document.allowed.includes('comment')) return 'comment'
   return 'read'
@@ -37,7 +38,7 @@ export function DocumentEditor({
 }: {
   documentId: string
   session: CollabSession
-  access: AccessLevel
+  access: OpenAccess
   archived: boolean
   user: PublicUser
 }) {

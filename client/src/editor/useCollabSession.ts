@@ -1,9 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import type { AccessLevel } from '../../../shared/collab'
+import type { OpenAccess } from '../../../shared/policy'
 import { CollabSession, type CollabSnapshot } from '../collab/session'
 
 /** The open document for this screen: created on mount, closed (and flushed to IndexedDB) on leave. */
-export function useCollabSession(documentId: string, userId: string, access: AccessLevel): CollabSession | null {
+export function useCollabSession(documentId: string, userId: string, access: OpenAccess): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null)
   // biome-ignore lint/correctness/useExhaustiveDependencies: a change of access level is applied below, without reopening the document
   useEffect(() => {
