@@ -14,6 +14,7 @@ import { mentionableRoutes } from './api/comments/mentionable'
 import { documentRoutes } from './api/documents/routes'
 import { versionRoutes } from './api/versions/routes'
 import { compareRoutes } from './api/versions/compare'
+import { submissionRoutes, workflowRoutes } from './api/workflow/routes'
 import { ApiError } from './errors'
 import { errorResponse } from './api/errors'
 import { grantRoutes } from './api/grants/routes'
@@ -75,6 +76,8 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/documents/:id/mentionable', mentionableRoutes)
     .route('/documents/:id/versions', versionRoutes)
     .route('/documents/:id/compare', compareRoutes)
+    .route('/documents/:id/workflow', workflowRoutes)
+    .route('/documents/:id/submissions', submissionRoutes)
     .route('/notifications', notificationRoutes)
     .route('/networks', networkRoutes)
     .route('/cities', cityRoutes)

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   document_archived: 409,
   version_locked: 409,
+  invalid_stage: 409,
   invalid_mention: 422,
   setup_done: 409,
   link_used: 409,

@@ -1,7 +1,7 @@
 import type { Action } from './policy'
 import type { Actor, ExpertKind, GrantRole, MembershipKind, NetworkStatus, SpaceRef, SpaceRole } from './domain'
 import type { PmNode } from './content'
-import type { NotificationKind, ThreadStatus, VersionKind } from './domain'
+import type { NotificationKind, Stage, ThreadStatus, VersionKind } from './domain'
 
 export type { NotificationKind, ThreadStatus, VersionKind }
 import type { DocumentKind, TemplateLocale } from './templates'
@@ -25,6 +25,10 @@ export type DocumentSummary = {
   archived: boolean
   /** Comment threads neither resolved nor deleted (detached ones included). */
   openComments: number
+  /** Where it stands in the submission cycle; null for a kind outside it. */
+  stage: Stage | null
+  /** When the secretariat expects its next submission (YYYY-MM-DD). */
+  dueOn: string | null
   /** What the caller may do with it, from the policy module. */
   allowed: Action[]
 }
@@ -161,11 +165,14 @@ export type NotificationView = {
   id: string
   kind: NotificationKind
   document: { id: string; title: string }
-  threadId: string
-  commentId: string
-  /** Who wrote the comment; null when the account no longer exists. */
+  /** Set for comment notices. */
+  threadId: string | null
+  commentId: string | null
+  /** Set for submission notices (submitted, returned, validated). */
+  submissionId: string | null
+  /** Who wrote the comment or took the step; null when the account no longer exists. */
   actor: { id: string; name: string } | null
-  /** The start of the comment, as plain text. */
+  /** The start of the comment, the submission's message or the secretariat's remarks, as plain text. */
   excerpt: string
   /** Where the thread opens in the app. */
   path: string
@@ -188,6 +195,8 @@ export type VersionSummary = {
   /** For a restore: the version brought back (null if it was deleted since). */
   restoredFrom: { id: string; name: string | null; createdAt: string } | null
   locked: { at: string; by: PersonCard | null } | null
+  /** Sent to the secretariat in a submission: kept as it was sent. */
+  submitted: boolean
   /** Who changed the document since the previous version, with the city they speak for. */
   contributors: PersonCard[]
   allowed: { rename: boolean; delete: boolean; lock: boolean; restore: boolean }
@@ -227,3 +236,42 @@ export type Comparison = {
   authors: PersonCard[]
   counts: { added: number; removed: number }
 }
+
+/** One time a document was sent to the secretariat, and how its review ended (outcome null: under review). */
+export type SubmissionView = {
+  id: string
+  /** V<number>: a resubmission after a return keeps the number, the first after a validation takes the next. */
+  number: number
+  version: { id: string; name: string | null }
+  submittedBy: { id: string; name: string } | null
+  submittedAt: string
+  message: string
+  outcome: 'returned' | 'validated' | null
+  decidedBy: { id: string; name: string } | null
+  decidedAt: string | null
+  remarks: string
+}
+
+/** A change of stage, oldest first, for the document's timeline. */
+export type StageEvent = {
+  stage: Exclude<Stage, 'draft'>
+  at: string
+  by: { id: string; name: string } | null
+  /** The submission's message, or the secretariat's remarks. */
+  message: string
+  submissionId: string
+  number: number
+}
+
+export type WorkflowView = {
+  stage: Stage | null
+  dueOn: string | null
+  /** The day is past and nothing is under review or validated since. */
+  overdue: boolean
+  submissions: SubmissionView[]
+  timeline: StageEvent[]
+  /** The last validated submission's version and the one under review, for "compare" in one click. */
+  compare: { from: string; to: string } | null
+}
+
+export type SubmissionCreated = { submission: SubmissionView; workflow: WorkflowView }

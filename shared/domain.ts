@@ -42,8 +42,16 @@ export type Actor = {
 /** A comment thread is open until someone resolves it (and may be reopened). */
 export type ThreadStatus = 'open' | 'resolved'
 
-/** Why someone is notified: they were mentioned, or someone replied in a thread they are in. */
-export type NotificationKind = 'mention' | 'reply'
+/** Why someone is notified: a mention, a reply in a thread they are in, or a step of a submission (to the secretariat, or back to the writers). */
+export type NotificationKind = 'mention' | 'reply' | 'submitted' | 'returned' | 'validated'
 
 /** How a version came to be: saved by name, kept automatically, or made by a restore. */
 export type VersionKind = 'named' | 'automatic' | 'restore'
+
+/**
+ * Where a deliverable stands in the network's cycle: a city drafts it, submits it to the
+ * secretariat, who returns it with remarks (back to editing) or validates it; the next
+ * submission after a validation is the next version (V2 after experimentation).
+ */
+export const STAGES = ['draft', 'submitted', 'returned', 'validated'] as const
+export type Stage = (typeof STAGES)[number]

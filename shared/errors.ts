@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'conflict',
   'document_archived',
   'version_locked',
+  /** A step of the submission cycle that the document's stage does not allow (validating a draft, submitting twice). */
+  'invalid_stage',
   'invalid_mention',
   'rate_limited',
   'csrf_failed',

@@ -1,4 +1,4 @@
-import { GRANT_ROLES, type Actor, type Grant, type GrantRole, type SpaceRef, type SpaceRole } from './domain'
+import { GRANT_ROLES, type Actor, type Grant, type GrantRole, type SpaceRef, type SpaceRole, type Stage } from './domain'
 
 /**
  * Who may do what. This is the only place that decides; the REST routes, the WebSocket
@@ -18,6 +18,11 @@ export const ACTIONS = [
   'invite',
   'manage_members',
   'lock_version',
+  /** Send a deliverable to the secretariat for review (it becomes V1, V2…). */
+  'submit',
+  /** Return a submission with remarks, or validate it. */
+  'review',
+  'set_due_date',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -33,6 +38,9 @@ const NETWORK_RULES: Record<Action, readonly SpaceRole[]> = {
   invite: ['secretariat'],
   manage_members: ['secretariat'],
   lock_version: ['secretariat'],
+  submit: ['secretariat', 'pilot_city'],
+  review: ['secretariat'],
+  set_due_date: ['secretariat'],
 }
 
 /** A city's space is private to its team, experts the city invited, and its networks' secretariats. */
@@ -48,6 +56,10 @@ const CITY_RULES: Record<Action, readonly SpaceRole[]> = {
   invite: ['secretariat', 'city_team'],
   manage_members: ['secretariat'],
   lock_version: ['secretariat'],
+  // The city speaks for its own plan; experts it invited help write it but do not submit it.
+  submit: ['secretariat', 'city_team'],
+  review: ['secretariat'],
+  set_due_date: ['secretariat'],
 }
 
 export const RULES = { network: NETWORK_RULES, city: CITY_RULES } as const
@@ -56,6 +68,8 @@ export const RULES = { network: NETWORK_RULES, city: CITY_RULES } as const
 export type DocumentState = {
   /** An archived document can still be read (and exported) by whoever could; nothing in it changes any more. */
   archived: boolean
+  /** Its stage in the submission cycle; null for a kind outside it (shared/templates.ts CYCLE_KINDS). */
+  stage: Stage | null
 }
 
 /** A document as the policy sees it: the space whose rules it takes, and its state. */
@@ -74,13 +88,25 @@ const DOCUMENT_ACTIONS: ReadonlySet<Action> = new Set([
   'rename_document',
   'archive_document',
   'lock_version',
+  'submit',
+  'review',
+  'set_due_date',
 ])
+
+/**
+ * The stages each step of the cycle starts from. Submitting again after a validation starts the
+ * next version; a document under review is neither submitted again nor reviewed twice.
+ */
+const FROM_STAGES: Partial<Record<Action, readonly Stage[]>> = {
+  submit: ['draft', 'returned', 'validated'],
+  review: ['submitted'],
+}
 
 /** What an archived document still allows. */
 const ARCHIVED_ALLOWS: ReadonlySet<Action> = new Set(['read'])
 
-/** Why something is refused: the caller's roles, or the state of the document (the API answers 403 and 409). */
-export type Refusal = 'role' | 'archived'
+/** Why something is refused: the caller's roles, or the state of the document (the API answers 403, then 409). */
+export type Refusal = 'role' | 'archived' | 'stage'
 
 const spaceOf = (target: Target): SpaceRef => ('space' in target ? target.space : target)
 
@@ -125,15 +151,18 @@ function roleAllows(actor: Actor | null, action: Action, space: SpaceRef): boole
 /** Why `actor` may not take `action` on `target`, or null if they may. Roles are asked first. */
 export function refusal(actor: Actor | null, action: Action, target: Target): Refusal | null {
   if (!roleAllows(actor, action, spaceOf(target))) return 'role'
-  if ('state' in target && target.state.archived && DOCUMENT_ACTIONS.has(action) && !ARCHIVED_ALLOWS.has(action)) return 'archived'
+  if (!('state' in target)) return null
+  if (target.state.archived && DOCUMENT_ACTIONS.has(action) && !ARCHIVED_ALLOWS.has(action)) return 'archived'
+  const from = FROM_STAGES[action]
+  if (from && (target.state.stage === null || !from.includes(target.state.stage))) return 'stage'
   return null
 }
 
-/** A saved version as the policy sees it: its kind, and whether the secretariat locked it (as submitted). */
-export type VersionState = { kind: 'named' | 'automatic' | 'restore'; locked: boolean }
+/** A saved version as the policy sees it: its kind, whether the secretariat locked (validated) it, and whether it was submitted. */
+export type VersionState = { kind: 'named' | 'automatic' | 'restore'; locked: boolean; submitted: boolean }
 
 /** Why a version's own state refuses a change to it: 409 `version_locked`, or 409 `conflict` (the history keeps it). */
-export type VersionRefusal = 'locked' | 'kept_by_history'
+export type VersionRefusal = 'locked' | 'submitted' | 'kept_by_history'
 
 /**
  * Renaming or deleting a version, after the document's rules (`write`) have let the caller in:
@@ -141,6 +170,7 @@ export type VersionRefusal = 'locked' | 'kept_by_history'
  */
 export function versionChangeRefusal(version: VersionState): VersionRefusal | null {
   if (version.locked) return 'locked'
+  if (version.submitted) return 'submitted'
   if (version.kind !== 'named') return 'kept_by_history'
   return null
 }

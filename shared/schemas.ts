@@ -53,7 +53,16 @@ export const createDocumentBody = z.object({
   locale: z.enum(LOCALES).default('fr'),
 })
 
-export const renameDocumentBody = z.object({ title: trimmed(200) })
+/** A new title, a due date for the next submission (null clears it), or both. */
+export const updateDocumentBody = z
+  .object({ title: trimmed(200).optional(), dueOn: date.nullable().optional() })
+  .refine((b) => b.title !== undefined || b.dueOn !== undefined, 'give a title or a due date')
+
+export const SUBMISSION_MESSAGE_MAX_CHARS = 4000
+export const submitBody = z.object({ message: text(SUBMISSION_MESSAGE_MAX_CHARS).default('') })
+/** Returning a submission says what to change: remarks are required. */
+export const returnSubmissionBody = z.object({ message: text(SUBMISSION_MESSAGE_MAX_CHARS).refine((v) => v.length > 0, 'required') })
+export const validateSubmissionBody = z.object({ message: text(SUBMISSION_MESSAGE_MAX_CHARS).default('') })
 
 export const createNetworkBody = z.object({
   name: trimmed(160),

@@ -18,6 +18,17 @@ export const DOCUMENT_KINDS = [
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
+/** The deliverables: kinds a city or the network submits to the secretariat (a baseline study or an experimentation log is working material). */
+export const CYCLE_KINDS: ReadonlySet<DocumentKind> = new Set([
+  'action_plan',
+  'problem_statement',
+  'thematic_sheet',
+  'network_constitution',
+  'pilot_project',
+  'workshop_report',
+  'strategic_plan',
+])
+
 export const LOCALES = ['fr', 'en', 'es'] as const
 export type TemplateLocale = (typeof LOCALES)[number]
 

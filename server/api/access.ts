@@ -7,6 +7,7 @@ import type { Queryable } from '../db/db'
 import { can, refusal, type Action, type Refusal, type RoleOffer } from '../../shared/policy'
 import type { GrantRole, SpaceRef } from '../../shared/domain'
 import { ApiError, forbidden, notFound } from '../errors'
+import { stageRefused } from '../commands/submissions'
 
 /** The routes' one way to ask the policy: identify, load, and refuse with the right status. */
 
@@ -14,13 +15,17 @@ export async function authorizeDocument(c: Context<AppEnv>, id: string, action: 
   const { actor } = requireIdentity(c)
   const doc = await getDocument(c.var.deps.db, id)
   if (!doc) throw notFound('No such document')
-  refuse(refusal(actor, action, policyTarget(doc)), `You may not ${action.replace('_', ' ')} this document`)
+  const target = policyTarget(doc)
+  const why = refusal(actor, action, target)
+  if (why === 'stage') throw stageRefused(action, target.state.stage)
+  refuse(why, `You may not ${action.replace('_', ' ')} this document`)
   return doc
 }
 
-/** Turns a policy refusal into the API's answer: 403 for roles, 409 for an archived document. */
+/** Turns a policy refusal into the API's answer: 403 for roles, 409 for an archived document (authorizeDocument says more about a stage). */
 export function refuse(why: Refusal | null, forbiddenMessage: string): void {
   if (why === 'archived') throw new ApiError('document_archived', 'This document is archived: it can be read but not changed')
+  if (why === 'stage') throw new ApiError('invalid_stage', 'The document’s stage in the submission cycle does not allow this')
   if (why === 'role') throw forbidden(forbiddenMessage)
 }
 

@@ -21,6 +21,8 @@ export const presentDocument = (actor: Actor, d: DocumentRow): DocumentSummary =
   updatedAt: new Date(d.updatedAt).toISOString(),
   archived: d.archivedAt !== null,
   openComments: d.openComments,
+  stage: policyTarget(d).state.stage,
+  dueOn: d.dueOn,
   allowed: allowedActions(actor, policyTarget(d)),
 })
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/db'
-import type { SpaceRef } from '../../shared/domain'
-import type { DocumentKind, TemplateLocale } from '../../shared/templates'
+import type { SpaceRef, Stage } from '../../shared/domain'
+import { CYCLE_KINDS, type DocumentKind, type TemplateLocale } from '../../shared/templates'
 import type { DocumentTarget } from '../../shared/policy'
 
 /** The document registry: which documents exist, where, and in what state. Content lives elsewhere. */
@@ -18,16 +18,23 @@ export type DocumentRow = {
   archivedAt: Date | null
   /** Comment threads neither resolved nor deleted. */
   openComments: number
+  /** Meaningful for the kinds in the submission cycle only (CYCLE_KINDS). */
+  stage: Stage
+  /** The day its next submission is expected, as YYYY-MM-DD. */
+  dueOn: string | null
 }
 
 /** The document as the policy sees it: its space and its state. */
-export const policyTarget = (d: DocumentRow): DocumentTarget => ({ space: d.space, state: { archived: d.archivedAt !== null } })
+export const policyTarget = (d: DocumentRow): DocumentTarget => ({
+  space: d.space,
+  state: { archived: d.archivedAt !== null, stage: CYCLE_KINDS.has(d.kind) ? d.stage : null },
+})
 
 type Raw = Omit<DocumentRow, 'space'> & { networkId: string | null; cityId: string | null; spaceName: string }
 
 const SELECT = `select d.id, d.title, d.kind, d.template, d.locale, d.network_id as "networkId", d.city_id as "cityId",
   coalesce(n.name, c.name) as "spaceName", d.created_by as "createdBy", d.created_at as "createdAt",
-  d.updated_at as "updatedAt", d.archived_at as "archivedAt",
+  d.updated_at as "updatedAt", d.archived_at as "archivedAt", d.stage, to_char(d.due_on, 'YYYY-MM-DD') as "dueOn",
   (select count(*)::int from comment_threads t where t.document_id = d.id and t.resolved_at is null and t.deleted_at is null) as "openComments"
   from documents d left join networks n on n.id = d.network_id left join cities c on c.id = d.city_id`
 
@@ -70,4 +77,18 @@ export async function renameDocument(q: Queryable, id: string, title: string): P
 
 export async function archiveDocument(q: Queryable, id: string): Promise<void> {
   await q.query('update documents set archived_at = coalesce(archived_at, now()) where id = $1', [id])
+}
+
+/** The document, its row locked until the transaction ends: steps of its cycle take turns. */
+export async function lockDocument(tx: Queryable, id: string): Promise<DocumentRow | null> {
+  await tx.query('select id from documents where id = $1 for update', [id])
+  return getDocument(tx, id)
+}
+
+export async function setStage(q: Queryable, id: string, stage: Stage): Promise<void> {
+  await q.query('update documents set stage = $2, updated_at = now() where id = $1', [id, stage])
+}
+
+export async function setDueDate(q: Queryable, id: string, dueOn: string | null): Promise<void> {
+  await q.query('update documents set due_on = $2::date where id = $1', [id, dueOn])
 }

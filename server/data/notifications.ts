@@ -1,43 +1,43 @@
 import type { Queryable } from '../db/db'
 import type { NotificationKind } from '../../shared/domain'
 
-/** The in-app inbox: one row per person per comment that concerns them. */
+/** The in-app inbox: one row per person per comment, or per step of a submission, that concerns them. */
 
 export type NewNotification = {
   recipientId: string
   kind: NotificationKind
   documentId: string
-  threadId: string
-  commentId: string
   actorId: string
-}
+} & ({ threadId: string; commentId: string; submissionId?: undefined } | { submissionId: string; threadId?: undefined; commentId?: undefined })
 
 export type NotificationRow = {
   id: string
   kind: NotificationKind
   documentId: string
   documentTitle: string
-  threadId: string
-  commentId: string
+  threadId: string | null
+  commentId: string | null
+  submissionId: string | null
   actorId: string | null
   actorName: string | null
+  /** The comment, or the submission's message or the secretariat's remarks. */
   body: string
   createdAt: Date
   readAt: Date | null
 }
 
-/** Someone already notified about this comment is not notified again (the unique key says so). */
+/** Someone already notified about this comment, or this step, is not notified again (the unique keys say so). */
 export async function addNotifications(q: Queryable, rows: NewNotification[]): Promise<void> {
   if (rows.length === 0) return
   const params: unknown[] = []
   const values = rows.map((r) => {
-    params.push(r.recipientId, r.kind, r.documentId, r.threadId, r.commentId, r.actorId)
+    params.push(r.recipientId, r.kind, r.documentId, r.threadId ?? null, r.commentId ?? null, r.submissionId ?? null, r.actorId)
     const n = params.length
-    return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`
+    return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`
   })
   await q.query(
-    `insert into notifications (recipient_id, kind, document_id, thread_id, comment_id, actor_id)
-     values ${values.join(', ')} on conflict (comment_id, recipient_id) do nothing`,
+    `insert into notifications (recipient_id, kind, document_id, thread_id, comment_id, submission_id, actor_id)
+     values ${values.join(', ')} on conflict do nothing`,
     params,
   )
 }
@@ -67,11 +67,13 @@ export async function listNotifications(
 ): Promise<NotificationRow[]> {
   return q.query<NotificationRow>(
     `select n.id, n.kind, n.document_id as "documentId", d.title as "documentTitle", n.thread_id as "threadId",
-       n.comment_id as "commentId", n.actor_id as "actorId", u.name as "actorName", c.body,
+       n.comment_id as "commentId", n.submission_id as "submissionId", n.actor_id as "actorId", u.name as "actorName",
+       coalesce(c.body, case n.kind when 'submitted' then s.message else s.remarks end, '') as body,
        n.created_at as "createdAt", n.read_at as "readAt"
      from notifications n
        join documents d on d.id = n.document_id
-       join comments c on c.id = n.comment_id
+       left join comments c on c.id = n.comment_id
+       left join submissions s on s.id = n.submission_id
        left join users u on u.id = n.actor_id
      where n.recipient_id = $1 and ${READABLE} and (not $4 or n.read_at is null)
      order by n.created_at desc, n.id desc limit $5`,

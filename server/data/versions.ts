@@ -17,11 +17,13 @@ export type VersionRow = {
   restoredFrom: { id: string; name: string | null; createdAt: Date } | null
   lockedAt: Date | null
   lockedBy: string | null
+  /** Sent to the secretariat: kept as it was sent. */
+  submitted: boolean
   contributors: PersonWithCity[]
 }
 
 /** What the policy looks at (see versionChangeRefusal). */
-export const versionPolicyState = (v: VersionRow): VersionState => ({ kind: v.kind, locked: v.lockedAt !== null })
+export const versionPolicyState = (v: VersionRow): VersionState => ({ kind: v.kind, locked: v.lockedAt !== null, submitted: v.submitted })
 
 export type NewVersion = {
   documentId: string
@@ -47,6 +49,7 @@ type Raw = Omit<VersionRow, 'restoredFrom' | 'contributors'> & {
 
 const SELECT = `select v.id, v.document_id as "documentId", v.kind, v.name, v.created_at as "createdAt", v.created_by as "createdBy",
   v.locked_at as "lockedAt", v.locked_by as "lockedBy", v.contributors,
+  exists (select 1 from submissions s where s.version_id = v.id) as submitted,
   r.id as "restoredId", r.name as "restoredName", r.created_at as "restoredAt"
   from doc_versions v left join doc_versions r on r.id = v.restored_from`
 
@@ -148,22 +151,17 @@ export async function insertVersion(q: Queryable, v: NewVersion): Promise<string
   return row!.id
 }
 
-/** Renames a named, unlocked version; false if it is not one (any more). */
+const CHANGEABLE = `kind = 'named' and locked_at is null and not exists (select 1 from submissions s where s.version_id = doc_versions.id)`
+
+/** Renames a named, unlocked, unsubmitted version; false if it is not one (any more). */
 export async function renameVersion(q: Queryable, documentId: string, id: string, name: string): Promise<boolean> {
-  const rows = await q.query(`update doc_versions set name = $3 where document_id = $1 and id = $2 and kind = 'named' and locked_at is null returning id`, [
-    documentId,
-    id,
-    name,
-  ])
+  const rows = await q.query(`update doc_versions set name = $3 where document_id = $1 and id = $2 and ${CHANGEABLE} returning id`, [documentId, id, name])
   return rows.length > 0
 }
 
-/** Deletes a named, unlocked version; false if it is not one (any more). */
+/** Deletes a named, unlocked, unsubmitted version; false if it is not one (any more). */
 export async function deleteVersion(q: Queryable, documentId: string, id: string): Promise<boolean> {
-  const rows = await q.query(`delete from doc_versions where document_id = $1 and id = $2 and kind = 'named' and locked_at is null returning id`, [
-    documentId,
-    id,
-  ])
+  const rows = await q.query(`delete from doc_versions where document_id = $1 and id = $2 and ${CHANGEABLE} returning id`, [documentId, id])
   return rows.length > 0
 }
 

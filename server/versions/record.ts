@@ -1,5 +1,5 @@
 import type { Logger } from 'pino'
-import type { Db } from '../db/db'
+import type { Db, Queryable } from '../db/db'
 import { describePeople } from '../data/people'
 import { insertVersion, lastVersion, lockDocumentVersions, removeVersions, thinnableVersions, writersSince } from '../data/versions'
 import { clientsSince, type CapturedState } from './state'
@@ -32,15 +32,21 @@ export class VersionRecorder implements AutomaticVersions {
   /** The new version's id, or null when an automatic one was not needed. */
   async record(documentId: string, space: SpaceRef, captured: CapturedState, request: VersionRequest): Promise<string | null> {
     await this.stored(documentId)
-    return this.db.transaction(async (tx) => {
-      await lockDocumentVersions(tx, documentId)
-      const previous = await lastVersion(tx, documentId)
-      if (request.kind === 'automatic' && previous?.stateKey === captured.stateKey) return null
-      const writers = await writersSince(tx, documentId, previous?.createdAt ?? null, clientsSince(captured.stateVector, previous?.stateVector ?? null))
-      const people = await describePeople(tx, writers, space)
-      const contributors = [...people.values()].sort((a, b) => a.name.localeCompare(b.name))
-      return insertVersion(tx, { documentId, ...request, ...captured, contributors })
-    })
+    return this.db.transaction((tx) => this.recordIn(tx, documentId, space, captured, request))
+  }
+
+  /**
+   * The same, inside the caller's transaction (a submission stores its version with it). The
+   * caller has waited for the document's edits to be stored (`stored`).
+   */
+  async recordIn(tx: Queryable, documentId: string, space: SpaceRef, captured: CapturedState, request: VersionRequest): Promise<string | null> {
+    await lockDocumentVersions(tx, documentId)
+    const previous = await lastVersion(tx, documentId)
+    if (request.kind === 'automatic' && previous?.stateKey === captured.stateKey) return null
+    const writers = await writersSince(tx, documentId, previous?.createdAt ?? null, clientsSince(captured.stateVector, previous?.stateVector ?? null))
+    const people = await describePeople(tx, writers, space)
+    const contributors = [...people.values()].sort((a, b) => a.name.localeCompare(b.name))
+    return insertVersion(tx, { documentId, ...request, ...captured, contributors })
   }
 
   async automatic(documentId: string, space: SpaceRef, capture: () => Promise<CapturedState>): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Actor, Grant, Membership, SpaceRef } from '../../shared/domain'
+import { STAGES, type Actor, type Grant, type Membership, type SpaceRef, type Stage } from '../../shared/domain'
 import {
   ACTIONS,
   accessLevel,
@@ -41,6 +41,9 @@ const COLUMNS: Action[] = [
   'invite',
   'manage_members',
   'lock_version',
+  'submit',
+  'review',
+  'set_due_date',
 ]
 
 // A network N with pilot city P and member city M; city O is in another network N2 only.
@@ -90,40 +93,40 @@ type Person = keyof typeof PEOPLE
 
 const MATRIX: Record<string, Record<Person, string>> = {
   'network N documents': {
-    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y',
-    pilotTeam: 'Y Y Y . Y Y Y . . . .',
-    memberTeam: 'Y Y . . . . . . . . .',
-    networkExpert: 'Y Y . . . . . . . . .',
-    cityExpert: '. . . . . . . . . . .',
-    advisory: 'Y Y . . . . . . . . .',
-    funder: 'Y . . . . . . . . . .',
-    otherSecretariat: '. . . . . . . . . . .',
-    otherCityTeam: '. . . . . . . . . . .',
-    nobody: '. . . . . . . . . . .',
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y',
+    pilotTeam: 'Y Y Y . Y Y Y . . . . Y . .',
+    memberTeam: 'Y Y . . . . . . . . . . . .',
+    networkExpert: 'Y Y . . . . . . . . . . . .',
+    cityExpert: '. . . . . . . . . . . . . .',
+    advisory: 'Y Y . . . . . . . . . . . .',
+    funder: 'Y . . . . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . .',
   },
   'pilot city P space': {
-    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y',
-    pilotTeam: 'Y Y Y . Y Y Y Y Y . .',
-    memberTeam: '. . . . . . . . . . .',
-    networkExpert: '. . . . . . . . . . .',
-    cityExpert: '. . . . . . . . . . .',
-    advisory: '. . . . . . . . . . .',
-    funder: '. . . . . . . . . . .',
-    otherSecretariat: '. . . . . . . . . . .',
-    otherCityTeam: '. . . . . . . . . . .',
-    nobody: '. . . . . . . . . . .',
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y',
+    pilotTeam: 'Y Y Y . Y Y Y Y Y . . Y . .',
+    memberTeam: '. . . . . . . . . . . . . .',
+    networkExpert: '. . . . . . . . . . . . . .',
+    cityExpert: '. . . . . . . . . . . . . .',
+    advisory: '. . . . . . . . . . . . . .',
+    funder: '. . . . . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . .',
   },
   'member city M space': {
-    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y',
-    pilotTeam: '. . . . . . . . . . .',
-    memberTeam: 'Y Y Y . Y Y Y Y Y . .',
-    networkExpert: '. . . . . . . . . . .',
-    cityExpert: 'Y Y Y . Y . . . . . .',
-    advisory: '. . . . . . . . . . .',
-    funder: '. . . . . . . . . . .',
-    otherSecretariat: '. . . . . . . . . . .',
-    otherCityTeam: '. . . . . . . . . . .',
-    nobody: '. . . . . . . . . . .',
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y',
+    pilotTeam: '. . . . . . . . . . . . . .',
+    memberTeam: 'Y Y Y . Y Y Y Y Y . . Y . .',
+    networkExpert: '. . . . . . . . . . . . . .',
+    cityExpert: 'Y Y Y . Y . . . . . . . . .',
+    advisory: '. . . . . . . . . . . . . .',
+    funder: '. . . . . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . .',
   },
 }
 const SPACES: Record<string, SpaceRef> = {
@@ -181,32 +184,32 @@ describe('the permission matrix', () => {
  */
 const STATE_MATRIX: Record<string, Record<Person, string>> = {
   'archived network N document': {
-    secretariat: 'Y . . . . Y . . Y Y .',
-    pilotTeam: 'Y . . . . Y . . . . .',
-    memberTeam: 'Y . . . . . . . . . .',
-    networkExpert: 'Y . . . . . . . . . .',
-    cityExpert: '. . . . . . . . . . .',
-    advisory: 'Y . . . . . . . . . .',
-    funder: 'Y . . . . . . . . . .',
-    otherSecretariat: '. . . . . . . . . . .',
-    otherCityTeam: '. . . . . . . . . . .',
-    nobody: '. . . . . . . . . . .',
+    secretariat: 'Y . . . . Y . . Y Y . . . .',
+    pilotTeam: 'Y . . . . Y . . . . . . . .',
+    memberTeam: 'Y . . . . . . . . . . . . .',
+    networkExpert: 'Y . . . . . . . . . . . . .',
+    cityExpert: '. . . . . . . . . . . . . .',
+    advisory: 'Y . . . . . . . . . . . . .',
+    funder: 'Y . . . . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . .',
   },
   'archived member city M document': {
-    secretariat: 'Y . . . . Y . . Y Y .',
-    pilotTeam: '. . . . . . . . . . .',
-    memberTeam: 'Y . . . . Y . . Y . .',
-    networkExpert: '. . . . . . . . . . .',
-    cityExpert: 'Y . . . . . . . . . .',
-    advisory: '. . . . . . . . . . .',
-    funder: '. . . . . . . . . . .',
-    otherSecretariat: '. . . . . . . . . . .',
-    otherCityTeam: '. . . . . . . . . . .',
-    nobody: '. . . . . . . . . . .',
+    secretariat: 'Y . . . . Y . . Y Y . . . .',
+    pilotTeam: '. . . . . . . . . . . . . .',
+    memberTeam: 'Y . . . . Y . . Y . . . . .',
+    networkExpert: '. . . . . . . . . . . . . .',
+    cityExpert: 'Y . . . . . . . . . . . . .',
+    advisory: '. . . . . . . . . . . . . .',
+    funder: '. . . . . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . .',
   },
 }
-const archived = (space: SpaceRef): DocumentTarget => ({ space, state: { archived: true } })
-const live = (space: SpaceRef): DocumentTarget => ({ space, state: { archived: false } })
+const archived = (space: SpaceRef): DocumentTarget => ({ space, state: { archived: true, stage: 'draft' } })
+const live = (space: SpaceRef, stage: Stage | null = null): DocumentTarget => ({ space, state: { archived: false, stage } })
 const STATE_TARGETS: Record<string, DocumentTarget> = {
   'archived network N document': archived(net(N)),
   'archived member city M document': archived(city(M)),
@@ -221,10 +224,13 @@ describe('the permission matrix over document states', () => {
     }
   }
 
-  it('a live document follows its space’s rules exactly', () => {
+  it('a live document follows its space’s rules exactly, but for the steps of the submission cycle', () => {
+    const outsideCycle = COLUMNS.filter((a) => a !== 'submit' && a !== 'review')
     for (const person of Object.values(PEOPLE)) {
       for (const space of Object.values(SPACES)) {
-        expect(COLUMNS.map((a) => can(person, a, live(space)))).toEqual(COLUMNS.map((a) => can(person, a, space)))
+        for (const stage of [null, ...STAGES]) {
+          expect(outsideCycle.map((a) => can(person, a, live(space, stage)))).toEqual(outsideCycle.map((a) => can(person, a, space)))
+        }
       }
     }
   })
@@ -252,14 +258,71 @@ describe('the permission matrix over document states', () => {
   })
 })
 
+/**
+ * The submission cycle, by stage: who may submit (S) and review (R) a deliverable — and why not.
+ * Written out by hand: 'S R' for a stage lists what each person may do there.
+ */
+const CYCLE: Record<'network N document' | 'member city M document', Record<Stage | 'outside the cycle', Partial<Record<Person, string>>>> = {
+  'network N document': {
+    draft: { secretariat: 'S .', pilotTeam: 'S .' },
+    submitted: { secretariat: '. R' },
+    returned: { secretariat: 'S .', pilotTeam: 'S .' },
+    validated: { secretariat: 'S .', pilotTeam: 'S .' },
+    'outside the cycle': {},
+  },
+  'member city M document': {
+    draft: { secretariat: 'S .', memberTeam: 'S .' },
+    submitted: { secretariat: '. R' },
+    returned: { secretariat: 'S .', memberTeam: 'S .' },
+    validated: { secretariat: 'S .', memberTeam: 'S .' },
+    'outside the cycle': {},
+  },
+}
+const CYCLE_SPACES = { 'network N document': net(N), 'member city M document': city(M) }
+
+describe('the submission cycle: every stage × every person × submit and review', () => {
+  for (const [docName, stages] of Object.entries(CYCLE) as [keyof typeof CYCLE, (typeof CYCLE)[keyof typeof CYCLE]][]) {
+    for (const [stageName, rows] of Object.entries(stages)) {
+      const stage = stageName === 'outside the cycle' ? null : (stageName as Stage)
+      it(`${docName}, ${stageName}`, () => {
+        const target = live(CYCLE_SPACES[docName], stage)
+        for (const person of Object.keys(PEOPLE) as Person[]) {
+          const got = `${can(PEOPLE[person], 'submit', target) ? 'S' : '.'} ${can(PEOPLE[person], 'review', target) ? 'R' : '.'}`
+          expect(got, person).toBe(rows[person] ?? '. .')
+        }
+      })
+    }
+  }
+
+  it('says why: the role first (403), then the stage (409)', () => {
+    expect(refusal(PEOPLE.memberTeam, 'review', live(city(M), 'submitted'))).toBe('role')
+    expect(refusal(PEOPLE.funder, 'submit', live(net(N), 'draft'))).toBe('role')
+    expect(refusal(PEOPLE.cityExpert, 'submit', live(city(M), 'draft'))).toBe('role')
+    expect(refusal(PEOPLE.secretariat, 'review', live(net(N), 'draft'))).toBe('stage')
+    expect(refusal(PEOPLE.memberTeam, 'submit', live(city(M), 'submitted'))).toBe('stage')
+    expect(refusal(PEOPLE.memberTeam, 'submit', live(city(M), null))).toBe('stage')
+    expect(refusal(PEOPLE.secretariat, 'review', archived(net(N)))).toBe('archived')
+  })
+
+  it('due dates are the secretariat’s, on any live document, in any stage', () => {
+    for (const stage of [null, ...STAGES]) {
+      expect(can(PEOPLE.secretariat, 'set_due_date', live(city(M), stage))).toBe(true)
+      expect(can(PEOPLE.memberTeam, 'set_due_date', live(city(M), stage))).toBe(false)
+      expect(can(PEOPLE.funder, 'set_due_date', live(net(N), stage))).toBe(false)
+    }
+  })
+})
+
 describe('a version’s own state: renaming or deleting it (after the document’s rules)', () => {
   const cases: [VersionState, ReturnType<typeof versionChangeRefusal>][] = [
-    [{ kind: 'named', locked: false }, null],
-    [{ kind: 'named', locked: true }, 'locked'],
-    [{ kind: 'automatic', locked: false }, 'kept_by_history'],
-    [{ kind: 'restore', locked: false }, 'kept_by_history'],
+    [{ kind: 'named', locked: false, submitted: false }, null],
+    [{ kind: 'named', locked: true, submitted: false }, 'locked'],
+    [{ kind: 'named', locked: false, submitted: true }, 'submitted'],
+    [{ kind: 'named', locked: true, submitted: true }, 'locked'],
+    [{ kind: 'automatic', locked: false, submitted: false }, 'kept_by_history'],
+    [{ kind: 'restore', locked: false, submitted: false }, 'kept_by_history'],
     // A locked version says "locked" first, whatever its kind: that is the reason a person can act on.
-    [{ kind: 'automatic', locked: true }, 'locked'],
+    [{ kind: 'automatic', locked: true, submitted: false }, 'locked'],
   ]
   it.each(cases)('%o: %s', (version, expected) => {
     expect(versionChangeRefusal(version)).toBe(expected)

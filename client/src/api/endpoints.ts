@@ -10,6 +10,8 @@ import type {
   NetworkDetail,
   NotificationList,
   SetupStatus,
+  SubmissionCreated,
+  WorkflowView,
   Comparison,
   ThreadList,
   ThreadView,
@@ -26,9 +28,12 @@ import type {
   EditCommentBody,
   grantRoleBody,
   LoginBody,
-  renameDocumentBody,
+  updateDocumentBody,
   ReplyBody,
   resetPasswordBody,
+  returnSubmissionBody,
+  submitBody,
+  validateSubmissionBody,
   SaveVersionBody,
   SetupBody,
   updateMeBody,
@@ -52,7 +57,7 @@ export const endpoints = {
   documents: (o?: RequestOptions) => api.get<DocumentSummary[]>('/api/documents', o),
   document: (documentId: string, o?: RequestOptions) => api.get<DocumentSummary>(`/api/documents/${id(documentId)}`, o),
   createDocument: (body: CreateDocumentBody) => api.post<DocumentSummary>('/api/documents', body),
-  renameDocument: (documentId: string, body: z.input<typeof renameDocumentBody>) => api.patch<DocumentSummary>(`/api/documents/${id(documentId)}`, body),
+  updateDocument: (documentId: string, body: z.input<typeof updateDocumentBody>) => api.patch<DocumentSummary>(`/api/documents/${id(documentId)}`, body),
   archiveDocument: (documentId: string) => api.post<void>(`/api/documents/${id(documentId)}/archive`),
   network: (networkId: string, o?: RequestOptions) => api.get<NetworkDetail>(`/api/networks/${id(networkId)}`, o),
   updateNetwork: (networkId: string, body: z.input<typeof updateNetworkBody>) => api.patch<NetworkDetail>(`/api/networks/${id(networkId)}`, body),
@@ -92,4 +97,10 @@ export const endpoints = {
   restoreVersion: (documentId: string, versionId: string) => api.post<VersionSummary>(`${versionsPath(documentId)}/${id(versionId)}/restore`),
   compare: (documentId: string, from: string, to: string, o?: RequestOptions) =>
     api.get<Comparison>(`/api/documents/${id(documentId)}/compare?${new URLSearchParams({ from, to })}`, o),
+  workflow: (documentId: string, o?: RequestOptions) => api.get<WorkflowView>(`/api/documents/${id(documentId)}/workflow`, o),
+  submit: (documentId: string, body: z.input<typeof submitBody>) => api.post<SubmissionCreated>(`/api/documents/${id(documentId)}/submissions`, body),
+  returnSubmission: (documentId: string, submissionId: string, body: z.input<typeof returnSubmissionBody>) =>
+    api.post<WorkflowView>(`/api/documents/${id(documentId)}/submissions/${id(submissionId)}/return`, body),
+  validateSubmission: (documentId: string, submissionId: string, body: z.input<typeof validateSubmissionBody>) =>
+    api.post<WorkflowView>(`/api/documents/${id(documentId)}/submissions/${id(submissionId)}/validate`, body),
 }

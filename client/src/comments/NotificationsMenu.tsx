@@ -107,7 +107,7 @@ export function NotificationsMenu() {
               <li key={n.id} className={n.readAt ? '' : 'notification-unread'}>
                 <button type="button" className="notification" onClick={() => void follow(n)}>
                   <span className="notification-title">
-                    {t(n.kind === 'mention' ? 'notifications.mention' : 'notifications.reply', {
+                    {t(`notifications.${n.kind}`, {
                       name: n.actor?.name ?? t('notifications.someone'),
                       document: n.document.title,
                     })}

@@ -3,8 +3,9 @@ import type { DocumentSummary } from '../../../shared/api'
 import { TEMPLATES } from '../../../shared/templates'
 import { useI18n } from '../i18n/useI18n'
 import { formatDateTime } from '../lib/format'
+import { StageBadge } from '../workflow/StageBadge'
 
-/** Documents as links to their editor: title, kind, last change and open comment threads. */
+/** Documents as links to their editor: title, stage and due date, kind, last change and open comment threads. */
 export function DocumentList({ documents }: { documents: readonly DocumentSummary[] }) {
   const { t, locale } = useI18n()
   return (
@@ -13,6 +14,7 @@ export function DocumentList({ documents }: { documents: readonly DocumentSummar
         <li key={doc.id}>
           <Link className="document-row" to={`/documents/${encodeURIComponent(doc.id)}`} state={{ title: doc.title }}>
             <span className="document-title">{doc.title}</span>
+            <StageBadge document={doc} />
             <span className="document-meta">
               <span>{TEMPLATES[doc.kind]?.title[locale] ?? doc.kind}</span>
               <span aria-hidden="true"> · </span>

@@ -26,6 +26,8 @@ function doc(id: string, space: DocumentSummary['space'], updatedAt: string, ext
     updatedAt,
     archived: false,
     openComments: 0,
+    stage: 'draft',
+    dueOn: null,
     allowed: ['read'],
     ...extra,
   }

@@ -12,6 +12,7 @@ export const ERROR_MESSAGE_KEYS = {
   conflict: 'errors.conflict',
   document_archived: 'errors.document_archived',
   version_locked: 'errors.version_locked',
+  invalid_stage: 'errors.invalid_stage',
   invalid_mention: 'errors.invalid_mention',
   rate_limited: 'errors.rate_limited',
   csrf_failed: 'errors.csrf_failed',

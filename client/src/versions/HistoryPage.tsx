@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Link, useParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import type { Comparison, VersionDetail, VersionSummary } from '../../../shared/api'
 import { endpoints } from '../api'
 import { ConfirmDialog } from '../components/ConfirmDialog'
@@ -29,7 +29,10 @@ export function Component() {
   const { t, message } = useI18n()
   const doc = useLoad((signal) => endpoints.document(id, { signal }), id)
   const list = useLoad((signal) => endpoints.versions(id, { signal }), id)
-  const [view, setView] = useState<View | null>(null)
+  const [params] = useSearchParams()
+  // The workflow's "compare with the validated version" link names both versions.
+  const asked = params.get('from') && params.get('to') ? { mode: 'compare' as const, from: params.get('from')!, to: params.get('to')! } : null
+  const [view, setView] = useState<View | null>(asked)
   const [pending, setPending] = useState<Pending>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const title = doc.data?.title ?? t('document.title')

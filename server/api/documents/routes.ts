@@ -4,7 +4,7 @@ import { requireIdentity } from '../../auth/session'
 import { createDocumentFromTemplate } from '../../commands/create-document'
 import { newLinkToken } from '../../auth/tokens'
 import { announceAccessChange } from '../../data/access-events'
-import { archiveDocument, getDocument, listDocuments, renameDocument } from '../../data/documents'
+import { archiveDocument, getDocument, listDocuments, renameDocument, setDueDate } from '../../data/documents'
 import { createCollabToken, renewCollabToken } from '../../data/collab-tokens'
 import { hashToken } from '../../auth/tokens'
 import { exportDocument } from '../../export/export-document'
@@ -13,7 +13,7 @@ import { ApiError, notFound } from '../../errors'
 import { presentDocument } from '../presenters'
 import { idParam, validate } from '../validate'
 import { readableSpaces } from '../../../shared/policy'
-import { collabTokenBody, createDocumentBody, exportQuery, renameDocumentBody } from '../../../shared/schemas'
+import { collabTokenBody, createDocumentBody, exportQuery, updateDocumentBody } from '../../../shared/schemas'
 import type { CollabTokenResponse } from '../../../shared/api'
 
 const COLLAB_TOKEN_MINUTES = 10
@@ -35,10 +35,16 @@ export const documentRoutes = new Hono<AppEnv>()
     const doc = await authorizeDocument(c, c.req.param('id'), 'read')
     return c.json(presentDocument(requireIdentity(c).actor, doc))
   })
-  .patch('/:id', idParam('id'), validate('json', renameDocumentBody), async (c) => {
+  .patch('/:id', idParam('id'), validate('json', updateDocumentBody), async (c) => {
     const { db } = c.var.deps
-    const doc = await authorizeDocument(c, c.req.param('id'), 'rename_document')
-    await renameDocument(db, doc.id, c.req.valid('json').title)
+    const { title, dueOn } = c.req.valid('json')
+    // Each field asks for its own right: a writer renames, the secretariat sets due dates.
+    const doc = await authorizeDocument(c, c.req.param('id'), title === undefined ? 'set_due_date' : 'rename_document')
+    if (title !== undefined && dueOn !== undefined) await authorizeDocument(c, doc.id, 'set_due_date')
+    await db.transaction(async (tx) => {
+      if (title !== undefined) await renameDocument(tx, doc.id, title)
+      if (dueOn !== undefined) await setDueDate(tx, doc.id, dueOn)
+    })
     return c.json(presentDocument(requireIdentity(c).actor, (await getDocument(db, doc.id))!))
   })
   .post('/:id/collab-token', idParam('id'), validate('json', collabTokenBody), async (c) => {

@@ -18,9 +18,10 @@ const present = (n: NotificationRow): NotificationView => {
     document: { id: n.documentId, title: n.documentTitle },
     threadId: n.threadId,
     commentId: n.commentId,
+    submissionId: n.submissionId,
     actor: n.actorId === null ? null : { id: n.actorId, name: n.actorName ?? '' },
     excerpt: text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text,
-    path: `/documents/${n.documentId}?thread=${n.threadId}`,
+    path: n.threadId ? `/documents/${n.documentId}?thread=${n.threadId}` : `/documents/${n.documentId}?panel=workflow`,
     createdAt: new Date(n.createdAt).toISOString(),
     readAt: n.readAt === null ? null : new Date(n.readAt).toISOString(),
   }

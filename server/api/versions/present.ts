@@ -29,6 +29,7 @@ export async function presentVersions(q: Queryable, actor: Actor, doc: DocumentR
       createdBy: card(v.createdBy),
       restoredFrom: v.restoredFrom && { id: v.restoredFrom.id, name: v.restoredFrom.name, createdAt: iso(v.restoredFrom.createdAt) },
       locked: v.lockedAt === null ? null : { at: iso(v.lockedAt), by: card(v.lockedBy) },
+      submitted: v.submitted,
       contributors: v.contributors,
       allowed: {
         rename: editable,

@@ -29,6 +29,7 @@ async function existingVersion(c: Context<AppEnv>, doc: DocumentRow): Promise<Ve
 function checkChangeable(version: VersionRow, what: 'renamed' | 'deleted'): void {
   const why = versionChangeRefusal(versionPolicyState(version))
   if (why === 'locked') throw new ApiError('version_locked', `This version is locked as submitted: it cannot be ${what}`)
+  if (why === 'submitted') throw new ApiError('version_locked', `This version was submitted to the secretariat and is kept as sent: it cannot be ${what}`)
   if (why === 'kept_by_history') throw new ApiError('conflict', `Only named versions can be ${what}; automatic and restore versions are kept by the history`)
 }
 

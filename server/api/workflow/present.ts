@@ -1,0 +1,49 @@
+import type { DocumentRow } from '../../data/documents'
+import { policyTarget } from '../../data/documents'
+import type { SubmissionRow } from '../../data/submissions'
+import type { StageEvent, SubmissionView, WorkflowView } from '../../../shared/api'
+
+const iso = (d: Date | string) => new Date(d).toISOString()
+
+export const presentSubmission = (s: SubmissionRow): SubmissionView => ({
+  id: s.id,
+  number: s.number,
+  version: { id: s.versionId, name: s.versionName },
+  submittedBy: s.submittedBy,
+  submittedAt: iso(s.submittedAt),
+  message: s.message,
+  outcome: s.outcome,
+  decidedBy: s.decidedBy,
+  decidedAt: s.decidedAt && iso(s.decidedAt),
+  remarks: s.remarks,
+})
+
+/** Each submission gives its "submitted" step, then its outcome once decided. */
+function timeline(submissions: SubmissionRow[]): StageEvent[] {
+  return submissions
+    .flatMap((s): StageEvent[] => {
+      const sent: StageEvent = { stage: 'submitted', at: iso(s.submittedAt), by: s.submittedBy, message: s.message, submissionId: s.id, number: s.number }
+      if (!s.outcome || !s.decidedAt) return [sent]
+      return [sent, { stage: s.outcome, at: iso(s.decidedAt), by: s.decidedBy, message: s.remarks, submissionId: s.id, number: s.number }]
+    })
+    .sort((a, b) => a.at.localeCompare(b.at))
+}
+
+/** Today, as YYYY-MM-DD (UTC): a due date is a day, whatever the hour. */
+const today = () => new Date().toISOString().slice(0, 10)
+
+export function presentWorkflow(doc: DocumentRow, submissions: SubmissionRow[]): WorkflowView {
+  const stage = policyTarget(doc).state.stage
+  const validated = submissions.filter((s) => s.outcome === 'validated').at(-1)
+  const latest = submissions.at(-1)
+  // Once the next submission is in, the comparison is the validated version against it.
+  const compare = validated && latest && latest !== validated ? { from: validated.versionId, to: latest.versionId } : null
+  return {
+    stage,
+    dueOn: doc.dueOn,
+    overdue: doc.dueOn !== null && doc.dueOn < today() && (stage === 'draft' || stage === 'returned'),
+    submissions: submissions.map(presentSubmission),
+    timeline: timeline(submissions),
+    compare,
+  }
+}

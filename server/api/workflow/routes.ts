@@ -1,0 +1,51 @@
+import { Hono, type Context } from 'hono'
+import type { AppEnv } from '../../context'
+import { requireIdentity } from '../../auth/session'
+import { decideOnSubmission, submitDocument } from '../../commands/submissions'
+import { getDocument, type DocumentRow } from '../../data/documents'
+import { getSubmission, listSubmissions } from '../../data/submissions'
+import { authorizeDocument } from '../access'
+import { idParam, validate } from '../validate'
+import { presentSubmission, presentWorkflow } from './present'
+import { returnSubmissionBody, submitBody, validateSubmissionBody } from '../../../shared/schemas'
+import type { SubmissionCreated, WorkflowView } from '../../../shared/api'
+
+/**
+ * `/api/documents/:id/workflow` and `/api/documents/:id/submissions`: where a deliverable stands
+ * in the cycle, and its steps — writers submit, the secretariat returns or validates.
+ */
+
+async function workflowOf(c: Context<AppEnv>, doc: DocumentRow): Promise<WorkflowView> {
+  const { db } = c.var.deps
+  const [current, submissions] = await Promise.all([getDocument(db, doc.id), listSubmissions(db, doc.id)])
+  return presentWorkflow(current!, submissions)
+}
+
+export const workflowRoutes = new Hono<AppEnv>().get('/', idParam('id'), async (c) => {
+  const doc = await authorizeDocument(c, c.req.param('id')!, 'read')
+  return c.json(await workflowOf(c, doc))
+})
+
+export const submissionRoutes = new Hono<AppEnv>()
+  .post('/', idParam('id'), validate('json', submitBody), async (c) => {
+    const doc = await authorizeDocument(c, c.req.param('id')!, 'submit')
+    const id = await submitDocument(c.var.deps, requireIdentity(c).actor, doc, c.req.valid('json').message)
+    const body: SubmissionCreated = { submission: presentSubmission((await getSubmission(c.var.deps.db, doc.id, id))!), workflow: await workflowOf(c, doc) }
+    return c.json(body, 201)
+  })
+  .post('/:submissionId/return', idParam('id', 'submissionId'), validate('json', returnSubmissionBody), async (c) => {
+    const doc = await authorizeDocument(c, c.req.param('id')!, 'review')
+    await decideOnSubmission(c.var.deps.db, requireIdentity(c).actor, doc, c.req.param('submissionId'), {
+      outcome: 'returned',
+      remarks: c.req.valid('json').message,
+    })
+    return c.json(await workflowOf(c, doc))
+  })
+  .post('/:submissionId/validate', idParam('id', 'submissionId'), validate('json', validateSubmissionBody), async (c) => {
+    const doc = await authorizeDocument(c, c.req.param('id')!, 'review')
+    await decideOnSubmission(c.var.deps.db, requireIdentity(c).actor, doc, c.req.param('submissionId'), {
+      outcome: 'validated',
+      remarks: c.req.valid('json').message,
+    })
+    return c.json(await workflowOf(c, doc))
+  })

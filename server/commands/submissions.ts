@@ -1,0 +1,104 @@
+import type { Db, Queryable } from '../db/db'
+import { getDocument, lockDocument, policyTarget, setStage, type DocumentRow } from '../data/documents'
+import { loadActors } from '../data/grants'
+import { addNotifications } from '../data/notifications'
+import { readerCandidates } from '../data/people'
+import { decideSubmission, getSubmission, insertSubmission, nextSubmissionNumber, type SubmissionOutcome } from '../data/submissions'
+import { lockVersion } from '../data/versions'
+import { ApiError, notFound } from '../errors'
+import type { Action } from '../../shared/policy'
+import { can, refusal } from '../../shared/policy'
+import type { Actor, Stage } from '../../shared/domain'
+import type { TemplateLocale } from '../../shared/templates'
+import type { VersionDeps } from './versions'
+
+/**
+ * The submission cycle of a deliverable: a writer submits it (its current state is stored as a
+ * named version, "V1 — soumise le …"), the secretariat returns it with remarks or validates it
+ * (which locks that version). Each step is one transaction, with the document's row locked, so
+ * two steps at once take turns and the second sees the first's stage; each notifies the people
+ * the policy says take the next step.
+ */
+
+/** Returns the new submission's id. */
+export async function submitDocument(deps: VersionDeps, actor: Actor, doc: DocumentRow, message: string): Promise<string> {
+  await deps.hub.stored(doc.id)
+  const captured = await deps.documentReader.read(doc.id, { kind: 'capture' })
+  return deps.db.transaction(async (tx) => {
+    const current = await lockedForStep(tx, actor, doc.id, 'submit')
+    const number = await nextSubmissionNumber(tx, doc.id)
+    const name = submissionName(number, new Date(), current.locale)
+    const versionId = (await deps.versions.recordIn(tx, doc.id, current.space, captured, { kind: 'named', name, createdBy: actor.userId, restoredFrom: null }))!
+    const id = await insertSubmission(tx, { documentId: doc.id, number, versionId, submittedBy: actor.userId, message })
+    await setStage(tx, doc.id, 'submitted')
+    const reviewers = await whoMay(tx, (await getDocument(tx, doc.id))!, 'review', actor)
+    await addNotifications(
+      tx,
+      reviewers.map((recipientId) => ({ recipientId, kind: 'submitted' as const, documentId: doc.id, submissionId: id, actorId: actor.userId })),
+    )
+    return id
+  })
+}
+
+/** Ends the review of the submission under review: returned with remarks, or validated (its version locked). */
+export async function decideOnSubmission(
+  db: Db,
+  actor: Actor,
+  doc: DocumentRow,
+  submissionId: string,
+  decision: { outcome: SubmissionOutcome; remarks: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const submission = await getSubmission(tx, doc.id, submissionId)
+    if (!submission) throw notFound('No such submission')
+    await lockedForStep(tx, actor, doc.id, 'review')
+    if (!(await decideSubmission(tx, submissionId, { ...decision, decidedBy: actor.userId }))) {
+      throw new ApiError('invalid_stage', 'This submission is not under review any more: it was returned or validated already')
+    }
+    await setStage(tx, doc.id, decision.outcome)
+    if (decision.outcome === 'validated') await lockVersion(tx, doc.id, submission.versionId, actor.userId)
+    const writers = await whoMay(tx, (await getDocument(tx, doc.id))!, 'submit', actor)
+    await addNotifications(
+      tx,
+      writers.map((recipientId) => ({ recipientId, kind: decision.outcome, documentId: doc.id, submissionId, actorId: actor.userId })),
+    )
+  })
+}
+
+/** The document locked for this step, after the policy said yes to it in its current stage. */
+async function lockedForStep(tx: Queryable, actor: Actor, documentId: string, action: Action): Promise<DocumentRow> {
+  const current = await lockDocument(tx, documentId)
+  if (!current) throw notFound('No such document')
+  const why = refusal(actor, action, policyTarget(current))
+  if (why === 'role') throw new ApiError('forbidden', `You may not ${action} this document`)
+  if (why === 'archived') throw new ApiError('document_archived', 'This document is archived: it can be read but not changed')
+  if (why === 'stage') throw stageRefused(action, policyTarget(current).state.stage)
+  return current
+}
+
+/** The 409 for a step the document's stage does not allow, saying where it stands. */
+export function stageRefused(action: Action, stage: Stage | null): ApiError {
+  if (stage === null) return new ApiError('invalid_stage', 'This kind of document is not submitted to the secretariat')
+  if (action === 'submit')
+    return new ApiError('invalid_stage', 'This document is under review by the secretariat: it can be submitted again once returned or validated')
+  return new ApiError('invalid_stage', `Only a document under review can be returned or validated; this one is ${stage}`)
+}
+
+/** Everyone who could read the document and whom the policy allows the next step, but the one who took this one. */
+async function whoMay(q: Queryable, doc: DocumentRow, action: Action, except: Actor): Promise<string[]> {
+  const candidates = (await readerCandidates(q, doc.space)).filter((id) => id !== except.userId)
+  const target = policyTarget(doc)
+  return (await loadActors(q, candidates)).filter((a) => can(a, action, target)).map((a) => a.userId)
+}
+
+const SUBMITTED_ON: Record<TemplateLocale, (day: string) => string> = {
+  fr: (day) => `soumise le ${day}`,
+  en: (day) => `submitted on ${day}`,
+  es: (day) => `enviada el ${day}`,
+}
+
+/** "V1 — soumise le 6 décembre 2026", in the document's language. */
+export function submissionName(number: number, at: Date, locale: TemplateLocale): string {
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at)
+  return `V${number} — ${SUBMITTED_ON[locale](day)}`
+}
