@@ -275,3 +275,39 @@ export type WorkflowView = {
 }
 
 export type SubmissionCreated = { submission: SubmissionView; workflow: WorkflowView }
+
+/** A deliverable on the dashboard: its stage and dates, never its words. */
+export type DashboardDocument = {
+  id: string
+  title: string
+  kind: DocumentKind
+  stage: Stage
+  dueOn: string | null
+  overdue: boolean
+  /** V<lastNumber> is the last one submitted, V<validatedNumber> the last validated (null: none yet). */
+  lastNumber: number | null
+  validatedNumber: number | null
+  updatedAt: string
+  openComments: number
+}
+
+/** One city of the network: where its action plan stands, its other deliverables, and how long it has waited to start. */
+export type DashboardCity = {
+  membership: MembershipView
+  /** Its action plan (the most recently changed one, if it has several); null when it has none yet. */
+  plan: DashboardDocument | null
+  documents: DashboardDocument[]
+  lastActivity: string | null
+  openComments: number
+  due: number
+  overdue: number
+}
+
+/** "Où en sont les villes ?": the secretariat's view of its network, which the funder sees too. */
+export type NetworkDashboard = {
+  network: { id: string; name: string }
+  cities: DashboardCity[]
+  /** The network's own deliverables. */
+  documents: DashboardDocument[]
+  generatedAt: string
+}

@@ -23,6 +23,8 @@ export const ACTIONS = [
   /** Return a submission with remarks, or validate it. */
   'review',
   'set_due_date',
+  /** Where each city stands in the cycle, without reading their private documents: stages, dates, counts. */
+  'view_dashboard',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -41,6 +43,8 @@ const NETWORK_RULES: Record<Action, readonly SpaceRole[]> = {
   submit: ['secretariat', 'pilot_city'],
   review: ['secretariat'],
   set_due_date: ['secretariat'],
+  // The funder asks for it each quarter; it names no words of the cities' private documents.
+  view_dashboard: ['secretariat', 'funder'],
 }
 
 /** A city's space is private to its team, experts the city invited, and its networks' secretariats. */
@@ -60,6 +64,7 @@ const CITY_RULES: Record<Action, readonly SpaceRole[]> = {
   submit: ['secretariat', 'city_team'],
   review: ['secretariat'],
   set_due_date: ['secretariat'],
+  view_dashboard: [],
 }
 
 export const RULES = { network: NETWORK_RULES, city: CITY_RULES } as const

@@ -7,6 +7,7 @@ import type {
   LinkResponse,
   MentionableList,
   MeResponse,
+  NetworkDashboard,
   NetworkDetail,
   NotificationList,
   SetupStatus,
@@ -97,6 +98,7 @@ export const endpoints = {
   restoreVersion: (documentId: string, versionId: string) => api.post<VersionSummary>(`${versionsPath(documentId)}/${id(versionId)}/restore`),
   compare: (documentId: string, from: string, to: string, o?: RequestOptions) =>
     api.get<Comparison>(`/api/documents/${id(documentId)}/compare?${new URLSearchParams({ from, to })}`, o),
+  dashboard: (networkId: string, o?: RequestOptions) => api.get<NetworkDashboard>(`/api/networks/${id(networkId)}/dashboard`, o),
   workflow: (documentId: string, o?: RequestOptions) => api.get<WorkflowView>(`/api/documents/${id(documentId)}/workflow`, o),
   submit: (documentId: string, body: z.input<typeof submitBody>) => api.post<SubmissionCreated>(`/api/documents/${id(documentId)}/submissions`, body),
   returnSubmission: (documentId: string, submissionId: string, body: z.input<typeof returnSubmissionBody>) =>

@@ -28,6 +28,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'networks/:id', lazy: () => import('../pages/NetworkPage') },
+          { path: 'networks/:id/dashboard', lazy: () => import('../workflow/DashboardPage') },
           { path: 'cities/:id', lazy: () => import('../pages/CityPage') },
           { path: 'documents/:id', lazy: () => import('../pages/DocumentPage') },
           { path: 'documents/:id/history', lazy: () => import('../versions/HistoryPage') },

@@ -90,11 +90,18 @@ function Network({ me, network, reload, replace }: { me: MeResponse; network: Ne
           </p>
         )}
         {network.description && <p className="space-description">{network.description}</p>}
-        {manages && (
+        {(manages || network.allowed.includes('view_dashboard')) && (
           <p className="actions">
-            <button type="button" className="button button-quiet" onClick={() => show({ kind: 'edit-network' })}>
-              {t('network.edit')}
-            </button>
+            {network.allowed.includes('view_dashboard') && (
+              <Link className="button" to={`/networks/${encodeURIComponent(network.id)}/dashboard`}>
+                {t('dashboard.open')}
+              </Link>
+            )}
+            {manages && (
+              <button type="button" className="button button-quiet" onClick={() => show({ kind: 'edit-network' })}>
+                {t('network.edit')}
+              </button>
+            )}
           </p>
         )}
       </header>

@@ -26,7 +26,7 @@ export async function networkDetail(db: Queryable, actor: Actor, id: string): Pr
 }
 
 /** A city's membership, with the days between its selection and its start (or today): the long-wait flag. */
-function presentMembership(m: MembershipRow): MembershipView {
+export function presentMembership(m: MembershipRow): MembershipView {
   const end = m.startedOn ? Date.parse(m.startedOn) : Date.now()
   return {
     city: { id: m.cityId, name: m.cityName, country: m.cityCountry },

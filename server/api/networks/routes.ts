@@ -7,9 +7,10 @@ import { listCityCandidates, updateNetwork } from '../../data/workspace'
 import { authorizeSpace } from '../access'
 import { forbidden } from '../../errors'
 import { idParam, validate } from '../validate'
+import { networkDashboard } from './dashboard'
 import { networkDetail } from './present'
 import { can, canCreateNetwork } from '../../../shared/policy'
-import type { CityOption } from '../../../shared/api'
+import type { CityOption, NetworkDashboard } from '../../../shared/api'
 import { addCityBody, createNetworkBody, updateMembershipBody, updateNetworkBody } from '../../../shared/schemas'
 
 export const networkRoutes = new Hono<AppEnv>()
@@ -24,6 +25,12 @@ export const networkRoutes = new Hono<AppEnv>()
     const space = { type: 'network', id: c.req.param('id') } as const
     await authorizeSpace(c, space, 'read')
     return c.json(await networkDetail(c.var.deps.db, requireIdentity(c).actor, space.id))
+  })
+  .get('/:id/dashboard', idParam('id'), async (c) => {
+    const space = { type: 'network', id: c.req.param('id') } as const
+    await authorizeSpace(c, space, 'view_dashboard')
+    const body: NetworkDashboard = await networkDashboard(c.var.deps.db, space.id)
+    return c.json(body)
   })
   .patch('/:id', idParam('id'), validate('json', updateNetworkBody), async (c) => {
     const space = { type: 'network', id: c.req.param('id') } as const

@@ -1,0 +1,53 @@
+import type { Queryable } from '../../db/db'
+import { networkDeliverables, type DeliverableRow } from '../../data/dashboard'
+import { getNetworks, listMemberships } from '../../data/workspace'
+import { presentMembership } from './present'
+import type { DashboardCity, DashboardDocument, NetworkDashboard } from '../../../shared/api'
+
+/** Today as YYYY-MM-DD (UTC): a due date is a day. */
+const today = () => new Date().toISOString().slice(0, 10)
+
+function presentDeliverable(d: DeliverableRow, day: string): DashboardDocument {
+  return {
+    id: d.id,
+    title: d.title,
+    kind: d.kind,
+    stage: d.stage,
+    dueOn: d.dueOn,
+    overdue: d.dueOn !== null && d.dueOn < day && (d.stage === 'draft' || d.stage === 'returned'),
+    lastNumber: d.lastNumber,
+    validatedNumber: d.validatedNumber,
+    updatedAt: new Date(d.updatedAt).toISOString(),
+    openComments: d.openComments,
+  }
+}
+
+/** The network's dashboard: a row per active city (pilot first), then the network's own deliverables. */
+export async function networkDashboard(q: Queryable, networkId: string): Promise<NetworkDashboard> {
+  const [[network], memberships, deliverables] = await Promise.all([
+    getNetworks(q, [networkId]),
+    listMemberships(q, { networkId }),
+    networkDeliverables(q, networkId),
+  ])
+  const day = today()
+  const shown = deliverables.map((d) => ({ row: d, view: presentDeliverable(d, day) }))
+  const cities = memberships.map((m): DashboardCity => {
+    const documents = shown.filter((d) => d.row.cityId === m.cityId).map((d) => d.view)
+    return {
+      membership: presentMembership(m),
+      // Newest first (the query's order): the plan worked on last.
+      plan: documents.find((d) => d.kind === 'action_plan') ?? null,
+      documents,
+      lastActivity: documents[0]?.updatedAt ?? null,
+      openComments: documents.reduce((n, d) => n + d.openComments, 0),
+      due: documents.filter((d) => d.dueOn !== null && !d.overdue && (d.stage === 'draft' || d.stage === 'returned')).length,
+      overdue: documents.filter((d) => d.overdue).length,
+    }
+  })
+  return {
+    network: { id: network!.id, name: network!.name },
+    cities,
+    documents: shown.filter((d) => d.row.cityId === null).map((d) => d.view),
+    generatedAt: new Date().toISOString(),
+  }
+}

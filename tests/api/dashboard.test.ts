@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { NetworkDashboard, SubmissionCreated } from '../../shared/api'
+import { leaveNetwork } from '../../server/data/workspace'
+import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
+import { testApp, type Client } from '../helpers/app'
+import { buildCity, buildDocument, buildNetwork, buildPerson, signIn } from '../helpers/world'
+
+/** "Où en sont les villes ?": each city's deliverables by stage, for the secretariat and the funder only. */
+describe.each(DRIVERS)('the network dashboard on %s', (driver) => {
+  let db: TestDb
+  let app: ReturnType<typeof testApp>
+  beforeAll(async () => {
+    db = await openTestDb(driver)
+    app = testApp(db)
+  })
+  afterAll(async () => {
+    await app.deps.hub.shutdown()
+    await db.drop()
+  })
+
+  async function world() {
+    const network = await buildNetwork(db)
+    const dakar = await buildCity(db, network, 'pilot', 'Dakar')
+    const abidjan = await buildCity(db, network, 'member', 'Abidjan')
+    const tunis = await buildCity(db, network, 'member', 'Tunis')
+    const people = {
+      secretariat: await buildPerson(db, 'Claire Secretariat', [{ role: 'secretariat', on: network }]),
+      dakar: await buildPerson(db, 'Aminata Dakar', [{ role: 'city_team', on: dakar }]),
+      abidjan: await buildPerson(db, 'Koffi Abidjan', [{ role: 'city_team', on: abidjan }]),
+      funder: await buildPerson(db, 'Marc Funder', [{ role: 'funder', on: network }]),
+      expert: await buildPerson(db, 'Sophie Expert', [{ role: 'expert', on: network }]),
+      advisory: await buildPerson(db, 'Jean Advisory', [{ role: 'advisory', on: network }]),
+      elsewhere: await buildPerson(db, 'Other Secretariat', [{ role: 'secretariat', on: await buildNetwork(db, 'Autre réseau') }]),
+    }
+    const as = {} as Record<keyof typeof people, Client>
+    for (const [who, person] of Object.entries(people)) as[who as keyof typeof people] = await signIn(app, person)
+    return { network, dakar, abidjan, tunis, people, as }
+  }
+
+  it('shows each city’s plan by stage and version, its due and overdue items, and the network’s own deliverables', async () => {
+    const { network, dakar, abidjan, tunis, people, as } = await world()
+    const dakarPlan = await buildDocument(db, dakar, { kind: 'action_plan', title: 'Plan Dakar', by: people.dakar })
+    await buildDocument(db, dakar, { kind: 'experimentation_log', title: 'Journal Dakar' })
+    const abidjanPlan = await buildDocument(db, abidjan, { kind: 'action_plan', title: 'Plan Abidjan', by: people.abidjan })
+    const sheet = await buildDocument(db, network, { kind: 'network_constitution', title: 'Fiche constitutive' })
+    // Dakar: V1 validated, V2 submitted. Abidjan: draft, overdue. Tunis: nothing yet.
+    const submit = async (client: Client, id: string) => (await client.post<SubmissionCreated>(`/api/documents/${id}/submissions`, {})).body.submission
+    const v1 = await submit(as.dakar, dakarPlan.id)
+    await as.secretariat.post(`/api/documents/${dakarPlan.id}/submissions/${v1.id}/validate`, {})
+    await submit(as.dakar, dakarPlan.id)
+    await as.secretariat.patch(`/api/documents/${abidjanPlan.id}`, { dueOn: '2026-01-15' })
+    await as.secretariat.patch(`/api/documents/${sheet.id}`, { dueOn: '2999-12-31' })
+
+    const res = await as.secretariat.get<NetworkDashboard>(`/api/networks/${network.id}/dashboard`)
+    expect(res.status).toBe(200)
+    const byCity = Object.fromEntries(res.body.cities.map((c) => [c.membership.city.name, c]))
+    expect(res.body.cities.map((c) => c.membership.city.id)).toEqual([dakar.id, abidjan.id, tunis.id])
+    expect(byCity.Dakar!.plan).toMatchObject({ id: dakarPlan.id, stage: 'submitted', lastNumber: 2, validatedNumber: 1, overdue: false })
+    // The experimentation log is working material, not a deliverable.
+    expect(byCity.Dakar!.documents.map((d) => d.title)).toEqual(['Plan Dakar'])
+    expect(byCity.Abidjan!.plan).toMatchObject({ stage: 'draft', lastNumber: null, dueOn: '2026-01-15', overdue: true })
+    expect([byCity.Abidjan!.due, byCity.Abidjan!.overdue]).toEqual([0, 1])
+    expect(byCity.Tunis).toMatchObject({ plan: null, documents: [], lastActivity: null, overdue: 0 })
+    expect(res.body.documents).toEqual([expect.objectContaining({ id: sheet.id, stage: 'draft', dueOn: '2999-12-31', overdue: false })])
+
+    await leaveNetwork(db, network.id, tunis.id)
+    const after = (await as.funder.get<NetworkDashboard>(`/api/networks/${network.id}/dashboard`)).body
+    expect(after.cities.map((c) => c.membership.city.name)).toEqual(['Dakar', 'Abidjan'])
+  })
+
+  it('is the secretariat’s and the funder’s: cities, experts, the advisory group, others and strangers are refused', async () => {
+    const { network, as } = await world()
+    expect((await as.funder.get(`/api/networks/${network.id}/dashboard`)).status).toBe(200)
+    for (const who of ['dakar', 'abidjan', 'expert', 'advisory', 'elsewhere'] as const) {
+      expect((await as[who].get(`/api/networks/${network.id}/dashboard`)).status, who).toBe(403)
+    }
+    expect((await app.client().get(`/api/networks/${network.id}/dashboard`)).status).toBe(401)
+  })
+})
