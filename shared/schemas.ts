@@ -190,5 +190,12 @@ export const exportQuery = z.object({
   version: z.uuid({ error: 'must be a version id' }).optional(),
 })
 
+/** A calendar quarter, as 2026-Q4. */
+export const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'expected a quarter such as 2026-Q4')
+export const reportQuery = z.object({
+  quarter,
+  format: z.enum(EXPORT_FORMATS, { error: 'must be docx, md or pdf' }),
+})
+
 /** POST /api/documents/:id/collab-token: a new token, or `renew` one this session already holds for the document. */
 export const collabTokenBody = z.object({ renew: z.string().min(1).max(200).optional() }).strict()

@@ -33,3 +33,30 @@ export async function networkDeliverables(q: Queryable, networkId: string): Prom
     [networkId, [...CYCLE_KINDS]],
   )
 }
+
+export type QuarterStep = {
+  at: Date
+  step: 'submitted' | 'returned' | 'validated'
+  number: number
+  documentTitle: string
+  kind: DocumentKind
+  /** Null for the network's own documents. */
+  cityName: string | null
+  byName: string | null
+}
+
+/** Every submission, return and validation of the network's deliverables in [from, to), oldest first. */
+export async function quarterSteps(q: Queryable, networkId: string, from: Date, to: Date): Promise<QuarterStep[]> {
+  return q.query<QuarterStep>(
+    `select e.at, e.step, s.number, d.title as "documentTitle", d.kind, c.name as "cityName", u.name as "byName"
+     from submissions s
+       join documents d on d.id = s.document_id
+       left join cities c on c.id = d.city_id
+       cross join lateral (values (s.submitted_at, 'submitted', s.submitted_by), (s.decided_at, s.outcome, s.decided_by)) as e (at, step, by)
+       left join users u on u.id = e.by
+     where e.at >= $2 and e.at < $3 and e.step is not null
+       and (d.network_id = $1 or d.city_id in (select m.city_id from memberships m where m.network_id = $1))
+     order by e.at`,
+    [networkId, from, to],
+  )
+}

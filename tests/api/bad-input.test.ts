@@ -50,6 +50,7 @@ const ROUTES: { method: string; path: string; body: boolean }[] = [
   { method: 'POST', path: '/api/networks', body: true },
   { method: 'GET', path: '/api/networks/:id', body: false },
   { method: 'GET', path: '/api/networks/:id/dashboard', body: false },
+  { method: 'GET', path: '/api/networks/:id/report', body: false },
   { method: 'PATCH', path: '/api/networks/:id', body: true },
   { method: 'GET', path: '/api/networks/:id/city-candidates', body: false },
   { method: 'POST', path: '/api/networks/:id/cities', body: true },

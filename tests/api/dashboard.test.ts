@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NetworkDashboard, SubmissionCreated } from '../../shared/api'
 import { leaveNetwork } from '../../server/data/workspace'
@@ -66,6 +67,56 @@ describe.each(DRIVERS)('the network dashboard on %s', (driver) => {
     await leaveNetwork(db, network.id, tunis.id)
     const after = (await as.funder.get<NetworkDashboard>(`/api/networks/${network.id}/dashboard`)).body
     expect(after.cities.map((c) => c.membership.city.name)).toEqual(['Dakar', 'Abidjan'])
+  })
+
+  /** The current quarter, as the API names it. */
+  const thisQuarter = () => {
+    const now = new Date()
+    return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`
+  }
+  const wordText = async (bytes: ArrayBuffer) => {
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string')
+    return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ')
+  }
+
+  it('the quarterly report (DOCX) parses back and names what was submitted, returned and validated in the quarter', async () => {
+    const { network, dakar, abidjan, people, as } = await world()
+    const dakarPlan = await buildDocument(db, dakar, { kind: 'action_plan', title: 'Plan d’action — Dakar', by: people.dakar })
+    const abidjanPlan = await buildDocument(db, abidjan, { kind: 'action_plan', title: 'Plan d’action — Abidjan', by: people.abidjan })
+    const v1 = (await as.dakar.post<SubmissionCreated>(`/api/documents/${dakarPlan.id}/submissions`, {})).body.submission
+    await as.secretariat.post(`/api/documents/${dakarPlan.id}/submissions/${v1.id}/validate`, {})
+    const a1 = (await as.abidjan.post<SubmissionCreated>(`/api/documents/${abidjanPlan.id}/submissions`, {})).body.submission
+    await as.secretariat.post(`/api/documents/${abidjanPlan.id}/submissions/${a1.id}/return`, { message: 'Des indicateurs, svp.' })
+
+    const res = await app.app.request(`http://atelier.test/api/networks/${network.id}/report?quarter=${thisQuarter()}&format=docx`, {
+      headers: { cookie: as.funder.cookie },
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="Rapport-trimestriel-/)
+    const words = await wordText(await res.arrayBuffer())
+    expect(words).toContain('Rapport trimestriel')
+    expect(words).toContain('Où en sont les villes ?')
+    for (const line of [
+      'Dakar — Plan d’action — Dakar\u00a0: V1 soumise (Aminata Dakar)',
+      'V1 validée (Claire Secretariat)',
+      'Abidjan — Plan d’action — Abidjan\u00a0: V1 renvoyée avec remarques (Claire Secretariat)',
+    ]) {
+      expect(words).toContain(line)
+    }
+
+    const before = await app.app.request(`http://atelier.test/api/networks/${network.id}/report?quarter=2020-Q1&format=docx`, {
+      headers: { cookie: as.secretariat.cookie },
+    })
+    expect(await wordText(await before.arrayBuffer())).toContain('Rien n’a été soumis, renvoyé ni validé ce trimestre.')
+
+    const pdf = await app.app.request(`http://atelier.test/api/networks/${network.id}/report?quarter=${thisQuarter()}&format=pdf`, {
+      headers: { cookie: as.secretariat.cookie },
+    })
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-')
+
+    expect((await as.dakar.get(`/api/networks/${network.id}/report?quarter=${thisQuarter()}&format=docx`)).status).toBe(403)
+    const bad = await as.secretariat.get(`/api/networks/${network.id}/report?quarter=2026-Q5&format=docx`)
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_input'])
   })
 
   it('is the secretariat’s and the funder’s: cities, experts, the advisory group, others and strangers are refused', async () => {

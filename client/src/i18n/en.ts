@@ -521,6 +521,15 @@ const en: Messages = {
     networkDocuments: 'Network documents',
     noCities: 'No city in this network yet: add some from the network’s screen.',
     noNetworkDocuments: 'The network has no document to submit yet.',
+    report: {
+      title: 'Quarterly report',
+      text: 'This dashboard and everything submitted, returned or validated in the quarter, to send to the funder.',
+      quarter: 'Quarter',
+      separator: ' – Q',
+      docx: 'Download (Word)',
+      pdf: 'Download (PDF)',
+      preparing: 'Preparing…',
+    },
   },
   workflow: {
     title: 'Submission to the secretariat',

@@ -528,6 +528,15 @@ const es: Messages = {
     networkDocuments: 'Documentos de la red',
     noCities: 'Aún no hay ciudades en esta red: añádalas desde la pantalla de la red.',
     noNetworkDocuments: 'La red aún no tiene documentos que enviar.',
+    report: {
+      title: 'Informe trimestral',
+      text: 'Este cuadro y todo lo enviado, devuelto o validado en el trimestre, para enviar al financiador.',
+      quarter: 'Trimestre',
+      separator: ' – T',
+      docx: 'Descargar (Word)',
+      pdf: 'Descargar (PDF)',
+      preparing: 'Preparando…',
+    },
   },
   workflow: {
     title: 'Envío a la Secretaría',

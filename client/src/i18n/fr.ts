@@ -529,6 +529,15 @@ const fr = {
     networkDocuments: 'Documents du réseau',
     noCities: 'Aucune ville dans ce réseau pour l’instant : ajoutez-en depuis l’écran du réseau.',
     noNetworkDocuments: 'Le réseau n’a pas encore de document à soumettre.',
+    report: {
+      title: 'Rapport trimestriel',
+      text: 'Ce tableau et tout ce qui a été soumis, renvoyé ou validé dans le trimestre, à envoyer au bailleur.',
+      quarter: 'Trimestre',
+      separator: ' – T',
+      docx: 'Télécharger (Word)',
+      pdf: 'Télécharger (PDF)',
+      preparing: 'Préparation…',
+    },
   },
   workflow: {
     title: 'Soumission au Secrétariat',

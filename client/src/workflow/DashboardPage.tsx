@@ -9,6 +9,7 @@ import { formatDateTime } from '../lib/format'
 import { membershipGap } from '../lib/memberships'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
+import { ReportForm } from './ReportForm'
 import { StageBadge } from './StageBadge'
 
 /**
@@ -68,6 +69,7 @@ export function Component() {
               ))}
             </ul>
           )}
+          <ReportForm networkId={dashboard.data.network.id} />
         </>
       )}
     </section>

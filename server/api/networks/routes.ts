@@ -7,11 +7,12 @@ import { listCityCandidates, updateNetwork } from '../../data/workspace'
 import { authorizeSpace } from '../access'
 import { forbidden } from '../../errors'
 import { idParam, validate } from '../validate'
-import { networkDashboard } from './dashboard'
+import { networkDashboard } from '../../reports/dashboard'
+import { parseQuarter, quarterlyReport } from '../../reports/quarterly'
 import { networkDetail } from './present'
 import { can, canCreateNetwork } from '../../../shared/policy'
 import type { CityOption, NetworkDashboard } from '../../../shared/api'
-import { addCityBody, createNetworkBody, updateMembershipBody, updateNetworkBody } from '../../../shared/schemas'
+import { addCityBody, createNetworkBody, reportQuery, updateMembershipBody, updateNetworkBody } from '../../../shared/schemas'
 
 export const networkRoutes = new Hono<AppEnv>()
   .post('/', validate('json', createNetworkBody), async (c) => {
@@ -31,6 +32,18 @@ export const networkRoutes = new Hono<AppEnv>()
     await authorizeSpace(c, space, 'view_dashboard')
     const body: NetworkDashboard = await networkDashboard(c.var.deps.db, space.id)
     return c.json(body)
+  })
+  .get('/:id/report', idParam('id'), validate('query', reportQuery), async (c) => {
+    const space = { type: 'network', id: c.req.param('id') } as const
+    await authorizeSpace(c, space, 'view_dashboard')
+    const { quarter, format } = c.req.valid('query')
+    const file = await quarterlyReport(c.var.deps, space.id, parseQuarter(quarter), format, requireIdentity(c).user.locale)
+    return c.body(file.body, 200, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': file.disposition,
+      'Content-Length': String(file.body.byteLength),
+      'Cache-Control': 'private, no-store',
+    })
   })
   .patch('/:id', idParam('id'), validate('json', updateNetworkBody), async (c) => {
     const space = { type: 'network', id: c.req.param('id') } as const

@@ -1,8 +1,8 @@
-import type { Queryable } from '../../db/db'
-import { networkDeliverables, type DeliverableRow } from '../../data/dashboard'
-import { getNetworks, listMemberships } from '../../data/workspace'
-import { presentMembership } from './present'
-import type { DashboardCity, DashboardDocument, NetworkDashboard } from '../../../shared/api'
+import type { Queryable } from '../db/db'
+import { networkDeliverables, type DeliverableRow } from '../data/dashboard'
+import { getNetworks, listMemberships } from '../data/workspace'
+import { presentMembership } from '../api/networks/present'
+import type { DashboardCity, DashboardDocument, NetworkDashboard } from '../../shared/api'
 
 /** Today as YYYY-MM-DD (UTC): a due date is a day. */
 const today = () => new Date().toISOString().slice(0, 10)

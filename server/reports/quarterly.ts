@@ -1,0 +1,223 @@
+import type { AppDeps } from '../context'
+import { quarterSteps, type QuarterStep } from '../data/dashboard'
+import { formatDate } from '../export/cover'
+import type { Cover } from '../export/cover'
+import { contentDisposition } from '../export/filename'
+import { FORMATS } from '../export/formats'
+import type { ExportFile } from '../export/export-document'
+import { networkDashboard } from './dashboard'
+import type { DashboardDocument, NetworkDashboard } from '../../shared/api'
+import type { PmNode } from '../../shared/content'
+import type { ExportFormat } from '../../shared/schemas'
+import { TEMPLATES, type TemplateLocale } from '../../shared/templates'
+
+/**
+ * The quarterly report the funder asks for: the dashboard as it is today, then what was
+ * submitted, returned and validated in the quarter. Built as a document (cover and content) and
+ * rendered by the export's own DOCX, PDF and Markdown writers, on the document thread.
+ */
+
+export type Quarter = { label: string; from: Date; to: Date }
+
+/** "2026-Q4" → 1 October 2026 (included) to 1 January 2027 (excluded), UTC. */
+export function parseQuarter(text: string): Quarter {
+  const [year, q] = text.split('-Q').map(Number) as [number, number]
+  return { label: text, from: new Date(Date.UTC(year, (q - 1) * 3, 1)), to: new Date(Date.UTC(year, q * 3, 1)) }
+}
+
+export async function quarterlyReport(
+  deps: Pick<AppDeps, 'db' | 'documents'>,
+  networkId: string,
+  quarter: Quarter,
+  format: ExportFormat,
+  locale: TemplateLocale,
+  now = new Date(),
+): Promise<ExportFile> {
+  const [dashboard, steps] = await Promise.all([networkDashboard(deps.db, networkId), quarterSteps(deps.db, networkId, quarter.from, quarter.to)])
+  const l = LABELS[locale]
+  const title = `${l.title} — ${quarterName(quarter, locale)}`
+  const cover: Cover = {
+    title,
+    colon: l.colon,
+    facts: [
+      { label: l.network, value: dashboard.network.name },
+      { label: l.period, value: `${formatDate(quarter.from, locale)} – ${formatDate(new Date(quarter.to.getTime() - 1), locale)}` },
+      { label: l.generatedAt, value: formatDate(now, locale) },
+    ],
+  }
+  const content = reportContent(dashboard, steps, locale)
+  const { contentType, extension } = FORMATS[format]
+  const body = await deps.documents.task({ kind: 'render', format, cover, content })
+  const name = { title: `${l.title} ${dashboard.network.name}`, version: quarterName(quarter, locale), date: now, extension }
+  return { body: body as Uint8Array<ArrayBuffer>, contentType, disposition: contentDisposition(name) }
+}
+
+const text = (t: string): PmNode => ({ type: 'text', text: t })
+const paragraph = (t: string): PmNode => (t ? { type: 'paragraph', content: [text(t)] } : { type: 'paragraph' })
+const heading = (level: number, t: string): PmNode => ({ type: 'heading', attrs: { level }, content: [text(t)] })
+const cell = (type: 'tableHeader' | 'tableCell', t: string): PmNode => ({ type, content: [paragraph(t)] })
+const row = (type: 'tableHeader' | 'tableCell', cells: string[]): PmNode => ({ type: 'tableRow', content: cells.map((c) => cell(type, c)) })
+const bullets = (items: string[]): PmNode => ({ type: 'bulletList', content: items.map((i) => ({ type: 'listItem', content: [paragraph(i)] })) })
+
+function reportContent(dashboard: NetworkDashboard, steps: QuarterStep[], locale: TemplateLocale): PmNode {
+  const l = LABELS[locale]
+  const stageOf = (d: DashboardDocument | null) => (d ? `${l.stages[d.stage]}${d.overdue ? ` (${l.overdue})` : ''}` : l.noPlan)
+  const versionOf = (d: DashboardDocument | null) => {
+    if (!d || d.lastNumber === null) return '—'
+    return [`V${d.lastNumber}`, d.validatedNumber !== null ? `${l.validatedShort} V${d.validatedNumber}` : ''].filter(Boolean).join(' · ')
+  }
+  const day = (iso: string | null) => (iso ? formatDate(new Date(`${iso}T00:00:00Z`), locale) : '—')
+  const cities: PmNode = {
+    type: 'table',
+    content: [
+      row('tableHeader', [l.city, l.plan, l.stage, l.version, l.due, l.openComments]),
+      ...dashboard.cities.map((c) =>
+        row('tableCell', [
+          c.membership.city.name,
+          c.plan?.title ?? '—',
+          stageOf(c.plan),
+          versionOf(c.plan),
+          day(c.plan?.dueOn ?? null),
+          String(c.openComments),
+        ]),
+      ),
+    ],
+  }
+  const network: PmNode = {
+    type: 'table',
+    content: [
+      row('tableHeader', [l.document, l.kind, l.stage, l.version, l.due]),
+      ...dashboard.documents.map((d) => row('tableCell', [d.title, TEMPLATES[d.kind].title[locale], stageOf(d), versionOf(d), day(d.dueOn)])),
+    ],
+  }
+  const events = steps.map((s) => {
+    const where = s.cityName ? `${s.cityName} — ` : ''
+    const by = s.byName ? ` (${s.byName})` : ''
+    return `${formatDate(new Date(s.at), locale)} — ${where}${s.documentTitle}${l.colon}V${s.number} ${l.steps[s.step]}${by}`
+  })
+  return {
+    type: 'doc',
+    content: [
+      heading(1, l.citiesTitle),
+      dashboard.cities.length > 0 ? cities : paragraph(l.noCities),
+      heading(1, l.quarterTitle),
+      events.length > 0 ? bullets(events) : paragraph(l.nothing),
+      heading(1, l.networkTitle),
+      dashboard.documents.length > 0 ? network : paragraph(l.noNetworkDocuments),
+    ],
+  }
+}
+
+const quarterName = (q: Quarter, locale: TemplateLocale) => q.label.replace('-Q', LABELS[locale].quarterSeparator)
+
+type Labels = {
+  title: string
+  quarterSeparator: string
+  network: string
+  period: string
+  generatedAt: string
+  colon: string
+  citiesTitle: string
+  quarterTitle: string
+  networkTitle: string
+  city: string
+  plan: string
+  stage: string
+  version: string
+  due: string
+  openComments: string
+  document: string
+  kind: string
+  noPlan: string
+  overdue: string
+  validatedShort: string
+  noCities: string
+  nothing: string
+  noNetworkDocuments: string
+  stages: Record<DashboardDocument['stage'], string>
+  steps: Record<QuarterStep['step'], string>
+}
+
+const LABELS: Record<TemplateLocale, Labels> = {
+  fr: {
+    title: 'Rapport trimestriel',
+    quarterSeparator: '-T',
+    network: 'Réseau',
+    period: 'Période',
+    generatedAt: 'Établi le',
+    colon: '\u00a0: ',
+    citiesTitle: 'Où en sont les villes ?',
+    quarterTitle: 'Ce trimestre',
+    networkTitle: 'Documents du réseau',
+    city: 'Ville',
+    plan: 'Plan d’action',
+    stage: 'Étape',
+    version: 'Version',
+    due: 'Échéance',
+    openComments: 'Commentaires ouverts',
+    document: 'Document',
+    kind: 'Type',
+    noPlan: 'pas encore de plan d’action',
+    overdue: 'en retard',
+    validatedShort: 'validée',
+    noCities: 'Aucune ville dans le réseau.',
+    nothing: 'Rien n’a été soumis, renvoyé ni validé ce trimestre.',
+    noNetworkDocuments: 'Le réseau n’a pas de document à soumettre.',
+    stages: { draft: 'brouillon', submitted: 'soumis', returned: 'renvoyé avec remarques', validated: 'validé' },
+    steps: { submitted: 'soumise', returned: 'renvoyée avec remarques', validated: 'validée' },
+  },
+  en: {
+    title: 'Quarterly report',
+    quarterSeparator: '-Q',
+    network: 'Network',
+    period: 'Period',
+    generatedAt: 'Prepared on',
+    colon: ': ',
+    citiesTitle: 'Where do the cities stand?',
+    quarterTitle: 'This quarter',
+    networkTitle: 'Network documents',
+    city: 'City',
+    plan: 'Action plan',
+    stage: 'Stage',
+    version: 'Version',
+    due: 'Due',
+    openComments: 'Open comments',
+    document: 'Document',
+    kind: 'Type',
+    noPlan: 'no action plan yet',
+    overdue: 'overdue',
+    validatedShort: 'validated',
+    noCities: 'No city in the network.',
+    nothing: 'Nothing was submitted, returned or validated this quarter.',
+    noNetworkDocuments: 'The network has no document to submit.',
+    stages: { draft: 'draft', submitted: 'submitted', returned: 'returned with remarks', validated: 'validated' },
+    steps: { submitted: 'submitted', returned: 'returned with remarks', validated: 'validated' },
+  },
+  es: {
+    title: 'Informe trimestral',
+    quarterSeparator: '-T',
+    network: 'Red',
+    period: 'Período',
+    generatedAt: 'Elaborado el',
+    colon: ': ',
+    citiesTitle: '¿En qué punto están las ciudades?',
+    quarterTitle: 'Este trimestre',
+    networkTitle: 'Documentos de la red',
+    city: 'Ciudad',
+    plan: 'Plan de acción',
+    stage: 'Etapa',
+    version: 'Versión',
+    due: 'Plazo',
+    openComments: 'Comentarios abiertos',
+    document: 'Documento',
+    kind: 'Tipo',
+    noPlan: 'aún sin plan de acción',
+    overdue: 'con retraso',
+    validatedShort: 'validada',
+    noCities: 'No hay ciudades en la red.',
+    nothing: 'Nada se envió, devolvió ni validó este trimestre.',
+    noNetworkDocuments: 'La red no tiene documentos que enviar.',
+    stages: { draft: 'borrador', submitted: 'enviado', returned: 'devuelto con observaciones', validated: 'validado' },
+    steps: { submitted: 'enviada', returned: 'devuelta con observaciones', validated: 'validada' },
+  },
+}
