@@ -15,6 +15,7 @@ import { documentRoutes } from './api/documents/routes'
 import { versionRoutes } from './api/versions/routes'
 import { compareRoutes } from './api/versions/compare'
 import { submissionRoutes, workflowRoutes } from './api/workflow/routes'
+import { cycleRoutes } from './api/workflow/cycles'
 import { ApiError } from './errors'
 import { errorResponse } from './api/errors'
 import { grantRoutes } from './api/grants/routes'
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/documents/:id/compare', compareRoutes)
     .route('/documents/:id/workflow', workflowRoutes)
     .route('/documents/:id/submissions', submissionRoutes)
+    .route('/documents/:id/cycles', cycleRoutes)
     .route('/notifications', notificationRoutes)
     .route('/networks', networkRoutes)
     .route('/cities', cityRoutes)

@@ -29,6 +29,8 @@ export type DocumentSummary = {
   stage: Stage | null
   /** When the secretariat expects its next submission (YYYY-MM-DD). */
   dueOn: string | null
+  /** For an experimentation log: the action plan it follows. */
+  planId: string | null
   /** What the caller may do with it, from the policy module. */
   allowed: Action[]
 }
@@ -250,7 +252,22 @@ export type SubmissionView = {
   decidedBy: { id: string; name: string } | null
   decidedAt: string | null
   remarks: string
+  /** The experimentation cycles it builds on: started since the validation before it (V2 lists the cycles since V1). */
+  cycles: CycleView[]
 }
+
+/** One experimentation cycle of a log. */
+export type CycleView = {
+  id: string
+  startsOn: string
+  endsOn: string | null
+  hypotheses: string
+  results: string
+  lessons: string
+  updatedAt: string
+}
+
+export type CycleList = { cycles: CycleView[] }
 
 /** A change of stage, oldest first, for the document's timeline. */
 export type StageEvent = {
@@ -272,6 +289,8 @@ export type WorkflowView = {
   timeline: StageEvent[]
   /** The last validated submission's version and the one under review, for "compare" in one click. */
   compare: { from: string; to: string } | null
+  /** For an action plan: the experimentation log that follows it, and its cycles. */
+  log: { id: string; title: string; cycles: CycleView[] } | null
 }
 
 export type SubmissionCreated = { submission: SubmissionView; workflow: WorkflowView }

@@ -51,12 +51,26 @@ export const createDocumentBody = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   title: trimmed(200).optional(),
   locale: z.enum(LOCALES).default('fr'),
+  /** For an experimentation log: the action plan of the same space it follows. */
+  planId: id.optional(),
 })
 
-/** A new title, a due date for the next submission (null clears it), or both. */
+/** A new title, a due date for the next submission, the plan a log follows (null clears them); at least one. */
 export const updateDocumentBody = z
-  .object({ title: trimmed(200).optional(), dueOn: date.nullable().optional() })
-  .refine((b) => b.title !== undefined || b.dueOn !== undefined, 'give a title or a due date')
+  .object({ title: trimmed(200).optional(), dueOn: date.nullable().optional(), planId: id.nullable().optional() })
+  .refine((b) => b.title !== undefined || b.dueOn !== undefined || b.planId !== undefined, 'give a title, a due date or a plan')
+
+export const CYCLE_TEXT_MAX_CHARS = 4000
+/** One experimentation cycle: its dates, and what was tried, seen and learnt. */
+export const cycleBody = z
+  .object({
+    startsOn: date,
+    endsOn: date.nullable().default(null),
+    hypotheses: text(CYCLE_TEXT_MAX_CHARS).default(''),
+    results: text(CYCLE_TEXT_MAX_CHARS).default(''),
+    lessons: text(CYCLE_TEXT_MAX_CHARS).default(''),
+  })
+  .refine((c) => c.endsOn === null || c.endsOn >= c.startsOn, { message: 'a cycle ends on or after the day it starts', path: ['endsOn'] })
 
 export const SUBMISSION_MESSAGE_MAX_CHARS = 4000
 export const submitBody = z.object({ message: text(SUBMISSION_MESSAGE_MAX_CHARS).default('') })

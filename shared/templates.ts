@@ -61,7 +61,7 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
   },
   action_plan: {
     kind: 'action_plan',
-    title: s("Plan d'action", 'Action plan', 'Plan de acción'),
+    title: s('Plan d’action', 'Action plan', 'Plan de acción'),
     description: s(
       "Modulaire et flexible : une V1 avant l'expérimentation, une V2 d'après ses résultats.",
       'Modular and flexible: a V1 before experimentation, a V2 grounded in its results.',
@@ -88,7 +88,7 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
   },
   workshop_report: {
     kind: 'workshop_report',
-    title: s("Rapport d'atelier", 'Workshop report', 'Informe del taller'),
+    title: s('Rapport d’atelier', 'Workshop report', 'Informe del taller'),
     description: s(
       "Le déroulé de l'Atelier international et le rapport sur l'ébauche initiale du projet pilote.",
       'How the international workshop went, and the report on the initial pilot-project draft.',
@@ -107,7 +107,7 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
         'Day 2 — Common problems and the priority problem',
         'Día 2 — Problemáticas comunes y problemática prioritaria',
       ),
-      s("Jour 3 — Ébauche initiale d'un projet pilote", 'Day 3 — Initial draft of a pilot project', 'Día 3 — Borrador inicial de un proyecto piloto'),
+      s('Jour 3 — Ébauche initiale d’un projet pilote', 'Day 3 — Initial draft of a pilot project', 'Día 3 — Borrador inicial de un proyecto piloto'),
       s('Livrables et prochaines étapes', 'Deliverables and next steps', 'Entregables y próximos pasos'),
     ],
   },
@@ -140,7 +140,7 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
       s('Ville pilote', 'Pilot city', 'Ciudad piloto'),
       s('Villes membres', 'Member cities', 'Ciudades miembro'),
       s('Fonctionnement du Réseau collaboratif', 'How the network works', 'Funcionamiento de la Red colaborativa'),
-      s("Plan d'action du Réseau", 'Network action plan', 'Plan de acción de la Red'),
+      s('Plan d’action du Réseau', 'Network action plan', 'Plan de acción de la Red'),
       s('Actions à prioriser et mesures de suivi', 'Priority actions and monitoring', 'Acciones por priorizar y medidas de seguimiento'),
     ],
   },
@@ -174,11 +174,11 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
   },
   experimentation_log: {
     kind: 'experimentation_log',
-    title: s("Journal d'expérimentation", 'Experimentation log', 'Bitácora de experimentación'),
+    title: s('Journal d’expérimentation', 'Experimentation log', 'Bitácora de experimentación'),
     description: s('Hypothèses, cycle, résultats et enseignements.', 'Hypotheses, cycle, results and lessons.', 'Hipótesis, ciclo, resultados y aprendizajes.'),
     sections: [
       s('Hypothèses', 'Hypotheses', 'Hipótesis'),
-      s("Cycle d'expérimentation", 'Experimentation cycle', 'Ciclo de experimentación'),
+      s('Cycle d’expérimentation', 'Experimentation cycle', 'Ciclo de experimentación'),
       s('Résultats', 'Results', 'Resultados'),
       s('Enseignements', 'Lessons', 'Aprendizajes'),
     ],

@@ -23,6 +23,7 @@ export const presentDocument = (actor: Actor, d: DocumentRow): DocumentSummary =
   openComments: d.openComments,
   stage: policyTarget(d).state.stage,
   dueOn: d.dueOn,
+  planId: d.planId,
   allowed: allowedActions(actor, policyTarget(d)),
 })
 

@@ -13,7 +13,7 @@ import { TEMPLATES, templateContent, type DocumentKind, type TemplateLocale } fr
  */
 export async function createDocumentFromTemplate(
   q: Queryable,
-  d: { space: SpaceRef; kind: DocumentKind; title?: string; locale: TemplateLocale; createdBy: string | null },
+  d: { space: SpaceRef; kind: DocumentKind; title?: string; locale: TemplateLocale; createdBy: string | null; planId?: string | null },
 ): Promise<DocumentRow> {
   const title = d.title ?? TEMPLATES[d.kind].title[d.locale]
   const data = initialUpdate(templateContent(d.kind, d.locale, title))

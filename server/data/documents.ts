@@ -22,6 +22,8 @@ export type DocumentRow = {
   stage: Stage
   /** The day its next submission is expected, as YYYY-MM-DD. */
   dueOn: string | null
+  /** For an experimentation log: the action plan it follows. */
+  planId: string | null
 }
 
 /** The document as the policy sees it: its space and its state. */
@@ -34,7 +36,7 @@ type Raw = Omit<DocumentRow, 'space'> & { networkId: string | null; cityId: stri
 
 const SELECT = `select d.id, d.title, d.kind, d.template, d.locale, d.network_id as "networkId", d.city_id as "cityId",
   coalesce(n.name, c.name) as "spaceName", d.created_by as "createdBy", d.created_at as "createdAt",
-  d.updated_at as "updatedAt", d.archived_at as "archivedAt", d.stage, to_char(d.due_on, 'YYYY-MM-DD') as "dueOn",
+  d.updated_at as "updatedAt", d.archived_at as "archivedAt", d.stage, to_char(d.due_on, 'YYYY-MM-DD') as "dueOn", d.plan_id as "planId",
   (select count(*)::int from comment_threads t where t.document_id = d.id and t.resolved_at is null and t.deleted_at is null) as "openComments"
   from documents d left join networks n on n.id = d.network_id left join cities c on c.id = d.city_id`
 
@@ -45,12 +47,12 @@ const toRow = ({ networkId, cityId, spaceName, ...r }: Raw): DocumentRow => ({
 
 export async function createDocument(
   q: Queryable,
-  d: { space: SpaceRef; kind: DocumentKind; title: string; locale: TemplateLocale; createdBy: string | null },
+  d: { space: SpaceRef; kind: DocumentKind; title: string; locale: TemplateLocale; createdBy: string | null; planId?: string | null },
 ): Promise<DocumentRow> {
   const [row] = await q.query<{ id: string }>(
-    `insert into documents (network_id, city_id, kind, title, template, locale, created_by)
-     values ($1, $2, $3, $4, $3, $5, $6) returning id`,
-    [d.space.type === 'network' ? d.space.id : null, d.space.type === 'city' ? d.space.id : null, d.kind, d.title, d.locale, d.createdBy],
+    `insert into documents (network_id, city_id, kind, title, template, locale, created_by, plan_id)
+     values ($1, $2, $3, $4, $3, $5, $6, $7) returning id`,
+    [d.space.type === 'network' ? d.space.id : null, d.space.type === 'city' ? d.space.id : null, d.kind, d.title, d.locale, d.createdBy, d.planId ?? null],
   )
   return (await getDocument(q, row!.id))!
 }
@@ -91,4 +93,8 @@ export async function setStage(q: Queryable, id: string, stage: Stage): Promise<
 
 export async function setDueDate(q: Queryable, id: string, dueOn: string | null): Promise<void> {
   await q.query('update documents set due_on = $2::date where id = $1', [id, dueOn])
+}
+
+export async function setPlan(q: Queryable, id: string, planId: string | null): Promise<void> {
+  await q.query('update documents set plan_id = $2 where id = $1', [id, planId])
 }

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../context'
+import { cyclesEndedIn, type EndedCycle } from '../data/cycles'
 import { quarterSteps, type QuarterStep } from '../data/dashboard'
 import { formatDate } from '../export/cover'
 import type { Cover } from '../export/cover'
@@ -33,7 +34,12 @@ export async function quarterlyReport(
   locale: TemplateLocale,
   now = new Date(),
 ): Promise<ExportFile> {
-  const [dashboard, steps] = await Promise.all([networkDashboard(deps.db, networkId), quarterSteps(deps.db, networkId, quarter.from, quarter.to)])
+  const isoDay = (d: Date) => d.toISOString().slice(0, 10)
+  const [dashboard, steps, cycles] = await Promise.all([
+    networkDashboard(deps.db, networkId),
+    quarterSteps(deps.db, networkId, quarter.from, quarter.to),
+    cyclesEndedIn(deps.db, networkId, isoDay(quarter.from), isoDay(quarter.to)),
+  ])
   const l = LABELS[locale]
   const title = `${l.title} — ${quarterName(quarter, locale)}`
   const cover: Cover = {
@@ -45,7 +51,7 @@ export async function quarterlyReport(
       { label: l.generatedAt, value: formatDate(now, locale) },
     ],
   }
-  const content = reportContent(dashboard, steps, locale)
+  const content = reportContent(dashboard, steps, cycles, locale)
   const { contentType, extension } = FORMATS[format]
   const body = await deps.documents.task({ kind: 'render', format, cover, content })
   const name = { title: `${l.title} ${dashboard.network.name}`, version: quarterName(quarter, locale), date: now, extension }
@@ -59,7 +65,7 @@ const cell = (type: 'tableHeader' | 'tableCell', t: string): PmNode => ({ type, 
 const row = (type: 'tableHeader' | 'tableCell', cells: string[]): PmNode => ({ type: 'tableRow', content: cells.map((c) => cell(type, c)) })
 const bullets = (items: string[]): PmNode => ({ type: 'bulletList', content: items.map((i) => ({ type: 'listItem', content: [paragraph(i)] })) })
 
-function reportContent(dashboard: NetworkDashboard, steps: QuarterStep[], locale: TemplateLocale): PmNode {
+function reportContent(dashboard: NetworkDashboard, steps: QuarterStep[], cycles: EndedCycle[], locale: TemplateLocale): PmNode {
   const l = LABELS[locale]
   const stageOf = (d: DashboardDocument | null) => (d ? `${l.stages[d.stage]}${d.overdue ? ` (${l.overdue})` : ''}` : l.noPlan)
   const versionOf = (d: DashboardDocument | null) => {
@@ -95,6 +101,11 @@ function reportContent(dashboard: NetworkDashboard, steps: QuarterStep[], locale
     const by = s.byName ? ` (${s.byName})` : ''
     return `${formatDate(new Date(s.at), locale)} — ${where}${s.documentTitle}${l.colon}V${s.number} ${l.steps[s.step]}${by}`
   })
+  const ended = cycles.map((c) => {
+    const where = c.cityName ? `${c.cityName} — ` : ''
+    const learnt = [c.results && `${l.results}${l.colon}${c.results}`, c.lessons && `${l.lessons}${l.colon}${c.lessons}`].filter(Boolean).join(' ')
+    return `${where}${c.logTitle}${l.colon}${day(c.startsOn)} – ${day(c.endsOn)}.${learnt ? ` ${learnt}` : ''}`
+  })
   return {
     type: 'doc',
     content: [
@@ -102,6 +113,8 @@ function reportContent(dashboard: NetworkDashboard, steps: QuarterStep[], locale
       dashboard.cities.length > 0 ? cities : paragraph(l.noCities),
       heading(1, l.quarterTitle),
       events.length > 0 ? bullets(events) : paragraph(l.nothing),
+      heading(2, l.cyclesTitle),
+      ended.length > 0 ? bullets(ended) : paragraph(l.noCycles),
       heading(1, l.networkTitle),
       dashboard.documents.length > 0 ? network : paragraph(l.noNetworkDocuments),
     ],
@@ -134,6 +147,10 @@ type Labels = {
   noCities: string
   nothing: string
   noNetworkDocuments: string
+  cyclesTitle: string
+  noCycles: string
+  results: string
+  lessons: string
   stages: Record<DashboardDocument['stage'], string>
   steps: Record<QuarterStep['step'], string>
 }
@@ -163,6 +180,10 @@ const LABELS: Record<TemplateLocale, Labels> = {
     noCities: 'Aucune ville dans le réseau.',
     nothing: 'Rien n’a été soumis, renvoyé ni validé ce trimestre.',
     noNetworkDocuments: 'Le réseau n’a pas de document à soumettre.',
+    cyclesTitle: 'Cycles d’expérimentation achevés',
+    noCycles: 'Aucun cycle d’expérimentation ne s’est achevé ce trimestre.',
+    results: 'Résultats',
+    lessons: 'Enseignements',
     stages: { draft: 'brouillon', submitted: 'soumis', returned: 'renvoyé avec remarques', validated: 'validé' },
     steps: { submitted: 'soumise', returned: 'renvoyée avec remarques', validated: 'validée' },
   },
@@ -190,6 +211,10 @@ const LABELS: Record<TemplateLocale, Labels> = {
     noCities: 'No city in the network.',
     nothing: 'Nothing was submitted, returned or validated this quarter.',
     noNetworkDocuments: 'The network has no document to submit.',
+    cyclesTitle: 'Experimentation cycles completed',
+    noCycles: 'No experimentation cycle ended this quarter.',
+    results: 'Results',
+    lessons: 'Lessons',
     stages: { draft: 'draft', submitted: 'submitted', returned: 'returned with remarks', validated: 'validated' },
     steps: { submitted: 'submitted', returned: 'returned with remarks', validated: 'validated' },
   },
@@ -217,6 +242,10 @@ const LABELS: Record<TemplateLocale, Labels> = {
     noCities: 'No hay ciudades en la red.',
     nothing: 'Nada se envió, devolvió ni validó este trimestre.',
     noNetworkDocuments: 'La red no tiene documentos que enviar.',
+    cyclesTitle: 'Ciclos de experimentación concluidos',
+    noCycles: 'Ningún ciclo de experimentación concluyó este trimestre.',
+    results: 'Resultados',
+    lessons: 'Aprendizajes',
     stages: { draft: 'borrador', submitted: 'enviado', returned: 'devuelto con observaciones', validated: 'validado' },
     steps: { submitted: 'enviada', returned: 'devuelta con observaciones', validated: 'validada' },
   },

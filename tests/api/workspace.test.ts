@@ -67,7 +67,7 @@ describe.each(DRIVERS)('documents and spaces on %s', (driver) => {
     const docs = (await as.expert!.get('/api/documents')).body as DocumentSummary[]
     expect(docs[0]!.allowed).toEqual(['read', 'comment'])
     const funderDocs = (await as.funder!.get('/api/documents')).body as DocumentSummary[]
-    expect(funderDocs[0]!.allowed).toEqual(['read'])
+    expect(funderDocs[0]!.allowed).toEqual(['read', 'view_dashboard'])
   })
 
   it('creates a document from a template, in French by default or in English', async () => {

@@ -23,7 +23,7 @@ describe('the cover facts', () => {
     expect(cover.facts).toEqual([
       { label: 'Réseau', value: 'Réseau collaboratif' },
       { label: 'Ville', value: 'Dakar' },
-      { label: 'Type de document', value: "Plan d'action" },
+      { label: 'Type de document', value: 'Plan d’action' },
       { label: 'Version', value: 'version en cours' },
       { label: 'Exporté le', value: '1 décembre 2026' },
       { label: 'Contributeurs', value: 'Awa Ndiaye (Dakar), Claire Martin, Leïla Ben Salah (Tunis)' },

@@ -58,6 +58,7 @@ export class Client {
   post = <T = any>(path: string, json?: unknown) => this.request<T>('POST', path, { json: json ?? {} })
   patch = <T = any>(path: string, json?: unknown) => this.request<T>('PATCH', path, { json: json ?? {} })
   delete = <T = any>(path: string) => this.request<T>('DELETE', path)
+  put = <T = any>(path: string, json?: unknown) => this.request<T>('PUT', path, { json: json ?? {} })
 
   async login(email: string, password = DEMO_PASSWORD) {
     const res = await this.post('/api/auth/login', { email, password })

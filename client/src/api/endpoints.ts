@@ -7,6 +7,8 @@ import type {
   LinkResponse,
   MentionableList,
   MeResponse,
+  CycleList,
+  CycleView,
   NetworkDashboard,
   NetworkDetail,
   NotificationList,
@@ -31,6 +33,7 @@ import type {
   LoginBody,
   updateDocumentBody,
   ReplyBody,
+  cycleBody,
   resetPasswordBody,
   returnSubmissionBody,
   submitBody,
@@ -99,6 +102,11 @@ export const endpoints = {
   compare: (documentId: string, from: string, to: string, o?: RequestOptions) =>
     api.get<Comparison>(`/api/documents/${id(documentId)}/compare?${new URLSearchParams({ from, to })}`, o),
   dashboard: (networkId: string, o?: RequestOptions) => api.get<NetworkDashboard>(`/api/networks/${id(networkId)}/dashboard`, o),
+  cycles: (documentId: string, o?: RequestOptions) => api.get<CycleList>(`/api/documents/${id(documentId)}/cycles`, o),
+  addCycle: (documentId: string, body: z.input<typeof cycleBody>) => api.post<CycleView>(`/api/documents/${id(documentId)}/cycles`, body),
+  updateCycle: (documentId: string, cycleId: string, body: z.input<typeof cycleBody>) =>
+    api.put<CycleView>(`/api/documents/${id(documentId)}/cycles/${id(cycleId)}`, body),
+  deleteCycle: (documentId: string, cycleId: string) => api.delete<void>(`/api/documents/${id(documentId)}/cycles/${id(cycleId)}`),
   workflow: (documentId: string, o?: RequestOptions) => api.get<WorkflowView>(`/api/documents/${id(documentId)}/workflow`, o),
   submit: (documentId: string, body: z.input<typeof submitBody>) => api.post<SubmissionCreated>(`/api/documents/${id(documentId)}/submissions`, body),
   returnSubmission: (documentId: string, submissionId: string, body: z.input<typeof returnSubmissionBody>) =>

@@ -28,6 +28,7 @@ function doc(id: string, space: DocumentSummary['space'], updatedAt: string, ext
     openComments: 0,
     stage: 'draft',
     dueOn: null,
+    planId: null,
     allowed: ['read'],
     ...extra,
   }

@@ -14,6 +14,7 @@ import { spacePath } from '../lib/roles'
 import { DocumentActions } from '../versions/DocumentActions'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
+import { CyclesPanel } from '../workflow/CyclesPanel'
 import { WorkflowPanel } from '../workflow/WorkflowPanel'
 
 /**
@@ -44,6 +45,7 @@ export function Component() {
       )}
       {doc.data && <DocumentActions document={doc.data} />}
       {doc.data && doc.data.stage !== null && <WorkflowPanel document={doc.data} onChanged={doc.reload} />}
+      {doc.data?.kind === 'experimentation_log' && <CyclesPanel document={doc.data} onChanged={doc.reload} />}
       {doc.status === 'loading' && !doc.data && <Loading label={t('app.loading')} />}
       {doc.status === 'error' && <Notice tone="error">{message(describeError(doc.error))}</Notice>}
       {doc.data && me && <LiveDocument document={doc.data} user={me.user} onAccessChanged={doc.reload} />}

@@ -62,13 +62,24 @@ export function WorkflowPanel({ document, onChanged }: { document: DocumentSumma
           </Link>
         )}
       </div>
+      {workflow.data?.log && (
+        <p>
+          {t('workflow.log')} <Link to={`/documents/${encodeURIComponent(workflow.data.log.id)}`}>{workflow.data.log.title}</Link>{' '}
+          <span className="muted">({t('workflow.logCycles', { count: workflow.data.log.cycles.length })})</span>
+        </p>
+      )}
       {allowed('set_due_date') && <DueDateForm document={document} onSaved={onChanged} />}
       {workflow.status === 'error' && <Notice tone="error">{message(describeError(workflow.error))}</Notice>}
       {workflow.data && workflow.data.timeline.length === 0 && <p className="muted">{t('workflow.empty')}</p>}
       {workflow.data && workflow.data.timeline.length > 0 && (
         <ol className="timeline" aria-label={t('workflow.timeline')}>
           {workflow.data.timeline.map((event) => (
-            <TimelineEntry key={`${event.submissionId}:${event.stage}`} event={event} locale={locale} />
+            <TimelineEntry
+              key={`${event.submissionId}:${event.stage}`}
+              event={event}
+              cycles={event.stage === 'submitted' ? (workflow.data!.submissions.find((s) => s.id === event.submissionId)?.cycles.length ?? 0) : 0}
+              locale={locale}
+            />
           ))}
         </ol>
       )}
@@ -85,13 +96,14 @@ export function WorkflowPanel({ document, onChanged }: { document: DocumentSumma
   )
 }
 
-function TimelineEntry({ event, locale }: { event: StageEvent; locale: string }) {
+function TimelineEntry({ event, cycles, locale }: { event: StageEvent; cycles: number; locale: string }) {
   const { t } = useI18n()
   return (
     <li className={`timeline-entry stage-${event.stage}`}>
       <strong>{t(`workflow.event.${event.stage}`, { number: event.number })}</strong>{' '}
       <span className="muted">
         {event.by ? t('workflow.by', { name: event.by.name }) : t('workflow.byUnknown')} · <time dateTime={event.at}>{formatDateTime(event.at, locale)}</time>
+        {cycles > 0 && <> · {t('workflow.buildsOn', { count: cycles })}</>}
       </span>
       {event.message && <p className="timeline-message">{event.message}</p>}
     </li>

@@ -4,7 +4,7 @@ import { requireIdentity } from '../../auth/session'
 import { createDocumentFromTemplate } from '../../commands/create-document'
 import { newLinkToken } from '../../auth/tokens'
 import { announceAccessChange } from '../../data/access-events'
-import { archiveDocument, getDocument, listDocuments, renameDocument, setDueDate } from '../../data/documents'
+import { archiveDocument, getDocument, listDocuments, renameDocument, setDueDate, setPlan } from '../../data/documents'
 import { createCollabToken, renewCollabToken } from '../../data/collab-tokens'
 import { hashToken } from '../../auth/tokens'
 import { exportDocument } from '../../export/export-document'
@@ -15,6 +15,9 @@ import { idParam, validate } from '../validate'
 import { readableSpaces } from '../../../shared/policy'
 import { collabTokenBody, createDocumentBody, exportQuery, updateDocumentBody } from '../../../shared/schemas'
 import type { CollabTokenResponse } from '../../../shared/api'
+import type { SpaceRef } from '../../../shared/domain'
+import type { DocumentKind } from '../../../shared/templates'
+import type { Queryable } from '../../db/db'
 
 const COLLAB_TOKEN_MINUTES = 10
 
@@ -28,6 +31,7 @@ export const documentRoutes = new Hono<AppEnv>()
     const { actor, user } = requireIdentity(c)
     const body = c.req.valid('json')
     await authorizeSpace(c, body.space, 'create_document')
+    if (body.planId !== undefined) await checkPlan(c.var.deps.db, { space: body.space, kind: body.kind }, body.planId)
     const doc = await createDocumentFromTemplate(c.var.deps.db, { ...body, createdBy: user.id })
     return c.json(presentDocument(actor, doc), 201)
   })
@@ -37,13 +41,15 @@ export const documentRoutes = new Hono<AppEnv>()
   })
   .patch('/:id', idParam('id'), validate('json', updateDocumentBody), async (c) => {
     const { db } = c.var.deps
-    const { title, dueOn } = c.req.valid('json')
-    // Each field asks for its own right: a writer renames, the secretariat sets due dates.
-    const doc = await authorizeDocument(c, c.req.param('id'), title === undefined ? 'set_due_date' : 'rename_document')
-    if (title !== undefined && dueOn !== undefined) await authorizeDocument(c, doc.id, 'set_due_date')
+    const { title, dueOn, planId } = c.req.valid('json')
+    // Each field asks for its own right: a writer renames and links a log to its plan, the secretariat sets due dates.
+    const doc = await authorizeDocument(c, c.req.param('id'), dueOn !== undefined ? 'set_due_date' : 'rename_document')
+    if (dueOn !== undefined && (title !== undefined || planId !== undefined)) await authorizeDocument(c, doc.id, 'rename_document')
+    if (planId) await checkPlan(db, doc, planId)
     await db.transaction(async (tx) => {
       if (title !== undefined) await renameDocument(tx, doc.id, title)
       if (dueOn !== undefined) await setDueDate(tx, doc.id, dueOn)
+      if (planId !== undefined) await setPlan(tx, doc.id, planId)
     })
     return c.json(presentDocument(requireIdentity(c).actor, (await getDocument(db, doc.id))!))
   })
@@ -93,3 +99,12 @@ export const documentRoutes = new Hono<AppEnv>()
     })
     return c.body(null, 204)
   })
+
+/** An experimentation log follows an action plan of its own space, which its writers can already see. */
+async function checkPlan(db: Queryable, log: { space: SpaceRef; kind: DocumentKind }, planId: string): Promise<void> {
+  const invalid = (message: string) => new ApiError('invalid_input', message, { fields: [{ path: 'planId', message }] })
+  if (log.kind !== 'experimentation_log') throw invalid('only an experimentation log follows a plan')
+  const plan = await getDocument(db, planId)
+  if (!plan || plan.space.type !== log.space.type || plan.space.id !== log.space.id) throw invalid('no action plan with this id in the same space')
+  if (plan.kind !== 'action_plan' || plan.archivedAt !== null) throw invalid('an experimentation log follows a live action plan')
+}

@@ -1,11 +1,26 @@
 import type { DocumentRow } from '../../data/documents'
 import { policyTarget } from '../../data/documents'
+import type { CycleRow } from '../../data/cycles'
 import type { SubmissionRow } from '../../data/submissions'
-import type { StageEvent, SubmissionView, WorkflowView } from '../../../shared/api'
+import type { CycleView, StageEvent, SubmissionView, WorkflowView } from '../../../shared/api'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 
-export const presentSubmission = (s: SubmissionRow): SubmissionView => ({
+export const presentCycle = (c: CycleRow): CycleView => ({
+  id: c.id,
+  startsOn: c.startsOn,
+  endsOn: c.endsOn,
+  hypotheses: c.hypotheses,
+  results: c.results,
+  lessons: c.lessons,
+  updatedAt: iso(c.updatedAt),
+})
+
+/**
+ * A submission, with the cycles it builds on: those started since the validation before it, up
+ * to the day it was sent (V2 lists the cycles since V1).
+ */
+export const presentSubmission = (s: SubmissionRow, all: readonly SubmissionRow[] = [], cycles: readonly CycleRow[] = []): SubmissionView => ({
   id: s.id,
   number: s.number,
   version: { id: s.versionId, name: s.versionName },
@@ -16,7 +31,15 @@ export const presentSubmission = (s: SubmissionRow): SubmissionView => ({
   decidedBy: s.decidedBy,
   decidedAt: s.decidedAt && iso(s.decidedAt),
   remarks: s.remarks,
+  cycles: cyclesFor(s, all, cycles).map(presentCycle),
 })
+
+function cyclesFor(s: SubmissionRow, all: readonly SubmissionRow[], cycles: readonly CycleRow[]): CycleRow[] {
+  const sentOn = iso(s.submittedAt).slice(0, 10)
+  const validatedBefore = all.filter((o) => o.outcome === 'validated' && o.decidedAt !== null && iso(o.decidedAt) < iso(s.submittedAt)).at(-1)
+  const since = validatedBefore ? iso(validatedBefore.decidedAt!).slice(0, 10) : null
+  return cycles.filter((c) => c.startsOn <= sentOn && (since === null || c.startsOn >= since))
+}
 
 /** Each submission gives its "submitted" step, then its outcome once decided. */
 function timeline(submissions: SubmissionRow[]): StageEvent[] {
@@ -32,7 +55,9 @@ function timeline(submissions: SubmissionRow[]): StageEvent[] {
 /** Today, as YYYY-MM-DD (UTC): a due date is a day, whatever the hour. */
 const today = () => new Date().toISOString().slice(0, 10)
 
-export function presentWorkflow(doc: DocumentRow, submissions: SubmissionRow[]): WorkflowView {
+export type LogWithCycles = { id: string; title: string; cycles: CycleRow[] }
+
+export function presentWorkflow(doc: DocumentRow, submissions: SubmissionRow[], log: LogWithCycles | null = null): WorkflowView {
   const stage = policyTarget(doc).state.stage
   const validated = submissions.filter((s) => s.outcome === 'validated').at(-1)
   const latest = submissions.at(-1)
@@ -42,8 +67,9 @@ export function presentWorkflow(doc: DocumentRow, submissions: SubmissionRow[]):
     stage,
     dueOn: doc.dueOn,
     overdue: doc.dueOn !== null && doc.dueOn < today() && (stage === 'draft' || stage === 'returned'),
-    submissions: submissions.map(presentSubmission),
+    submissions: submissions.map((s) => presentSubmission(s, submissions, log?.cycles)),
     timeline: timeline(submissions),
     compare,
+    log: log && { id: log.id, title: log.title, cycles: log.cycles.map(presentCycle) },
   }
 }

@@ -3,10 +3,11 @@ import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import { decideOnSubmission, submitDocument } from '../../commands/submissions'
 import { getDocument, type DocumentRow } from '../../data/documents'
-import { getSubmission, listSubmissions } from '../../data/submissions'
+import { listCycles, logOfPlan } from '../../data/cycles'
+import { listSubmissions } from '../../data/submissions'
 import { authorizeDocument } from '../access'
 import { idParam, validate } from '../validate'
-import { presentSubmission, presentWorkflow } from './present'
+import { presentWorkflow } from './present'
 import { returnSubmissionBody, submitBody, validateSubmissionBody } from '../../../shared/schemas'
 import type { SubmissionCreated, WorkflowView } from '../../../shared/api'
 
@@ -17,8 +18,8 @@ import type { SubmissionCreated, WorkflowView } from '../../../shared/api'
 
 async function workflowOf(c: Context<AppEnv>, doc: DocumentRow): Promise<WorkflowView> {
   const { db } = c.var.deps
-  const [current, submissions] = await Promise.all([getDocument(db, doc.id), listSubmissions(db, doc.id)])
-  return presentWorkflow(current!, submissions)
+  const [current, submissions, log] = await Promise.all([getDocument(db, doc.id), listSubmissions(db, doc.id), logOfPlan(db, doc.id)])
+  return presentWorkflow(current!, submissions, log && { ...log, cycles: await listCycles(db, log.id) })
 }
 
 export const workflowRoutes = new Hono<AppEnv>().get('/', idParam('id'), async (c) => {
@@ -30,7 +31,8 @@ export const submissionRoutes = new Hono<AppEnv>()
   .post('/', idParam('id'), validate('json', submitBody), async (c) => {
     const doc = await authorizeDocument(c, c.req.param('id')!, 'submit')
     const id = await submitDocument(c.var.deps, requireIdentity(c).actor, doc, c.req.valid('json').message)
-    const body: SubmissionCreated = { submission: presentSubmission((await getSubmission(c.var.deps.db, doc.id, id))!), workflow: await workflowOf(c, doc) }
+    const workflow = await workflowOf(c, doc)
+    const body: SubmissionCreated = { submission: workflow.submissions.find((s) => s.id === id)!, workflow }
     return c.json(body, 201)
   })
   .post('/:submissionId/return', idParam('id', 'submissionId'), validate('json', returnSubmissionBody), async (c) => {
