@@ -63,7 +63,7 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
     kind: 'action_plan',
     title: s('Plan d’action', 'Action plan', 'Plan de acción'),
     description: s(
-      "Modulaire et flexible : une V1 avant l'expérimentation, une V2 d'après ses résultats.",
+      'Modulaire et flexible : une V1 avant l’expérimentation, une V2 d’après ses résultats.',
       'Modular and flexible: a V1 before experimentation, a V2 grounded in its results.',
       'Modular y flexible: una V1 antes de la experimentación, una V2 basada en sus resultados.',
     ),
@@ -90,7 +90,7 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
     kind: 'workshop_report',
     title: s('Rapport d’atelier', 'Workshop report', 'Informe del taller'),
     description: s(
-      "Le déroulé de l'Atelier international et le rapport sur l'ébauche initiale du projet pilote.",
+      'Le déroulé de l’Atelier international et le rapport sur l’ébauche initiale du projet pilote.',
       'How the international workshop went, and the report on the initial pilot-project draft.',
       'El desarrollo del Taller internacional y el informe sobre el borrador inicial del proyecto piloto.',
     ),
