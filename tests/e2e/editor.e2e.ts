@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, launchBrowser, newContext, openDocument, selectToLineStart, startAppServer, type AppServer } from './harness'
-import { buildWorld, createDocument, giveRole, signInPage, unique, type Doc, type Person, type World } from './world'
+import { artifactPath, editorText, launchBrowser, newContext, selectToLineStart, startAppServer, type AppServer } from './harness'
+import { buildWorld, createDocument, giveRole, openAs, type World } from './world'
 
 /**
  * The live editor in two real browsers, on the test's own world: the pilot city's team and a
@@ -34,20 +34,12 @@ async function typeUnder(page: Page, heading: string, words: string) {
   await page.keyboard.type(words)
 }
 
-/** `person` signed in, in a browser of their own that the test closes when it ends, on the document. */
-async function openAs(person: Person, doc: Doc): Promise<Page> {
-  const page = await signInPage(browser, server, person)
-  onTestFinished(() => page.context().close())
-  await openDocument(page, doc.title)
-  return page
-}
-
 describe('co-writing an action plan from two cities', () => {
   /** Both teams on a new action plan of the pilot city, its template saved. */
-  async function bothOnNewPlan(): Promise<{ pilot: Page; member: Page }> {
-    const plan = await createDocument(server, world.people.pilot, world.cities.pilot, 'action_plan', unique('Plan d’action'))
-    const pilot = await openAs(world.people.pilot, plan)
-    const member = await openAs(world.people.member, plan)
+  async function bothOnNewPlan(title: string): Promise<{ pilot: Page; member: Page }> {
+    const plan = await createDocument(server, world.people.pilot, world.cities.pilot, 'action_plan', title)
+    const pilot = await openAs(browser, server, world.people.pilot, plan.title)
+    const member = await openAs(browser, server, world.people.member, plan.title)
     await pilot.locator('.editor-status[data-status="saved"]').waitFor()
     await member.locator('.editor-status[data-status="saved"]').waitFor()
     return { pilot, member }
@@ -55,7 +47,7 @@ describe('co-writing an action plan from two cities', () => {
 
   it('what one types appears for the other, with each other’s named caret and presence', async () => {
     const { people, cities } = world
-    const { pilot, member } = await bothOnNewPlan()
+    const { pilot, member } = await bothOnNewPlan('Plan d’action — saisie à deux')
     await typeUnder(pilot, 'Exposé du problème', 'Les places du centre sont peu éclairées.')
     await expect.poll(() => text(member)).toContain('Les places du centre sont peu éclairées.')
     await typeUnder(member, 'Exposé du problème', ' Dans l’autre ville aussi.')
@@ -73,7 +65,7 @@ describe('co-writing an action plan from two cities', () => {
   })
 
   it('undo takes back only my own edits', async () => {
-    const { pilot, member } = await bothOnNewPlan()
+    const { pilot, member } = await bothOnNewPlan('Plan d’action — annulation')
     await typeUnder(pilot, 'Vision pour l’avenir', 'Vision de la ville pilote.')
     await typeUnder(member, 'Analyse du contexte local', 'Objectif de la ville membre.')
     await expect.poll(() => text(pilot)).toContain('Objectif de la ville membre.')
@@ -86,7 +78,7 @@ describe('co-writing an action plan from two cities', () => {
   })
 
   it('offline, typing goes on; back online, both converge and the status said so', async () => {
-    const { pilot, member } = await bothOnNewPlan()
+    const { pilot, member } = await bothOnNewPlan('Plan d’action — hors ligne')
     await pilot.context().setOffline(true)
     await expect.poll(() => status(pilot)).toBe('offline')
     await typeUnder(pilot, 'Engagement des parties prenantes', 'Écrit dans le bus, sans réseau.')
@@ -110,7 +102,7 @@ describe('co-writing an action plan from two cities', () => {
   })
 
   it('formats with the toolbar and the keyboard, outlines the headings and counts words', async () => {
-    const { pilot, member } = await bothOnNewPlan()
+    const { pilot, member } = await bothOnNewPlan('Plan d’action — mise en forme')
     await typeUnder(pilot, 'Conception de la solution', 'Réunion publique mensuelle')
     await selectToLineStart(pilot)
     await pilot.keyboard.press('Control+b')
@@ -128,7 +120,7 @@ describe('co-writing an action plan from two cities', () => {
   })
 
   it('everything typed is there after a reload, from the server', async () => {
-    const { pilot, member } = await bothOnNewPlan()
+    const { pilot, member } = await bothOnNewPlan('Plan d’action — rechargement')
     await typeUnder(pilot, 'Exposé du problème', 'Écrit par la ville pilote.')
     await typeUnder(member, 'Analyse du contexte local', 'Écrit par la ville membre.')
     await expect.poll(() => text(member)).toContain('Écrit par la ville pilote.')
@@ -142,9 +134,9 @@ describe('co-writing an action plan from two cities', () => {
 describe('people who may not write', () => {
   it('a funder follows a network document live but cannot change it, and is told why', async () => {
     const { people, network } = world
-    const sheet = await createDocument(server, people.secretariat, network, 'thematic_sheet', unique('Fiche thématique'))
-    const funder = await openAs(people.funder, sheet)
-    const secretariat = await openAs(people.secretariat, sheet)
+    const sheet = await createDocument(server, people.secretariat, network, 'thematic_sheet', 'Fiche thématique — lecture seule')
+    const funder = await openAs(browser, server, people.funder, sheet.title)
+    const secretariat = await openAs(browser, server, people.secretariat, sheet.title)
     await funder.getByText('en lecture seule : votre rôle ne permet pas de le modifier').waitFor()
     expect(await funder.getByRole('toolbar').count()).toBe(0)
     expect(await funder.locator('.editor-prose').getAttribute('contenteditable')).toBe('false')

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { editorText, launchBrowser, newContext, openDocument, startAppServer, type AppServer } from './harness'
-import { buildWorld, createDocument, giveRole, unique, type Person, type World } from './world'
+import { buildWorld, createDocument, giveRole, type Person, type World } from './world'
 
 /**
  * The Content-Security-Policy holds in Chromium: two cities co-write the pilot city's action
@@ -81,7 +81,7 @@ describe('the Content-Security-Policy in Chromium', () => {
 
   it('refuses nothing while two cities co-write, comment and open the version history', async () => {
     const { people, cities } = world
-    const plan = await createDocument(server, people.pilot, cities.pilot, 'action_plan', unique('Plan d’action'))
+    const plan = await createDocument(server, people.pilot, cities.pilot, 'action_plan', 'Plan d’action — sous la politique de sécurité')
     const pilot = await signInWatched(people.pilot)
     const member = await signInWatched(people.member)
     await openDocument(pilot, plan.title)

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core'
 import type { DocumentSummary, LinkResponse, NetworkDetail } from '../../shared/api'
 import type { ExpertKind, GrantRole, MembershipKind, NetworkStatus } from '../../shared/domain'
 import type { DocumentKind } from '../../shared/templates'
-import { signIn, type AppServer } from './harness'
+import { onTestFinished } from 'vitest'
+import { openDocument, signIn, type AppServer } from './harness'
 
 /**
  * What a browser test file works on, built on its own fresh server through the HTTP API, as
@@ -46,8 +46,13 @@ const person = (name: string, login: string): Person => ({ name, email: `${login
 /** A fresh browser context signed in as `person` through the sign-in page, on the home screen. */
 export const signInPage = (browser: Browser, server: AppServer, person: Person): Promise<Page> => signIn(browser, server, person.email, person.password)
 
-/** A title no other document of the run has, so that finding it by name finds only it. */
-export const unique = (title: string): string => `${title} ${randomBytes(3).toString('hex')}`
+/** Within a test: `person` signed in, in a browser context of their own that closes when the test ends, on the document. */
+export async function openAs(browser: Browser, server: AppServer, person: Person, title: string): Promise<Page> {
+  const page = await signInPage(browser, server, person)
+  onTestFinished(() => page.context().close())
+  await openDocument(page, title)
+  return page
+}
 
 export async function buildWorld(server: AppServer): Promise<World> {
   const secretariat = person('Sam Secrétariat', 'secretariat')
@@ -151,7 +156,10 @@ export async function giveRole(server: AppServer, world: World, to: Person, role
   })
 }
 
-/** A new document of the space, from its kind's template, created by `by`. */
+/**
+ * A new document of the space, from its kind's template, created by `by`. Screens find documents
+ * by title: give each one a title that no other of the file contains.
+ */
 export async function createDocument(server: AppServer, by: Person, space: Space, kind: DocumentKind, title: string): Promise<Doc> {
   return withApi(server, by, async (api) => {
     const doc = await api.send<DocumentSummary>('POST', '/api/documents', { space: ref(space), kind, title, locale: 'fr' })
