@@ -168,7 +168,7 @@ export async function createDocument(server: AppServer, by: Person, space: Space
 }
 
 /** One person's session on the API: their cookie, and the Origin that the CSRF check asks of changes. */
-type Api = {
+export type Api = {
   server: AppServer
   /** The response's body; anything but a success throws, with what the server said. */
   send<T = unknown>(method: string, path: string, data?: unknown): Promise<T>
@@ -186,8 +186,8 @@ async function openApi(server: AppServer): Promise<Api> {
   return { server, send, post: (path, data) => send('POST', path, data), dispose: () => context.dispose() }
 }
 
-/** Runs `act` signed in as `person`, then ends the session's client. */
-async function withApi<T>(server: AppServer, person: Person, act: (api: Api) => Promise<T>): Promise<T> {
+/** Runs `act` signed in as `person` on the API, then ends the session's client. */
+export async function withApi<T>(server: AppServer, person: Person, act: (api: Api) => Promise<T>): Promise<T> {
   const api = await openApi(server)
   try {
     await api.post('/api/auth/login', { email: person.email, password: person.password })
