@@ -32,8 +32,11 @@ export type CitySpec = {
 }
 
 export type World = {
-  network: Space
-  /** The pilot city; a member city; one selected long ago and not started; and one more member. */
+  network: Space & { theme: string }
+  /**
+   * The pilot city; a member city; one selected long ago and not started; and one more member.
+   * Each name starts with a consonant, so that the screens' French says « de X », never « d’X ».
+   */
   cities: Record<'pilot' | 'member' | 'late' | 'other', Space>
   /** Each city's team (one person each), the secretariat, the network's experts, adviser and funder. */
   people: Record<'secretariat' | 'pilot' | 'member' | 'late' | 'other' | 'expert' | 'localExpert' | 'adviser' | 'funder', Person>
@@ -64,17 +67,17 @@ export async function buildWorld(server: AppServer): Promise<World> {
     networkName: 'Réseau d’essai — Places publiques',
   })
   await guest.dispose()
-  const network: Space = { type: 'network', ...me.networks[0]! }
+  const network = { type: 'network' as const, ...me.networks[0]!, theme: 'Des places d’essai sûres et accessibles' }
 
   return withApi(server, secretariat, async (api) => {
     await api.send('PATCH', `/api/networks/${network.id}`, {
-      theme: 'Des places d’essai sûres et accessibles',
+      theme: network.theme,
       description: 'Le réseau qu’un test du navigateur construit pour lui-même.',
       status: 'active',
     })
     const [pilot, member, late, other] = await addCities(api, network, [
       {
-        name: 'Alphaville',
+        name: 'Kappaville',
         country: 'Pays d’essai',
         languages: ['fr', 'wo'],
         kind: 'pilot',
