@@ -1,5 +1,5 @@
 import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core'
-import type { DocumentSummary, LinkResponse, NetworkDetail } from '../../shared/api'
+import type { DocumentSummary, LinkResponse, MeResponse, NetworkDetail } from '../../shared/api'
 import type { ExpertKind, GrantRole, MembershipKind, NetworkStatus } from '../../shared/domain'
 import type { DocumentKind } from '../../shared/templates'
 import { onTestFinished } from 'vitest'
@@ -14,7 +14,7 @@ import { openDocument, signIn, type AppServer } from './harness'
  */
 
 /** Every built person's password. */
-export const PASSWORD = 'mot de passe d’essai'
+const PASSWORD = 'mot de passe d’essai'
 
 export type Person = { name: string; email: string; password: string }
 export type Space = { type: 'network' | 'city'; id: string; name: string }
@@ -40,7 +40,10 @@ export type World = {
   cities: Record<'pilot' | 'member' | 'late' | 'other', Space>
   /** Each city's team (one person each), the secretariat, the network's experts, adviser and funder. */
   people: Record<'secretariat' | 'pilot' | 'member' | 'late' | 'other' | 'expert' | 'localExpert' | 'adviser' | 'funder', Person>
-  /** A network thematic sheet, the pilot city's action plan and experimentation log, and the member city's own study. */
+  /**
+   * A network thematic sheet, the pilot city's action plan and experimentation log, and the
+   * member city's own study: to be read; a test that writes creates a document of its own.
+   */
   documents: Record<'sheet' | 'plan' | 'log' | 'study', Doc>
 }
 
@@ -57,16 +60,17 @@ export async function openAs(browser: Browser, server: AppServer, person: Person
   return page
 }
 
+/** The world, on a fresh server where no account exists yet. */
 export async function buildWorld(server: AppServer): Promise<World> {
   const secretariat = person('Sam Secrétariat', 'secretariat')
-  const guest = await openApi(server)
-  const me = await guest.post<{ networks: { id: string; name: string }[] }>('/api/setup', {
-    name: secretariat.name,
-    email: secretariat.email,
-    password: secretariat.password,
-    networkName: 'Réseau d’essai — Places publiques',
-  })
-  await guest.dispose()
+  const me = await withClient(server, (guest) =>
+    guest.post<MeResponse>('/api/setup', {
+      name: secretariat.name,
+      email: secretariat.email,
+      password: secretariat.password,
+      networkName: 'Réseau d’essai — Places publiques',
+    }),
+  )
   const network = { type: 'network' as const, ...me.networks[0]!, theme: 'Des places d’essai sûres et accessibles' }
 
   return withApi(server, secretariat, async (api) => {
@@ -176,28 +180,29 @@ export type Api = {
   /** The response's body; anything but a success throws, with what the server said. */
   send<T = unknown>(method: string, path: string, data?: unknown): Promise<T>
   post<T = unknown>(path: string, data?: unknown): Promise<T>
-  dispose(): Promise<void>
 }
 
-async function openApi(server: AppServer): Promise<Api> {
+/** Runs `act` on a new API client, signed out until it signs in, then ends the client. */
+async function withClient<T>(server: AppServer, act: (api: Api) => Promise<T>): Promise<T> {
   const context: APIRequestContext = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } })
-  const send = async <T>(method: string, path: string, data?: unknown): Promise<T> => {
+  const send = async <R>(method: string, path: string, data?: unknown): Promise<R> => {
     const res = await context.fetch(path, { method, data })
     if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`)
-    return (res.status() === 204 ? undefined : await res.json()) as T
+    return (res.status() === 204 ? undefined : await res.json()) as R
   }
-  return { server, send, post: (path, data) => send('POST', path, data), dispose: () => context.dispose() }
+  try {
+    return await act({ server, send, post: (path, data) => send('POST', path, data) })
+  } finally {
+    await context.dispose()
+  }
 }
 
-/** Runs `act` signed in as `person` on the API, then ends the session's client. */
-export async function withApi<T>(server: AppServer, person: Person, act: (api: Api) => Promise<T>): Promise<T> {
-  const api = await openApi(server)
-  try {
+/** Runs `act` signed in as `person` on the API. */
+export function withApi<T>(server: AppServer, person: Person, act: (api: Api) => Promise<T>): Promise<T> {
+  return withClient(server, async (api) => {
     await api.post('/api/auth/login', { email: person.email, password: person.password })
-    return await act(api)
-  } finally {
-    await api.dispose()
-  }
+    return act(api)
+  })
 }
 
 async function addCities(api: Api, network: Space, specs: CitySpec[]): Promise<Space[]> {
@@ -214,12 +219,7 @@ async function invite(api: Api, who: Person, role: Role): Promise<Person> {
   const link = await api.post<LinkResponse>('/api/invitations', { role: role.role, expertKind: role.expertKind, space: ref(role.on), email: who.email })
   const token = new URL(link.url).pathname.split('/').pop()!
   // The link is opened signed out: accepting it creates the account.
-  const guest = await openApi(api.server)
-  try {
-    await guest.post(`/api/invitations/${token}/accept`, { name: who.name, email: who.email, password: who.password })
-  } finally {
-    await guest.dispose()
-  }
+  await withClient(api.server, (guest) => guest.post(`/api/invitations/${token}/accept`, { name: who.name, email: who.email, password: who.password }))
   return who
 }
 
