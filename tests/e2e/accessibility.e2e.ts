@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { launchBrowser, newContext, openDocument, seriousA11yViolations, signIn, startAppServer, type AppServer } from './harness'
+import { launchBrowser, newContext, openDocument, seriousA11yViolations, startAppServer, type AppServer } from './harness'
+import { buildWorld, createDocument, signInPage, type World } from './world'
 
-/** axe-core on the main screens of the demonstration workspace: no serious or critical violation. */
+/** axe-core on the main screens of the test's own workspace: no serious or critical violation. */
 let browser: Browser
 let server: AppServer
+let world: World
 beforeAll(async () => {
   browser = await launchBrowser()
-  server = await startAppServer({ ATELIER_DEMO: '1' })
+  server = await startAppServer()
+  world = await buildWorld(server)
 })
 afterAll(async () => {
   await server?.stop()
@@ -18,7 +21,7 @@ describe('accessibility of the main screens', () => {
   it('sign-in, with an error shown', async () => {
     const page = await (await newContext(browser)).newPage()
     await page.goto(`${server.url}/signin`)
-    await page.getByLabel('Adresse e-mail').fill('pilote@demo.atelier')
+    await page.getByLabel('Adresse e-mail').fill(world.people.pilot.email)
     await page.getByLabel('Mot de passe').fill('pas le bon')
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor()
@@ -27,7 +30,7 @@ describe('accessibility of the main screens', () => {
   })
 
   it('home, and the new-document dialog', async () => {
-    const page = await signIn(browser, server, 'pilote@demo.atelier')
+    const page = await signInPage(browser, server, world.people.pilot)
     expect(await seriousA11yViolations(page)).toEqual([])
     await page
       .getByRole('button', { name: /Nouveau document/ })
@@ -39,8 +42,8 @@ describe('accessibility of the main screens', () => {
   })
 
   it('a network screen for the secretariat, with its dialogs open (an invitation link, adding a city, a confirmation)', async () => {
-    const page = await signIn(browser, server, 'secretariat@demo.atelier')
-    await page.getByRole('link', { name: 'Réseau collaboratif — Espaces publics inclusifs' }).first().click()
+    const page = await signInPage(browser, server, world.people.secretariat)
+    await page.getByRole('link', { name: world.network.name }).first().click()
     await page.locator('.membership').first().waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
 
@@ -60,56 +63,63 @@ describe('accessibility of the main screens', () => {
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
 
-    await page.getByRole('button', { name: 'Retirer du réseau la ville de Tunis' }).click()
+    await page.getByRole('button', { name: `Retirer du réseau la ville de ${world.cities.other.name}` }).click()
     await dialog.getByRole('button', { name: 'Retirer la ville' }).waitFor()
     expect(await seriousA11yViolations(page), 'confirmation').toEqual([])
     await page.context().close()
   })
 
   it('a network screen for a member city, and a city screen', async () => {
-    const page = await signIn(browser, server, 'abidjan@demo.atelier')
-    await page.getByRole('link', { name: 'Réseau collaboratif — Espaces publics inclusifs' }).first().click()
+    const city = world.cities.member.name
+    const page = await signInPage(browser, server, world.people.member)
+    await page.getByRole('link', { name: world.network.name }).first().click()
     await page.locator('.membership').first().waitFor()
     expect(await seriousA11yViolations(page), 'network').toEqual([])
-    await page.getByRole('link', { name: 'Abidjan', exact: true }).click()
-    await page.getByRole('heading', { level: 1, name: 'Abidjan' }).waitFor()
+    await page.getByRole('link', { name: city, exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: city }).waitFor()
     await page.locator('.document-list').waitFor()
     expect(await seriousA11yViolations(page), 'city').toEqual([])
     await page.context().close()
   })
 
   it('a document, for a writer (toolbar, presence, outline) and for a reader', async () => {
-    for (const email of ['pilote@demo.atelier', 'financeur@demo.atelier']) {
-      const page = await signIn(browser, server, email)
-      const title = email.startsWith('pilote') ? 'Plan d’action — Dakar' : 'Fiche thématique — Espaces publics inclusifs'
-      await page.getByRole('link', { name: title }).first().click()
+    const { people, documents } = world
+    for (const [person, doc] of [
+      [people.pilot, documents.plan],
+      [people.funder, documents.sheet],
+    ] as const) {
+      const page = await signInPage(browser, server, person)
+      await page.getByRole('link', { name: doc.title }).first().click()
       await page.locator('.editor-status[data-status="saved"], .editor-status[data-status="live"]').waitFor()
-      expect(await seriousA11yViolations(page), email).toEqual([])
+      expect(await seriousA11yViolations(page), person.email).toEqual([])
       await page.context().close()
     }
   })
 
   it('comments: a new comment with the mention list open, a thread, and the notifications panel', async () => {
-    const page = await signIn(browser, server, 'pilote@demo.atelier')
-    await openDocument(page, 'Plan d’action — Dakar')
+    const { people, cities } = world
+    const plan = await createDocument(server, people.pilot, cities.pilot, 'action_plan', 'Plan d’action — commentaires accessibles')
+    const page = await signInPage(browser, server, people.pilot)
+    await openDocument(page, plan.title)
     await page.locator('.editor-prose h2').first().locator('xpath=following-sibling::*[1]').click()
     await page.keyboard.type('Un passage à relire.')
     await page.keyboard.press('Shift+Home')
     await page.getByRole('button', { name: 'Commenter' }).click()
-    await page.getByRole('combobox', { name: /Votre commentaire/ }).pressSequentially('@Cla')
-    await page.getByRole('option', { name: /Claire Dubois/ }).waitFor()
+    await page.getByRole('combobox', { name: /Votre commentaire/ }).pressSequentially(`@${people.secretariat.name.slice(0, 3)}`)
+    await page.getByRole('option', { name: people.secretariat.name }).waitFor()
     expect(await seriousA11yViolations(page), 'composer').toEqual([])
     await page.keyboard.press('Enter')
     await page.keyboard.press('Control+Enter')
-    await page.locator('.thread-card', { hasText: 'Claire Dubois' }).waitFor()
+    await page.locator('.thread-card', { hasText: people.secretariat.name }).waitFor()
     await page.locator('.notifications-button').click()
     expect(await seriousA11yViolations(page), 'thread and notifications').toEqual([])
     await page.context().close()
   })
 
   it('the version history, with two versions compared, and the export menu open', async () => {
-    const page = await signIn(browser, server, 'pilote@demo.atelier')
-    await openDocument(page, 'Journal d’expérimentation — Dakar')
+    const log = await createDocument(server, world.people.pilot, world.cities.pilot, 'experimentation_log', 'Journal d’expérimentation — historique accessible')
+    const page = await signInPage(browser, server, world.people.pilot)
+    await openDocument(page, log.title)
     for (const name of ['V1', 'V2']) {
       await page.locator('.editor-prose h2').first().locator('xpath=following-sibling::*[1]').click()
       await page.keyboard.type(` Étape ${name}.`)

@@ -1,37 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, launchBrowser, openDocument, signIn, startAppServer, type AppServer } from './harness'
+import { artifactPath, editorText, launchBrowser, openDocument, startAppServer, type AppServer } from './harness'
+import { buildWorld, createDocument, openAs, signInPage, withApi, type World } from './world'
 
 /**
- * Reviewing a draft, in two real browsers on the demonstration network: Sophie Martin
- * (international expert, who may comment on network documents but not edit them) comments on
- * the thematic sheet and mentions Aminata Diallo (Dakar, the pilot city), who is notified,
- * edits around and inside the commented words, replies and resolves; both see it all live.
+ * Reviewing a draft, in two real browsers on the test's own world: the network's international
+ * expert (who may comment on network documents but not edit them) comments on a thematic sheet
+ * and mentions the pilot city's team, who is notified, edits around and inside the commented
+ * words, replies and resolves; both see it all live. Each test reviews a sheet of its own.
  */
-const SHEET = 'Fiche thématique — Espaces publics inclusifs'
 const SENTENCE = 'Les places du centre manquent d’ombre en été.'
 const WORDS = 'manquent d’ombre'
+const QUESTION = 'pouvez-vous préciser quelles places ?'
 
 let browser: Browser
 let server: AppServer
-let expert: Page
-let pilot: Page
+let world: World
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  server = await startAppServer({ ATELIER_DEMO: '1' })
-  pilot = await signIn(browser, server, 'pilote@demo.atelier')
-  expert = await signIn(browser, server, 'experte@demo.atelier')
-  await openDocument(pilot, SHEET)
-  await openDocument(expert, SHEET)
-  await pilot.locator('.editor-prose h2', { hasText: 'Situation actuelle' }).locator('xpath=following-sibling::*[1]').click()
-  await pilot.keyboard.press('End')
-  await pilot.keyboard.type(SENTENCE)
-  await expert.locator('.editor-prose', { hasText: SENTENCE }).waitFor()
+  server = await startAppServer()
+  world = await buildWorld(server)
 })
 afterAll(async () => {
-  await expert?.context().close()
-  await pilot?.context().close()
   await server?.stop()
   await browser?.close()
 })
@@ -61,42 +52,78 @@ const highlighted = (page: Page) =>
     .then((t) => t.join(''))
 const card = (page: Page, text: string) => page.locator('.thread-card', { hasText: text })
 
+/** The paragraph under the sheet's "Situation actuelle" heading, where the pilot city writes. */
+const situation = (page: Page) => page.locator('.editor-prose h2', { hasText: 'Situation actuelle' }).locator('xpath=following-sibling::*[1]')
+
+/** A new thematic sheet, open for the pilot city's team and the expert, with the pilot city's sentence in it. */
+async function draftForReview(title: string): Promise<{ pilot: Page; expert: Page }> {
+  await createDocument(server, world.people.secretariat, world.network, 'thematic_sheet', title)
+  const pilot = await openAs(browser, server, world.people.pilot, title)
+  const expert = await openAs(browser, server, world.people.expert, title)
+  await situation(pilot).click()
+  await pilot.keyboard.press('End')
+  await pilot.keyboard.type(SENTENCE)
+  await expert.locator('.editor-prose', { hasText: SENTENCE }).waitFor()
+  return { pilot, expert }
+}
+
+/** The expert selects WORDS, and asks the pilot city's team about them, mentioning it. */
+async function expertAsks(expert: Page): Promise<void> {
+  const { pilot } = world.people
+  await selectWords(expert, WORDS)
+  await expert.getByRole('button', { name: 'Commenter' }).click()
+  const box = expert.getByRole('combobox', { name: /Votre commentaire/ })
+  await box.pressSequentially(`@${pilot.name.slice(0, 4)}`)
+  await expert.getByRole('option', { name: pilot.name }).waitFor()
+  await box.press('Enter')
+  await box.pressSequentially(QUESTION)
+  await box.press('Control+Enter')
+  await card(expert, QUESTION).waitFor()
+}
+
+/** The draft, with the expert's question on WORDS seen by both. */
+async function draftWithQuestion(title: string): Promise<{ pilot: Page; expert: Page }> {
+  const pages = await draftForReview(title)
+  await expertAsks(pages.expert)
+  await card(pages.pilot, QUESTION).waitFor()
+  return pages
+}
+
 describe('an expert comments, the pilot city replies and resolves', () => {
   it('the expert, who cannot edit, comments on selected words and mentions the pilot', async () => {
+    const { expert } = await draftForReview('Fiche thématique — question de l’experte')
     expect(await expert.locator('.editor-prose').getAttribute('contenteditable')).toBe('false')
     await expert.getByText('Aucun commentaire ouvert').waitFor()
-    await selectWords(expert, WORDS)
-    await expert.getByRole('button', { name: 'Commenter' }).click()
-    const box = expert.getByRole('combobox', { name: /Votre commentaire/ })
-    await box.pressSequentially('@Amin')
-    await expert.getByRole('option', { name: /Aminata Diallo/ }).waitFor()
-    await box.press('Enter')
-    await box.pressSequentially('pouvez-vous préciser quelles places ?')
-    await box.press('Control+Enter')
-    await card(expert, 'pouvez-vous préciser').waitFor()
-    expect(await card(expert, 'pouvez-vous préciser').locator('.mention').innerText()).toBe('@Aminata Diallo')
+    await expertAsks(expert)
+    expect(await card(expert, QUESTION).locator('.mention').innerText()).toBe(`@${world.people.pilot.name}`)
     await expect.poll(() => highlighted(expert)).toBe(WORDS)
   })
 
   it('the pilot sees the thread appear live beside the words, and is notified of the mention', async () => {
-    await card(pilot, 'pouvez-vous préciser').waitFor()
+    const title = 'Fiche thématique — mention notifiée'
+    // The other tests mention the pilot city too: it starts this one with nothing unread.
+    await withApi(server, world.people.pilot, (api) => api.post('/api/notifications/read-all'))
+    const { pilot, expert } = await draftForReview(title)
+    await expertAsks(expert)
+    await card(pilot, QUESTION).waitFor()
     await expect.poll(() => highlighted(pilot)).toBe(WORDS)
     expect(await pilot.getByRole('heading', { name: /Commentaires/ }).innerText()).toContain('1')
 
     await expect.poll(() => pilot.locator('.notifications-button').getAttribute('aria-label')).toBe('Notifications, 1 non lue')
     await pilot.locator('.notifications-button').click()
-    await pilot.getByRole('button', { name: /Sophie Martin vous a mentionné dans « Fiche thématique/ }).click()
+    await pilot.getByRole('button', { name: `${world.people.expert.name} vous a mentionné dans « ${title}` }).click()
     await expect.poll(() => pilot.locator('.notifications-button').getAttribute('aria-label')).toBe('Notifications, aucune non lue')
-    await expect.poll(() => card(pilot, 'pouvez-vous préciser').getAttribute('class')).toContain('thread-card-active')
+    await expect.poll(() => card(pilot, QUESTION).getAttribute('class')).toContain('thread-card-active')
     await pilot.screenshot({ path: artifactPath('comments.png') })
   })
 
   it('the comment stays on its words while the pilot writes before, inside and after them', async () => {
+    const { pilot, expert } = await draftWithQuestion('Fiche thématique — mots commentés réécrits')
     const mark = pilot.locator('.comment-highlight').first()
     await mark.click()
     await pilot.keyboard.press('End')
     await pilot.keyboard.type(' Surtout le midi.')
-    await pilot.locator('.editor-prose h2', { hasText: 'Situation actuelle' }).locator('xpath=following-sibling::*[1]').click()
+    await situation(pilot).click()
     await pilot.keyboard.press('Home')
     await pilot.keyboard.type('Constat : ')
     // Inside the words: just after "manquent".
@@ -116,33 +143,39 @@ describe('an expert comments, the pilot city replies and resolves', () => {
   })
 
   it('a funder sees the open thread counted in the list and reads it, but cannot comment', async () => {
-    const funder = await signIn(browser, server, 'financeur@demo.atelier')
-    await funder.getByRole('link', { name: SHEET }).getByText('1 commentaire ouvert').waitFor()
-    await openDocument(funder, SHEET)
-    await card(funder, 'pouvez-vous préciser').waitFor()
+    const title = 'Fiche thématique — lue par le financeur'
+    await draftWithQuestion(title)
+    const funder = await signInPage(browser, server, world.people.funder)
+    await funder.getByRole('link', { name: title }).getByText('1 commentaire ouvert').waitFor()
+    await openDocument(funder, title)
+    await card(funder, QUESTION).waitFor()
     await selectWords(funder, 'en été')
     expect(await funder.getByRole('button', { name: 'Commenter' }).count()).toBe(0)
-    expect(await card(funder, 'pouvez-vous préciser').getByRole('button').count()).toBe(0)
+    expect(await card(funder, QUESTION).getByRole('button').count()).toBe(0)
     await funder.context().close()
   })
 
   it('the pilot replies and resolves; the expert sees both at once', async () => {
-    const thread = card(pilot, 'pouvez-vous préciser')
+    const { pilot, expert } = await draftWithQuestion('Fiche thématique — réponse et résolution')
+    const thread = card(pilot, QUESTION)
     await thread.getByRole('button', { name: 'Répondre' }).click()
     const reply = thread.getByRole('combobox', { name: /Votre réponse/ })
-    await reply.pressSequentially('La place de l’Indépendance et le marché Tilène.')
+    await reply.pressSequentially('La place de la Gare et le marché couvert.')
     await reply.press('Control+Enter')
-    await card(expert, 'marché Tilène').waitFor()
+    await card(expert, 'marché couvert').waitFor()
 
     await thread.getByRole('button', { name: 'Résoudre' }).click()
     await expert.getByText('Aucun commentaire ouvert').waitFor()
     expect(await highlighted(expert)).toBe('')
     await expert.getByRole('radio', { name: 'Résolu (1)' }).click()
-    await card(expert, 'marché Tilène').getByText('Résolu par Aminata Diallo').waitFor()
+    await card(expert, 'marché couvert').getByText(`Résolu par ${world.people.pilot.name}`).waitFor()
   })
 
   it('a writer comments too; when the words are deleted the thread is kept, shown apart as detached', async () => {
-    await expert.getByRole('radio', { name: /^Ouvert/ }).click()
+    const { pilot, expert } = await draftForReview('Fiche thématique — fil détaché')
+    await situation(pilot).click()
+    await pilot.keyboard.press('End')
+    await pilot.keyboard.type(' Surtout le midi.')
     await selectWords(pilot, 'Surtout le midi.')
     await pilot.getByRole('button', { name: 'Commenter' }).click()
     const box = pilot.getByRole('combobox', { name: /Votre commentaire/ })

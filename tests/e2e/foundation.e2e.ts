@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { artifactPath, launchBrowser, newContext, startAppServer, type AppServer } from './harness'
+import { artifactPath, launchBrowser, newContext, signIn, startAppServer, type AppServer } from './harness'
+import { buildWorld, type World } from './world'
 
 let browser: Browser
 beforeAll(async () => {
@@ -48,59 +49,58 @@ describe('a fresh install in the browser', () => {
   })
 })
 
-describe('the demonstration workspace in the browser', () => {
+describe('signing in, and the interface’s language', () => {
   let server: AppServer
+  let world: World
   beforeAll(async () => {
-    server = await startAppServer({ ATELIER_DEMO: '1' })
+    server = await startAppServer()
+    world = await buildWorld(server)
   })
   afterAll(() => server?.stop())
 
   it('a wrong password is explained in French; the right one opens the pilot city’s documents', async () => {
+    const { pilot } = world.people
     const context = await newContext(browser)
     const page = await context.newPage()
     await page.goto(`${server.url}/`)
     await page.waitForURL(/\/signin/)
-    await page.getByLabel('Adresse e-mail').fill('pilote@demo.atelier')
+    await page.getByLabel('Adresse e-mail').fill(pilot.email)
     await page.getByLabel('Mot de passe').fill('pas le bon')
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor()
 
-    await page.getByLabel('Mot de passe').fill('demo-atelier')
+    await page.getByLabel('Mot de passe').fill(pilot.password)
     await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.getByRole('heading', { name: 'Bonjour, Aminata Diallo' }).waitFor()
-    await page.getByRole('link', { name: 'Plan d’action — Dakar' }).waitFor()
+    await page.getByRole('heading', { name: `Bonjour, ${pilot.name}` }).waitFor()
+    await page.getByRole('link', { name: world.documents.plan.title }).waitFor()
     // A member city's private documents are not listed for the pilot city.
-    expect(await page.getByText('Étude de contexte — Abidjan').count()).toBe(0)
+    expect(await page.getByText(world.documents.study.title).count()).toBe(0)
     await page.screenshot({ path: artifactPath('home-pilot.png'), fullPage: true })
     await context.close()
   })
 
   it('a shared link opens after sign-in', async () => {
+    const { pilot } = world.people
     const context = await newContext(browser)
     const page = await context.newPage()
-    const api = context.request
-    await api.post(`${server.url}/api/auth/login`, {
-      data: { email: 'secretariat@demo.atelier', password: 'demo-atelier' },
-      headers: { origin: server.url },
-    })
-    const docs = (await (await api.get(`${server.url}/api/documents`)).json()) as { id: string; title: string }[]
-    await context.clearCookies()
-    const target = docs.find((d) => d.title === 'Plan d’action — Dakar')!
+    const target = world.documents.plan
     await page.goto(`${server.url}/documents/${target.id}`)
     await page.waitForURL(/\/signin\?next=/)
-    await page.getByLabel('Adresse e-mail').fill('pilote@demo.atelier')
-    await page.getByLabel('Mot de passe').fill('demo-atelier')
+    await page.getByLabel('Adresse e-mail').fill(pilot.email)
+    await page.getByLabel('Mot de passe').fill(pilot.password)
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.waitForURL(new RegExp(`/documents/${target.id}$`))
     await context.close()
   })
 
+  // Each language test switches a person that no other test here signs in as: the account keeps the choice.
   it('switches the interface to English and back, and remembers it', async () => {
+    const { funder } = world.people
     const context = await newContext(browser)
     const page = await context.newPage()
     await page.goto(`${server.url}/signin`)
-    await page.getByLabel('Adresse e-mail').fill('financeur@demo.atelier')
-    await page.getByLabel('Mot de passe').fill('demo-atelier')
+    await page.getByLabel('Adresse e-mail').fill(funder.email)
+    await page.getByLabel('Mot de passe').fill(funder.password)
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
     await page.getByRole('button', { name: 'English' }).click()
@@ -114,6 +114,7 @@ describe('the demonstration workspace in the browser', () => {
   })
 
   it('switches to Spanish, remembers it on this device and on the account, and writes documents in Spanish', async () => {
+    const { secretariat } = world.people
     const context = await newContext(browser)
     const page = await context.newPage()
     await page.goto(`${server.url}/signin`)
@@ -126,13 +127,13 @@ describe('the demonstration workspace in the browser', () => {
     await page.reload()
     await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor()
 
-    await page.getByLabel('Correo electrónico').fill('secretariat@demo.atelier')
-    await page.getByLabel('Contraseña', { exact: true }).fill('demo-atelier')
+    await page.getByLabel('Correo electrónico').fill(secretariat.email)
+    await page.getByLabel('Contraseña', { exact: true }).fill(secretariat.password)
     await page.getByRole('button', { name: 'Iniciar sesión' }).click()
     // The account's own language (French) wins at sign-in; switching again stores Spanish on the account.
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
     await spanish.click()
-    await page.getByRole('heading', { name: 'Hola, Claire Dubois' }).waitFor()
+    await page.getByRole('heading', { name: `Hola, ${secretariat.name}` }).waitFor()
     await page.getByRole('heading', { name: 'Mis redes' }).waitFor()
 
     // Creating a document: the kinds are offered, and the template filled, in Spanish.
@@ -150,14 +151,29 @@ describe('the demonstration workspace in the browser', () => {
     const elsewhere = await newContext(browser)
     const other = await elsewhere.newPage()
     await other.goto(`${server.url}/signin`)
-    await other.getByLabel('Adresse e-mail').fill('secretariat@demo.atelier')
-    await other.getByLabel('Mot de passe').fill('demo-atelier')
+    await other.getByLabel('Adresse e-mail').fill(secretariat.email)
+    await other.getByLabel('Mot de passe').fill(secretariat.password)
     await other.getByRole('button', { name: 'Se connecter' }).click()
-    await other.getByRole('heading', { name: 'Hola, Claire Dubois' }).waitFor()
+    await other.getByRole('heading', { name: `Hola, ${secretariat.name}` }).waitFor()
     await other.reload()
-    await other.getByRole('heading', { name: 'Hola, Claire Dubois' }).waitFor()
+    await other.getByRole('heading', { name: `Hola, ${secretariat.name}` }).waitFor()
     expect(await other.getAttribute('html', 'lang')).toBe('es')
     await elsewhere.close()
     await context.close()
+  })
+})
+
+describe('the demonstration network, when asked for', () => {
+  let server: AppServer
+  beforeAll(async () => {
+    server = await startAppServer({ ATELIER_DEMO: '1' })
+  })
+  afterAll(() => server?.stop())
+
+  it('ATELIER_DEMO=1 seeds it: a login the README gives opens a workspace with its network and documents', async () => {
+    const page = await signIn(browser, server, 'pilote@demo.atelier', 'demo-atelier')
+    await page.getByRole('heading', { name: 'Mes réseaux' }).waitFor()
+    await page.locator('.document-list .document-row').first().waitFor()
+    await page.context().close()
   })
 })

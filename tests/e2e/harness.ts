@@ -97,11 +97,8 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
-/** The demonstration network's password (see README). */
-export const DEMO_PASSWORD = 'demo-atelier'
-
 /** A fresh browser context signed in through the French sign-in page, on the home screen. */
-export async function signIn(browser: Browser, server: AppServer, email: string, password = DEMO_PASSWORD): Promise<Page> {
+export async function signIn(browser: Browser, server: AppServer, email: string, password: string): Promise<Page> {
   const page = await (await newContext(browser)).newPage()
   await page.goto(`${server.url}/signin`)
   await page.getByLabel('Adresse e-mail').fill(email)
@@ -138,25 +135,4 @@ export function editorText(page: Page): Promise<string> {
     copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
     return copy.innerText
   })
-}
-
-/**
- * The secretariat gives someone an expert role on a city's space, through the API (as its
- * dialog would): Abidjan's Koffi invited as a peer expert on Dakar, for instance.
- */
-export async function grantCityRole(browser: Browser, server: AppServer, email: string, cityName: string): Promise<void> {
-  const context = await newContext(browser)
-  const api = context.request
-  const headers = { origin: server.url }
-  await api.post(`${server.url}/api/auth/login`, { data: { email: 'secretariat@demo.atelier', password: DEMO_PASSWORD }, headers })
-  const me = await (await api.get(`${server.url}/api/me`)).json()
-  const network = await (await api.get(`${server.url}/api/networks/${me.networks[0].id}`)).json()
-  const city = network.memberships.find((m: { city: { name: string } }) => m.city.name === cityName).city.id
-  const person = network.people.find((p: { user: { email: string } }) => p.user.email === email).user.id
-  const res = await api.post(`${server.url}/api/grants`, {
-    data: { userId: person, role: 'expert', expertKind: 'international', space: { type: 'city', id: city } },
-    headers,
-  })
-  if (res.status() !== 201) throw new Error(`granting a role failed: ${res.status()} ${await res.text()}`)
-  await context.close()
 }

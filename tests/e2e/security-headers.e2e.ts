@@ -2,27 +2,30 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { DEMO_PASSWORD, editorText, grantCityRole, launchBrowser, newContext, openDocument, startAppServer, type AppServer } from './harness'
+import { editorText, launchBrowser, newContext, openDocument, startAppServer, type AppServer } from './harness'
+import { buildWorld, createDocument, giveRole, type Person, type World } from './world'
 
 /**
- * The Content-Security-Policy holds in Chromium: two cities co-write Dakar's action plan (live
- * socket, named carets), one comments on words and opens the version history, and the browser
- * reports no violation of the policy while every feature works.
+ * The Content-Security-Policy holds in Chromium: two cities co-write the pilot city's action
+ * plan (live socket, named carets), one comments on words and opens the version history, and the
+ * browser reports no violation of the policy while every feature works.
  */
-const PLAN = 'Plan d’action — Dakar'
 /** For what crosses from one browser to the other: generous, a busy machine is slow, not wrong. */
 const LIVE = { timeout: 20_000 }
 
 let browser: Browser
 let server: AppServer
+let world: World
 const contexts: BrowserContext[] = []
 /** What each page's browser refused: securitypolicyviolation events and "Refused to…" console lines. */
 const refused = new Map<Page, string[]>()
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  server = await startAppServer({ ATELIER_DEMO: '1' })
-  await grantCityRole(browser, server, 'abidjan@demo.atelier', 'Dakar')
+  server = await startAppServer()
+  world = await buildWorld(server)
+  // The member city's team is a peer expert on the pilot city's space: both write its plan.
+  await giveRole(server, world, world.people.member, { role: 'expert', expertKind: 'international', on: world.cities.pilot })
 })
 afterAll(async () => {
   for (const context of contexts) await context.close()
@@ -37,7 +40,7 @@ declare global {
 }
 
 /** A fresh browser that records every CSP refusal from its first script on, signed in through the form. */
-async function signInWatched(email: string): Promise<Page> {
+async function signInWatched(person: Person): Promise<Page> {
   const context = await newContext(browser)
   contexts.push(context)
   await context.addInitScript(() => {
@@ -54,8 +57,8 @@ async function signInWatched(email: string): Promise<Page> {
   })
   const response = await page.goto(`${server.url}/signin`)
   expect(response!.headers()['content-security-policy']).toContain("script-src 'self'")
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByLabel('Adresse e-mail').fill(person.email)
+  await page.getByLabel('Mot de passe', { exact: true }).fill(person.password)
   await page.getByRole('button', { name: 'Se connecter' }).click()
   await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
   return page
@@ -77,33 +80,35 @@ describe('the Content-Security-Policy in Chromium', () => {
   })
 
   it('refuses nothing while two cities co-write, comment and open the version history', async () => {
-    const dakar = await signInWatched('pilote@demo.atelier')
-    const abidjan = await signInWatched('abidjan@demo.atelier')
-    await openDocument(dakar, PLAN)
-    await openDocument(abidjan, PLAN)
+    const { people, cities } = world
+    const plan = await createDocument(server, people.pilot, cities.pilot, 'action_plan', 'Plan d’action — sous la politique de sécurité')
+    const pilot = await signInWatched(people.pilot)
+    const member = await signInWatched(people.member)
+    await openDocument(pilot, plan.title)
+    await openDocument(member, plan.title)
     // The live socket on /collab: "saved" comes from the server over it.
-    await dakar.locator('.editor-status[data-status="saved"]').waitFor()
-    await abidjan.locator('.editor-status[data-status="saved"]').waitFor()
+    await pilot.locator('.editor-status[data-status="saved"]').waitFor()
+    await member.locator('.editor-status[data-status="saved"]').waitFor()
 
     const problem = (page: Page) => page.locator('.editor-prose h2', { hasText: 'Exposé du problème' }).locator('xpath=following-sibling::*[1]')
-    await problem(dakar).click()
-    await dakar.keyboard.press('End')
-    await dakar.keyboard.type('Les places du centre manquent d’ombre.')
+    await problem(pilot).click()
+    await pilot.keyboard.press('End')
+    await pilot.keyboard.type('Les places du centre manquent d’ombre.')
     // A table, which Tiptap sizes with an inline style.
-    await dakar.keyboard.press('Enter')
-    await dakar.getByRole('button', { name: 'Insérer un tableau' }).click()
-    await dakar.keyboard.type('Place')
-    await abidjan.locator('.editor-prose table', { hasText: 'Place' }).waitFor()
-    await expect.poll(() => editorText(abidjan), LIVE).toContain('Les places du centre manquent d’ombre.')
+    await pilot.keyboard.press('Enter')
+    await pilot.getByRole('button', { name: 'Insérer un tableau' }).click()
+    await pilot.keyboard.type('Place')
+    await member.locator('.editor-prose table', { hasText: 'Place' }).waitFor()
+    await expect.poll(() => editorText(member), LIVE).toContain('Les places du centre manquent d’ombre.')
     // The other city's caret, coloured and labelled, and their selection (of a heading, away from the words commented below).
-    await abidjan.locator('.editor-prose h2', { hasText: 'Exposé du problème' }).click()
-    await abidjan.keyboard.press('End')
-    await abidjan.keyboard.press('Shift+Home')
-    await expect.poll(() => dakar.locator('.collaboration-carets__label').allInnerTexts(), LIVE).toContain('Koffi Kouassi · Abidjan')
-    await expect.poll(() => dakar.locator('.ProseMirror-yjs-selection').count(), LIVE).toBeGreaterThan(0)
+    await member.locator('.editor-prose h2', { hasText: 'Exposé du problème' }).click()
+    await member.keyboard.press('End')
+    await member.keyboard.press('Shift+Home')
+    await expect.poll(() => pilot.locator('.collaboration-carets__label').allInnerTexts(), LIVE).toContain(`${people.member.name} · ${cities.member.name}`)
+    await expect.poll(() => pilot.locator('.ProseMirror-yjs-selection').count(), LIVE).toBeGreaterThan(0)
 
     // A comment on words, seen beside them, highlighted.
-    await dakar.locator('.editor-prose').evaluate((root) => {
+    await pilot.locator('.editor-prose').evaluate((root) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.textContent!.indexOf('manquent d’ombre')
@@ -117,35 +122,35 @@ describe('the Content-Security-Policy in Chromium', () => {
       }
       throw new Error('the words to comment on are not in the text')
     })
-    await dakar.getByRole('button', { name: 'Commenter' }).click()
-    const box = dakar.getByRole('combobox', { name: /Votre commentaire/ })
+    await pilot.getByRole('button', { name: 'Commenter' }).click()
+    const box = pilot.getByRole('combobox', { name: /Votre commentaire/ })
     await box.pressSequentially('Quelles places ?')
     await box.press('Control+Enter')
-    await dakar.locator('.thread-card', { hasText: 'Quelles places ?' }).waitFor()
-    await abidjan.locator('.thread-card', { hasText: 'Quelles places ?' }).waitFor()
-    await dakar.locator('.comment-highlight').first().waitFor()
+    await pilot.locator('.thread-card', { hasText: 'Quelles places ?' }).waitFor()
+    await member.locator('.thread-card', { hasText: 'Quelles places ?' }).waitFor()
+    await pilot.locator('.comment-highlight').first().waitFor()
 
     // The version history: a saved version's content, then that version compared with the live text.
-    await dakar.locator('.editor-status[data-status="saved"]').waitFor()
-    await dakar.getByRole('button', { name: 'Enregistrer une version' }).click()
-    await dakar.getByLabel('Nom de la version').fill('V1')
-    await dakar.getByRole('button', { name: 'Enregistrer', exact: true }).click()
-    await dakar.getByText('Version « V1 » enregistrée.').waitFor()
-    await problem(dakar).click()
-    await dakar.keyboard.press('End')
-    await dakar.keyboard.type(' Budget prévu.')
-    await dakar.locator('.editor-status[data-status="saved"]').waitFor()
-    await dakar.getByRole('link', { name: 'Historique des versions' }).first().click()
-    await dakar.getByRole('heading', { name: 'Historique des versions' }).waitFor()
-    await dakar
+    await pilot.locator('.editor-status[data-status="saved"]').waitFor()
+    await pilot.getByRole('button', { name: 'Enregistrer une version' }).click()
+    await pilot.getByLabel('Nom de la version').fill('V1')
+    await pilot.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+    await pilot.getByText('Version « V1 » enregistrée.').waitFor()
+    await problem(pilot).click()
+    await pilot.keyboard.press('End')
+    await pilot.keyboard.type(' Budget prévu.')
+    await pilot.locator('.editor-status[data-status="saved"]').waitFor()
+    await pilot.getByRole('link', { name: 'Historique des versions' }).first().click()
+    await pilot.getByRole('heading', { name: 'Historique des versions' }).waitFor()
+    await pilot
       .getByRole('complementary', { name: /Versions/ })
       .getByRole('button', { name: /V1/ })
       .click()
-    await dakar.locator('.version-content', { hasText: 'manquent d’ombre' }).waitFor()
-    await dakar.getByLabel('avec').selectOption({ label: 'Version en cours' })
-    await expect.poll(() => dakar.locator('.compare-body ins').allInnerTexts(), LIVE).toContainEqual(expect.stringContaining('Budget prévu.'))
+    await pilot.locator('.version-content', { hasText: 'manquent d’ombre' }).waitFor()
+    await pilot.getByLabel('avec').selectOption({ label: 'Version en cours' })
+    await expect.poll(() => pilot.locator('.compare-body ins').allInnerTexts(), LIVE).toContainEqual(expect.stringContaining('Budget prévu.'))
 
-    expect(await violations(dakar)).toEqual([])
-    expect(await violations(abidjan)).toEqual([])
+    expect(await violations(pilot)).toEqual([])
+    expect(await violations(member)).toEqual([])
   })
 })

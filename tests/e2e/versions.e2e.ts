@@ -1,32 +1,30 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, grantCityRole, launchBrowser, openDocument, signIn, startAppServer, type AppServer } from './harness'
+import { artifactPath, editorText, launchBrowser, startAppServer, type AppServer } from './harness'
+import { buildWorld, createDocument, giveRole, openAs, type World } from './world'
 
 /**
- * Versions of Dakar's action plan, from the browser: Aminata Diallo (Dakar) saves V1, Koffi
- * Kouassi (Abidjan, peer expert on Dakar) and she edit, she saves V2, compares them and sees
- * who wrote what, exports V2 to DOCX and PDF, and restores V1 while Koffi is still editing.
+ * Versions of an action plan of the pilot city, from the browser: its team saves V1, the member
+ * city's team (peer expert on the pilot city) and they edit, V2 is saved; then the pilot city
+ * compares them and sees who wrote what, exports V2 to DOCX and PDF, and restores V1 while the
+ * member city is still editing. Each test starts from a plan of its own with V1 and V2.
  */
-const PLAN = 'Plan d’action — Dakar'
+const V1 = 'V1 — avant expérimentation'
+const V2 = 'V2 — après expérimentation'
+const ADDED_BY_MEMBER = 'Trois places pilotes dans la ville membre.'
 
 let browser: Browser
 let server: AppServer
-let dakar: Page
-let abidjan: Page
+let world: World
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  server = await startAppServer({ ATELIER_DEMO: '1' })
-  await grantCityRole(browser, server, 'abidjan@demo.atelier', 'Dakar')
-  dakar = await signIn(browser, server, 'pilote@demo.atelier')
-  abidjan = await signIn(browser, server, 'abidjan@demo.atelier')
-  await openDocument(dakar, PLAN)
-  await openDocument(abidjan, PLAN)
+  server = await startAppServer()
+  world = await buildWorld(server)
+  await giveRole(server, world, world.people.member, { role: 'expert', expertKind: 'international', on: world.cities.pilot })
 })
 afterAll(async () => {
-  await dakar?.context().close()
-  await abidjan?.context().close()
   await server?.stop()
   await browser?.close()
 })
@@ -68,53 +66,74 @@ async function exportVersion(page: Page, version: string, format: RegExp): Promi
   return { name: download.suggestedFilename(), bytes: readFileSync(path) }
 }
 
+/** A new plan of the pilot city, open for both teams: V1, then both edit, then V2. */
+async function planWithTwoVersions(title: string): Promise<{ pilot: Page; member: Page }> {
+  const { people, cities } = world
+  const plan = await createDocument(server, people.pilot, cities.pilot, 'action_plan', title)
+  const pilot = await openAs(browser, server, people.pilot, plan.title)
+  const member = await openAs(browser, server, people.member, plan.title)
+  await typeUnder(pilot, 'Exposé du problème', 'Les places manquent d’ombre.')
+  await saveVersion(pilot, V1)
+
+  await typeUnder(member, 'Exposé du problème', ` ${ADDED_BY_MEMBER}`)
+  await expect.poll(() => editorText(pilot)).toContain(ADDED_BY_MEMBER)
+  await typeUnder(pilot, 'Exposé du problème', ' Budget prévu.')
+  await expect.poll(() => editorText(member)).toContain('Budget prévu.')
+  await saveVersion(pilot, V2)
+  return { pilot, member }
+}
+
+async function openHistory(page: Page) {
+  await page.getByRole('link', { name: 'Historique des versions' }).first().click()
+  await page.getByRole('heading', { name: 'Historique des versions' }).waitFor()
+}
+
 describe('versions of an action plan', () => {
   it('V1, then both cities edit, then V2', async () => {
-    await typeUnder(dakar, 'Exposé du problème', 'Les places manquent d’ombre.')
-    await saveVersion(dakar, 'V1 — avant expérimentation')
-
-    await typeUnder(abidjan, 'Exposé du problème', ' Trois places pilotes à Abidjan.')
-    await expect.poll(() => editorText(dakar)).toContain('Trois places pilotes à Abidjan.')
-    await typeUnder(dakar, 'Exposé du problème', ' Budget prévu.')
-    await expect.poll(() => editorText(abidjan)).toContain('Budget prévu.')
-    await saveVersion(dakar, 'V2 — après expérimentation')
+    await planWithTwoVersions('Plan d’action — deux versions')
   })
 
   it('comparing V1 and V2 shows the words added and removed, and who wrote each addition', async () => {
-    await dakar.getByRole('link', { name: 'Historique des versions' }).first().click()
-    await dakar.getByRole('heading', { name: 'Historique des versions' }).waitFor()
-    const list = dakar.getByRole('complementary', { name: /Versions/ })
-    await list.getByText('V2 — après expérimentation').waitFor()
-    await list.getByText('V1 — avant expérimentation').waitFor()
-    await list.getByRole('button', { name: /V2 — après expérimentation/ }).click()
+    const { people, cities } = world
+    const { pilot } = await planWithTwoVersions('Plan d’action — comparaison')
+    await openHistory(pilot)
+    const list = pilot.getByRole('complementary', { name: /Versions/ })
+    await list.getByText(V2).waitFor()
+    await list.getByText(V1).waitFor()
+    await list.getByRole('button', { name: V2 }).click()
 
-    await expect.poll(() => marked(dakar, 'ins[data-author="Koffi Kouassi · Abidjan"]')).toBe('Trois places pilotes à Abidjan.')
-    expect(await marked(dakar, 'ins[data-author="Aminata Diallo · Dakar"]')).toBe('Budget prévu.')
+    const memberLabel = `${people.member.name} · ${cities.member.name}`
+    await expect.poll(() => marked(pilot, `ins[data-author="${memberLabel}"]`)).toBe(ADDED_BY_MEMBER)
+    expect(await marked(pilot, `ins[data-author="${people.pilot.name} · ${cities.pilot.name}"]`)).toBe('Budget prévu.')
     // Nothing was taken out between V1 and V2, and what V1 had is not shown as new.
-    expect(await dakar.locator('.compare del').count()).toBe(0)
-    expect(await marked(dakar, '.compare ins')).not.toContain('manquent')
-    expect(await dakar.getByRole('list', { name: 'Auteurs des ajouts' }).innerText()).toContain('Koffi Kouassi · Abidjan')
-    await dakar.screenshot({ path: artifactPath('compare.png'), fullPage: true })
+    expect(await pilot.locator('.compare del').count()).toBe(0)
+    expect(await marked(pilot, '.compare ins')).not.toContain('manquent')
+    expect(await pilot.getByRole('list', { name: 'Auteurs des ajouts' }).innerText()).toContain(memberLabel)
+    await pilot.screenshot({ path: artifactPath('compare.png'), fullPage: true })
   })
 
   it('exports V2 to DOCX and PDF, with meaningful file names', async () => {
-    const docx = await exportVersion(dakar, 'V2 — après expérimentation', /Word/)
+    const { pilot } = await planWithTwoVersions('Plan d’action — export')
+    await openHistory(pilot)
+    const docx = await exportVersion(pilot, V2, /Word/)
     expect(docx.name).toMatch(/\.docx$/)
     expect(docx.name).toMatch(/V2/)
     expect(docx.bytes.subarray(0, 2).toString()).toBe('PK')
-    const pdf = await exportVersion(dakar, 'V2 — après expérimentation', /PDF/)
+    const pdf = await exportVersion(pilot, V2, /PDF/)
     expect(pdf.name).toMatch(/\.pdf$/)
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-')
   })
 
-  it('restoring V1 while Koffi edits brings V1 back for both, as a new edit', async () => {
-    const v1 = dakar.locator('.version', { hasText: 'V1 — avant expérimentation' })
+  it('restoring V1 while the member city edits brings V1 back for both, as a new edit', async () => {
+    const { pilot, member } = await planWithTwoVersions('Plan d’action — restauration')
+    await openHistory(pilot)
+    const v1 = pilot.locator('.version', { hasText: V1 })
     await v1.getByRole('button', { name: 'Restaurer' }).click()
-    await dakar.getByRole('dialog').getByRole('button', { name: 'Restaurer' }).click()
-    await dakar.getByText('« V1 — avant expérimentation » a été restaurée dans le document.').waitFor()
+    await pilot.getByRole('dialog').getByRole('button', { name: 'Restaurer' }).click()
+    await pilot.getByText(`« ${V1} » a été restaurée dans le document.`).waitFor()
 
-    await expect.poll(() => editorText(abidjan)).not.toContain('Trois places pilotes à Abidjan.')
-    expect(await editorText(abidjan)).toContain('Les places manquent d’ombre.')
-    await dakar.locator('.version', { hasText: 'Restaurée depuis « V1 — avant expérimentation »' }).waitFor()
+    await expect.poll(() => editorText(member)).not.toContain(ADDED_BY_MEMBER)
+    expect(await editorText(member)).toContain('Les places manquent d’ombre.')
+    await pilot.locator('.version', { hasText: `Restaurée depuis « ${V1} »` }).waitFor()
   })
 })
