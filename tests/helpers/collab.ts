@@ -9,14 +9,15 @@ import type { Queryable } from '../../server/db/db'
 import { startServer, type RunningServer, type ServerOptions } from '../../server/server'
 import { seedDemo } from '../../server/demo/seed'
 import { dropSchema, freshSchemaName, type Driver } from './db'
-import { DEMO_PASSWORD } from './app'
 import { storedDoc } from './comments'
+import { PASSWORD, type Person } from './world'
 import { MESSAGE_COMMENTS } from '../../shared/collab'
 import { encodeCommentsSubscribe, readCommentsChanged, type CommentsChanged } from '../../shared/comments-message'
 
 /**
  * A real Atelier server on a real port, on a fresh database of the given driver; with the demo
- * seeded unless `demo: false` (then the test builds its own people and documents, tests/helpers/world.ts).
+ * seeded (every password PASSWORD) unless `demo: false` (then the test builds its own people and
+ * documents in `deps.db`, tests/helpers/world.ts).
  */
 export type TestServer = RunningServer & {
   wsUrl: string
@@ -27,7 +28,10 @@ export type TestServer = RunningServer & {
   stop(): Promise<void>
 }
 
-export async function startTestServer(driver: Driver, options: ServerOptions & { env?: Record<string, string>; schema?: string; demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  driver: Driver,
+  options: ServerOptions & { env?: Record<string, string>; schema?: string; demo?: boolean } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-collab-'))
   const schema = options.schema ?? freshSchemaName()
   const config: Config = loadConfig({
@@ -39,7 +43,7 @@ export async function startTestServer(driver: Driver, options: ServerOptions & {
     ...options.env,
   })
   const server = await startServer(config, { hub: { unloadDelayMs: 50, contentDebounceMs: 50 }, ...options, schema })
-  if (options.demo !== false) await seedDemo(server.deps.db, DEMO_PASSWORD)
+  if (options.demo !== false) await seedDemo(server.deps.db, PASSWORD)
   const api = async (cookie: string, method: string, path: string, body?: unknown) => {
     const res = await fetch(`${server.url}${path}`, {
       method,
@@ -52,7 +56,7 @@ export async function startTestServer(driver: Driver, options: ServerOptions & {
   return {
     ...server,
     wsUrl: `${server.url.replace('http', 'ws')}/collab`,
-    async login(email, password = DEMO_PASSWORD) {
+    async login(email, password = PASSWORD) {
       const res = await fetch(`${server.url}/api/auth/login`, {
         method: 'POST',
         headers: { origin: server.url, 'content-type': 'application/json' },
@@ -77,6 +81,13 @@ export async function startTestServer(driver: Driver, options: ServerOptions & {
       if (driver === 'postgres' && !options.schema) await dropSchema(process.env.DATABASE_URL!, schema)
     },
   }
+}
+
+/** Session cookies of built people on a test server, under the same keys. */
+export async function cookiesOf<K extends string>(server: Pick<TestServer, 'login'>, people: Record<K, Person>): Promise<Record<K, string>> {
+  const cookies = {} as Record<K, string>
+  for (const [key, person] of Object.entries(people) as [K, Person][]) cookies[key] = await server.login(person.email)
+  return cookies
 }
 
 /** A WebSocket that sends a cookie and an Origin, and records every frame it receives. */
