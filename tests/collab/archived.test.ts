@@ -16,7 +16,7 @@ describe.each(DRIVERS)('an archived document (%s)', (driver) => {
   let documentId: string
 
   beforeAll(async () => {
-    server = await startTestServer(driver, { demo: false })
+    server = await startTestServer(driver)
     world = await buildWorld(server.deps.db)
     secretariat = await server.login(world.people.secretariat.email)
     pilot = await server.login(world.people.pilot.email)

@@ -23,7 +23,7 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
   let cityPlan: string
 
   beforeAll(async () => {
-    server = await startTestServer(driver, { demo: false })
+    server = await startTestServer(driver)
     world = await buildWorld(server.deps.db)
     cookies = await cookiesOf(server, world.people)
     networkDoc = world.documents.network.id

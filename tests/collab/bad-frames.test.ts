@@ -108,7 +108,7 @@ describe('malformed and oversized frames', () => {
   let otherId: string
 
   beforeAll(async () => {
-    server = await startTestServer('pglite', { demo: false, env: { ATELIER_MAX_MESSAGE_BYTES: String(64 * 1024) } })
+    server = await startTestServer('pglite', { env: { ATELIER_MAX_MESSAGE_BYTES: String(64 * 1024) } })
     const built = await pilotAndPlan(server)
     cookie = built.cookie
     planId = built.plan
@@ -140,7 +140,7 @@ describe('malformed and oversized frames', () => {
   }
 
   it('presence nested 200,000 levels deep is malformed input: 1002, nothing logged as a server error', async () => {
-    const roomy = await startTestServer('pglite', { demo: false })
+    const roomy = await startTestServer('pglite')
     try {
       const { cookie: c, plan: id } = await pilotAndPlan(roomy)
       const errors: string[] = []
@@ -197,7 +197,7 @@ describe('malformed and oversized frames', () => {
   })
 
   it('a document cannot grow past its maximum size', async () => {
-    const small = await startTestServer('pglite', { demo: false, env: { ATELIER_MAX_DOCUMENT_BYTES: String(8 * 1024) } })
+    const small = await startTestServer('pglite', { env: { ATELIER_MAX_DOCUMENT_BYTES: String(8 * 1024) } })
     try {
       const { cookie: c, plan: id } = await pilotAndPlan(small)
       const writer = connect(small, id, { cookie: c })
@@ -215,7 +215,7 @@ describe('malformed and oversized frames', () => {
   })
 
   it('refuses connections beyond the per-document limit with 503', async () => {
-    const tiny = await startTestServer('pglite', { demo: false, env: { ATELIER_MAX_CONNECTIONS_PER_DOCUMENT: '2' } })
+    const tiny = await startTestServer('pglite', { env: { ATELIER_MAX_CONNECTIONS_PER_DOCUMENT: '2' } })
     try {
       const { cookie: c, plan: id } = await pilotAndPlan(tiny)
       const a = connect(tiny, id, { cookie: c })

@@ -26,7 +26,7 @@ describe.each(DRIVERS)('comment changes on live sockets (%s)', (driver) => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer(driver, { demo: false })
+    server = await startTestServer(driver)
     const { people, network, documents } = await buildWorld(server.deps.db)
     const { secretariat, pilot, expert, funder } = people
     cookies = await cookiesOf(server, { secretariat, pilot, expert, funder })

@@ -76,7 +76,7 @@ describe.each(DRIVERS)('convergence under random concurrent edits (%s)', (driver
   let networkId: string
 
   beforeAll(async () => {
-    server = await startTestServer(driver, { demo: false })
+    server = await startTestServer(driver)
     const world = await buildWorld(server.deps.db)
     cookie = await server.login(world.people.secretariat.email)
     networkId = world.network.id

@@ -18,7 +18,7 @@ describe.each(DRIVERS)('credentials of open sockets (%s)', (driver) => {
   let documentId: string
 
   beforeAll(async () => {
-    server = await startTestServer(driver, { demo: false })
+    server = await startTestServer(driver)
     world = await buildWorld(server.deps.db)
     pilotEmail = world.people.pilot.email
     documentId = world.documents.city.id

@@ -50,7 +50,6 @@ describe.runIf(process.env.DATABASE_URL)('a PostgreSQL restart', () => {
     // A long periodic check: what closes the socket below must be the check made when listening resumes.
     server = await startTestServer('postgres', {
       schema,
-      demo: false,
       env: { DATABASE_URL: proxy.url(process.env.DATABASE_URL!), ATELIER_ACCESS_RECHECK_SECONDS: '3600' },
     })
     world = await buildWorld(server.deps.db)

@@ -34,7 +34,7 @@ describe('a live document’s extensions', () => {
   })
 
   beforeAll(async () => {
-    server = await startTestServer('pglite', { demo: false, extensions: [recorder] })
+    server = await startTestServer('pglite', { extensions: [recorder] })
     world = await buildWorld(server.deps.db)
     pilot = world.people.pilot
     cookie = await server.login(pilot.email)

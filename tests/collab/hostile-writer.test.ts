@@ -50,7 +50,7 @@ describe.each(DRIVERS)('a hostile writer (%s)', (driver) => {
   let otherDoc: string
 
   beforeAll(async () => {
-    server = await startTestServer(driver, { demo: false })
+    server = await startTestServer(driver)
     const built = await pilotWithTwoDocuments(server)
     cookie = built.cookie
     hostileDoc = built.plan
@@ -110,7 +110,6 @@ describe.each(DRIVERS)('a hostile writer (%s)', (driver) => {
 
   it('is held back once it has sent more than its budget: the socket is paused, not the server', async () => {
     const tight = await startTestServer(driver, {
-      demo: false,
       env: { ATELIER_WRITE_BYTES_PER_SECOND: '65536', ATELIER_MAX_MESSAGE_BYTES: String(256 * 1024) },
     })
     try {

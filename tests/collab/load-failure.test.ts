@@ -37,7 +37,7 @@ describe('when a document cannot be loaded', () => {
     )
 
   beforeAll(async () => {
-    server = await startTestServer('pglite', { demo: false, wrapDb: failingLoads })
+    server = await startTestServer('pglite', { wrapDb: failingLoads })
     world = await buildWorld(server.deps.db)
     cookie = await server.login(world.people.pilot.email)
     planId = world.documents.city.id

@@ -52,8 +52,8 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
 
   beforeAll(async () => {
     // One after the other: the second finds the schema migrated.
-    s1 = await startTestServer('postgres', { schema, env, demo: false })
-    s2 = await startTestServer('postgres', { schema, env, demo: false })
+    s1 = await startTestServer('postgres', { schema, env })
+    s2 = await startTestServer('postgres', { schema, env })
     world = await buildWorld(s1.deps.db)
     secretariat = await s1.login(world.people.secretariat.email)
     pilot = await s2.login(world.people.pilot.email)
@@ -166,7 +166,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
   it('a late joiner on another instance gets edits that are not stored yet', async () => {
     const journalId = await ownDocument('experimentation_log')
     // A third instance that holds writes for a long time, so "not stored yet" is certain.
-    const slow = await startTestServer('postgres', { schema, env, demo: false, persistence: { flushMs: 600_000 } })
+    const slow = await startTestServer('postgres', { schema, env, persistence: { flushMs: 600_000 } })
     try {
       const writer = client(connect(slow, journalId, { cookie: pilot }))
       const observer = client(connect(slow, journalId, { cookie: secretariat }))

@@ -55,12 +55,11 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('updates relay
   const stored = (documentId: string) => storedDocument(s1.deps.db, documentId)
 
   beforeAll(async () => {
-    s1 = await startTestServer('postgres', { schema, env, hub, demo: false })
+    s1 = await startTestServer('postgres', { schema, env, hub })
     s2 = await startTestServer('postgres', {
       schema,
       env,
       hub,
-      demo: false,
       wrapDb: (db) => {
         stuck = holdingWrites(db)
         return stuck.wrapped
@@ -71,8 +70,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('updates relay
   })
 
   /** A document of the test's own, in the pilot city. */
-  const ownDocument = async (kind: DocumentKind) =>
-    (await buildDocument(s1.deps.db, world.cities.pilot, { kind, by: world.people.pilot })).id
+  const ownDocument = async (kind: DocumentKind) => (await buildDocument(s1.deps.db, world.cities.pilot, { kind, by: world.people.pilot })).id
 
   afterAll(async () => {
     stuck.release()

@@ -13,7 +13,7 @@ describe.each(DRIVERS)('confirmation that edits are stored (%s)', (driver) => {
   let planId: string
 
   beforeAll(async () => {
-    server = await startTestServer(driver, { demo: false })
+    server = await startTestServer(driver)
     const world = await buildWorld(server.deps.db)
     pilot = await server.login(world.people.pilot.email)
     planId = world.documents.city.id

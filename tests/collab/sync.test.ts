@@ -13,7 +13,7 @@ describe.each(DRIVERS)('live co-editing over the y-websocket protocol (%s)', (dr
   let planId: string
 
   beforeAll(async () => {
-    server = await startTestServer(driver, { demo: false })
+    server = await startTestServer(driver)
     const world = await buildWorld(server.deps.db)
     pilot = await server.login(world.people.pilot.email)
     secretariat = await server.login(world.people.secretariat.email)

@@ -21,7 +21,7 @@ describe.each(DRIVERS)('versions of live documents (%s)', (driver) => {
   let secretariat: string
 
   beforeAll(async () => {
-    server = await startTestServer(driver, { demo: false, hub: { unloadDelayMs: 50, contentDebounceMs: 50, versionIdleMs: IDLE_MS } })
+    server = await startTestServer(driver, { hub: { unloadDelayMs: 50, contentDebounceMs: 50, versionIdleMs: IDLE_MS } })
     world = await buildWorld(server.deps.db)
     pilot = await server.login(world.people.pilot.email)
     secretariat = await server.login(world.people.secretariat.email)
