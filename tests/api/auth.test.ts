@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashToken } from '../../server/auth/tokens'
-import { seedDemo } from '../../server/demo/seed'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { DEMO_PASSWORD, testApp } from '../helpers/app'
+import { testApp } from '../helpers/app'
+import { buildCity, buildNetwork, buildPerson, PASSWORD, type Person } from '../helpers/world'
 
 describe.each(DRIVERS)('first-run setup on %s', (driver) => {
   let db: TestDb
@@ -42,16 +42,19 @@ describe.each(DRIVERS)('first-run setup on %s', (driver) => {
 
 describe.each(DRIVERS)('sessions on %s', (driver) => {
   let db: TestDb
+  /** A member of a pilot city's team. */
+  let person: Person
   beforeAll(async () => {
     db = await openTestDb(driver)
-    await seedDemo(db, DEMO_PASSWORD)
+    const network = await buildNetwork(db)
+    person = await buildPerson(db, 'Pat Pilot', [{ role: 'city_team', on: await buildCity(db, network, 'pilot', 'Pilot City') }])
   })
   afterAll(() => db.drop())
 
   it('login sets an HttpOnly, SameSite=Lax session cookie and /api/me answers with it', async () => {
     const { client } = testApp(db)
     const pilot = client()
-    const res = await pilot.post('/api/auth/login', { email: 'PILOTE@demo.atelier', password: DEMO_PASSWORD })
+    const res = await pilot.post('/api/auth/login', { email: person.email.toUpperCase(), password: PASSWORD })
     expect(res.status).toBe(200)
     const cookie = res.headers.get('set-cookie')!
     expect(cookie).toMatch(/^atelier_session=\w+/)
@@ -60,22 +63,22 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
     expect(cookie).not.toMatch(/Secure/)
     const me = await pilot.get('/api/me')
     expect(me.status).toBe(200)
-    expect(me.body.user.email).toBe('pilote@demo.atelier')
+    expect(me.body.user.email).toBe(person.email)
     expect(me.body.networks[0].roles).toEqual(['pilot_city'])
   })
 
   it('marks the cookie Secure when the app is served over HTTPS', async () => {
     const { createLucia } = await import('../../server/auth/lucia')
     const { client } = testApp(db, { auth: createLucia(db, { secureCookies: true, sessionDays: 30 }) })
-    const res = await client().post('/api/auth/login', { email: 'pilote@demo.atelier', password: DEMO_PASSWORD })
+    const res = await client().post('/api/auth/login', { email: person.email, password: PASSWORD })
     expect(res.headers.get('set-cookie')).toMatch(/Secure/)
   })
 
   it('a wrong password or unknown account is a 401 with a message, and sets no cookie', async () => {
     const { client } = testApp(db)
     for (const body of [
-      { email: 'pilote@demo.atelier', password: 'wrong-password' },
-      { email: 'nobody@demo.atelier', password: DEMO_PASSWORD },
+      { email: person.email, password: 'wrong-password' },
+      { email: 'nobody@example.org', password: PASSWORD },
     ]) {
       const res = await client().post('/api/auth/login', body)
       expect(res.status).toBe(401)
@@ -87,7 +90,7 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
   it('logout ends the session on the server, not just in the browser', async () => {
     const { client } = testApp(db)
     const pilot = client()
-    await pilot.login('pilote@demo.atelier')
+    await pilot.login(person.email, PASSWORD)
     const stolen = pilot.cookie
     expect((await pilot.post('/api/auth/logout')).status).toBe(204)
     expect(pilot.cookie).toBe('')
@@ -99,7 +102,7 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
   it('an expired session is refused and its cookie cleared', async () => {
     const { client } = testApp(db)
     const pilot = client()
-    await pilot.login('pilote@demo.atelier')
+    await pilot.login(person.email, PASSWORD)
     await db.query(`update sessions set expires_at = now() - interval '1 minute' where id = $1`, [hashToken(pilot.cookie.split('=')[1]!)])
     const res = await pilot.get('/api/me')
     expect(res.status).toBe(401)
@@ -110,7 +113,7 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
   it('a session nearing expiry is extended and the cookie refreshed', async () => {
     const { client } = testApp(db)
     const pilot = client()
-    await pilot.login('pilote@demo.atelier')
+    await pilot.login(person.email, PASSWORD)
     const id = hashToken(pilot.cookie.split('=')[1]!)
     await db.query(`update sessions set expires_at = now() + interval '2 days' where id = $1`, [id])
     const res = await pilot.get('/api/me')
@@ -123,19 +126,21 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
 
 describe.each(DRIVERS)('CSRF protection on %s', (driver) => {
   let db: TestDb
+  /** The secretariat of a network with no document yet. */
+  let secretariat: Person
   beforeAll(async () => {
     db = await openTestDb(driver)
-    await seedDemo(db, DEMO_PASSWORD)
+    secretariat = await buildPerson(db, 'Sam Secretariat', [{ role: 'secretariat', on: await buildNetwork(db) }])
   })
   afterAll(() => db.drop())
 
   it('refuses a state-changing request from another site, or with no Origin, before acting on it', async () => {
     const { client } = testApp(db)
-    const secretariat = client()
-    const me = await secretariat.login('secretariat@demo.atelier')
+    const browser = client()
+    const me = await browser.login(secretariat.email, PASSWORD)
     const network = { type: 'network', id: me.networks[0].id }
     for (const origin of ['https://evil.example', null]) {
-      const res = await secretariat.request('POST', '/api/documents', { json: { space: network, kind: 'action_plan' }, origin })
+      const res = await browser.request('POST', '/api/documents', { json: { space: network, kind: 'action_plan' }, origin })
       expect(res.status).toBe(403)
       expect(res.body.error.code).toBe('csrf_failed')
     }
@@ -143,14 +148,14 @@ describe.each(DRIVERS)('CSRF protection on %s', (driver) => {
       network.id,
     ])) as [{ n: number }]
     expect(n).toBe(0)
-    const ok = await secretariat.post('/api/documents', { space: network, kind: 'action_plan' })
+    const ok = await browser.post('/api/documents', { space: network, kind: 'action_plan' })
     expect(ok.status).toBe(201)
   })
 
   it('login itself is protected (no login CSRF)', async () => {
     const { client } = testApp(db)
     const res = await client().request('POST', '/api/auth/login', {
-      json: { email: 'pilote@demo.atelier', password: DEMO_PASSWORD },
+      json: { email: secretariat.email, password: PASSWORD },
       origin: 'https://evil.example',
     })
     expect(res.status).toBe(403)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '../../server/demo/seed'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { Client, DEMO_PASSWORD, testApp } from '../helpers/app'
+import { type Client, testApp } from '../helpers/app'
+import { buildNetwork, buildPerson, signIn } from '../helpers/world'
 
 /**
  * Every API route, fed malformed input, answers 4xx with a message a person can read and
@@ -95,10 +95,8 @@ describe.each(DRIVERS)('bad input on every route (%s)', (driver) => {
 
   beforeAll(async () => {
     db = await openTestDb(driver)
-    await seedDemo(db, DEMO_PASSWORD)
     app = testApp(db)
-    secretariat = app.client()
-    await secretariat.login('secretariat@demo.atelier')
+    secretariat = await signIn(app, await buildPerson(db, 'Sam Secretariat', [{ role: 'secretariat', on: await buildNetwork(db) }]))
   })
   afterAll(() => db.drop())
 

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '../../server/demo/seed'
-import { hashPassword } from '../../server/auth/passwords'
-import { addGrant } from '../../server/data/grants'
-import { createUser } from '../../server/data/users'
-import { createCity } from '../../server/data/workspace'
-import type { DocumentSummary, MeResponse, ThreadView } from '../../shared/api'
+import type { MeResponse, ThreadView } from '../../shared/api'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { Client, DEMO_PASSWORD, testApp } from '../helpers/app'
+import { type Client, testApp } from '../helpers/app'
 import { anchorIn } from '../helpers/comments'
+import { buildCity, buildNetwork, buildPerson, buildWorld, signIn } from '../helpers/world'
 
 /**
  * Who may do what with comments, through the REST API, written out by hand from the issue:
@@ -19,8 +15,8 @@ type Column = (typeof COLUMNS)[number]
 type Person = 'secretariat' | 'pilot' | 'member' | 'expert' | 'advisory' | 'funder' | 'outsider'
 
 const MATRIX: Record<'network' | 'city', Record<Person, string>> = {
-  // The network's constitution sheet. The pilot city's team writes it; member cities, experts
-  // and the advisory group comment; the funder reads.
+  // A sheet of the network. The pilot city's team writes it; member cities, experts and the
+  // advisory group comment; the funder reads.
   network: {
     secretariat: 'Y Y Y Y . Y Y Y Y Y',
     pilot: 'Y Y Y Y . Y . Y Y Y',
@@ -30,7 +26,7 @@ const MATRIX: Record<'network' | 'city', Record<Person, string>> = {
     funder: 'Y . . - . - . - . .',
     outsider: '. . . - . - . - . .',
   },
-  // Dakar's action plan: private to Dakar's team and the network's secretariat.
+  // The pilot city's action plan: private to its team and the network's secretariat.
   city: {
     secretariat: 'Y Y Y Y . Y Y Y Y Y',
     pilot: 'Y Y Y Y . Y . Y Y Y',
@@ -42,18 +38,6 @@ const MATRIX: Record<'network' | 'city', Record<Person, string>> = {
   },
 }
 
-const LOGINS: Record<Person | 'networkOwner', string> = {
-  secretariat: 'secretariat@demo.atelier',
-  pilot: 'pilote@demo.atelier',
-  member: 'abidjan@demo.atelier',
-  expert: 'experte@demo.atelier',
-  advisory: 'conseil@demo.atelier',
-  funder: 'financeur@demo.atelier',
-  outsider: 'ailleurs@example.org',
-  // Authors of the "other" threads: someone else who may comment there.
-  networkOwner: 'tunis@demo.atelier',
-}
-
 describe.each(DRIVERS)('the comments permission matrix on %s', (driver) => {
   let db: TestDb
   let app: ReturnType<typeof testApp>
@@ -62,26 +46,27 @@ describe.each(DRIVERS)('the comments permission matrix on %s', (driver) => {
 
   beforeAll(async () => {
     db = await openTestDb(driver)
-    await seedDemo(db, DEMO_PASSWORD)
-    // Someone with a role elsewhere only, and a second person of Dakar's team.
-    const passwordHash = await hashPassword(DEMO_PASSWORD)
-    const elsewhere = await createCity(db, { name: 'Ailleurs' })
-    const outsider = await createUser(db, { email: LOGINS.outsider, name: 'Personne d’ailleurs', passwordHash })
-    await addGrant(db, { userId: outsider.id, role: 'city_team', space: { type: 'city', id: elsewhere.id } })
     app = testApp(db)
-    for (const [who, email] of Object.entries(LOGINS)) {
-      as[who as Person] = app.client()
-      await as[who as Person]!.login(email)
+    const world = await buildWorld(db)
+    const { secretariat, pilot, member, expert, advisory, funder, other } = world.people
+    // Someone with a role in a city of another network only, and a second person of the pilot city's team.
+    const elsewhere = await buildCity(db, await buildNetwork(db, 'Other Network'), 'member', 'Elsewhere')
+    const signedIn = {
+      secretariat,
+      pilot,
+      member,
+      expert,
+      advisory,
+      funder,
+      outsider: await buildPerson(db, 'Oscar Outsider', [{ role: 'city_team', on: elsewhere }]),
+      // Authors of the "other" threads: someone else who may comment there.
+      networkOwner: other,
+      cityOwner: await buildPerson(db, 'Pia Pilot', [{ role: 'city_team', on: world.cities.pilot }]),
     }
-    const all = (await as.secretariat!.get<DocumentSummary[]>('/api/documents')).body
-    docs.network = all.find((d) => d.title === 'Fiche constitutive du Réseau collaboratif')!.id
-    const plan = all.find((d) => d.title === 'Plan d’action — Dakar')!
-    docs.city = plan.id
-    const dakarColleague = await createUser(db, { email: 'dakar2@example.org', name: 'Ousmane Sow', passwordHash })
-    await addGrant(db, { userId: dakarColleague.id, role: 'city_team', space: plan.space })
-    as.cityOwner = app.client()
-    await as.cityOwner.login('dakar2@example.org')
-    expect((await as.outsider!.get<MeResponse>('/api/me')).body.cities.map((c) => c.name)).toEqual(['Ailleurs'])
+    for (const [who, person] of Object.entries(signedIn)) as[who as keyof typeof signedIn] = await signIn(app, person)
+    docs.network = world.documents.network.id
+    docs.city = world.documents.city.id
+    expect((await as.outsider!.get<MeResponse>('/api/me')).body.cities.map((c) => c.name)).toEqual(['Elsewhere'])
   })
   afterAll(() => db.drop())
 

@@ -1,57 +1,52 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '../../server/demo/seed'
-import type { DocumentSummary, MeResponse, MentionableList, NotificationList, ThreadList, ThreadView } from '../../shared/api'
+import type { DocumentSummary, MentionableList, NotificationList, ThreadList, ThreadView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
+import type { SpaceRef } from '../../shared/domain'
+import type { DocumentKind } from '../../shared/templates'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { Client, DEMO_PASSWORD, testApp } from '../helpers/app'
+import { type Client, testApp } from '../helpers/app'
 import { anchorIn, editStored, texts } from '../helpers/comments'
+import { buildDocument, buildPerson, buildWorld, signIn, WORLD, type World } from '../helpers/world'
 
 /**
  * Comments through the REST API, on each database driver: threads, replies, edits, deletion,
  * resolution, filters, counts, detached threads, mentions and the notifications inbox, and
  * every kind of bad input refused with nothing stored.
  */
-const CONSTITUTION = 'Fiche constitutive du Réseau collaboratif'
-const PROBLEM = 'Fiche de la Problématique prioritaire'
-const DAKAR_PLAN = 'Plan d’action — Dakar'
 const UNKNOWN = '00000000-0000-4000-8000-000000000000'
 
 describe.each(DRIVERS)('comments on %s', (driver) => {
   let db: TestDb
   let app: ReturnType<typeof testApp>
+  /** Whose threads these are: the people of one world, shared by the tests (none adds anyone to it). */
+  let world: World
   const as: Record<string, Client> = {}
   const ids: Record<string, string> = {}
+  /** The world's documents, and a second network document; threads on them are each test's own. */
   const docs: Record<string, string> = {}
-
-  const LOGINS = {
-    secretariat: 'secretariat@demo.atelier',
-    pilot: 'pilote@demo.atelier',
-    abidjan: 'abidjan@demo.atelier',
-    tunis: 'tunis@demo.atelier',
-    expert: 'experte@demo.atelier',
-    advisory: 'conseil@demo.atelier',
-    funder: 'financeur@demo.atelier',
-  }
 
   beforeAll(async () => {
     db = await openTestDb(driver)
-    await seedDemo(db, DEMO_PASSWORD)
     app = testApp(db)
-    for (const [who, email] of Object.entries(LOGINS)) {
-      as[who] = app.client()
-      ids[who] = ((await as[who]!.login(email)) as MeResponse).user.id
+    world = await buildWorld(db)
+    for (const [who, person] of Object.entries(world.people)) {
+      as[who] = await signIn(app, person)
+      ids[who] = person.id
     }
-    const all = (await as.secretariat!.get('/api/documents')).body as DocumentSummary[]
-    for (const [key, title] of Object.entries({ constitution: CONSTITUTION, problem: PROBLEM, dakar: DAKAR_PLAN })) {
-      docs[key] = all.find((d) => d.title === title)!.id
-    }
+    docs.constitution = world.documents.network.id
+    docs.plan = world.documents.city.id
+    docs.problem = (await buildDocument(db, world.network, { kind: 'problem_statement', by: world.people.secretariat })).id
   })
   afterAll(() => db.drop())
 
-  const url = (doc: string, rest = '') => `/api/documents/${docs[doc] ?? doc}/comments${rest}`
+  /** A document of the test's own, for counts and lists that other tests' threads must not change. */
+  const ownDocument = async (space: SpaceRef = world.network, kind: DocumentKind = 'problem_statement') =>
+    (await buildDocument(db, space, { kind, by: world.people.secretariat })).id
+  const idOf = (doc: string) => docs[doc] ?? doc
+  const url = (doc: string, rest = '') => `/api/documents/${idOf(doc)}/comments${rest}`
   // The body is a ThreadView, or an error body when refused.
   const start = async (who: string, doc: string, body: string, extra: object = {}) =>
-    as[who]!.post<ThreadView & ApiErrorBody>(url(doc), { anchor: await anchorIn(db, docs[doc]!), body, ...extra })
+    as[who]!.post<ThreadView & ApiErrorBody>(url(doc), { anchor: await anchorIn(db, idOf(doc)), body, ...extra })
   const list = async (who: string, doc: string, query = '') => (await as[who]!.get<ThreadList>(url(doc, query))).body
   const inbox = async (who: string, query = '') => (await as[who]!.get<NotificationList>(`/api/notifications${query}`)).body
   const count = async (table: string) => (await db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n
@@ -59,14 +54,14 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
 
   it('starts a thread on words of the document, with who wrote it and from which city', async () => {
     const anchor = await anchorIn(db, docs.constitution!)
-    const res = await as.abidjan!.post<ThreadView>(url('constitution'), { anchor, body: '  Peut-on préciser ce point ?  ' })
+    const res = await as.member!.post<ThreadView>(url('constitution'), { anchor, body: '  Peut-on préciser ce point ?  ' })
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({
       documentId: docs.constitution,
       anchor: { ...anchor, quote: anchor.quote.trim() },
       status: 'open',
       detached: false,
-      createdBy: { id: ids.abidjan, name: 'Koffi Kouassi', city: 'Abidjan' },
+      createdBy: { id: ids.member, name: 'Max Member', city: WORLD.cities.member },
       resolvedBy: null,
       allowed: { reply: true, resolve: true },
     })
@@ -85,15 +80,17 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
   })
 
   it('counts open threads on the document and in document lists', async () => {
-    const before = (await as.pilot!.get<DocumentSummary>(`/api/documents/${docs.problem}`)).body.openComments
-    const a = (await start('pilot', 'problem', 'Premier')).body
-    await start('expert', 'problem', 'Second')
-    expect((await as.pilot!.get<DocumentSummary>(`/api/documents/${docs.problem}`)).body.openComments).toBe(before + 2)
-    await as.pilot!.post(url('problem', `/${a.id}/resolve`))
+    const problem = await ownDocument()
+    const plan = await ownDocument(world.cities.pilot, 'action_plan')
+    const before = (await as.pilot!.get<DocumentSummary>(`/api/documents/${problem}`)).body.openComments
+    const a = (await start('pilot', problem, 'Premier')).body
+    await start('expert', problem, 'Second')
+    expect((await as.pilot!.get<DocumentSummary>(`/api/documents/${problem}`)).body.openComments).toBe(before + 2)
+    await as.pilot!.post(url(problem, `/${a.id}/resolve`))
     const listed = (await as.funder!.get<DocumentSummary[]>('/api/documents')).body
-    expect(listed.find((d) => d.id === docs.problem)!.openComments).toBe(before + 1)
-    expect(listed.find((d) => d.id === docs.dakar)).toBeUndefined()
-    expect((await as.pilot!.get<DocumentSummary[]>('/api/documents')).body.find((d) => d.id === docs.dakar)!.openComments).toBe(0)
+    expect(listed.find((d) => d.id === problem)!.openComments).toBe(before + 1)
+    expect(listed.find((d) => d.id === plan)).toBeUndefined()
+    expect((await as.pilot!.get<DocumentSummary[]>('/api/documents')).body.find((d) => d.id === plan)!.openComments).toBe(0)
   })
 
   it('replies, edits and deletes: one’s own only, the secretariat may delete anyone’s', async () => {
@@ -101,8 +98,8 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
     const reply = await as.pilot!.post<ThreadView>(url('constitution', `/${thread.id}/replies`), { body: 'Une réponse' })
     expect(reply.status).toBe(201)
     expect(reply.body.comments.map((c) => [c.author?.name, c.body])).toEqual([
-      ['Sophie Martin', 'Une remarque'],
-      ['Aminata Diallo', 'Une réponse'],
+      ['Eva Expert', 'Une remarque'],
+      ['Pat Pilot', 'Une réponse'],
     ])
     const [first, second] = reply.body.comments as [ThreadView['comments'][0], ThreadView['comments'][0]]
 
@@ -133,49 +130,51 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
   })
 
   it('resolves and reopens: the thread’s author, a writer, or the secretariat', async () => {
-    const thread = (await start('abidjan', 'constitution', 'À trancher')).body
+    const thread = (await start('member', 'constitution', 'À trancher')).body
     const resolve = (who: string, what: 'resolve' | 'reopen' = 'resolve') => as[who]!.post<ThreadView>(url('constitution', `/${thread.id}/${what}`))
     expect((await resolve('expert')).status).toBe(403)
     expect((await resolve('funder')).status).toBe(403)
     const done = await resolve('pilot')
     expect(done.status).toBe(200)
-    expect(done.body).toMatchObject({ status: 'resolved', resolvedBy: { name: 'Aminata Diallo', city: 'Dakar' } })
+    expect(done.body).toMatchObject({ status: 'resolved', resolvedBy: { name: 'Pat Pilot', city: WORLD.cities.pilot } })
     expect(done.body.resolvedAt).toEqual(expect.any(String))
     // Resolving again changes nothing.
-    expect((await resolve('secretariat')).body.resolvedBy!.name).toBe('Aminata Diallo')
+    expect((await resolve('secretariat')).body.resolvedBy!.name).toBe('Pat Pilot')
     expect((await resolve('advisory', 'reopen')).status).toBe(403)
-    const reopened = await resolve('abidjan', 'reopen')
+    const reopened = await resolve('member', 'reopen')
     expect(reopened.body).toMatchObject({ status: 'open', resolvedBy: null, resolvedAt: null })
-    expect((await resolve('abidjan')).body.status).toBe('resolved')
+    expect((await resolve('member')).body.status).toBe('resolved')
   })
 
   it('filters open, resolved and mine; counts ignore the filters', async () => {
-    const mine = (await start('advisory', 'problem', 'Ma question')).body
-    const other = (await start('pilot', 'problem', 'Autre question')).body
-    await as.advisory!.post(url('problem', `/${other.id}/replies`), { body: 'J’y réponds' })
-    const notMine = (await start('pilot', 'problem', 'Sans moi')).body
-    await as.pilot!.post(url('problem', `/${notMine.id}/resolve`))
+    const problem = await ownDocument()
+    const mine = (await start('advisory', problem, 'Ma question')).body
+    const other = (await start('pilot', problem, 'Autre question')).body
+    await as.advisory!.post(url(problem, `/${other.id}/replies`), { body: 'J’y réponds' })
+    const notMine = (await start('pilot', problem, 'Sans moi')).body
+    await as.pilot!.post(url(problem, `/${notMine.id}/resolve`))
 
-    const all = await list('advisory', 'problem')
-    const open = await list('advisory', 'problem', '?status=open')
-    const resolved = await list('advisory', 'problem', '?status=resolved')
+    const all = await list('advisory', problem)
+    const open = await list('advisory', problem, '?status=open')
+    const resolved = await list('advisory', problem, '?status=resolved')
     expect(open.threads.every((t) => t.status === 'open')).toBe(true)
     expect(resolved.threads.every((t) => t.status === 'resolved')).toBe(true)
     expect(open.threads.length + resolved.threads.length).toBe(all.threads.length)
     expect(resolved.threads.map((t) => t.id)).toContain(notMine.id)
     expect(all.counts).toEqual({ open: open.threads.length, resolved: resolved.threads.length })
     expect(open.counts).toEqual(all.counts)
-    expect((await list('advisory', 'problem', '?mine=1')).threads.map((t) => t.id)).toEqual([mine.id, other.id])
-    expect((await list('advisory', 'problem', '?status=resolved&mine=1')).threads).toEqual([])
-    expect((await as.advisory!.get(url('problem', '?status=closed'))).status).toBe(400)
+    expect((await list('advisory', problem, '?mine=1')).threads.map((t) => t.id)).toEqual([mine.id, other.id])
+    expect((await list('advisory', problem, '?status=resolved&mine=1')).threads).toEqual([])
+    expect((await as.advisory!.get(url(problem, '?status=closed'))).status).toBe(400)
   })
 
   it('keeps a thread whose words were deleted, flagged detached and still counted open', async () => {
-    const anchor = await anchorIn(db, docs.problem!, 1, 4)
-    const thread = (await as.pilot!.post<ThreadView>(url('problem'), { anchor, body: 'Sur ces mots' })).body
+    const problem = await ownDocument()
+    const anchor = await anchorIn(db, problem, 1, 4)
+    const thread = (await as.pilot!.post<ThreadView>(url(problem), { anchor, body: 'Sur ces mots' })).body
     expect(thread.detached).toBe(false)
-    await editStored(db, docs.problem!, (doc) => texts(doc)[1]!.delete(0, 4))
-    const listed = (await list('pilot', 'problem')).threads.find((t) => t.id === thread.id)!
+    await editStored(db, problem, (doc) => texts(doc)[1]!.delete(0, 4))
+    const listed = (await list('pilot', problem)).threads.find((t) => t.id === thread.id)!
     expect(listed).toMatchObject({ detached: true, status: 'open', anchor: { quote: anchor.quote } })
     expect(listed.comments[0]!.body).toBe('Sur ces mots')
   })
@@ -188,28 +187,29 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
     const sorted = (rows: { recipient: string; kind: string }[]) => [...rows].sort((a, b) => a.recipient.localeCompare(b.recipient))
 
     it('lists who may be mentioned: everyone who can read the document, with their city', async () => {
-      const network = (await as.secretariat!.get<MentionableList>(`/api/documents/${docs.constitution}/mentionable`)).body.people
+      // A world of its own: the list is everyone in it, whatever other tests add to theirs.
+      const { people, documents } = await buildWorld(db)
+      const [secretariat, pilot, other] = await Promise.all([people.secretariat, people.pilot, people.other].map((p) => signIn(app, p)))
+      const network = (await secretariat!.get<MentionableList>(`/api/documents/${documents.network.id}/mentionable`)).body.people
       expect(network.map((p) => [p.name, p.city])).toEqual([
-        ['Aminata Diallo', 'Dakar'],
-        ['Fondation pour les villes — Hélène Roy', null],
-        ['Jean-Pierre Lambert', null],
-        ['Koffi Kouassi', 'Abidjan'],
-        ['Leïla Ben Salah', 'Tunis'],
-        ['Moussa Ndiaye', null],
-        ['Rodrigue Hounkpè', 'Cotonou'],
-        ['Sophie Martin', null],
+        ['Ada Advisory', null],
+        ['Eva Expert', null],
+        ['Fred Funder', null],
+        ['Max Member', WORLD.cities.member],
+        ['Olga Other', WORLD.cities.other],
+        ['Pat Pilot', WORLD.cities.pilot],
       ])
-      const dakar = (await as.pilot!.get<MentionableList>(`/api/documents/${docs.dakar}/mentionable`)).body.people
-      expect(dakar).toEqual([{ id: ids.secretariat, name: 'Claire Dubois', city: null }])
-      expect((await as.tunis!.get(`/api/documents/${docs.dakar}/mentionable`)).status).toBe(403)
+      const plan = (await pilot!.get<MentionableList>(`/api/documents/${documents.city.id}/mentionable`)).body.people
+      expect(plan).toEqual([{ id: people.secretariat.id, name: 'Sam Secretariat', city: null }])
+      expect((await other!.get(`/api/documents/${documents.city.id}/mentionable`)).status).toBe(403)
     })
 
     it('each person mentioned gets exactly one notification, never the writer', async () => {
-      const res = await start('expert', 'constitution', 'Qu’en pensent @Aminata et @Claire ?', {
+      const res = await start('expert', 'constitution', 'Qu’en pensent @Pat et @Sam ?', {
         mentions: [ids.pilot, ids.secretariat, ids.pilot, ids.expert],
       })
       expect(res.status).toBe(201)
-      expect(res.body.comments[0]!.mentions.map((p) => p.name).sort()).toEqual(['Aminata Diallo', 'Claire Dubois', 'Sophie Martin'])
+      expect(res.body.comments[0]!.mentions.map((p) => p.name).sort()).toEqual(['Eva Expert', 'Pat Pilot', 'Sam Secretariat'])
       const commentId = res.body.comments[0]!.id
       expect(sorted(await notificationsFor(commentId))).toEqual(
         sorted([
@@ -220,41 +220,41 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
 
       // Editing to add someone notifies only them; those already notified are not again.
       const edited = await as.expert!.patch(url('constitution', `/${res.body.id}/comments/${commentId}`), {
-        body: 'Qu’en pensent @Aminata, @Claire et @Koffi ?',
-        mentions: [ids.pilot, ids.secretariat, ids.abidjan],
+        body: 'Qu’en pensent @Pat, @Sam et @Max ?',
+        mentions: [ids.pilot, ids.secretariat, ids.member],
       })
       expect(edited.status).toBe(200)
-      expect((await notificationsFor(commentId)).map((n) => n.recipient).sort()).toEqual([ids.pilot, ids.secretariat, ids.abidjan].sort())
+      expect((await notificationsFor(commentId)).map((n) => n.recipient).sort()).toEqual([ids.pilot, ids.secretariat, ids.member].sort())
 
       const pilotInbox = await inbox('pilot')
       const entry = pilotInbox.notifications.find((n) => n.commentId === commentId)!
       expect(entry).toMatchObject({
         kind: 'mention',
-        document: { id: docs.constitution, title: CONSTITUTION },
+        document: { id: docs.constitution, title: WORLD.documents.network },
         threadId: res.body.id,
-        actor: { id: ids.expert, name: 'Sophie Martin' },
-        excerpt: 'Qu’en pensent @Aminata, @Claire et @Koffi ?',
+        actor: { id: ids.expert, name: 'Eva Expert' },
+        excerpt: 'Qu’en pensent @Pat, @Sam et @Max ?',
         path: `/documents/${docs.constitution}?thread=${res.body.id}`,
         readAt: null,
       })
     })
 
     it('a reply notifies the thread’s author and earlier participants once each, not the replier', async () => {
-      const thread = (await start('abidjan', 'constitution', 'Ouverture')).body
+      const thread = (await start('member', 'constitution', 'Ouverture')).body
       const reply = (who: string, body: string, mentions: string[] = []) =>
         as[who]!.post<ThreadView>(url('constitution', `/${thread.id}/replies`), { body, mentions })
       const first = (await reply('expert', 'Première réponse')).body
-      expect(await notificationsFor(first.comments[1]!.id)).toEqual([{ recipient: ids.abidjan, kind: 'reply' }])
+      expect(await notificationsFor(first.comments[1]!.id)).toEqual([{ recipient: ids.member, kind: 'reply' }])
 
       // The author replies in their own thread: only the other participant hears of it.
-      const second = (await reply('abidjan', 'Merci')).body
+      const second = (await reply('member', 'Merci')).body
       expect(await notificationsFor(second.comments[2]!.id)).toEqual([{ recipient: ids.expert, kind: 'reply' }])
 
       // A third person, mentioning one participant and someone new: one notification each.
-      const third = (await reply('pilot', 'Je complète, @Sophie et @Jean-Pierre', [ids.expert!, ids.advisory!])).body
+      const third = (await reply('pilot', 'Je complète, @Eva et @Ada', [ids.expert!, ids.advisory!])).body
       expect(sorted(await notificationsFor(third.comments[3]!.id))).toEqual(
         sorted([
-          { recipient: ids.abidjan!, kind: 'reply' },
+          { recipient: ids.member!, kind: 'reply' },
           { recipient: ids.expert!, kind: 'mention' },
           { recipient: ids.advisory!, kind: 'mention' },
         ]),
@@ -263,48 +263,57 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
 
     it('refuses a mention of someone who cannot read the document (422), storing nothing', async () => {
       const before = await counts()
-      const tunisOnDakar = await start('pilot', 'dakar', 'Voir avec Tunis', { mentions: [ids.tunis] })
-      expect(tunisOnDakar.status).toBe(422)
-      expect(tunisOnDakar.body.error).toMatchObject({ code: 'invalid_mention', fields: [{ path: 'mentions.0' }] })
-      expect(tunisOnDakar.body.error.message).toContain(ids.tunis)
-      const unknown = await start('pilot', 'dakar', 'Qui ?', { mentions: [ids.secretariat, UNKNOWN] })
+      const otherCityOnPlan = await start('pilot', 'plan', 'Voir avec l’autre ville', { mentions: [ids.other] })
+      expect(otherCityOnPlan.status).toBe(422)
+      expect(otherCityOnPlan.body.error).toMatchObject({ code: 'invalid_mention', fields: [{ path: 'mentions.0' }] })
+      expect(otherCityOnPlan.body.error.message).toContain(ids.other)
+      const unknown = await start('pilot', 'plan', 'Qui ?', { mentions: [ids.secretariat, UNKNOWN] })
       expect(unknown.status).toBe(422)
       expect(unknown.body.error.fields).toEqual([{ path: 'mentions.1', message: 'cannot read this document' }])
-      expect((await start('pilot', 'dakar', 'Pas un id', { mentions: ['Claire'] })).status).toBe(400)
+      expect((await start('pilot', 'plan', 'Pas un id', { mentions: ['Sam'] })).status).toBe(400)
       expect(await counts()).toEqual(before)
     })
 
     it('the inbox counts unread notifications; read one, then all', async () => {
-      const thread = (await start('expert', 'problem', 'Pour vous deux', { mentions: [ids.funder, ids.advisory] })).body
-      await as.pilot!.post(url('problem', `/${thread.id}/replies`), { body: 'Et pour @Hélène', mentions: [ids.funder] })
-      const before = await inbox('funder')
+      // Readers of their own, whose inboxes hold only what this test sends them.
+      for (const [who, role] of [
+        ['reader', 'funder'],
+        ['adviser', 'advisory'],
+      ] as const) {
+        const person = await buildPerson(db, `Inbox ${role}`, [{ role, on: world.network }])
+        as[who] = await signIn(app, person)
+        ids[who] = person.id
+      }
+      const thread = (await start('expert', 'problem', 'Pour vous deux', { mentions: [ids.reader, ids.adviser] })).body
+      await as.pilot!.post(url('problem', `/${thread.id}/replies`), { body: 'Et pour vous', mentions: [ids.reader] })
+      const before = await inbox('reader')
       expect(before.unread).toBe(2)
       expect(before.notifications.map((n) => n.kind)).toEqual(['mention', 'mention'])
-      expect((await inbox('funder', '?unread=1')).notifications).toHaveLength(2)
+      expect((await inbox('reader', '?unread=1')).notifications).toHaveLength(2)
 
-      expect((await as.funder!.post(`/api/notifications/${before.notifications[0]!.id}/read`)).status).toBe(204)
-      expect((await inbox('funder')).unread).toBe(1)
-      expect((await inbox('funder', '?unread=1')).notifications.map((n) => n.id)).toEqual([before.notifications[1]!.id])
+      expect((await as.reader!.post(`/api/notifications/${before.notifications[0]!.id}/read`)).status).toBe(204)
+      expect((await inbox('reader')).unread).toBe(1)
+      expect((await inbox('reader', '?unread=1')).notifications.map((n) => n.id)).toEqual([before.notifications[1]!.id])
       // Someone else's notification, or none at all, is not found.
-      expect((await as.advisory!.post(`/api/notifications/${before.notifications[1]!.id}/read`)).status).toBe(404)
-      expect((await as.funder!.post(`/api/notifications/${UNKNOWN}/read`)).status).toBe(404)
+      expect((await as.adviser!.post(`/api/notifications/${before.notifications[1]!.id}/read`)).status).toBe(404)
+      expect((await as.reader!.post(`/api/notifications/${UNKNOWN}/read`)).status).toBe(404)
 
-      expect((await as.funder!.post('/api/notifications/read-all')).status).toBe(204)
-      const after = await inbox('funder')
+      expect((await as.reader!.post('/api/notifications/read-all')).status).toBe(204)
+      const after = await inbox('reader')
       expect(after.unread).toBe(0)
       expect(after.notifications.every((n) => n.readAt !== null)).toBe(true)
-      expect((await inbox('advisory')).unread).toBeGreaterThan(0)
-      expect((await as.funder!.get('/api/notifications?limit=0')).status).toBe(400)
+      expect((await inbox('adviser')).unread).toBeGreaterThan(0)
+      expect((await as.reader!.get('/api/notifications?limit=0')).status).toBe(400)
       expect((await app.client().get('/api/notifications')).status).toBe(401)
     })
 
     it('deleting a comment takes its notifications with it', async () => {
-      const thread = (await start('pilot', 'problem', 'Pour @Koffi', { mentions: [ids.abidjan] })).body
+      const thread = (await start('pilot', 'problem', 'Pour @Max', { mentions: [ids.member] })).body
       const commentId = thread.comments[0]!.id
       expect(await notificationsFor(commentId)).toHaveLength(1)
       expect((await as.pilot!.delete(url('problem', `/${thread.id}/comments/${commentId}`))).status).toBe(204)
       expect(await notificationsFor(commentId)).toEqual([])
-      expect((await inbox('abidjan')).notifications.map((n) => n.commentId)).not.toContain(commentId)
+      expect((await inbox('member')).notifications.map((n) => n.commentId)).not.toContain(commentId)
     })
   })
 
@@ -379,32 +388,31 @@ describe.each(DRIVERS)('comments on %s', (driver) => {
 
     it('an archived document keeps its comments readable and refuses every change (409)', async () => {
       const created = await as.pilot!.post<DocumentSummary>('/api/documents', {
-        space: { type: 'city', id: (await as.pilot!.get<DocumentSummary>(`/api/documents/${docs.dakar}`)).body.space.id },
+        space: world.cities.pilot,
         kind: 'thematic_sheet',
       })
       const docId = created.body.id
-      docs.archived = docId
-      const thread = (await start('pilot', 'archived', 'Avant l’archivage')).body
+      const thread = (await start('pilot', docId, 'Avant l’archivage')).body
       expect((await as.pilot!.post(`/api/documents/${docId}/archive`)).status).toBe(204)
       const before = await counts()
 
-      const listed = await list('pilot', 'archived')
+      const listed = await list('pilot', docId)
       expect(listed.threads.map((t) => t.id)).toEqual([thread.id])
       expect(listed.threads[0]!.allowed).toEqual({ reply: false, resolve: false })
       expect(listed.threads[0]!.comments[0]!.allowed).toEqual({ edit: false, delete: false })
       const attempts = [
-        await start('pilot', 'archived', 'Après'),
-        await as.pilot!.post(url('archived', `/${thread.id}/replies`), { body: 'Après' }),
-        await as.pilot!.patch(url('archived', `/${thread.id}/comments/${thread.comments[0]!.id}`), { body: 'Après' }),
-        await as.pilot!.delete(url('archived', `/${thread.id}/comments/${thread.comments[0]!.id}`)),
-        await as.pilot!.post(url('archived', `/${thread.id}/resolve`)),
+        await start('pilot', docId, 'Après'),
+        await as.pilot!.post(url(docId, `/${thread.id}/replies`), { body: 'Après' }),
+        await as.pilot!.patch(url(docId, `/${thread.id}/comments/${thread.comments[0]!.id}`), { body: 'Après' }),
+        await as.pilot!.delete(url(docId, `/${thread.id}/comments/${thread.comments[0]!.id}`)),
+        await as.pilot!.post(url(docId, `/${thread.id}/resolve`)),
       ]
       for (const res of attempts) {
         expect(res.status).toBe(409)
         expect(res.body.error).toMatchObject({ code: 'document_archived', message: expect.stringMatching(/archived/) })
       }
       expect(await counts()).toEqual(before)
-      expect((await list('pilot', 'archived')).threads[0]!.comments[0]!.body).toBe('Avant l’archivage')
+      expect((await list('pilot', docId)).threads[0]!.comments[0]!.body).toBe('Avant l’archivage')
     })
   })
 })

@@ -1,30 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '../../server/demo/seed'
-import type { MeResponse } from '../../shared/api'
+import { hashToken } from '../../server/auth/tokens'
+import type { CityDetail } from '../../shared/api'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { Client, DEMO_PASSWORD, ORIGIN, testApp } from '../helpers/app'
+import { type Client, ORIGIN, testApp } from '../helpers/app'
+import { buildPerson, buildWorld, PASSWORD, signIn, WORLD, type World } from '../helpers/world'
 
 const tokenOf = (url: string) => url.split('/').pop()!
 
 describe.each(DRIVERS)('invitations on %s', (driver) => {
   let db: TestDb
   let app: ReturnType<typeof testApp>
+  let world: World
   let secretariat: Client
-  let me: MeResponse
-  const cityId = (name: string) => cities.get(name)!
-  const cities = new Map<string, string>()
 
   beforeAll(async () => {
     db = await openTestDb(driver)
-    await seedDemo(db, DEMO_PASSWORD)
     app = testApp(db)
-    secretariat = app.client()
-    me = await secretariat.login('secretariat@demo.atelier')
-    for (const c of me.cities) cities.set(c.name, c.id)
+    world = await buildWorld(db)
+    secretariat = await signIn(app, world.people.secretariat)
   })
   afterAll(() => db.drop())
 
-  const network = () => ({ type: 'network' as const, id: me.networks[0]!.id })
+  const network = () => world.network
 
   it('a secretariat invites an expert; the link creates the account with exactly that role', async () => {
     const invite = await secretariat.post('/api/invitations', { role: 'expert', expertKind: 'local', space: network() })
@@ -35,7 +32,7 @@ describe.each(DRIVERS)('invitations on %s', (driver) => {
     const guest = app.client()
     const view = await guest.get(`/api/invitations/${token}`)
     expect(view.status).toBe(200)
-    expect(view.body).toMatchObject({ role: 'expert', expertKind: 'local', invitedBy: 'Claire Dubois', space: { type: 'network', name: me.networks[0]!.name } })
+    expect(view.body).toMatchObject({ role: 'expert', expertKind: 'local', invitedBy: 'Sam Secretariat', space: { type: 'network', name: WORLD.network } })
 
     const accepted = await guest.post(`/api/invitations/${token}/accept`, { name: 'Awa Sow', email: 'awa@example.org', password: 'a long password' })
     expect(accepted.status).toBe(200)
@@ -58,7 +55,7 @@ describe.each(DRIVERS)('invitations on %s', (driver) => {
 
   it('an expired link is refused with 410 and creates nothing', async () => {
     const token = tokenOf((await secretariat.post('/api/invitations', { role: 'advisory', space: network() })).body.url)
-    await db.query(`update invitations set expires_at = now() - interval '1 second' where accepted_at is null and role = 'advisory'`)
+    await db.query(`update invitations set expires_at = now() - interval '1 second' where token_hash = $1`, [hashToken(token)])
     const res = await app.client().post(`/api/invitations/${token}/accept`, { name: 'Late', email: 'late@example.org', password: 'a long password' })
     expect(res.status).toBe(410)
     expect(res.body.error.code).toBe('link_expired')
@@ -72,18 +69,16 @@ describe.each(DRIVERS)('invitations on %s', (driver) => {
   })
 
   it('refuses invitations outside the inviter’s scope', async () => {
-    const pilot = app.client()
-    await pilot.login('pilote@demo.atelier')
-    const dakar = { type: 'city' as const, id: cityId('Dakar') }
-    const tunis = { type: 'city' as const, id: cityId('Tunis') }
+    const pilot = await signIn(app, world.people.pilot)
+    const own = world.cities.pilot
     // A city team invites colleagues to its own city…
-    expect((await pilot.post('/api/invitations', { role: 'city_team', space: dakar })).status).toBe(201)
+    expect((await pilot.post('/api/invitations', { role: 'city_team', space: own })).status).toBe(201)
     // …but not into another city, not as a network role, not an expert on its city.
     for (const body of [
-      { role: 'city_team', space: tunis },
+      { role: 'city_team', space: world.cities.other },
       { role: 'secretariat', space: network() },
       { role: 'expert', space: network() },
-      { role: 'expert', space: dakar },
+      { role: 'expert', space: own },
     ]) {
       const res = await pilot.post('/api/invitations', body)
       expect(res.status, JSON.stringify(body)).toBe(403)
@@ -96,13 +91,14 @@ describe.each(DRIVERS)('invitations on %s', (driver) => {
   })
 
   it('a link stops working when its maker loses the right to give that role, and creates nothing', async () => {
-    const tunis = app.client()
-    await tunis.login('tunis@demo.atelier')
-    const token = tokenOf((await tunis.post('/api/invitations', { role: 'city_team', space: { type: 'city', id: cityId('Tunis') } })).body.url)
+    // A team member of its own, whose role is taken back.
+    const city = world.cities.other
+    const maker = await buildPerson(db, 'Mia Maker', [{ role: 'city_team', on: city }])
+    const token = tokenOf((await (await signIn(app, maker)).post('/api/invitations', { role: 'city_team', space: city })).body.url)
     expect((await app.client().get(`/api/invitations/${token}`)).status).toBe(200)
 
-    const people = (await secretariat.get(`/api/cities/${cityId('Tunis')}`)).body.people as { grantId: string; user: { email?: string; name: string } }[]
-    const grant = people.find((p) => p.user.email === 'tunis@demo.atelier')!
+    const people = (await secretariat.get<CityDetail>(`/api/cities/${city.id}`)).body.people
+    const grant = people.find((p) => p.user.email === maker.email)!
     expect((await secretariat.delete(`/api/grants/${grant.grantId}`)).status).toBe(204)
 
     expect((await app.client().get(`/api/invitations/${token}`)).body.error.code).toBe('link_invalid')
@@ -121,18 +117,17 @@ describe.each(DRIVERS)('invitations on %s', (driver) => {
   })
 
   it('signed in, accepting adds the role to the existing account', async () => {
-    const tunis = { type: 'city' as const, id: cityId('Tunis') }
-    const url = (await secretariat.post('/api/invitations', { role: 'expert', space: tunis })).body.url
-    const expert = app.client()
-    await expert.login('experte@demo.atelier')
+    const url = (await secretariat.post('/api/invitations', { role: 'expert', space: world.cities.other })).body.url
+    // An expert of the network of its own, who had no city before.
+    const expert = await signIn(app, await buildPerson(db, 'Eli Expert', [{ role: 'expert', on: network() }]))
     const res = await expert.post(`/api/invitations/${tokenOf(url)}/accept`, {})
     expect(res.status).toBe(200)
-    expect(res.body.cities.map((c: { name: string }) => c.name)).toEqual(['Tunis'])
+    expect(res.body.cities.map((c: { name: string }) => c.name)).toEqual([WORLD.cities.other])
   })
 
   it('signed out, an existing e-mail is told to sign in rather than getting a second account', async () => {
     const url = (await secretariat.post('/api/invitations', { role: 'funder', space: network() })).body.url
-    const res = await app.client().post(`/api/invitations/${tokenOf(url)}/accept`, { name: 'P', email: 'pilote@demo.atelier', password: 'a long password' })
+    const res = await app.client().post(`/api/invitations/${tokenOf(url)}/accept`, { name: 'P', email: world.people.pilot.email, password: 'a long password' })
     expect(res.status).toBe(409)
     expect(res.body.error.message).toMatch(/sign in/)
     const missing = await app.client().post(`/api/invitations/${tokenOf(url)}/accept`, { name: 'P' })
@@ -149,20 +144,21 @@ describe.each(DRIVERS)('invitations on %s', (driver) => {
 describe.each(DRIVERS)('password-reset links on %s', (driver) => {
   let db: TestDb
   let app: ReturnType<typeof testApp>
+  let world: World
   beforeAll(async () => {
     db = await openTestDb(driver)
-    await seedDemo(db, DEMO_PASSWORD)
     app = testApp(db)
+    world = await buildWorld(db)
   })
   afterAll(() => db.drop())
 
   it('a secretariat makes a link; it sets a new password once and signs the person out everywhere', async () => {
-    const secretariat = app.client()
-    await secretariat.login('secretariat@demo.atelier')
-    const pilot = app.client()
-    const pilotMe = await pilot.login('pilote@demo.atelier')
+    const secretariat = await signIn(app, world.people.secretariat)
+    // Someone of its own, whose password changes.
+    const person = await buildPerson(db, 'Pat Pilot', [{ role: 'city_team', on: world.cities.pilot }])
+    const pilot = await signIn(app, person)
 
-    const link = await secretariat.post(`/api/users/${pilotMe.user.id}/password-reset`)
+    const link = await secretariat.post(`/api/users/${person.id}/password-reset`)
     expect(link.status).toBe(201)
     expect(link.body.url).toMatch(new RegExp(`^${ORIGIN}/reset/`))
     const token = tokenOf(link.body.url)
@@ -170,8 +166,8 @@ describe.each(DRIVERS)('password-reset links on %s', (driver) => {
     expect((await app.client().post(`/api/password-resets/${token}`, { password: 'short' })).status).toBe(400)
     expect((await app.client().post(`/api/password-resets/${token}`, { password: 'a brand new password' })).status).toBe(204)
     expect((await pilot.get('/api/me')).status).toBe(401)
-    expect((await app.client().post('/api/auth/login', { email: 'pilote@demo.atelier', password: DEMO_PASSWORD })).status).toBe(401)
-    expect((await app.client().post('/api/auth/login', { email: 'pilote@demo.atelier', password: 'a brand new password' })).status).toBe(200)
+    expect((await app.client().post('/api/auth/login', { email: person.email, password: PASSWORD })).status).toBe(401)
+    expect((await app.client().post('/api/auth/login', { email: person.email, password: 'a brand new password' })).status).toBe(200)
 
     const reuse = await app.client().post(`/api/password-resets/${token}`, { password: 'yet another password' })
     expect(reuse.status).toBe(409)
@@ -179,22 +175,17 @@ describe.each(DRIVERS)('password-reset links on %s', (driver) => {
   })
 
   it('only a secretariat of the person’s network may make one', async () => {
-    const expert = app.client()
-    await expert.login('experte@demo.atelier')
-    const funder = app.client()
-    const funderMe = await funder.login('financeur@demo.atelier')
-    const res = await expert.post(`/api/users/${funderMe.user.id}/password-reset`)
+    const expert = await signIn(app, world.people.expert)
+    const res = await expert.post(`/api/users/${world.people.funder.id}/password-reset`)
     expect(res.status).toBe(403)
     const unknown = await expert.post('/api/users/00000000-0000-0000-0000-000000000000/password-reset')
     expect(unknown.status).toBe(404)
   })
 
   it('an expired link is refused', async () => {
-    const secretariat = app.client()
-    await secretariat.login('secretariat@demo.atelier')
-    const funderId = (await db.query<{ id: string }>(`select id from users where email = 'financeur@demo.atelier'`))[0]!.id
-    const token = tokenOf((await secretariat.post(`/api/users/${funderId}/password-reset`)).body.url)
-    await db.query(`update password_resets set expires_at = now() - interval '1 second' where used_at is null`)
+    const secretariat = await signIn(app, world.people.secretariat)
+    const token = tokenOf((await secretariat.post(`/api/users/${world.people.funder.id}/password-reset`)).body.url)
+    await db.query(`update password_resets set expires_at = now() - interval '1 second' where token_hash = $1`, [hashToken(token)])
     const res = await app.client().post(`/api/password-resets/${token}`, { password: 'a brand new password' })
     expect(res.status).toBe(410)
   })

@@ -6,9 +6,9 @@ import { createLoginLimits, LOGIN_SCHEDULES, limitsRedis, type LoginLimits } fro
 import { delayAfter } from '../../server/auth/progressive-delay'
 import { loadConfig } from '../../server/config'
 import { createLogger } from '../../server/logger'
-import { seedDemo } from '../../server/demo/seed'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { DEMO_PASSWORD, ORIGIN, testApp, type Client } from '../helpers/app'
+import { ORIGIN, testApp, type Client } from '../helpers/app'
+import { buildWorld, PASSWORD, type World } from '../helpers/world'
 
 /**
  * Sign-in limits: failures slow down one account from one address, progressively, and an
@@ -16,7 +16,6 @@ import { DEMO_PASSWORD, ORIGIN, testApp, type Client } from '../helpers/app'
  * Waits are checked against the limiter's own numbers; the passing of time is Date moved by hand.
  */
 
-const EXPERT = 'experte@demo.atelier'
 const ATTACKER = '203.0.113.9'
 const OWNER = '198.51.100.7'
 
@@ -48,9 +47,13 @@ describe('the delay schedules', () => {
 
 describe.each(DRIVERS)('sign-in limits on %s', (driver) => {
   let db: TestDb
+  let people: World['people']
+  /** The account under attack: an expert's. */
+  let expert: string
   beforeAll(async () => {
     db = await openTestDb(driver)
-    await seedDemo(db, DEMO_PASSWORD)
+    people = (await buildWorld(db)).people
+    expert = people.expert.email
   })
   afterAll(() => db.drop())
   // Date stands still unless a test moves it, so no wait depends on how fast this machine is.
@@ -64,26 +67,26 @@ describe.each(DRIVERS)('sign-in limits on %s', (driver) => {
   it('delays an attacker’s address while the owner signs in from their own', async () => {
     const { client } = app(db)
     const attacker = client()
-    for (let i = 1; i <= 6; i++) expect((await signIn(attacker, ATTACKER, EXPERT, `guess-${i}`)).status).toBe(401)
-    const refused = await signIn(attacker, ATTACKER, EXPERT, DEMO_PASSWORD)
+    for (let i = 1; i <= 6; i++) expect((await signIn(attacker, ATTACKER, expert, `guess-${i}`)).status).toBe(401)
+    const refused = await signIn(attacker, ATTACKER, expert, PASSWORD)
     expect(refused.status).toBe(429)
     expect(refused.body.error).toEqual({ code: 'rate_limited', message: 'Too many sign-in attempts. Try again in 2 seconds.', retryAfter: 2 })
     expect(refused.headers.get('retry-after')).toBe('2')
 
-    expect((await signIn(client(), OWNER, EXPERT, DEMO_PASSWORD)).status).toBe(200)
+    expect((await signIn(client(), OWNER, expert, PASSWORD)).status).toBe(200)
     // The owner's success does not free the attacker's address.
-    expect((await signIn(attacker, ATTACKER, EXPERT, DEMO_PASSWORD)).status).toBe(429)
+    expect((await signIn(attacker, ATTACKER, expert, PASSWORD)).status).toBe(429)
   })
 
   it('makes each further failure wait twice as long, up to 15 minutes; a success starts afresh', async () => {
     const { client } = app(db)
     const attacker = client()
-    for (let i = 1; i <= 5; i++) expect((await signIn(attacker, ATTACKER, EXPERT, `guess-${i}`)).status).toBe(401)
+    for (let i = 1; i <= 5; i++) expect((await signIn(attacker, ATTACKER, expert, `guess-${i}`)).status).toBe(401)
     const waits: number[] = []
     const messages: string[] = []
     for (let failure = 6; failure <= 16; failure++) {
-      expect((await signIn(attacker, ATTACKER, EXPERT, `guess-${failure}`)).status).toBe(401)
-      const refused = await signIn(attacker, ATTACKER, EXPERT, `guess-${failure}`)
+      expect((await signIn(attacker, ATTACKER, expert, `guess-${failure}`)).status).toBe(401)
+      const refused = await signIn(attacker, ATTACKER, expert, `guess-${failure}`)
       expect(refused.status).toBe(429)
       waits.push(refused.body.error.retryAfter)
       messages.push(refused.body.error.message)
@@ -95,14 +98,14 @@ describe.each(DRIVERS)('sign-in limits on %s', (driver) => {
     expect(messages[9]).toBe('Too many sign-in attempts. Try again in 15 minutes.')
 
     // The right password, once the wait is over, signs in and forgets the failures.
-    expect((await signIn(client(), ATTACKER, EXPERT, DEMO_PASSWORD)).status).toBe(200)
-    for (let i = 1; i <= 5; i++) expect((await signIn(attacker, ATTACKER, EXPERT, `typo-${i}`)).status).toBe(401)
-    expect((await signIn(client(), ATTACKER, EXPERT, DEMO_PASSWORD)).status).toBe(200)
+    expect((await signIn(client(), ATTACKER, expert, PASSWORD)).status).toBe(200)
+    for (let i = 1; i <= 5; i++) expect((await signIn(attacker, ATTACKER, expert, `typo-${i}`)).status).toBe(401)
+    expect((await signIn(client(), ATTACKER, expert, PASSWORD)).status).toBe(200)
   })
 
   it('counts guesses sent all at once before any of them is answered', async () => {
     const { client } = app(db)
-    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(client(), ATTACKER, EXPERT, `burst-${i}`)))
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(client(), ATTACKER, expert, `burst-${i}`)))
     const statuses = burst.map((r) => r.status)
     // The five free failures, and one more that closes the gate for everyone after it.
     expect(statuses.filter((s) => s === 401)).toHaveLength(6)
@@ -112,28 +115,28 @@ describe.each(DRIVERS)('sign-in limits on %s', (driver) => {
   it('slows an address that tries many accounts, without locking the people behind it out', async () => {
     const schedules = { ...LOGIN_SCHEDULES, address: { ...LOGIN_SCHEDULES.address, free: 3 } }
     const { client } = app(db, createLoginLimits({ schedules }))
-    for (let i = 0; i < 4; i++) expect((await signIn(client(), ATTACKER, `someone${i}@demo.atelier`, 'spray-spray')).status).toBe(401)
+    for (let i = 0; i < 4; i++) expect((await signIn(client(), ATTACKER, `someone${i}@example.org`, 'spray-spray')).status).toBe(401)
     // Everyone at that address now waits a little, whatever their account…
-    const slowed = await signIn(client(), ATTACKER, 'financeur@demo.atelier', DEMO_PASSWORD)
+    const slowed = await signIn(client(), ATTACKER, people.funder.email, PASSWORD)
     expect(slowed.status).toBe(429)
     expect(slowed.body.error.retryAfter).toBe(1)
     // …people elsewhere do not…
-    expect((await signIn(client(), OWNER, 'pilote@demo.atelier', DEMO_PASSWORD)).status).toBe(200)
+    expect((await signIn(client(), OWNER, people.pilot.email, PASSWORD)).status).toBe(200)
     // …and after the wait the person behind the shared address signs in.
     waitOut(slowed.body.error.retryAfter)
-    expect((await signIn(client(), ATTACKER, 'financeur@demo.atelier', DEMO_PASSWORD)).status).toBe(200)
+    expect((await signIn(client(), ATTACKER, people.funder.email, PASSWORD)).status).toBe(200)
     // A success is not a failure of the address; the next failure waits twice as long.
-    expect((await signIn(client(), ATTACKER, 'someone9@demo.atelier', 'spray-spray')).status).toBe(401)
-    expect((await signIn(client(), ATTACKER, 'pilote@demo.atelier', DEMO_PASSWORD)).body.error.retryAfter).toBe(2)
+    expect((await signIn(client(), ATTACKER, 'someone9@example.org', 'spray-spray')).status).toBe(401)
+    expect((await signIn(client(), ATTACKER, people.pilot.email, PASSWORD)).body.error.retryAfter).toBe(2)
   })
 
   it('still signs people in, and still limits guesses, when Redis cannot be reached', async () => {
     const unreachable = limitsRedis('redis://127.0.0.1:1', createLogger('silent'))
     try {
       const { client } = app(db, createLoginLimits({ redis: unreachable }))
-      expect((await signIn(client(), OWNER, EXPERT, DEMO_PASSWORD)).status).toBe(200)
-      for (let i = 1; i <= 6; i++) expect((await signIn(client(), ATTACKER, EXPERT, `guess-${i}`)).status).toBe(401)
-      expect((await signIn(client(), ATTACKER, EXPERT, DEMO_PASSWORD)).status).toBe(429)
+      expect((await signIn(client(), OWNER, expert, PASSWORD)).status).toBe(200)
+      for (let i = 1; i <= 6; i++) expect((await signIn(client(), ATTACKER, expert, `guess-${i}`)).status).toBe(401)
+      expect((await signIn(client(), ATTACKER, expert, PASSWORD)).status).toBe(429)
     } finally {
       unreachable.disconnect()
     }
@@ -170,23 +173,23 @@ describe.each(DRIVERS)('sign-in limits on %s', (driver) => {
 
     it('share the count: three failures on each make the sixth, and the next attempt on either waits', async () => {
       const [a, b] = await twoInstances()
-      for (let i = 1; i <= 3; i++) expect((await signIn(a(), ATTACKER, EXPERT, `a-${i}`)).status).toBe(401)
-      for (let i = 1; i <= 3; i++) expect((await signIn(b(), ATTACKER, EXPERT, `b-${i}`)).status).toBe(401)
-      const refused = await signIn(a(), ATTACKER, EXPERT, DEMO_PASSWORD)
+      for (let i = 1; i <= 3; i++) expect((await signIn(a(), ATTACKER, expert, `a-${i}`)).status).toBe(401)
+      for (let i = 1; i <= 3; i++) expect((await signIn(b(), ATTACKER, expert, `b-${i}`)).status).toBe(401)
+      const refused = await signIn(a(), ATTACKER, expert, PASSWORD)
       expect(refused.status).toBe(429)
       expect(refused.body.error.retryAfter).toBeGreaterThanOrEqual(1)
       expect(refused.body.error.retryAfter).toBeLessThanOrEqual(600)
       // The owner, elsewhere, is not concerned on either instance.
-      expect((await signIn(b(), OWNER, EXPERT, DEMO_PASSWORD)).status).toBe(200)
+      expect((await signIn(b(), OWNER, expert, PASSWORD)).status).toBe(200)
     })
 
     it('share a success: it clears the failures counted on the other instance', async () => {
       const [a, b] = await twoInstances()
-      for (let i = 1; i <= 4; i++) expect((await signIn(a(), ATTACKER, EXPERT, `a-${i}`)).status).toBe(401)
-      expect((await signIn(b(), ATTACKER, EXPERT, DEMO_PASSWORD)).status).toBe(200)
+      for (let i = 1; i <= 4; i++) expect((await signIn(a(), ATTACKER, expert, `a-${i}`)).status).toBe(401)
+      expect((await signIn(b(), ATTACKER, expert, PASSWORD)).status).toBe(200)
       // Without the reset, the first of these would be the sixth failure and the second would wait.
-      for (let i = 1; i <= 5; i++) expect((await signIn(a(), ATTACKER, EXPERT, `typo-${i}`)).status).toBe(401)
-      expect((await signIn(a(), ATTACKER, EXPERT, DEMO_PASSWORD)).status).toBe(200)
+      for (let i = 1; i <= 5; i++) expect((await signIn(a(), ATTACKER, expert, `typo-${i}`)).status).toBe(401)
+      expect((await signIn(a(), ATTACKER, expert, PASSWORD)).status).toBe(200)
     })
   })
 })

@@ -150,7 +150,11 @@ export class ReferenceTarget implements Target {
   }
 }
 
-const DEMO_LOGIN = { email: 'secretariat@demo.atelier', password: 'demo-atelier' }
+/**
+ * The bench's own account, the first secretariat of its network: made by first-run setup on a new
+ * database, signed in with on the next starts (a database set up by someone else will not do).
+ */
+const BENCH_ACCOUNT = { name: 'Bench Secretariat', email: 'bench@example.org', password: 'bench-password', networkName: 'Bench Network' }
 
 export class AtelierTarget implements Target {
   readonly label = 'Atelier'
@@ -172,14 +176,13 @@ export class AtelierTarget implements Target {
         HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
         ATELIER_DATA_DIR: this.dataDir,
-        ATELIER_DEMO: '1',
         // Empty means the embedded database; a DATABASE_URL given to the bench is passed through.
         DATABASE_URL: process.env.DATABASE_URL ?? '',
       }),
       'Atelier is listening',
     )
     this.url = await this.proc.url
-    await this.login()
+    await this.signIn()
   }
 
   /** Stops the server; a non-zero exit on SIGTERM means it did not flush cleanly, which is a failure. */
@@ -235,19 +238,22 @@ export class AtelierTarget implements Target {
     return { token }
   }
 
-  private async login() {
-    const res = await fetch(`${this.url}/api/auth/login`, {
+  /** Sets the server up on its first start (which signs in), signs in on the next ones. */
+  private async signIn() {
+    const { needed } = (await (await fetch(`${this.url}/api/setup`)).json()) as { needed: boolean }
+    const [path, body] = needed ? ['/api/setup', BENCH_ACCOUNT] : ['/api/auth/login', { email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password }]
+    const res = await fetch(`${this.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: this.url },
-      body: JSON.stringify(DEMO_LOGIN),
+      body: JSON.stringify(body),
     })
-    if (!res.ok) throw new Error(`POST /api/auth/login answered ${res.status}: ${await res.text()}`)
+    if (!res.ok) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`)
     const session = res.headers.getSetCookie().find((c) => c.startsWith('atelier_session='))
-    if (!session) throw new Error('POST /api/auth/login set no atelier_session cookie')
+    if (!session) throw new Error(`POST ${path} set no atelier_session cookie`)
     this.cookie = session.split(';')[0]!
     const me = (await this.api('GET', '/api/me')) as { networks?: { id: string }[] }
     const network = me.networks?.[0]
-    if (!network) throw new Error('GET /api/me lists no network for the demo secretariat')
+    if (!network) throw new Error('GET /api/me lists no network for the bench secretariat')
     this.networkId = network.id
   }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appendParagraph, connect, startTestServer, stored, synced, type TestServer } from '../helpers/collab'
 import { DRIVERS } from '../helpers/db'
 import { anchorIn } from '../helpers/comments'
+import { buildDocument, buildWorld, WORLD, type World } from '../helpers/world'
 
 /**
  * An archived document is kept to be read: by REST, by sockets already open when it was archived,
@@ -9,15 +10,17 @@ import { anchorIn } from '../helpers/comments'
  */
 describe.each(DRIVERS)('an archived document (%s)', (driver) => {
   let server: TestServer
+  let world: World
   let secretariat: string
   let pilot: string
   let documentId: string
 
   beforeAll(async () => {
     server = await startTestServer(driver)
-    secretariat = await server.login('secretariat@demo.atelier')
-    pilot = await server.login('pilote@demo.atelier')
-    documentId = await server.documentId(pilot, 'Plan d’action — Dakar')
+    world = await buildWorld(server.deps.db)
+    secretariat = await server.login(world.people.secretariat.email)
+    pilot = await server.login(world.people.pilot.email)
+    documentId = world.documents.city.id
   })
   afterAll(() => server.stop())
 
@@ -69,15 +72,17 @@ describe.each(DRIVERS)('an archived document (%s)', (driver) => {
     for (const action of ['comment', 'resolve_comment', 'delete_comment', 'write', 'rename_document', 'archive_document', 'lock_version']) {
       expect(doc.body.allowed).not.toContain(action)
     }
-    expect(doc.body.title).toBe('Plan d’action — Dakar')
+    expect(doc.body.title).toBe(WORLD.documents.city)
     const exported = await fetch(`${server.url}/api/documents/${documentId}/export?format=md`, { headers: { cookie: pilot } })
     expect(exported.status).toBe(200)
     expect(await exported.text()).toContain('écrit avant l’archivage')
   })
 
   it('someone who could not read it before cannot now either (the role is asked first: 403, not 409)', async () => {
-    const funder = await server.login('financeur@demo.atelier')
-    const res = await server.api(funder, 'PATCH', `/api/documents/${documentId}`, { title: 'x' })
+    const archived = await buildDocument(server.deps.db, world.cities.pilot, { kind: 'action_plan' })
+    expect((await server.api(secretariat, 'POST', `/api/documents/${archived.id}/archive`)).status).toBe(204)
+    const funder = await server.login(world.people.funder.email)
+    const res = await server.api(funder, 'PATCH', `/api/documents/${archived.id}`, { title: 'x' })
     expect(res.status).toBe(403)
   })
 })

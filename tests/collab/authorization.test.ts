@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { hashToken } from '../../server/auth/tokens'
+import type { NetworkDetail } from '../../shared/api'
 import { DRIVERS } from '../helpers/db'
-import { appendParagraph, connect, docText, startTestServer, synced, upgradeStatus, type TestServer } from '../helpers/collab'
+import { appendParagraph, connect, cookiesOf, docText, startTestServer, synced, upgradeStatus, type TestServer } from '../helpers/collab'
+import { buildPerson, buildWorld, WORLD, type World } from '../helpers/world'
 
 /** y-websocket's permission-denied message: [2 (auth), 0 (denied), reason]. */
 const deniedReasons = (frames: Uint8Array[]) =>
@@ -14,22 +17,17 @@ const deniedReasons = (frames: Uint8Array[]) =>
 
 describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) => {
   let server: TestServer
-  const cookies: Record<string, string> = {}
+  let world: World
+  let cookies: Record<keyof World['people'], string>
   let networkDoc: string
-  let dakarPlan: string
+  let cityPlan: string
 
   beforeAll(async () => {
     server = await startTestServer(driver)
-    for (const [who, email] of Object.entries({
-      secretariat: 'secretariat@demo.atelier',
-      pilot: 'pilote@demo.atelier',
-      expert: 'experte@demo.atelier',
-      funder: 'financeur@demo.atelier',
-      tunis: 'tunis@demo.atelier',
-    }))
-      cookies[who] = await server.login(email)
-    networkDoc = await server.documentId(cookies.secretariat!, 'Fiche constitutive du Réseau collaboratif')
-    dakarPlan = await server.documentId(cookies.pilot!, 'Plan d’action — Dakar')
+    world = await buildWorld(server.deps.db)
+    cookies = await cookiesOf(server, world.people)
+    networkDoc = world.documents.network.id
+    cityPlan = world.documents.city.id
   })
   afterAll(() => server.stop())
 
@@ -39,30 +37,30 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
     expect(await upgradeStatus(url(networkDoc))).toBe(403) // no cookie: the origin check comes first for browsers
     expect(await upgradeStatus(url(networkDoc), { origin: server.url })).toBe(401)
     expect(await upgradeStatus(url(networkDoc, '?token=forged'))).toBe(401)
-    expect(await upgradeStatus(url(dakarPlan), { cookie: cookies.funder!, origin: server.url })).toBe(403)
-    expect(await upgradeStatus(url(dakarPlan), { cookie: cookies.tunis!, origin: server.url })).toBe(403)
-    expect(await upgradeStatus(url('00000000-0000-4000-8000-000000000000'), { cookie: cookies.pilot!, origin: server.url })).toBe(404)
-    expect(await upgradeStatus(url('not-a-document'), { cookie: cookies.pilot!, origin: server.url })).toBe(404)
-    expect(await upgradeStatus(url(dakarPlan), { cookie: cookies.pilot!, origin: server.url })).toBe(101)
+    expect(await upgradeStatus(url(cityPlan), { cookie: cookies.funder, origin: server.url })).toBe(403)
+    expect(await upgradeStatus(url(cityPlan), { cookie: cookies.other, origin: server.url })).toBe(403)
+    expect(await upgradeStatus(url('00000000-0000-4000-8000-000000000000'), { cookie: cookies.pilot, origin: server.url })).toBe(404)
+    expect(await upgradeStatus(url('not-a-document'), { cookie: cookies.pilot, origin: server.url })).toBe(404)
+    expect(await upgradeStatus(url(cityPlan), { cookie: cookies.pilot, origin: server.url })).toBe(101)
   })
 
   it('refuses a cookie-authenticated upgrade from another site (cross-site WebSocket hijacking)', async () => {
-    expect(await upgradeStatus(url(dakarPlan), { cookie: cookies.pilot!, origin: 'https://evil.example' })).toBe(403)
+    expect(await upgradeStatus(url(cityPlan), { cookie: cookies.pilot, origin: 'https://evil.example' })).toBe(403)
   })
 
   it('a collab token opens one document only, and not after it expires', async () => {
-    const token = await server.token(cookies.pilot!, dakarPlan)
-    expect(await upgradeStatus(url(dakarPlan, `?token=${token}`))).toBe(101)
+    const token = await server.token(cookies.pilot, cityPlan)
+    expect(await upgradeStatus(url(cityPlan, `?token=${token}`))).toBe(101)
     expect(await upgradeStatus(url(networkDoc, `?token=${token}`))).toBe(401)
-    await server.deps.db.query(`update collab_tokens set expires_at = now() - interval '1 second'`)
-    expect(await upgradeStatus(url(dakarPlan, `?token=${token}`))).toBe(401)
-    expect((await server.api(cookies.funder!, 'POST', `/api/documents/${dakarPlan}/collab-token`, {})).status).toBe(403)
+    await server.deps.db.query(`update collab_tokens set expires_at = now() - interval '1 second' where token_hash = $1`, [hashToken(token)])
+    expect(await upgradeStatus(url(cityPlan, `?token=${token}`))).toBe(401)
+    expect((await server.api(cookies.funder, 'POST', `/api/documents/${cityPlan}/collab-token`, {})).status).toBe(403)
   })
 
   for (const who of ['funder', 'expert'] as const) {
     it(`a ${who === 'funder' ? 'read-only' : 'comment-only'} connection cannot change the document, is told so, and still follows everyone’s edits`, async () => {
-      const writer = connect(server, networkDoc, { cookie: cookies.secretariat! })
-      const reader = connect(server, networkDoc, { cookie: cookies[who]! })
+      const writer = connect(server, networkDoc, { cookie: cookies.secretariat })
+      const reader = connect(server, networkDoc, { cookie: cookies[who] })
       await Promise.all([synced(writer), synced(reader)])
       const before = docText(writer.doc)
 
@@ -71,7 +69,7 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
         .poll(() => deniedReasons(reader.received))
         .toEqual([who === 'funder' ? 'read-only: edits are refused' : 'comment-only: content edits are refused'])
       // The writer never sees it, and neither does a newcomer: the server's document is unchanged.
-      const newcomer = connect(server, networkDoc, { cookie: cookies.pilot! })
+      const newcomer = connect(server, networkDoc, { cookie: cookies.pilot })
       await synced(newcomer)
       expect(docText(newcomer.doc)).toBe(before)
       expect(docText(writer.doc)).toBe(before)
@@ -83,11 +81,11 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
   }
 
   it('a reader’s ordinary sync (nothing new to offer) is not reported as a refused edit', async () => {
-    const writer = connect(server, networkDoc, { cookie: cookies.secretariat! })
+    const writer = connect(server, networkDoc, { cookie: cookies.secretariat })
     await synced(writer)
     appendParagraph(writer.doc, 'Texte avant lecture')
     writer.doc.getXmlFragment('default').delete(0, 1)
-    const reader = connect(server, networkDoc, { cookie: cookies.funder! })
+    const reader = connect(server, networkDoc, { cookie: cookies.funder })
     await synced(reader)
     // Reconnecting makes the reader send its full state, deletions included.
     reader.provider.disconnect()
@@ -102,25 +100,25 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
   })
 
   it('presence carries the identity the server knows, whatever the client claims', async () => {
-    const pilot = connect(server, networkDoc, { cookie: cookies.pilot! })
-    const expert = connect(server, networkDoc, { cookie: cookies.expert! })
+    const pilot = connect(server, networkDoc, { cookie: cookies.pilot })
+    const expert = connect(server, networkDoc, { cookie: cookies.expert })
     await Promise.all([synced(pilot), synced(expert)])
     pilot.provider.awareness.setLocalStateField('user', { name: 'La Secrétaire générale', color: '#000', role: 'secretariat' })
     pilot.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
     await expect.poll(() => expert.provider.awareness.getStates().get(pilot.doc.clientID)?.cursor).toEqual({ anchor: 1 })
     const seen = expert.provider.awareness.getStates().get(pilot.doc.clientID)!
-    expect(seen.user).toMatchObject({ name: 'Aminata Diallo', city: 'Dakar', role: 'pilot_city', access: 'write' })
+    expect(seen.user).toMatchObject({ name: 'Pat Pilot', city: WORLD.cities.pilot, role: 'pilot_city', access: 'write' })
     expect(seen.user.color).toMatch(/^#[0-9a-f]{6}$/)
     const expertSeen = () => pilot.provider.awareness.getStates().get(expert.doc.clientID)?.user
     expert.provider.awareness.setLocalStateField('cursor', { anchor: 2 })
-    await expect.poll(expertSeen).toMatchObject({ name: 'Sophie Martin', role: 'expert', access: 'comment' })
+    await expect.poll(expertSeen).toMatchObject({ name: 'Eva Expert', role: 'expert', access: 'comment' })
     pilot.destroy()
     expert.destroy()
   })
 
   it('one connection cannot speak for another’s presence', async () => {
-    const pilot = connect(server, networkDoc, { cookie: cookies.pilot! })
-    const expert = connect(server, networkDoc, { cookie: cookies.expert! })
+    const pilot = connect(server, networkDoc, { cookie: cookies.pilot })
+    const expert = connect(server, networkDoc, { cookie: cookies.expert })
     await Promise.all([synced(pilot), synced(expert)])
     pilot.provider.awareness.setLocalStateField('cursor', { anchor: 5 })
     await expect.poll(() => expert.provider.awareness.getStates().get(pilot.doc.clientID)?.cursor).toEqual({ anchor: 5 })
@@ -134,7 +132,7 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
     encoding.writeVarString(update, JSON.stringify({ cursor: { anchor: 999 } }))
     encoding.writeVarUint8Array(e, encoding.toUint8Array(update))
     ;(expert.provider.ws as unknown as { send(d: Uint8Array): void }).send(encoding.toUint8Array(e))
-    const third = connect(server, networkDoc, { cookie: cookies.secretariat! })
+    const third = connect(server, networkDoc, { cookie: cookies.secretariat })
     await synced(third)
     // The expert's own next presence, on the same socket, is handled after the forgery: once the
     // third person sees it, the forgery has had whatever effect it could have.
@@ -145,20 +143,21 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
   })
 
   it('removing someone’s role closes their open sockets; reconnecting is refused', async () => {
-    const people = (
-      await server.api(cookies.secretariat!, 'GET', `/api/networks/${(await server.api(cookies.secretariat!, 'GET', '/api/me')).body.networks[0].id}`)
-    ).body.people as { grantId: string; user: { name: string } }[]
-    const funderGrant = people.find((p) => p.user.name.includes('Hélène Roy'))!.grantId
-    const funder = connect(server, networkDoc, { cookie: cookies.funder! })
+    // A funder of its own, whose role is taken back.
+    const person = await buildPerson(server.deps.db, 'Fay Funder', [{ role: 'funder', on: world.network }])
+    const cookie = await server.login(person.email)
+    const people = (await server.api(cookies.secretariat, 'GET', `/api/networks/${world.network.id}`)).body.people as NetworkDetail['people']
+    const funderGrant = people.find((p) => p.user.id === person.id)!.grantId
+    const funder = connect(server, networkDoc, { cookie })
     await synced(funder)
-    expect((await server.api(cookies.secretariat!, 'DELETE', `/api/grants/${funderGrant}`)).status).toBe(204)
+    expect((await server.api(cookies.secretariat, 'DELETE', `/api/grants/${funderGrant}`)).status).toBe(204)
     await expect.poll(() => funder.closes.map((c) => c.code)).toContain(4403)
     funder.destroy()
-    expect(await upgradeStatus(url(networkDoc), { cookie: cookies.funder!, origin: server.url })).toBe(403)
+    expect(await upgradeStatus(url(networkDoc), { cookie, origin: server.url })).toBe(403)
   })
 
   it('signing out closes the sockets opened with that session', async () => {
-    const cookie = await server.login('experte@demo.atelier')
+    const cookie = await server.login(world.people.expert.email)
     const expert = connect(server, networkDoc, { cookie })
     await synced(expert)
     expect((await server.api(cookie, 'POST', '/api/auth/logout', {})).status).toBe(204)
@@ -167,13 +166,13 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
   })
 
   it('a change of level (pilot becomes member) makes the stock provider reconnect at the new level', async () => {
-    const me = (await server.api(cookies.secretariat!, 'GET', '/api/me')).body
-    const networkId = me.networks[0].id
-    const dakarId = me.cities.find((c: { name: string }) => c.name === 'Dakar').id
-    const pilot = connect(server, networkDoc, { cookie: cookies.pilot! })
+    // A world of its own, whose pilot city stays a member.
+    const own = await buildWorld(server.deps.db)
+    const secretariat = await server.login(own.people.secretariat.email)
+    const pilot = connect(server, own.documents.network.id, { cookie: await server.login(own.people.pilot.email) })
     await synced(pilot)
     try {
-      expect((await server.api(cookies.secretariat!, 'PATCH', `/api/networks/${networkId}/cities/${dakarId}`, { kind: 'member' })).status).toBe(200)
+      expect((await server.api(secretariat, 'PATCH', `/api/networks/${own.network.id}/cities/${own.cities.pilot.id}`, { kind: 'member' })).status).toBe(200)
       await expect.poll(() => pilot.closes.map((c) => c.code)).toContain(4100)
       // Not a final close: the provider comes back by itself, now comment-only.
       await expect.poll(() => pilot.provider.wsconnected, { timeout: 10_000 }).toBe(true)
@@ -181,7 +180,6 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
       appendParagraph(pilot.doc, 'plus le droit d’écrire')
       await expect.poll(() => deniedReasons(pilot.received)).toContain('comment-only: content edits are refused')
     } finally {
-      await server.api(cookies.secretariat!, 'PATCH', `/api/networks/${networkId}/cities/${dakarId}`, { kind: 'pilot' })
       pilot.destroy()
     }
   })

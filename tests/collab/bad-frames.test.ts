@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as encoding from 'lib0/encoding'
 import { appendParagraph, connect, rawSocket, startTestServer, synced, type TestServer } from '../helpers/collab'
+import { buildDocument, buildWorld } from '../helpers/world'
 
 /** Frames a hostile or broken client might send. Each closes only that socket; the rest carry on. */
 const frame = (write: (e: encoding.Encoder) => void) => {
@@ -94,6 +95,12 @@ const BAD_FRAMES: [string, Uint8Array, number][] = [
   ],
 ]
 
+/** A member of a pilot city's team, signed in, and the city's action plan. */
+async function pilotAndPlan(server: TestServer) {
+  const { people, documents } = await buildWorld(server.deps.db)
+  return { cookie: await server.login(people.pilot.email), plan: documents.city.id, pilot: people.pilot, city: documents.city.space }
+}
+
 describe('malformed and oversized frames', () => {
   let server: TestServer
   let cookie: string
@@ -102,9 +109,10 @@ describe('malformed and oversized frames', () => {
 
   beforeAll(async () => {
     server = await startTestServer('pglite', { env: { ATELIER_MAX_MESSAGE_BYTES: String(64 * 1024) } })
-    cookie = await server.login('pilote@demo.atelier')
-    planId = await server.documentId(cookie, 'Plan d’action — Dakar')
-    otherId = await server.documentId(cookie, 'Journal d’expérimentation — Dakar')
+    const built = await pilotAndPlan(server)
+    cookie = built.cookie
+    planId = built.plan
+    otherId = (await buildDocument(server.deps.db, built.city, { kind: 'experimentation_log', by: built.pilot })).id
   })
   afterAll(() => server.stop())
 
@@ -134,8 +142,7 @@ describe('malformed and oversized frames', () => {
   it('presence nested 200,000 levels deep is malformed input: 1002, nothing logged as a server error', async () => {
     const roomy = await startTestServer('pglite')
     try {
-      const c = await roomy.login('pilote@demo.atelier')
-      const id = await roomy.documentId(c, 'Plan d’action — Dakar')
+      const { cookie: c, plan: id } = await pilotAndPlan(roomy)
       const errors: string[] = []
       const logError = roomy.deps.logger.error.bind(roomy.deps.logger)
       roomy.deps.logger.error = ((...args: Parameters<typeof logError>) => {
@@ -192,8 +199,7 @@ describe('malformed and oversized frames', () => {
   it('a document cannot grow past its maximum size', async () => {
     const small = await startTestServer('pglite', { env: { ATELIER_MAX_DOCUMENT_BYTES: String(8 * 1024) } })
     try {
-      const c = await small.login('pilote@demo.atelier')
-      const id = await small.documentId(c, 'Plan d’action — Dakar')
+      const { cookie: c, plan: id } = await pilotAndPlan(small)
       const writer = connect(small, id, { cookie: c })
       await synced(writer)
       for (let i = 0; i < 10; i++) appendParagraph(writer.doc, `${i} ${'y'.repeat(1000)}`)
@@ -211,8 +217,7 @@ describe('malformed and oversized frames', () => {
   it('refuses connections beyond the per-document limit with 503', async () => {
     const tiny = await startTestServer('pglite', { env: { ATELIER_MAX_CONNECTIONS_PER_DOCUMENT: '2' } })
     try {
-      const c = await tiny.login('pilote@demo.atelier')
-      const id = await tiny.documentId(c, 'Plan d’action — Dakar')
+      const { cookie: c, plan: id } = await pilotAndPlan(tiny)
       const a = connect(tiny, id, { cookie: c })
       const b = connect(tiny, id, { cookie: c })
       await Promise.all([synced(a), synced(b)])

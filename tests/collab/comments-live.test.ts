@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MESSAGE_COMMENTS, type CommentChange } from '../../shared/collab'
 import type { CommentsChanged } from '../../shared/comments-message'
 import { DRIVERS } from '../helpers/db'
-import { connect, listenForComments, synced, type TestClient, type TestServer, startTestServer } from '../helpers/collab'
+import { connect, cookiesOf, listenForComments, synced, type TestClient, type TestServer, startTestServer } from '../helpers/collab'
 import { anchorIn } from '../helpers/comments'
+import { buildDocument, buildWorld } from '../helpers/world'
 
 /**
  * Comment changes reach every socket open on the document that asked for them, over real
@@ -14,7 +15,7 @@ const kinds = (changes: CommentsChanged[]) => changes.map((c) => c.change)
 
 describe.each(DRIVERS)('comment changes on live sockets (%s)', (driver) => {
   let server: TestServer
-  const cookies: Record<string, string> = {}
+  let cookies: Record<string, string>
   let docId: string
   let otherDocId: string
   const clients: TestClient[] = []
@@ -26,15 +27,11 @@ describe.each(DRIVERS)('comment changes on live sockets (%s)', (driver) => {
 
   beforeAll(async () => {
     server = await startTestServer(driver)
-    for (const [who, email] of Object.entries({
-      secretariat: 'secretariat@demo.atelier',
-      pilot: 'pilote@demo.atelier',
-      expert: 'experte@demo.atelier',
-      funder: 'financeur@demo.atelier',
-    }))
-      cookies[who] = await server.login(email)
-    docId = await server.documentId(cookies.secretariat!, 'Fiche constitutive du Réseau collaboratif')
-    otherDocId = await server.documentId(cookies.secretariat!, 'Fiche de la Problématique prioritaire')
+    const { people, network, documents } = await buildWorld(server.deps.db)
+    const { secretariat, pilot, expert, funder } = people
+    cookies = await cookiesOf(server, { secretariat, pilot, expert, funder })
+    docId = documents.network.id
+    otherDocId = (await buildDocument(server.deps.db, network, { kind: 'problem_statement', by: secretariat })).id
   })
   afterAll(async () => {
     for (const c of clients) c.destroy()

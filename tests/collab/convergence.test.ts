@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { loadState } from '../../server/data/live-documents'
 import { DRIVERS } from '../helpers/db'
 import { connect, docText, startTestServer, synced, type TestClient, type TestServer } from '../helpers/collab'
+import { buildWorld } from '../helpers/world'
 
 /** One editing step, in the shape the Tiptap editor produces. */
 type Op =
@@ -76,8 +77,9 @@ describe.each(DRIVERS)('convergence under random concurrent edits (%s)', (driver
 
   beforeAll(async () => {
     server = await startTestServer(driver)
-    cookie = await server.login('secretariat@demo.atelier')
-    networkId = (await server.api(cookie, 'GET', '/api/me')).body.networks[0].id
+    const world = await buildWorld(server.deps.db)
+    cookie = await server.login(world.people.secretariat.email)
+    networkId = world.network.id
   })
   afterAll(() => server.stop())
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashToken } from '../../server/auth/tokens'
 import { appendParagraph, connect, startTestServer, stored, synced, upgradeStatus, type TestClient, type TestServer } from '../helpers/collab'
 import { DRIVERS } from '../helpers/db'
+import { buildPerson, buildWorld, type World } from '../helpers/world'
 
 /**
  * A socket lives no longer than what it was opened with. A collab token belongs to the session
@@ -11,12 +12,16 @@ import { DRIVERS } from '../helpers/db'
  */
 describe.each(DRIVERS)('credentials of open sockets (%s)', (driver) => {
   let server: TestServer
+  let world: World
+  /** Whose sessions and tokens these are: a member of the pilot city’s team. */
+  let pilotEmail: string
   let documentId: string
 
   beforeAll(async () => {
     server = await startTestServer(driver)
-    const cookie = await server.login('pilote@demo.atelier')
-    documentId = await server.documentId(cookie, 'Plan d’action — Dakar')
+    world = await buildWorld(server.deps.db)
+    pilotEmail = world.people.pilot.email
+    documentId = world.documents.city.id
   })
   afterAll(() => server.stop())
 
@@ -31,7 +36,7 @@ describe.each(DRIVERS)('credentials of open sockets (%s)', (driver) => {
     server.deps.db.query(`update sessions set expires_at = now() + make_interval(secs => $2) where id = $1`, [sessionOf(cookie), seconds])
 
   it('signing out refuses the session’s tokens and closes the sockets opened with them; what they send after is not stored', async () => {
-    const cookie = await server.login('pilote@demo.atelier')
+    const cookie = await server.login(pilotEmail)
     const token = await server.token(cookie, documentId)
     const unused = await server.token(cookie, documentId)
     const client = connect(server, documentId, { token })
@@ -47,13 +52,14 @@ describe.each(DRIVERS)('credentials of open sockets (%s)', (driver) => {
   })
 
   it('a password reset ends the sessions, their tokens and the sockets opened with them', async () => {
-    const cookie = await server.login('pilote@demo.atelier')
+    // Someone of its own, whose password changes.
+    const person = await buildPerson(server.deps.db, 'Pia Pilot', [{ role: 'city_team', on: world.cities.pilot }])
+    const cookie = await server.login(person.email)
     const token = await server.token(cookie, documentId)
     const client = connect(server, documentId, { token })
     await synced(client)
-    const secretariat = await server.login('secretariat@demo.atelier')
-    const [pilot] = await server.deps.db.query<{ id: string }>(`select id from users where email = 'pilote@demo.atelier'`)
-    const link = await server.api(secretariat, 'POST', `/api/users/${pilot!.id}/password-reset`, {})
+    const secretariat = await server.login(world.people.secretariat.email)
+    const link = await server.api(secretariat, 'POST', `/api/users/${person.id}/password-reset`, {})
     expect(link.status).toBe(201)
     const resetToken = (link.body.url as string).split('/reset/')[1]!
     const done = await fetch(`${server.url}/api/password-resets/${resetToken}`, {
@@ -65,13 +71,10 @@ describe.each(DRIVERS)('credentials of open sockets (%s)', (driver) => {
     await expect.poll(() => closedWith(client), { timeout: 15_000 }).toContain(4401)
     expect(await upgradeStatus(url(token))).toBe(401)
     client.destroy()
-    await server.deps.db.query(`update users set password_hash = (select password_hash from users where email = 'secretariat@demo.atelier') where id = $1`, [
-      pilot!.id,
-    ])
   })
 
   it('a token socket closes when its token expires, unless the client renewed the token', async () => {
-    const cookie = await server.login('pilote@demo.atelier')
+    const cookie = await server.login(pilotEmail)
     const [kept, lapsed] = [await server.token(cookie, documentId), await server.token(cookie, documentId)]
     // The renewed one would have expired first: by the time the other is closed, it was checked too.
     await expireTokenIn(kept, 2)
@@ -89,7 +92,7 @@ describe.each(DRIVERS)('credentials of open sockets (%s)', (driver) => {
     appendParagraph(keptClient.doc, 'écrit avec un jeton renouvelé')
     await expect.poll(storedText).toContain('écrit avec un jeton renouvelé')
     // A token cannot be renewed by another session, nor once it has lapsed.
-    const other = await server.login('pilote@demo.atelier')
+    const other = await server.login(pilotEmail)
     expect((await server.api(other, 'POST', `/api/documents/${documentId}/collab-token`, { renew: kept })).status).toBe(404)
     expect((await server.api(cookie, 'POST', `/api/documents/${documentId}/collab-token`, { renew: lapsed })).status).toBe(404)
     keptClient.destroy()
@@ -97,7 +100,7 @@ describe.each(DRIVERS)('credentials of open sockets (%s)', (driver) => {
   })
 
   it('a cookie socket closes when its session expires, unless the session was extended meanwhile', async () => {
-    const [kept, lapsed] = [await server.login('pilote@demo.atelier'), await server.login('pilote@demo.atelier')]
+    const [kept, lapsed] = [await server.login(pilotEmail), await server.login(pilotEmail)]
     await expireSessionIn(kept, 2)
     await expireSessionIn(lapsed, 3)
     const keptClient = connect(server, documentId, { cookie: kept })

@@ -3,6 +3,8 @@ import { openDb } from '../../server/db/open'
 import { appendParagraph, connect, startTestServer, stored, synced, upgradeStatus, type TestClient, type TestServer } from '../helpers/collab'
 import { dropSchema, freshSchemaName } from '../helpers/db'
 import { TcpProxy } from '../helpers/tcp-proxy'
+import { buildPerson, buildWorld, type World } from '../helpers/world'
+import type { CityDetail } from '../../shared/api'
 
 /**
  * PostgreSQL going away and coming back (a restart), between Atelier and a real PostgreSQL: a
@@ -16,6 +18,7 @@ describe.runIf(process.env.DATABASE_URL)('a PostgreSQL restart', () => {
   const target = new URL(process.env.DATABASE_URL!)
   const proxy = new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) })
   let server: TestServer
+  let world: World
   let pilot: string
   let secretariat: string
   let planId: string
@@ -49,9 +52,10 @@ describe.runIf(process.env.DATABASE_URL)('a PostgreSQL restart', () => {
       schema,
       env: { DATABASE_URL: proxy.url(process.env.DATABASE_URL!), ATELIER_ACCESS_RECHECK_SECONDS: '3600' },
     })
-    pilot = await server.login('pilote@demo.atelier')
-    secretariat = await server.login('secretariat@demo.atelier')
-    planId = await server.documentId(pilot, 'Plan d’action — Dakar')
+    world = await buildWorld(server.deps.db)
+    pilot = await server.login(world.people.pilot.email)
+    secretariat = await server.login(world.people.secretariat.email)
+    planId = world.documents.city.id
   })
 
   afterAll(async () => {
@@ -87,10 +91,11 @@ describe.runIf(process.env.DATABASE_URL)('a PostgreSQL restart', () => {
   })
 
   it('a revocation made right after the restart closes the socket concerned (4403)', async () => {
-    const city = (await server.api(pilot, 'GET', '/api/me')).body.cities.find((c: { name: string }) => c.name === 'Dakar')
-    const people = (await server.api(secretariat, 'GET', `/api/cities/${city.id}`)).body.people as { grantId: string; user: { name: string } }[]
-    const grant = people.find((p) => p.user.name === 'Aminata Diallo')!
-    const revoked = client(connect(server, planId, { cookie: pilot }))
+    // A member of the pilot city's team of its own, whose role is taken back.
+    const person = await buildPerson(server.deps.db, 'Pia Pilot', [{ role: 'city_team', on: world.cities.pilot }])
+    const people = (await server.api(secretariat, 'GET', `/api/cities/${world.cities.pilot.id}`)).body.people as CityDetail['people']
+    const grant = people.find((p) => p.user.id === person.id)!
+    const revoked = client(connect(server, planId, { cookie: await server.login(person.email) }))
     await synced(revoked)
 
     await proxy.down()

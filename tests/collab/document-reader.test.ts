@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { seedDemo } from '../../server/demo/seed'
 import { loadState, saveSnapshot } from '../../server/data/live-documents'
 import { readProsemirror } from '../../server/content/yjs'
 import type { Db } from '../../server/db/db'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { DEMO_PASSWORD, testApp } from '../helpers/app'
+import { testApp } from '../helpers/app'
 import { editStored, storedDoc, texts } from '../helpers/comments'
+import { buildDocument, buildNetwork } from '../helpers/world'
 
 /** Reading a document that is not open here: from storage, on the document thread, reused only while storage holds that version. */
 describe.each(DRIVERS)('reading the current document (%s)', (driver) => {
@@ -18,7 +18,6 @@ describe.each(DRIVERS)('reading the current document (%s)', (driver) => {
 
   beforeAll(async () => {
     db = await openTestDb(driver)
-    await seedDemo(db, DEMO_PASSWORD)
     const counting: Db = Object.assign(Object.create(db), {
       query: (text: string, params?: unknown[]) => {
         if (/union all/.test(text)) loads++
@@ -26,8 +25,7 @@ describe.each(DRIVERS)('reading the current document (%s)', (driver) => {
       },
     })
     app = testApp(counting)
-    const [row] = await db.query<{ id: string }>(`select id from documents where title = 'Plan d’action — Dakar'`)
-    documentId = row!.id
+    documentId = (await buildDocument(db, await buildNetwork(db), { kind: 'action_plan' })).id
   })
   afterAll(async () => {
     await app.deps.documents.stop()

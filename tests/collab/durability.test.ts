@@ -5,10 +5,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadState } from '../../server/data/live-documents'
+import type { Db } from '../../server/db/db'
 import { openDb } from '../../server/db/open'
 import { appendParagraph, connect, docText, synced, type TestClient } from '../helpers/collab'
 import { DRIVERS, type Driver } from '../helpers/db'
-import { createDatabase, documentId, freePort, launch, login, running } from '../helpers/child-server'
+import { createDatabase, freePort, launch, login, running } from '../helpers/child-server'
+import { buildDocument, buildWorld, type Person } from '../helpers/world'
 
 /**
  * Durability of live edits across a crash: the compiled server (`node dist/server/main.js`, as
@@ -18,7 +20,6 @@ import { createDatabase, documentId, freePort, launch, login, running } from '..
  * everyone converges. And SIGTERM stores what is pending before the process exits.
  */
 
-const PLAN = 'Plan d’action — Dakar'
 /** The promise is "a writer who left ≥ 1 s before the kill": wait a little more than that. */
 const DURABLE_AFTER_MS = 1_200
 
@@ -34,26 +35,36 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
   const clients: TestClient[] = []
   /** The typing loop of the crash test; stopped in afterAll too, should that test fail midway. */
   let typing = false
+  /** Who types: the network's secretariat and a member of the pilot city's team. */
+  let people: { secretariat: Person; pilot: Person }
+  /** One action plan of the pilot city for each test. */
+  let plans: { crash: string; stop: string }
 
   const env = () => ({ PORT: String(port), ATELIER_DATA_DIR: dataDir, DATABASE_URL: childDatabaseUrl })
   const client = (c: TestClient) => (clients.push(c), c)
 
   /**
-   * What the database holds for a document, replayed, read directly (not through the server).
-   * On PGlite only while no server runs: the embedded database belongs to one process at a time.
+   * The servers' database, opened here (not through a server). On PGlite only while no server
+   * runs: the embedded database belongs to one process at a time.
    */
-  async function storedText(docId: string): Promise<string> {
+  async function withDatabase<T>(use: (db: Db) => Promise<T>): Promise<T> {
     const db = await openDb(driver === 'postgres' ? { url: childDatabaseUrl } : { dataDir })
     try {
+      return await use(db)
+    } finally {
+      await db.close()
+    }
+  }
+
+  /** What the database holds for a document, replayed, read directly. */
+  const storedText = (docId: string) =>
+    withDatabase(async (db) => {
       const stored = await loadState(db, docId)
       const replay = new Y.Doc()
       if (stored.snapshot) Y.applyUpdate(replay, stored.snapshot)
       for (const u of stored.updates) Y.applyUpdate(replay, u)
       return docText(replay)
-    } finally {
-      await db.close()
-    }
-  }
+    })
 
   beforeAll(async () => {
     port = await freePort()
@@ -61,6 +72,13 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
       database = await createDatabase('atelier_durability')
       childDatabaseUrl = database.url
     }
+    // Built before any server starts.
+    await withDatabase(async (db) => {
+      const world = await buildWorld(db)
+      people = world.people
+      const stop = await buildDocument(db, world.cities.pilot, { kind: 'action_plan', by: world.people.pilot })
+      plans = { crash: world.documents.city.id, stop: stop.id }
+    })
   })
 
   afterAll(async () => {
@@ -73,9 +91,9 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
 
   it('SIGKILL while people type: a writer who left ≥ 1 s before is stored; the others reconnect and converge', async () => {
     let server = await launch(env())
-    const secretariat = await login(server.url, 'secretariat@demo.atelier')
-    const pilot = await login(server.url, 'pilote@demo.atelier')
-    const planId = await documentId(server.url, pilot, PLAN)
+    const secretariat = await login(server.url, people.secretariat.email)
+    const pilot = await login(server.url, people.pilot.email)
+    const planId = plans.crash
 
     // A and B stay connected and keep typing, through the crash and the restart.
     const a = client(connect(server, planId, { cookie: secretariat }))
@@ -87,7 +105,7 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
       while (typing) {
         n++
         appendParagraph(a.doc, `A-${n} — tapé par le secrétariat`)
-        appendParagraph(b.doc, `B-${n} — tapé par Dakar`)
+        appendParagraph(b.doc, `B-${n} — tapé par la ville pilote`)
         await sleep(25)
       }
     })()
@@ -131,7 +149,7 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
     const expected = [
       ...byW,
       ...Array.from({ length: total }, (_, i) => `A-${i + 1} — tapé par le secrétariat`),
-      ...Array.from({ length: total }, (_, i) => `B-${i + 1} — tapé par Dakar`),
+      ...Array.from({ length: total }, (_, i) => `B-${i + 1} — tapé par la ville pilote`),
     ]
     await expect
       .poll(() => a.text() === b.text() && b.text() === c.text() && expected.every((p) => paragraphs(c.text()).has(p)), {
@@ -152,9 +170,9 @@ describe.each(DRIVERS)('durability of live edits across a crash of the server pr
 
   it('SIGTERM right after a writer types: the pending edit is stored, the process exits 0, and it is there after a restart', async () => {
     let server = await launch(env())
-    const secretariat = await login(server.url, 'secretariat@demo.atelier')
-    const pilot = await login(server.url, 'pilote@demo.atelier')
-    const planId = await documentId(server.url, pilot, PLAN)
+    const secretariat = await login(server.url, people.secretariat.email)
+    const pilot = await login(server.url, people.pilot.email)
+    const planId = plans.stop
     const w = client(connect(server, planId, { cookie: pilot }))
     const b = client(connect(server, planId, { cookie: secretariat }))
     await Promise.all([synced(w), synced(b)])

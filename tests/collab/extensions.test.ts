@@ -3,6 +3,7 @@ import type { RoomExtensionFactory } from '../../server/collab/extension'
 import { EditOrigin, FROM_PEER } from '../../server/collab/origins'
 import { appendParagraph, connect, docText, startTestServer, synced, type TestServer } from '../helpers/collab'
 import { storedDoc } from '../helpers/comments'
+import { buildDocument, buildWorld, type Person, type World } from '../helpers/world'
 
 /**
  * The live document's extension hooks, as an extension of its own sees them through a real
@@ -13,8 +14,9 @@ describe('a live document’s extensions', () => {
   type Event = { documentId: string; hook: string; detail?: unknown; storedText?: string }
   const events: Event[] = []
   let server: TestServer
+  let world: World
+  let pilot: Person
   let cookie: string
-  let planId: string
 
   const recorder: RoomExtensionFactory = (doc) => ({
     onChange(_update, origin) {
@@ -33,35 +35,39 @@ describe('a live document’s extensions', () => {
 
   beforeAll(async () => {
     server = await startTestServer('pglite', { extensions: [recorder] })
-    cookie = await server.login('pilote@demo.atelier')
-    planId = await server.documentId(cookie, 'Plan d’action — Dakar')
+    world = await buildWorld(server.deps.db)
+    pilot = world.people.pilot
+    cookie = await server.login(pilot.email)
   })
   afterAll(() => server.stop())
 
-  const of = (hook: string) => events.filter((e) => e.documentId === planId && e.hook === hook)
+  /** The events of one document, so that each test sees only its own. */
+  const of = (documentId: string, hook: string) => events.filter((e) => e.documentId === documentId && e.hook === hook)
 
   it('sees a writer’s edit with its author, then stops, then unloads with every update stored', async () => {
-    const me = (await server.api(cookie, 'GET', '/api/me')).body
+    const planId = world.documents.city.id
     const client = connect(server, planId, { cookie })
     await synced(client)
     appendParagraph(client.doc, 'vu par l’extension')
-    await expect.poll(() => of('onChange').map((e) => e.detail)).toContain(`edit by ${me.user.id}`)
-    expect(of('onStop')).toEqual([])
+    await expect.poll(() => of(planId, 'onChange').map((e) => e.detail)).toContain(`edit by ${pilot.id}`)
+    expect(of(planId, 'onStop')).toEqual([])
     client.destroy()
 
-    await expect.poll(() => of('beforeUnload').length, { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => of(planId, 'beforeUnload').length, { timeout: 10_000 }).toBe(1)
     const order = events.filter((e) => e.documentId === planId).map((e) => e.hook)
     expect(order.indexOf('onStop')).toBeLessThan(order.indexOf('beforeUnload'))
-    expect(of('beforeUnload')[0]).toMatchObject({ detail: true, storedText: expect.stringContaining('vu par l’extension') })
+    expect(of(planId, 'beforeUnload')[0]).toMatchObject({ detail: true, storedText: expect.stringContaining('vu par l’extension') })
   })
 
+  // It stops the server: the file's last test.
   it('when the server stops, unloads without extras, after storing what was typed', async () => {
-    const client = connect(server, planId, { cookie })
+    const { id } = await buildDocument(server.deps.db, world.cities.pilot, { kind: 'action_plan', by: pilot })
+    const client = connect(server, id, { cookie })
     await synced(client)
     appendParagraph(client.doc, 'juste avant l’arrêt')
-    await expect.poll(() => of('onChange').length).toBeGreaterThan(1)
+    await expect.poll(() => of(id, 'onChange').map((e) => e.detail)).toContain(`edit by ${pilot.id}`)
     await server.deps.hub.shutdown()
-    const last = of('beforeUnload').at(-1)!
+    const last = of(id, 'beforeUnload').at(-1)!
     expect(last).toMatchObject({ detail: false, storedText: expect.stringContaining('juste avant l’arrêt') })
     client.destroy()
   })

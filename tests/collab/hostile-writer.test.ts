@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { appendParagraph, connect, rawSocket, startTestServer, synced, type TestServer } from '../helpers/collab'
 import { DRIVERS } from '../helpers/db'
+import { buildDocument, buildWorld } from '../helpers/world'
 
 /**
  * One writer — a city team in a document of its own — sends one very large, valid update: a paste
@@ -13,6 +14,13 @@ import { DRIVERS } from '../helpers/db'
  * go: they all waited the whole time, a second and more.) Relative figures, with a wide margin:
  * a slow machine is slow in both.
  */
+
+/** A member of a pilot city's team, with two documents of the city: an action plan and a journal. */
+async function pilotWithTwoDocuments(server: TestServer) {
+  const { people, cities, documents } = await buildWorld(server.deps.db)
+  const journal = await buildDocument(server.deps.db, cities.pilot, { kind: 'experimentation_log', by: people.pilot })
+  return { cookie: await server.login(people.pilot.email), plan: documents.city.id, journal: journal.id }
+}
 
 function bigPaste(paragraphs: number): { frame: Uint8Array; last: string } {
   const doc = new Y.Doc()
@@ -43,9 +51,10 @@ describe.each(DRIVERS)('a hostile writer (%s)', (driver) => {
 
   beforeAll(async () => {
     server = await startTestServer(driver)
-    cookie = await server.login('pilote@demo.atelier')
-    hostileDoc = await server.documentId(cookie, 'Plan d’action — Dakar')
-    otherDoc = await server.documentId(cookie, 'Journal d’expérimentation — Dakar')
+    const built = await pilotWithTwoDocuments(server)
+    cookie = built.cookie
+    hostileDoc = built.plan
+    otherDoc = built.journal
   })
   afterAll(() => server.stop())
 
@@ -100,10 +109,11 @@ describe.each(DRIVERS)('a hostile writer (%s)', (driver) => {
   }, 180_000)
 
   it('is held back once it has sent more than its budget: the socket is paused, not the server', async () => {
-    const tight = await startTestServer(driver, { env: { ATELIER_WRITE_BYTES_PER_SECOND: '65536', ATELIER_MAX_MESSAGE_BYTES: String(256 * 1024) } })
+    const tight = await startTestServer(driver, {
+      env: { ATELIER_WRITE_BYTES_PER_SECOND: '65536', ATELIER_MAX_MESSAGE_BYTES: String(256 * 1024) },
+    })
     try {
-      const c = await tight.login('pilote@demo.atelier')
-      const id = await tight.documentId(c, 'Plan d’action — Dakar')
+      const { cookie: c, plan: id, journal } = await pilotWithTwoDocuments(tight)
       const reader = connect(tight, id, { cookie: c })
       await synced(reader)
       const hostile = rawSocket(`${tight.wsUrl}/${id}`, { cookie: c, origin: tight.url })
@@ -124,7 +134,7 @@ describe.each(DRIVERS)('a hostile writer (%s)', (driver) => {
       await expect.poll(() => reader.text().includes('0:zzz'), { timeout: 30_000 }).toBe(true)
       expect(reader.text().includes('3:zzz')).toBe(false)
       // Another document on the same server is served meanwhile.
-      const other = connect(tight, await tight.documentId(c, 'Journal d’expérimentation — Dakar'), { cookie: c })
+      const other = connect(tight, journal, { cookie: c })
       await synced(other)
       // And in time, everything it sent is taken in: paced, not dropped.
       await expect.poll(() => reader.text().includes('3:zzz'), { timeout: 90_000 }).toBe(true)

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import type { Db } from '../../server/db/db'
 import { openDb } from '../../server/db/open'
-import { createDatabase, documentId, freePort, launch, login, running, type Child } from '../helpers/child-server'
+import { createDatabase, freePort, launch, login, running, type Child } from '../helpers/child-server'
 import { appendParagraph, docText, socketClass, stored as storedDocument } from '../helpers/collab'
+import { buildWorld } from '../helpers/world'
 
 /**
  * Two instances on one PostgreSQL and Redis, people typing on both; one instance is killed
@@ -15,7 +17,6 @@ import { appendParagraph, docText, socketClass, stored as storedDocument } from 
 
 const ROUNDS = 3
 const TYPING_MS = 1_500
-const PLAN = 'Plan d’action — Dakar'
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 type Writer = { name: string; doc: Y.Doc; provider: WebsocketProvider; typed: number }
@@ -45,21 +46,24 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('an instance k
   }
   const synced = (p: WebsocketProvider) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', (s: boolean) => s && resolve())))
 
-  async function stored(): Promise<{ text: string; whole: boolean }> {
+  /** The instances' database, opened here (not through an instance). */
+  async function withDatabase<T>(use: (db: Db) => Promise<T>): Promise<T> {
     const db = await openDb({ url: databaseUrl })
     try {
-      return await storedDocument(db, docId)
+      return await use(db)
     } finally {
       await db.close()
     }
   }
+  const stored = () => withDatabase((db) => storedDocument(db, docId))
 
   beforeAll(async () => {
     database = await createDatabase('atelier_death')
     databaseUrl = database.url
+    const { people, documents } = await withDatabase(buildWorld)
+    docId = documents.city.id
     survivor = await launch(env(await freePort()))
-    cookie = await login(survivor.url, 'pilote@demo.atelier')
-    docId = await documentId(survivor.url, cookie, PLAN)
+    cookie = await login(survivor.url, people.pilot.email)
   })
 
   afterAll(async () => {

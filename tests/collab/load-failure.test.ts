@@ -3,6 +3,9 @@ import type { Db } from '../../server/db/db'
 import * as Y from 'yjs'
 import { encodeUpdate } from '../../server/collab/protocol'
 import { appendParagraph, connect, rawSocket, startTestServer, synced, type TestServer } from '../helpers/collab'
+import { buildCity, buildDocument, buildPerson, buildWorld, type World } from '../helpers/world'
+import type { SpaceRef } from '../../shared/domain'
+import type { DocumentKind } from '../../shared/templates'
 
 /**
  * Never store an empty document over a real one: when a document cannot be loaded, its
@@ -11,6 +14,7 @@ import { appendParagraph, connect, rawSocket, startTestServer, synced, type Test
 describe('when a document cannot be loaded', () => {
   const control = { failLoads: false, slowLoadsMs: 0, failRights: false }
   let server: TestServer
+  let world: World
   let cookie: string
   let planId: string
 
@@ -34,10 +38,14 @@ describe('when a document cannot be loaded', () => {
 
   beforeAll(async () => {
     server = await startTestServer('pglite', { wrapDb: failingLoads })
-    cookie = await server.login('pilote@demo.atelier')
-    planId = await server.documentId(cookie, 'Plan d’action — Dakar')
+    world = await buildWorld(server.deps.db)
+    cookie = await server.login(world.people.pilot.email)
+    planId = world.documents.city.id
   })
   afterAll(() => server.stop())
+
+  /** A document of the test's own, in French from its template, that no other test has loaded. */
+  const ownDocument = async (space: SpaceRef, kind: DocumentKind) => (await buildDocument(server.deps.db, space, { kind, by: world.people.pilot })).id
 
   it('with the database unreachable, the socket closes with 4500 and the stored document is unchanged', async () => {
     const before = await stored()
@@ -61,7 +69,7 @@ describe('when a document cannot be loaded', () => {
   })
 
   it('a corrupt row makes the load fail the same way, without writing anything', async () => {
-    const journalId = await server.documentId(cookie, 'Journal d’expérimentation — Dakar')
+    const journalId = await ownDocument(world.cities.pilot, 'experimentation_log')
     await server.deps.db.query(`insert into doc_updates (document_id, data) values ($1, $2)`, [
       journalId,
       Buffer.from([255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255]),
@@ -75,7 +83,7 @@ describe('when a document cannot be loaded', () => {
   })
 
   it('what a client sends while its document is still loading is kept and applied, not dropped', async () => {
-    const reportId = await server.documentId(cookie, 'Rapport d’atelier — Atelier international de Dakar')
+    const reportId = await ownDocument(world.network, 'workshop_report')
     control.slowLoadsMs = 800
     // A raw socket sends one update the instant it opens, and nothing else: no sync would repair a drop.
     const local = new Y.Doc()
@@ -94,25 +102,24 @@ describe('when a document cannot be loaded', () => {
   })
 
   it('a revocation that lands while the document is still loading still closes the socket', async () => {
-    const secretariat = await server.login('secretariat@demo.atelier')
-    const tunis = await server.login('tunis@demo.atelier')
-    const me = (await server.api(secretariat, 'GET', '/api/me')).body
-    const networkId = me.networks[0].id
-    const tunisId = me.cities.find((c: { name: string }) => c.name === 'Tunis').id
-    const sheet = await server.documentId(secretariat, 'Fiche thématique — Espaces publics inclusifs')
+    const secretariat = await server.login(world.people.secretariat.email)
+    // A member city of its own, which leaves the network.
+    const leaving = await buildCity(server.deps.db, world.network, 'member', 'Leaving City')
+    const team = await server.login((await buildPerson(server.deps.db, 'Lea Leaving', [{ role: 'city_team', on: leaving }])).email)
+    const sheet = await ownDocument(world.network, 'thematic_sheet')
     control.slowLoadsMs = 1500
-    const client = connect(server, sheet, { cookie: tunis })
+    const client = connect(server, sheet, { cookie: team })
     await expect.poll(() => client.provider.wsconnected).toBe(true)
-    expect((await server.api(secretariat, 'DELETE', `/api/networks/${networkId}/cities/${tunisId}`)).status).toBe(204)
+    expect((await server.api(secretariat, 'DELETE', `/api/networks/${world.network.id}/cities/${leaving.id}`)).status).toBe(204)
     await expect.poll(() => client.closes.map((c) => c.code), { timeout: 10_000 }).toContain(4403)
     control.slowLoadsMs = 0
     client.destroy()
   })
 
   it('a joining socket whose rights cannot be checked again is closed (4500, try again), and the server goes on', async () => {
-    const journalId = await server.documentId(cookie, 'Rapport d’atelier — Atelier international de Dakar')
+    const reportId = await ownDocument(world.network, 'workshop_report')
     control.slowLoadsMs = 1500
-    const client = connect(server, journalId, { cookie })
+    const client = connect(server, reportId, { cookie })
     await expect.poll(() => client.provider.wsconnected).toBe(true)
     // Rights changed for someone else while it loads: it is asked about again before it joins.
     await server.deps.hub.accessChanged(() => false)
@@ -122,7 +129,7 @@ describe('when a document cannot be loaded', () => {
     control.failRights = false
     control.slowLoadsMs = 0
 
-    const later = connect(server, journalId, { cookie })
+    const later = connect(server, reportId, { cookie })
     await synced(later)
     expect(later.text()).toContain('Jour 1')
     later.destroy()

@@ -15,6 +15,9 @@ import {
   type TestServer,
 } from '../helpers/collab'
 import { anchorIn } from '../helpers/comments'
+import { buildDocument, buildWorld, WORLD, type World } from '../helpers/world'
+import type { NetworkDetail } from '../../shared/api'
+import type { DocumentKind } from '../../shared/templates'
 
 /**
  * Several server instances behind one load balancer: one PostgreSQL schema, one Redis.
@@ -22,11 +25,6 @@ import { anchorIn } from '../helpers/comments'
  * on a second instance picks up edits the first has not stored yet, and a revocation made
  * through any instance closes the sockets concerned on every instance.
  */
-
-const PLAN = 'Plan d’action — Dakar'
-const JOURNAL = 'Journal d’expérimentation — Dakar'
-const SHEET = 'Fiche thématique — Espaces publics inclusifs'
-const CONSTITUTION = 'Fiche constitutive du Réseau collaboratif'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const paragraphs = (text: string) => new Set(text.split('\n'))
@@ -36,6 +34,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
   const env = { REDIS_URL: process.env.REDIS_URL! }
   let s1: TestServer
   let s2: TestServer
+  let world: World
   let secretariat: string
   let pilot: string
   let pilotId: string
@@ -52,13 +51,17 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
   }
 
   beforeAll(async () => {
-    // One after the other: the second finds the schema migrated and the demo seeded.
+    // One after the other: the second finds the schema migrated.
     s1 = await startTestServer('postgres', { schema, env })
     s2 = await startTestServer('postgres', { schema, env })
-    secretariat = await s1.login('secretariat@demo.atelier')
-    pilot = await s2.login('pilote@demo.atelier')
-    pilotId = (await s1.api(pilot, 'GET', '/api/me')).body.user.id
+    world = await buildWorld(s1.deps.db)
+    secretariat = await s1.login(world.people.secretariat.email)
+    pilot = await s2.login(world.people.pilot.email)
+    pilotId = world.people.pilot.id
   })
+
+  /** A document of the test's own, in the pilot city: no other test has it loaded on any instance. */
+  const ownDocument = async (kind: DocumentKind) => (await buildDocument(s1.deps.db, world.cities.pilot, { kind, by: world.people.pilot })).id
 
   afterAll(async () => {
     for (const c of clients) c.destroy()
@@ -68,7 +71,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
   })
 
   it('edits made on each instance appear on the other; concurrent edits converge', async () => {
-    const planId = await s1.documentId(pilot, PLAN)
+    const planId = await ownDocument('action_plan')
     const one = client(connect(s1, planId, { cookie: pilot }))
     const two = client(connect(s2, planId, { cookie: secretariat }))
     await Promise.all([synced(one), synced(two)])
@@ -103,7 +106,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
   })
 
   it('presence crosses instances with the identity the server stamped, and leaves with the socket', async () => {
-    const planId = await s1.documentId(pilot, PLAN)
+    const planId = await ownDocument('action_plan')
     const one = client(connect(s1, planId, { cookie: pilot }))
     const two = client(connect(s2, planId, { cookie: secretariat }))
     await Promise.all([synced(one), synced(two)])
@@ -112,13 +115,13 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
     one.provider.awareness.setLocalStateField('cursor', { anchor: 3 })
     const seenOnTwo = () => two.provider.awareness.getStates().get(one.doc.clientID) as { user?: Record<string, unknown>; cursor?: unknown } | undefined
     await expect.poll(() => seenOnTwo()?.cursor, { timeout: 30_000 }).toEqual({ anchor: 3 })
-    expect(seenOnTwo()!.user).toMatchObject({ id: pilotId, name: 'Aminata Diallo', city: 'Dakar', access: 'write' })
+    expect(seenOnTwo()!.user).toMatchObject({ id: pilotId, name: 'Pat Pilot', city: WORLD.cities.pilot, access: 'write' })
 
     // And the other way round.
-    two.provider.awareness.setLocalStateField('user', { name: 'Pas Claire' })
+    two.provider.awareness.setLocalStateField('user', { name: 'Pas Sam' })
     await expect
       .poll(() => (one.provider.awareness.getStates().get(two.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name, { timeout: 30_000 })
-      .toBe('Claire Dubois')
+      .toBe('Sam Secretariat')
 
     // The socket drops without a goodbye (the provider would otherwise announce its own
     // departure): the server removes that presence, on every instance.
@@ -129,7 +132,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
   })
 
   it('the update log gets each edit once, from the instance the writer is connected to', async () => {
-    const sheetId = await s1.documentId(pilot, SHEET)
+    const sheetId = await ownDocument('thematic_sheet')
     const [{ max }] = await s1.deps.db.query<{ max: string }>(`select coalesce(max(id), 0)::text as max from doc_updates`)
     const rows = () =>
       s1.deps.db.query<{ userId: string; data: Uint8Array }>(
@@ -161,10 +164,10 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
   })
 
   it('a late joiner on another instance gets edits that are not stored yet', async () => {
+    const journalId = await ownDocument('experimentation_log')
     // A third instance that holds writes for a long time, so "not stored yet" is certain.
     const slow = await startTestServer('postgres', { schema, env, persistence: { flushMs: 600_000 } })
     try {
-      const journalId = await s1.documentId(pilot, JOURNAL)
       const writer = client(connect(slow, journalId, { cookie: pilot }))
       const observer = client(connect(slow, journalId, { cookie: secretariat }))
       await Promise.all([synced(writer), synced(observer)])
@@ -186,12 +189,11 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
       await slow.stop()
     }
     // Its shutdown stored what it held.
-    const journalId = await s1.documentId(pilot, JOURNAL)
     expect(paragraphs(await storedText(journalId)).has('Écrit il y a un instant, pas encore enregistré')).toBe(true)
   })
 
   it('a comment made through one instance reaches the sockets on the others, even where it is not open', async () => {
-    const sheetId = await s1.documentId(pilot, SHEET)
+    const sheetId = await ownDocument('thematic_sheet')
     // Nobody has the document open on instance 1: the change still reaches instance 2 through Redis.
     const onTwo = client(connect(s2, sheetId, { cookie: secretariat }))
     const heard = listenForComments(onTwo)
@@ -225,40 +227,38 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
   })
 
   it('a revocation through one instance closes the sockets concerned on every instance', async () => {
-    const docId = await s1.documentId(secretariat, CONSTITUTION)
-    const me = (await s1.api(secretariat, 'GET', '/api/me')).body as { networks: { id: string }[] }
-    const networkId = me.networks[0]!.id
-    const network = (await s1.api(secretariat, 'GET', `/api/networks/${networkId}`)).body as {
-      memberships: { city: { id: string; name: string } }[]
-      people: { grantId: string; role: string; user: { email: string } }[]
-    }
-    const tunisCityId = network.memberships.find((m) => m.city.name === 'Tunis')!.city.id
-    const expertGrantId = network.people.find((p) => p.user.email === 'experte@demo.atelier' && p.role === 'expert')!.grantId
-    const tunis = await s2.login('tunis@demo.atelier')
-    const expert = await s1.login('experte@demo.atelier')
+    // A world of its own: one of its member cities leaves the network, its expert loses the role.
+    const own = await buildWorld(s1.deps.db)
+    const docId = own.documents.network.id
+    const networkId = own.network.id
+    const ownSecretariat = await s1.login(own.people.secretariat.email)
+    const people = (await s1.api(ownSecretariat, 'GET', `/api/networks/${networkId}`)).body.people as NetworkDetail['people']
+    const expertGrantId = people.find((p) => p.user.id === own.people.expert.id && p.role === 'expert')!.grantId
+    const member = await s2.login(own.people.other.email)
+    const expert = await s1.login(own.people.expert.email)
     const at = (s: TestServer, cookie: string) => upgradeStatus(`${s.wsUrl}/${docId}`, { cookie, origin: s.url })
 
     // Someone unaffected stays connected throughout.
-    const bystander = client(connect(s2, docId, { cookie: secretariat }))
-    const tunisOn2 = client(connect(s2, docId, { cookie: tunis }))
+    const bystander = client(connect(s2, docId, { cookie: ownSecretariat }))
+    const memberOn2 = client(connect(s2, docId, { cookie: member }))
     const expertOn1 = client(connect(s1, docId, { cookie: expert }))
     const expertOn2 = client(connect(s2, docId, { cookie: expert }))
-    await Promise.all([bystander, tunisOn2, expertOn1, expertOn2].map(synced))
+    await Promise.all([bystander, memberOn2, expertOn1, expertOn2].map(synced))
 
-    // Tunis leaves the network, through instance 1: its team's socket on instance 2 closes.
+    // The member city leaves the network, through instance 1: its team's socket on instance 2 closes.
     let started = performance.now()
-    expect((await s1.api(secretariat, 'DELETE', `/api/networks/${networkId}/cities/${tunisCityId}`)).status).toBe(204)
-    await expect.poll(() => tunisOn2.closes.map((c) => c.code), { timeout: 30_000 }).toContain(4403)
-    console.log(`[multi-instance] Tunis's socket on instance 2 closed ${Math.round(performance.now() - started)} ms after the removal answered`)
-    expect(await at(s2, tunis)).toBe(403)
-    expect(await at(s1, tunis)).toBe(403)
+    expect((await s1.api(ownSecretariat, 'DELETE', `/api/networks/${networkId}/cities/${own.cities.other.id}`)).status).toBe(204)
+    await expect.poll(() => memberOn2.closes.map((c) => c.code), { timeout: 30_000 }).toContain(4403)
+    console.log(`[multi-instance] the member city's socket on instance 2 closed ${Math.round(performance.now() - started)} ms after the removal answered`)
+    expect(await at(s2, member)).toBe(403)
+    expect(await at(s1, member)).toBe(403)
     // The expert was rechecked too (every socket is, on a membership change) and kept their access.
     expect(expertOn1.closes).toEqual([])
     expect(expertOn2.closes).toEqual([])
 
     // The expert's role is removed, through instance 1: their sockets on both instances close.
     started = performance.now()
-    expect((await s1.api(secretariat, 'DELETE', `/api/grants/${expertGrantId}`)).status).toBe(204)
+    expect((await s1.api(ownSecretariat, 'DELETE', `/api/grants/${expertGrantId}`)).status).toBe(204)
     await expect.poll(() => expertOn1.closes.map((c) => c.code), { timeout: 30_000 }).toContain(4403)
     const onOne = Math.round(performance.now() - started)
     await expect.poll(() => expertOn2.closes.map((c) => c.code), { timeout: 30_000 }).toContain(4403)
@@ -270,6 +270,6 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('several insta
 
     expect(bystander.closes).toEqual([])
     expect(bystander.provider.wsconnected).toBe(true)
-    for (const c of [bystander, tunisOn2, expertOn1, expertOn2]) c.destroy()
+    for (const c of [bystander, memberOn2, expertOn1, expertOn2]) c.destroy()
   })
 })

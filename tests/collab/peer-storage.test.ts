@@ -11,6 +11,8 @@ const encodeSavedRequest = (id: number) => {
   return encoding.toUint8Array(e)
 }
 import { dropSchema, freshSchemaName } from '../helpers/db'
+import { buildDocument, buildWorld, type World } from '../helpers/world'
+import type { DocumentKind } from '../../shared/templates'
 
 /**
  * The window an instance can die in: it has relayed a writer's update to the other instances but
@@ -45,6 +47,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('updates relay
   let s1: TestServer
   let s2: TestServer
   let stuck: ReturnType<typeof holdingWrites>
+  let world: World
   let cookie: string
   const clients: TestClient[] = []
   const client = (c: TestClient) => (clients.push(c), c)
@@ -62,8 +65,12 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('updates relay
         return stuck.wrapped
       },
     })
-    cookie = await s1.login('pilote@demo.atelier')
+    world = await buildWorld(s1.deps.db)
+    cookie = await s1.login(world.people.pilot.email)
   })
+
+  /** A document of the test's own, in the pilot city. */
+  const ownDocument = async (kind: DocumentKind) => (await buildDocument(s1.deps.db, world.cities.pilot, { kind, by: world.people.pilot })).id
 
   afterAll(async () => {
     stuck.release()
@@ -73,7 +80,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('updates relay
   })
 
   it('an update its instance relayed but never stored is stored by the instance that received it; "saved" waits for that', async () => {
-    const docId = await s1.documentId(cookie, 'Journal d’expérimentation — Dakar')
+    const docId = await ownDocument('experimentation_log')
     const onOne = client(connect(s1, docId, { cookie }))
     const author = client(connect(s2, docId, { cookie }))
     await Promise.all([synced(onOne), synced(author)])
@@ -97,7 +104,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('updates relay
   })
 
   it('a stored log with a gap is noticed when loaded, and repaired from another instance’s live copy', async () => {
-    const docId = await s1.documentId(cookie, 'Fiche thématique — Espaces publics inclusifs')
+    const docId = await ownDocument('thematic_sheet')
     const errors: string[] = []
     const logError = s1.deps.logger.error.bind(s1.deps.logger)
     s1.deps.logger.error = ((obj: unknown, msg?: string) => {

@@ -4,11 +4,10 @@ import { createLogger } from '../../server/logger'
 import { Persistence, type PersistenceOptions } from '../../server/collab/persistence'
 import { DocumentThread } from '../../server/documents/thread'
 import { loadState } from '../../server/data/live-documents'
-import { seedDemo } from '../../server/demo/seed'
 import type { Db } from '../../server/db/db'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { DEMO_PASSWORD } from '../helpers/app'
 import { appendParagraph, docText } from '../helpers/collab'
+import { buildWorld } from '../helpers/world'
 
 /** A database that fails the statements matching `when` while `failing` is on. */
 function flaky(db: Db, when: RegExp) {
@@ -41,6 +40,8 @@ const replay = async (db: Db, documentId: string) => {
 describe.each(DRIVERS)('the update log (%s)', (driver) => {
   let db: TestDb
   let documentId: string
+  /** Another document, the one the database refuses for good. */
+  let otherId: string
   let userId: string
   const logger = createLogger('silent')
   const documents = new DocumentThread(logger)
@@ -50,9 +51,10 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
 
   beforeAll(async () => {
     db = await openTestDb(driver)
-    await seedDemo(db, DEMO_PASSWORD)
-    documentId = (await db.query<{ id: string }>(`select id from documents where title = 'Plan d’action — Dakar'`))[0]!.id
-    userId = (await db.query<{ id: string }>(`select id from users where email = 'pilote@demo.atelier'`))[0]!.id
+    const world = await buildWorld(db)
+    documentId = world.documents.city.id
+    otherId = world.documents.network.id
+    userId = world.people.pilot.id
   })
   afterAll(async () => {
     await documents.stop()
@@ -116,8 +118,7 @@ describe.each(DRIVERS)('the update log (%s)', (driver) => {
   })
 
   it('a document the database refuses for good stops only itself: the others are stored, its sockets are told', async () => {
-    const [other] = await db.query<{ id: string }>(`select id from documents where id <> $1 limit 1`, [documentId])
-    const refused = other!.id
+    const refused = otherId
     // A constraint the database will keep refusing (as if the document had been deleted meanwhile).
     const refusing: Db = Object.assign(Object.create(db), {
       transaction: <T>(fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>) =>

@@ -4,6 +4,7 @@ import { loadState } from '../../server/data/live-documents'
 import { DRIVERS } from '../helpers/db'
 import { appendParagraph, connect, docText, startTestServer, synced, type TestServer } from '../helpers/collab'
 import * as Y from 'yjs'
+import { buildWorld } from '../helpers/world'
 
 /** The editor's "all changes saved": the client's SaveTracker against the real server. */
 describe.each(DRIVERS)('confirmation that edits are stored (%s)', (driver) => {
@@ -13,8 +14,9 @@ describe.each(DRIVERS)('confirmation that edits are stored (%s)', (driver) => {
 
   beforeAll(async () => {
     server = await startTestServer(driver)
-    pilot = await server.login('pilote@demo.atelier')
-    planId = await server.documentId(pilot, 'Plan d’action — Dakar')
+    const world = await buildWorld(server.deps.db)
+    pilot = await server.login(world.people.pilot.email)
+    planId = world.documents.city.id
   })
   afterAll(() => server.stop())
 

@@ -4,6 +4,7 @@ import { loadState } from '../../server/data/live-documents'
 import { readContent } from '../../server/data/live-documents'
 import { DRIVERS } from '../helpers/db'
 import { appendParagraph, connect, docText, startTestServer, synced, type TestServer } from '../helpers/collab'
+import { buildWorld, WORLD } from '../helpers/world'
 
 describe.each(DRIVERS)('live co-editing over the y-websocket protocol (%s)', (driver) => {
   let server: TestServer
@@ -13,9 +14,10 @@ describe.each(DRIVERS)('live co-editing over the y-websocket protocol (%s)', (dr
 
   beforeAll(async () => {
     server = await startTestServer(driver)
-    pilot = await server.login('pilote@demo.atelier')
-    secretariat = await server.login('secretariat@demo.atelier')
-    planId = await server.documentId(pilot, 'Plan d’action — Dakar')
+    const world = await buildWorld(server.deps.db)
+    pilot = await server.login(world.people.pilot.email)
+    secretariat = await server.login(world.people.secretariat.email)
+    planId = world.documents.city.id
   })
   afterAll(() => server.stop())
 
@@ -23,7 +25,7 @@ describe.each(DRIVERS)('live co-editing over the y-websocket protocol (%s)', (dr
     const client = connect(server, planId, { cookie: pilot })
     await synced(client)
     const text = client.text()
-    expect(text.split('\n')[0]).toBe('Plan d’action — Dakar')
+    expect(text.split('\n')[0]).toBe(WORLD.documents.city)
     expect(text).toContain('Exposé du problème')
     expect(text).toContain('Vision pour l’avenir')
     client.destroy()
@@ -40,14 +42,14 @@ describe.each(DRIVERS)('live co-editing over the y-websocket protocol (%s)', (dr
     const a = connect(server, planId, { cookie: pilot })
     const b = connect(server, planId, { cookie: secretariat })
     await Promise.all([synced(a), synced(b)])
-    appendParagraph(a.doc, 'Écrit par Dakar')
-    await expect.poll(() => b.text()).toContain('Écrit par Dakar')
+    appendParagraph(a.doc, 'Écrit par la ville pilote')
+    await expect.poll(() => b.text()).toContain('Écrit par la ville pilote')
 
     // Both type into the same paragraph at once.
     const para = (doc: Y.Doc) => (doc.getXmlFragment('default').get(doc.getXmlFragment('default').length - 1) as Y.XmlElement).get(0) as Y.XmlText
     para(a.doc).insert(0, 'A:')
     para(b.doc).insert(para(b.doc).length, ':B')
-    await expect.poll(() => a.text() === b.text() && a.text().includes('A:Écrit par Dakar:B')).toBe(true)
+    await expect.poll(() => a.text() === b.text() && a.text().includes('A:Écrit par la ville pilote:B')).toBe(true)
 
     const late = connect(server, planId, { token: await server.token(pilot, planId) })
     await synced(late)
@@ -74,14 +76,14 @@ describe.each(DRIVERS)('live co-editing over the y-websocket protocol (%s)', (dr
       .toBe(expected)
     await expect.poll(async () => (await readContent(server.deps.db, planId))?.text, { timeout: 10_000 }).toContain('Phrase à conserver')
     const content = await readContent(server.deps.db, planId)
-    expect(content!.prosemirror.content![0]).toEqual({ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Plan d’action — Dakar' }] })
+    expect(content!.prosemirror.content![0]).toEqual({ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: WORLD.documents.city }] })
     a.destroy()
   })
 
   it('records who wrote with which Yjs client, for authorship later', async () => {
     const a = connect(server, planId, { cookie: pilot })
     await synced(a)
-    appendParagraph(a.doc, 'Signé Aminata')
+    appendParagraph(a.doc, 'Signé Pat')
     const me = (await server.api(pilot, 'GET', '/api/me')).body
     await expect
       .poll(

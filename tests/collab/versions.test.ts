@@ -4,6 +4,7 @@ import { DRIVERS } from '../helpers/db'
 import { appendParagraph, connect, docText, startTestServer, synced, type TestServer } from '../helpers/collab'
 import { storedDoc } from '../helpers/comments'
 import type { VersionDetail, VersionSummary } from '../../shared/api'
+import { buildDocument, buildWorld, WORLD, type World } from '../helpers/world'
 
 /**
  * Versions from live editing, with real y-websocket clients: automatic versions after an idle
@@ -15,23 +16,41 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe.each(DRIVERS)('versions of live documents (%s)', (driver) => {
   let server: TestServer
+  let world: World
   let pilot: string
   let secretariat: string
 
   beforeAll(async () => {
     server = await startTestServer(driver, { hub: { unloadDelayMs: 50, contentDebounceMs: 50, versionIdleMs: IDLE_MS } })
-    pilot = await server.login('pilote@demo.atelier')
-    secretariat = await server.login('secretariat@demo.atelier')
+    world = await buildWorld(server.deps.db)
+    pilot = await server.login(world.people.pilot.email)
+    secretariat = await server.login(world.people.secretariat.email)
   })
   afterAll(() => server.stop())
 
   const versions = async (documentId: string) => (await server.api(pilot, 'GET', `/api/documents/${documentId}/versions`)).body.versions as VersionSummary[]
+  /** A document of the test's own, in the pilot city. */
+  const ownDocument = async () => (await buildDocument(server.deps.db, world.cities.pilot, { kind: 'action_plan', by: world.people.pilot })).id
+
+  /**
+   * Resolves once an idle period has passed since it was called, as a fact seen rather than a
+   * sleep: a control document edited now has got its automatic version, so any idle timer set
+   * before, on any document, has fired.
+   */
+  async function idlePeriodPassed(): Promise<void> {
+    const control = await ownDocument()
+    const typist = connect(server, control, { cookie: pilot })
+    await synced(typist)
+    appendParagraph(typist.doc, 'témoin')
+    await expect.poll(() => versions(control), { timeout: 5000 }).toHaveLength(1)
+    typist.destroy()
+  }
 
   it('stores an automatic version once edits have been idle, with who wrote them, and none when nothing changed', async () => {
-    const id = await server.documentId(pilot, 'Plan d’action — Dakar')
+    const id = await ownDocument()
     const reader = connect(server, id, { cookie: pilot })
     await synced(reader)
-    await sleep(IDLE_MS + 300)
+    await idlePeriodPassed()
     expect(await versions(id)).toEqual([])
 
     appendParagraph(reader.doc, 'Premier jet')
@@ -40,12 +59,12 @@ describe.each(DRIVERS)('versions of live documents (%s)', (driver) => {
     await expect.poll(() => versions(id), { timeout: 5000 }).toHaveLength(1)
     const [auto] = await versions(id)
     expect(auto).toMatchObject({ kind: 'automatic', createdBy: null })
-    expect(auto!.contributors).toEqual([expect.objectContaining({ name: 'Aminata Diallo', city: 'Dakar' })])
+    expect(auto!.contributors).toEqual([expect.objectContaining({ name: 'Pat Pilot', city: WORLD.cities.pilot })])
     const detail = (await server.api(pilot, 'GET', `/api/documents/${id}/versions/${auto!.id}`)).body as VersionDetail
     expect(detail.text).toContain('Deuxième jet')
 
     // Quiet, then leaving without editing: nothing more.
-    await sleep(IDLE_MS + 300)
+    await idlePeriodPassed()
     reader.destroy()
     // Unloading has begun; a new connection joins only once it is over, versions included.
     await expect.poll(() => server.deps.hub.isLive(id)).toBe(false)
@@ -56,7 +75,7 @@ describe.each(DRIVERS)('versions of live documents (%s)', (driver) => {
   })
 
   it('stores one when the last editor leaves', async () => {
-    const id = await server.documentId(pilot, 'Fiche de la Problématique prioritaire')
+    const id = await ownDocument()
     const before = (await versions(id)).length
     const client = connect(server, id, { cookie: pilot })
     await synced(client)
@@ -70,7 +89,7 @@ describe.each(DRIVERS)('versions of live documents (%s)', (driver) => {
   })
 
   it('restores a version while another person types: both see it live and converge', async () => {
-    const id = await server.documentId(pilot, 'Fiche constitutive du Réseau collaboratif')
+    const id = await ownDocument()
     const typist = connect(server, id, { cookie: pilot })
     const watcher = connect(server, id, { cookie: secretariat })
     await Promise.all([synced(typist), synced(watcher)])

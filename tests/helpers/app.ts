@@ -60,11 +60,9 @@ export class Client {
   delete = <T = any>(path: string) => this.request<T>('DELETE', path)
   put = <T = any>(path: string, json?: unknown) => this.request<T>('PUT', path, { json: json ?? {} })
 
-  async login(email: string, password = DEMO_PASSWORD) {
+  async login(email: string, password: string) {
     const res = await this.post('/api/auth/login', { email, password })
     if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`)
     return res.body
   }
 }
-
-export const DEMO_PASSWORD = 'demo-atelier'

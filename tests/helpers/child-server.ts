@@ -2,13 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import { createConnection, createServer, type AddressInfo } from 'node:net'
-import { DEMO_PASSWORD } from './app'
 import { compiledServerArgs } from './server-build'
+import { PASSWORD } from './world'
 
 /**
  * The compiled server (`node dist/server/main.js`, as `npm start` and the Dockerfile run it) in a
  * child process of its own, for tests that kill it: SIGKILL as `docker kill` does, SIGTERM as
- * Docker's stop does.
+ * Docker's stop does. No demo: tests build their data in its database, on PGlite before it starts
+ * (the embedded database belongs to one process at a time).
  */
 
 export type Child = {
@@ -66,7 +67,7 @@ function groupAlive(pid: number): boolean {
 
 export async function launch(env: Record<string, string>): Promise<Child> {
   const proc = spawn(process.execPath, compiledServerArgs(), {
-    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ATELIER_DEMO: '1', DATABASE_URL: '', REDIS_URL: '', PUBLIC_URL: '', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ATELIER_DEMO: '', DATABASE_URL: '', REDIS_URL: '', PUBLIC_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // A group of its own, so a crash leaves nothing behind.
     detached: true,
@@ -111,20 +112,15 @@ export async function launch(env: Record<string, string>): Promise<Child> {
   return child
 }
 
+/** A built person's session cookie (tests/helpers/world.ts). */
 export async function login(url: string, email: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { origin: url, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ email, password: PASSWORD }),
   })
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`)
   return res.headers.get('set-cookie')!.split(';')[0]!
-}
-
-export async function documentId(url: string, cookie: string, title: string): Promise<string> {
-  const res = await fetch(`${url}/api/documents`, { headers: { cookie } })
-  const docs = (await res.json()) as { id: string; title: string }[]
-  return docs.find((d) => d.title === title)!.id
 }
 
 /** A database of its own on the test PostgreSQL server, for child servers (which take a URL, not a schema). */

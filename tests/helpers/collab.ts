@@ -7,30 +7,26 @@ import { WebsocketProvider } from 'y-websocket'
 import { loadConfig, type Config } from '../../server/config'
 import type { Queryable } from '../../server/db/db'
 import { startServer, type RunningServer, type ServerOptions } from '../../server/server'
-import { seedDemo } from '../../server/demo/seed'
 import { dropSchema, freshSchemaName, type Driver } from './db'
-import { DEMO_PASSWORD } from './app'
 import { storedDoc } from './comments'
+import { PASSWORD, type Person } from './world'
 import { MESSAGE_COMMENTS } from '../../shared/collab'
 import { encodeCommentsSubscribe, readCommentsChanged, type CommentsChanged } from '../../shared/comments-message'
 
 /**
- * A real Atelier server on a real port, on a fresh database of the given driver; with the demo
- * seeded unless `demo: false` (then the test builds its own people and documents, tests/helpers/world.ts).
+ * A real Atelier server on a real port, on a fresh database of the given driver, empty: the test
+ * builds the people and documents it needs in `deps.db` (tests/helpers/world.ts).
  */
 export type TestServer = RunningServer & {
   wsUrl: string
+  /** A session cookie; the password defaults to the one built people have. */
   login(email: string, password?: string): Promise<string>
   api<T = any>(cookie: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>
   token(cookie: string, documentId: string): Promise<string>
-  documentId(cookie: string, title: string): Promise<string>
   stop(): Promise<void>
 }
 
-export async function startTestServer(
-  driver: Driver,
-  options: ServerOptions & { env?: Record<string, string>; schema?: string; demo?: boolean } = {},
-): Promise<TestServer> {
+export async function startTestServer(driver: Driver, options: ServerOptions & { env?: Record<string, string>; schema?: string } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-collab-'))
   const schema = options.schema ?? freshSchemaName()
   const config: Config = loadConfig({
@@ -42,7 +38,6 @@ export async function startTestServer(
     ...options.env,
   })
   const server = await startServer(config, { hub: { unloadDelayMs: 50, contentDebounceMs: 50 }, ...options, schema })
-  if (options.demo !== false) await seedDemo(server.deps.db, DEMO_PASSWORD)
   const api = async (cookie: string, method: string, path: string, body?: unknown) => {
     const res = await fetch(`${server.url}${path}`, {
       method,
@@ -55,7 +50,7 @@ export async function startTestServer(
   return {
     ...server,
     wsUrl: `${server.url.replace('http', 'ws')}/collab`,
-    async login(email, password = DEMO_PASSWORD) {
+    async login(email, password = PASSWORD) {
       const res = await fetch(`${server.url}/api/auth/login`, {
         method: 'POST',
         headers: { origin: server.url, 'content-type': 'application/json' },
@@ -70,16 +65,19 @@ export async function startTestServer(
       if (res.status !== 201) throw new Error(`collab token: ${res.status} ${JSON.stringify(res.body)}`)
       return res.body.token
     },
-    async documentId(cookie, title) {
-      const docs = (await api(cookie, 'GET', '/api/documents')).body as { id: string; title: string }[]
-      return docs.find((d) => d.title === title)!.id
-    },
     async stop() {
       await server.close()
       rmSync(dataDir, { recursive: true, force: true })
       if (driver === 'postgres' && !options.schema) await dropSchema(process.env.DATABASE_URL!, schema)
     },
   }
+}
+
+/** Session cookies of built people on a test server, under the same keys. */
+export async function cookiesOf<K extends string>(server: Pick<TestServer, 'login'>, people: Record<K, Person>): Promise<Record<K, string>> {
+  const cookies = {} as Record<K, string>
+  for (const [key, person] of Object.entries(people) as [K, Person][]) cookies[key] = await server.login(person.email)
+  return cookies
 }
 
 /** A WebSocket that sends a cookie and an Origin, and records every frame it receives. */

@@ -25,10 +25,12 @@ export async function buildNetwork(q: Queryable, name = 'Réseau Espaces publics
   return { type: 'network', id: (await createNetwork(q, { name })).id }
 }
 
-/** A city of the network, as its pilot or a member. */
-export async function buildCity(q: Queryable, network: SpaceRef, kind: MembershipKind, name: string): Promise<SpaceRef> {
+export type MembershipDates = { selectedOn?: string | null; confirmedOn?: string | null; startedOn?: string | null }
+
+/** A city of the network, as its pilot or a member (dates YYYY-MM-DD, none unless given). */
+export async function buildCity(q: Queryable, network: SpaceRef, kind: MembershipKind, name: string, dates: MembershipDates = {}): Promise<SpaceRef> {
   const city = await createCity(q, { name })
-  await upsertMembership(q, { networkId: network.id, cityId: city.id, kind })
+  await upsertMembership(q, { networkId: network.id, cityId: city.id, kind, ...dates })
   return { type: 'city', id: city.id }
 }
 
@@ -69,4 +71,48 @@ export async function buildDocument(
   const title = d.title ?? `Document ${randomBytes(3).toString('hex')}`
   const doc = await createDocumentFromTemplate(q, { space, kind: d.kind ?? 'action_plan', title, locale: d.locale ?? 'fr', createdBy: d.by?.id ?? null })
   return { id: doc.id, title, space }
+}
+
+/** The names a world is built with: test data, nothing like the demonstration network's. */
+export const WORLD = {
+  network: 'Test Network',
+  cities: { pilot: 'Pilot City', member: 'Member City', other: 'Other City' },
+  documents: { network: 'Network Sheet', city: 'Pilot City Plan' },
+} as const
+
+export type World = {
+  network: SpaceRef
+  cities: { pilot: SpaceRef; member: SpaceRef; other: SpaceRef }
+  /** One person per role of the network, each a city team's or holding one role on the network. */
+  people: { secretariat: Person; pilot: Person; member: Person; other: Person; expert: Person; advisory: Person; funder: Person }
+  /** A network document the secretariat created, and an action plan the pilot city's team created in its city. */
+  documents: { network: BuiltDocument; city: BuiltDocument }
+}
+
+/**
+ * A small network as most tests need one: its secretariat, a pilot city and two member cities
+ * with a team each, an (international) expert, an advisory member and a funder, and two documents
+ * in French. Each call builds a new one, with new people.
+ */
+export async function buildWorld(q: Queryable): Promise<World> {
+  const network = await buildNetwork(q, WORLD.network)
+  const cities = {
+    pilot: await buildCity(q, network, 'pilot', WORLD.cities.pilot),
+    member: await buildCity(q, network, 'member', WORLD.cities.member),
+    other: await buildCity(q, network, 'member', WORLD.cities.other),
+  }
+  const people = {
+    secretariat: await buildPerson(q, 'Sam Secretariat', [{ role: 'secretariat', on: network }]),
+    pilot: await buildPerson(q, 'Pat Pilot', [{ role: 'city_team', on: cities.pilot }]),
+    member: await buildPerson(q, 'Max Member', [{ role: 'city_team', on: cities.member }]),
+    other: await buildPerson(q, 'Olga Other', [{ role: 'city_team', on: cities.other }]),
+    expert: await buildPerson(q, 'Eva Expert', [{ role: 'expert', on: network }]),
+    advisory: await buildPerson(q, 'Ada Advisory', [{ role: 'advisory', on: network }]),
+    funder: await buildPerson(q, 'Fred Funder', [{ role: 'funder', on: network }]),
+  }
+  const documents = {
+    network: await buildDocument(q, network, { kind: 'network_constitution', title: WORLD.documents.network, by: people.secretariat }),
+    city: await buildDocument(q, cities.pilot, { kind: 'action_plan', title: WORLD.documents.city, by: people.pilot }),
+  }
+  return { network, cities, people, documents }
 }
