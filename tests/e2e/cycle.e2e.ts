@@ -79,8 +79,20 @@ describe('the action-plan cycle', () => {
     await secretariat.reload()
     await secretariat.getByRole('link', { name: 'Comparer avec la version validée' }).click()
     await secretariat.getByRole('heading', { name: 'Historique des versions' }).waitFor()
-    await expect.poll(() => secretariat.locator('.compare ins').allInnerTexts().then((t) => t.join(' '))).toContain('Après deux cycles, des bancs à l’ombre.')
-    expect(await secretariat.locator('.compare ins').allInnerTexts().then((t) => t.join(' '))).not.toContain('manquent')
+    await expect
+      .poll(() =>
+        secretariat
+          .locator('.compare ins')
+          .allInnerTexts()
+          .then((t) => t.join(' ')),
+      )
+      .toContain('Après deux cycles, des bancs à l’ombre.')
+    expect(
+      await secretariat
+        .locator('.compare ins')
+        .allInnerTexts()
+        .then((t) => t.join(' ')),
+    ).not.toContain('manquent')
 
     await secretariat.goto(`${server.url}/networks/${network.id}`)
     await secretariat.getByRole('link', { name: 'Où en sont les villes ?' }).click()
