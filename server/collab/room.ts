@@ -7,8 +7,8 @@ import type { Persistence } from './persistence'
 import { storedUpdates } from '../data/live-documents'
 import type { DocumentThread } from '../documents/thread'
 import { ApplyQueue } from './apply-queue'
-import type { RoomExtension, RoomExtensionFactory } from './extension'
-import { EditOrigin, FROM_PEER, FROM_STORAGE, REPAIR_FROM_PEER, ServerEdit } from './origins'
+import type { LiveDocument, RoomExtension, RoomExtensionFactory } from './extension'
+import { EditOrigin, FROM_PEER, FROM_STORAGE, type PeerOrigin, REPAIR_FROM_PEER, ServerEdit } from './origins'
 import { PeerUpdates, decodePeerUpdate, decodeStored, encodePeerUpdate, encodeStored } from './peer-updates'
 import {
   checkStateVector,
@@ -61,7 +61,7 @@ export interface Member extends EditOrigin {
  * versions) is done on the document thread, on a replica kept in step with every update.
  * Everything else that follows the document is an extension (extension.ts, extensions/).
  */
-export class Room {
+export class Room implements LiveDocument {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Set<Member>()
@@ -76,7 +76,8 @@ export class Room {
   /** Loaded from a log with a gap (an update never stored): logged, and repaired once someone sends the missing update. */
   private incomplete = false
   private readonly awarenessChanged = new Set<number>()
-  private readonly awarenessToPeers = new Set<number>()
+  /** Presence changed by the people here (not relayed by a peer), for the extensions. */
+  private readonly awarenessHere = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | undefined
   private lastAwarenessFlush = 0
   /** The whole document as a sync reply, for clients that arrive empty; dropped on any change. */
@@ -105,8 +106,10 @@ export class Room {
   async load(): Promise<void> {
     const { persistence, fanout, documents } = this.deps
     await fanout.subscribe(this.documentId, (type, payload, from) => this.fromPeer(type, payload, from))
+    for (const extension of this.extensions) await extension.beforeLoad?.()
     const stored = await persistence.load(this.documentId)
-    const updates = storedUpdates(stored)
+    let updates = storedUpdates(stored)
+    for (const extension of this.extensions) updates = updates.concat((await extension.onLoad?.()) ?? [])
     documents.open(this.documentId, updates, () => [Y.encodeStateAsUpdate(this.doc)])
     // Queued in order; a stored update that does not apply fails the load (nothing is written then).
     const count = (split: { structs: number }) => {
@@ -114,12 +117,13 @@ export class Room {
       return true
     }
     await Promise.all(updates.map((update) => this.queue.apply(update, FROM_STORAGE, count)))
-    this.bytes = stored.bytes
+    this.bytes = updates.reduce((n, update) => n + update.length, 0)
     this.loaded = true
     this.checkComplete()
     for (const [type, payload, from] of this.peerBacklog.splice(0)) this.fromPeer(type, payload, from)
     // Whatever another instance holds that storage lacks comes back as a repair, and is stored here.
     fanout.publish(this.documentId, 'syncRequest', Y.encodeStateVector(this.doc))
+    for (const extension of this.extensions) extension.afterLoad?.()
   }
 
   /**
@@ -173,6 +177,7 @@ export class Room {
     await this.queue.drained()
     await this.peers.settled()
     await this.deps.persistence.stored(this.documentId)
+    for (const extension of this.extensions) await extension.stored?.()
   }
 
   /** This instance's updates of the document are stored up to `seq`: tell the others. */
@@ -204,6 +209,18 @@ export class Room {
   /** Applies an edit the server makes for a user: everyone here sees it, and it is stored as theirs. */
   async applyServerEdit(userId: string, update: Uint8Array): Promise<void> {
     await this.queue.apply(update, new ServerEdit(userId))
+  }
+
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc)
+  }
+
+  async applyFromPeer(update: Uint8Array, origin: PeerOrigin): Promise<void> {
+    await this.queue.apply(update, origin)
+  }
+
+  applyPeerAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_PEER)
   }
 
   /** A MESSAGE_COMMENTS frame, to the connections that asked for them. */
@@ -261,7 +278,7 @@ export class Room {
   private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const changed = [...added, ...updated, ...removed]
     for (const id of changed) this.awarenessChanged.add(id)
-    if (origin !== FROM_PEER) for (const id of changed) this.awarenessToPeers.add(id)
+    if (origin !== FROM_PEER) for (const id of changed) this.awarenessHere.add(id)
     // A quiet document sends presence at once (next tick); a busy one at most once per batch window.
     const wait = Math.max(0, this.lastAwarenessFlush + this.deps.options.awarenessBatchMs - Date.now())
     this.awarenessTimer ??= setTimeout(this.flushAwareness, wait)
@@ -276,9 +293,11 @@ export class Room {
       this.awarenessChanged.clear()
       for (const c of this.connections) c.send(message)
     }
-    if (this.awarenessToPeers.size > 0) {
-      this.deps.fanout.publish(this.documentId, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessToPeers]))
-      this.awarenessToPeers.clear()
+    if (this.awarenessHere.size > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessHere])
+      this.awarenessHere.clear()
+      this.deps.fanout.publish(this.documentId, 'awareness', update)
+      for (const extension of this.extensions) extension.onAwareness?.(update)
     }
   }
 
