@@ -11,9 +11,10 @@ export interface LiveDocument {
   stateVector(): Uint8Array
   /**
    * Applies a change relayed by another instance, in order with every other change (through the
-   * room's apply queue); rejects, applying nothing, if it is not a valid update.
+   * room's apply queue). Settles as soon as it is applied, before anyone waiting for the queue to
+   * drain hears of it; rejects, applying nothing, if it is not a valid update.
    */
-  applyFromPeer(update: Uint8Array, origin: PeerOrigin): Promise<void>
+  applyFromPeer(update: Uint8Array, origin: PeerOrigin): Promise<unknown>
   /** Presence relayed by another instance: the sockets here get it with the next batch. */
   applyPeerAwareness(update: Uint8Array): void
   /** A MESSAGE_COMMENTS frame, to the connections here that asked for them. */
@@ -24,8 +25,9 @@ export interface LiveDocument {
  * A concern that follows a live document's life without being part of it: its storage, the
  * other instances holding it, its derived copy, its automatic versions, and next search indexing
  * and suggestion checks. The room keeps the Y.Doc, its sockets, presence and broadcast; it calls
- * each hook of every extension in the order the extensions were given, and none of them can stop
- * a change (they run after it). One document's life, hook by hook:
+ * each hook of every extension in the order the extensions were given (server.ts: storage, the
+ * other instances, then the rest), and none of them can stop a change (they run after it). One
+ * document's life, hook by hook:
  *
  *   beforeLoad → onLoad → afterLoad → onChange, onAwareness, stored … → onStop → beforeUnload
  *
@@ -63,8 +65,9 @@ export interface RoomExtension {
    */
   onStop?(): void
   /**
-   * Unloading, once every update is stored. `extras` is false when the server is stopping and
-   * must be quick; whatever is skipped then happens at the document's next unload.
+   * Unloading, once every change has been applied. Storage, first, writes them all, so the
+   * extensions after it find every update stored. `extras` is false when the server is stopping
+   * and must be quick; whatever is skipped then happens at the document's next unload.
    */
   beforeUnload?(extras: boolean): Promise<void>
 }

@@ -4,9 +4,19 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import { SaveTracker } from '../../client/src/collab/save-tracker'
 import type { Db } from '../../server/db/db'
 import type { RoomExtensionFactory } from '../../server/collab/extension'
+import type { Fanout, FanoutHandler, FanoutType } from '../../server/collab/fanout'
 import { EditOrigin, FROM_PEER } from '../../server/collab/origins'
+import { decodePeerUpdate, decodeStored, encodePeerUpdate, encodeStored } from '../../server/collab/peer-updates'
+import { loadConfig } from '../../server/config'
+import type { AppDeps } from '../../server/context'
+import { getDocument } from '../../server/data/documents'
+import { seedDemo } from '../../server/demo/seed'
+import { createLogger } from '../../server/logger'
+import { createDeps } from '../../server/server'
+import { DEMO_PASSWORD } from '../helpers/app'
 import { appendParagraph, connect, docText, startTestServer, synced, type TestServer } from '../helpers/collab'
 import { storedDoc } from '../helpers/comments'
+import { openTestDb, type TestDb } from '../helpers/db'
 
 /**
  * The live document's extension hooks, as two extensions of their own see them through a real
@@ -162,5 +172,102 @@ describe('a live document’s extensions', () => {
     await server.deps.hub.shutdown()
     expect(of('beforeUnload', mark)[0]).toMatchObject({ detail: false, storedText: expect.stringContaining('juste avant l’arrêt') })
     client.destroy()
+  })
+})
+
+/**
+ * Storage and the other instances are the first two extensions, and work together: the peers
+ * extension listens before storage is read, asks for what storage lacks once loaded, relays each
+ * edit with the number storage gave it and says "stored up to n" once storage has written it; a
+ * peer's update is stored here only if its instance does not confirm it in time. Seen here through
+ * a fanout that records what is published and lets the test speak for another instance.
+ */
+describe('storage and the other instances, as extensions', () => {
+  const log: string[] = []
+  const published: { type: FanoutType; payload: Uint8Array }[] = []
+  let fromPeers: FanoutHandler | undefined
+  const fanout: Fanout = {
+    async subscribe(_documentId, handler) {
+      log.push('subscribe')
+      fromPeers = handler
+    },
+    async unsubscribe() {
+      log.push('unsubscribe')
+      fromPeers = undefined
+    },
+    publish(_documentId, type, payload) {
+      log.push(`publish ${type}`)
+      published.push({ type, payload })
+    },
+    async close() {},
+  }
+  let db: TestDb
+  let deps: AppDeps
+  let planId: string
+  let userId: string
+
+  /** An update that adds a paragraph, made by a Yjs client of its own. */
+  const paragraph = (text: string) => {
+    const doc = new Y.Doc()
+    appendParagraph(doc, text)
+    return Y.encodeStateAsUpdate(doc)
+  }
+  const edit = async (text: string) => {
+    const document = (await getDocument(db, planId))!
+    await deps.hub.edit(planId, document.space, userId, async () => paragraph(text), async () => {})
+  }
+  const storedText = async () => docText(await storedDoc(db, planId))
+  const rows = async () => (await db.query<{ n: number }>('select count(*)::int as n from doc_updates where document_id = $1', [planId]))[0]!.n
+
+  beforeAll(async () => {
+    db = await openTestDb('pglite')
+    await seedDemo(db, DEMO_PASSWORD)
+    const marked: Db = Object.assign(Object.create(db), {
+      query: (text: string, params?: unknown[]) => {
+        if (/from doc_snapshots/.test(text)) log.push('read')
+        return db.query(text, params)
+      },
+    })
+    deps = createDeps(loadConfig({}), marked, createLogger('silent'), fanout, { hub: { unloadDelayMs: 60_000, peerGraceMs: 300 } })
+    planId = (await db.query<{ id: string }>(`select id from documents where title = 'Plan d’action — Dakar'`))[0]!.id
+    userId = (await db.query<{ id: string }>(`select id from users where email = 'pilote@demo.atelier'`))[0]!.id
+  })
+  afterAll(async () => {
+    await deps.hub.shutdown()
+    await deps.documents.stop()
+    await db.drop()
+  })
+
+  it('listens before storage is read, asks for what it lacks, and relays each edit with its number, then “stored up to” it', async () => {
+    await edit('relayé avec son numéro')
+    expect(log.slice(0, 4)).toEqual(['subscribe', 'read', 'publish syncRequest', 'publish update'])
+    const relayed = decodePeerUpdate(published.find((p) => p.type === 'update')!.payload)
+    expect(relayed).toMatchObject({ userId })
+    expect(relayed.seq).toBeGreaterThan(0)
+    await expect.poll(() => published.filter((p) => p.type === 'stored').map((p) => decodeStored(p.payload))).toContainEqual(relayed.seq)
+    expect(await storedText()).toContain('relayé avec son numéro')
+  })
+
+  it('leaves a peer’s update to its instance once it confirms it, and stores it here if it does not in time', async () => {
+    const before = await rows()
+    fromPeers!('update', encodePeerUpdate(41, userId, paragraph('confirmé par son instance')), 'peer')
+    // Its instance confirms it later, as a message of its own (a small update is applied at once).
+    await new Promise((resolve) => setImmediate(resolve))
+    const confirmed = deps.hub.stored(planId)
+    fromPeers!('stored', encodeStored(41), 'peer')
+    await confirmed
+    expect(await rows()).toBe(before)
+
+    fromPeers!('update', encodePeerUpdate(42, userId, paragraph('jamais confirmé')), 'peer')
+    // "Saved" waits for the grace to pass and the update to be stored here.
+    await deps.hub.stored(planId)
+    expect(await storedText()).toContain('jamais confirmé')
+    expect(await storedText()).not.toContain('confirmé par son instance')
+  })
+
+  it('stops listening when the document unloads', async () => {
+    await deps.hub.shutdown()
+    expect(log.at(-1)).toBe('unsubscribe')
+    expect(fromPeers).toBeUndefined()
   })
 })
