@@ -31,7 +31,7 @@ export interface LiveDocument {
  *
  *   beforeLoad → onLoad → afterLoad → onChange, onAwareness, stored … → onStop → beforeUnload
  *
- * A document that fails to load gets onStop only.
+ * A document that fails to load, or whose changes storage refuses, gets onStop and no beforeUnload.
  */
 export interface RoomExtension {
   /**
@@ -45,8 +45,9 @@ export interface RoomExtension {
   afterLoad?(): void
   /**
    * After each change, once the people here have been sent it. `origin` says where it came
-   * from (see origins.ts): an EditOrigin for someone's edit made on this instance, FROM_PEER
-   * for one relayed by another instance. Updates given by onLoad are not reported.
+   * from (see origins.ts): an EditOrigin for someone's edit made on this instance, FROM_PEER or
+   * REPAIR_FROM_PEER for one relayed by another instance, null for Yjs tidying formatting marks
+   * after one. Updates given by onLoad are not reported.
    */
   onChange?(update: Uint8Array, origin: unknown): void
   /**
