@@ -14,6 +14,8 @@ import { accessChecks } from './collab/access-check'
 import type { RoomExtensionFactory } from './collab/extension'
 import { automaticVersions } from './collab/extensions/automatic-versions'
 import { derivedCopy } from './collab/extensions/derived-copy'
+import { peers } from './collab/extensions/peers'
+import { LiveStorage } from './collab/extensions/storage'
 import { DocumentReader } from './collab/current-document'
 import { DocumentThread } from './documents/thread'
 import { DbAvailability } from './db/availability'
@@ -50,14 +52,16 @@ export function createDeps(
   loginLimits: LoginLimits = createLoginLimits(),
 ): AppDeps {
   const documents = new DocumentThread(logger)
-  // The hub exists by the time a write can fail: storage failures close that document's sockets.
+  // The hub and the storage extension exist by the time a write is reported: a refusal closes that
+  // document's sockets, a success is told to the other instances holding it.
   const persistence = new Persistence(
     db,
     logger,
     documents,
-    { failed: (documentId) => hub.storageFailed(documentId), written: (documentId, seq) => hub.storageWritten(documentId, seq) },
+    { failed: (documentId) => hub.storageFailed(documentId), written: (documentId, seq) => storage.written(documentId, seq) },
     options.persistence,
   )
+  const storage = new LiveStorage(persistence)
   const versions = new VersionRecorder(db, logger, config.versions.retention, (documentId) => persistence.stored(documentId))
   const auth = createLucia(db, { secureCookies: config.publicUrl?.startsWith('https:') ?? false, sessionDays: config.sessionDays })
   const hubOptions: HubOptions = {
@@ -74,8 +78,12 @@ export function createDeps(
     logger,
     documents,
     access: accessChecks({ db, auth }),
-    // In this order at unload: the text copy is written before the version that follows it.
+    // Each hook runs in this order. Storage first: it numbers each change, which the other
+    // instances are told with it, and at unload writes everything before the rest; the text
+    // copy is written before the version that follows it. One instance has no peers to tell.
     extensions: [
+      storage.extension,
+      ...(fanout === singleInstance ? [] : [peers({ fanout, storage, documents, logger, graceMs: hubOptions.peerGraceMs })]),
       derivedCopy({ documents, persistence, logger, debounceMs: hubOptions.contentDebounceMs }),
       automaticVersions({ versions, documents, idleMs: hubOptions.versionIdleMs }),
       ...(options.extensions ?? []),

@@ -17,6 +17,7 @@ export type FanoutHandler = (type: FanoutType | 'reconnected', payload: Uint8Arr
 
 export interface Fanout {
   subscribe(documentId: string, handler: FanoutHandler): Promise<void>
+  /** The handler is not called any more from the moment this is called; Redis is told in the background. */
   unsubscribe(documentId: string): Promise<void>
   publish(documentId: string, type: FanoutType, payload: Uint8Array): void
   close(): Promise<void>

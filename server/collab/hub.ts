@@ -3,10 +3,14 @@ import type { CommentsChanged } from '../../shared/comments-message'
 import type { Connection } from './connection'
 import { CLOSE } from './connection'
 import type { AccessChecks, Verdict } from './access-check'
+import type { Fanout } from './fanout'
+import type { Persistence } from './persistence'
 import { encodeCommentsChanged } from './protocol'
 import { Room, type RoomDeps, type RoomOptions } from './room'
 
 export type HubOptions = RoomOptions & {
+  /** A peer's update not confirmed stored by its origin within this long is stored here. */
+  peerGraceMs: number
   /** The derived text/ProseMirror copy is refreshed this long after the last change. */
   contentDebounceMs: number
   /** An automatic version is stored once the document has been unchanged this long after an edit. */
@@ -33,11 +37,20 @@ export class CollabHub {
   /** When each open connection's credential expires, it is checked again. */
   private readonly expiryTimers = new Map<Connection, NodeJS.Timeout>()
   private epoch = 0
-  /** Documents being unloaded: when their updates are stored, and when they are gone. */
-  private readonly unloading = new Map<string, { flushed: Promise<void>; done: Promise<void> }>()
+  /** Documents being unloaded: when every change they accepted is applied (and so queued for storage), and when they are gone. */
+  private readonly unloading = new Map<string, { stopped: Promise<void>; done: Promise<void> }>()
   private accepting = true
 
-  constructor(private readonly deps: Omit<RoomDeps, 'options'> & { options: HubOptions; access: AccessChecks }) {}
+  constructor(
+    private readonly deps: Omit<RoomDeps, 'options'> & {
+      options: HubOptions
+      access: AccessChecks
+      /** Every document's storage: asked when nothing of a document is live here, and written out at shutdown. */
+      persistence: Persistence
+      /** Comment changes reach the other instances through it, whether they hold the document live or not. */
+      fanout: Fanout
+    },
+  ) {}
 
   get options(): HubOptions {
     return this.deps.options
@@ -195,12 +208,12 @@ export class CollabHub {
     const entry = this.entries.get(documentId)
     if (!entry || room.connections.size > 0 || entry.edits > 0) return
     this.entries.delete(documentId)
-    const flushed = room.storePending()
-    const done = flushed
-      .then(() => room.finish(this.accepting))
+    const stopped = room.stop()
+    const done = stopped
+      .then(() => room.unload(this.accepting))
       .catch((err) => this.deps.logger.error({ err, documentId }, 'error while unloading a document'))
       .finally(() => this.unloading.delete(documentId))
-    this.unloading.set(documentId, { flushed: flushed.catch(() => {}), done })
+    this.unloading.set(documentId, { stopped: stopped.catch(() => {}), done })
     await done
   }
 
@@ -230,11 +243,6 @@ export class CollabHub {
       () => true,
       () => false,
     )
-  }
-
-  /** A document's updates are stored up to `seq`: the other instances holding it may stop keeping them. */
-  storageWritten(documentId: string, seq: number): void {
-    whenLoaded(this.entries.get(documentId), (room) => room.storedUpTo(seq))
   }
 
   /**
@@ -270,11 +278,12 @@ export class CollabHub {
       pending.map(async (e) => {
         clearTimeout(e.unloadTimer)
         const room = await e.room
-        await room.storePending()
-        await room.finish(false)
+        await room.stop()
+        await room.unload(false)
       }),
     )
-    await Promise.allSettled([...this.unloading.values()].map((u) => u.flushed))
+    // Documents already unloading: once their changes are applied, everything queued is written.
+    await Promise.allSettled([...this.unloading.values()].map((u) => u.stopped))
     await this.deps.persistence.flush()
   }
 }

@@ -18,3 +18,5 @@ export const FROM_STORAGE = Symbol('storage')
 export const FROM_PEER = Symbol('peer instance')
 /** What a peer sent in answer to "what do you have that I lack": stored here, as far as it is new. */
 export const REPAIR_FROM_PEER = Symbol('repair from a peer instance')
+/** A change another instance relayed: its writer's (FROM_PEER), or an answer to "what do I lack" (REPAIR_FROM_PEER). */
+export type PeerOrigin = typeof FROM_PEER | typeof REPAIR_FROM_PEER

@@ -15,6 +15,7 @@ export class PeerUpdates {
   private readonly waiting = new Set<Waiting>()
   private readonly settledWaiters: { entries: Set<Waiting>; resolve: () => void }[] = []
   private timer: NodeJS.Timeout | undefined
+  private closed = false
 
   constructor(
     /** Stores an update here (it goes into this instance's write queue). */
@@ -25,6 +26,10 @@ export class PeerUpdates {
 
   /** An update from instance `from`, number `seq` in its write queue. */
   received(from: string, seq: number, userId: string | null, update: Uint8Array): void {
+    if (this.closed) {
+      this.store(userId, update)
+      return
+    }
     this.waiting.add({ from, seq, userId, update, at: this.now() })
     this.timer ??= setInterval(() => this.sweep(), Math.max(50, this.graceMs / 5))
   }
@@ -34,8 +39,13 @@ export class PeerUpdates {
     for (const w of this.waiting) if (w.from === from && w.seq <= seq) this.settle(w)
   }
 
-  /** Stores here everything still waiting: the document is leaving this instance. */
-  storeAll(): void {
+  /**
+   * The document is leaving this instance, and its origins' confirmations will not be heard any
+   * more: everything still waiting is stored here, and so is anything received from now on (an
+   * update that was still being applied).
+   */
+  close(): void {
+    this.closed = true
     for (const w of this.waiting) this.storeHere(w)
   }
 
@@ -43,13 +53,6 @@ export class PeerUpdates {
   settled(): Promise<void> {
     if (this.waiting.size === 0) return Promise.resolve()
     return new Promise((resolve) => this.settledWaiters.push({ entries: new Set(this.waiting), resolve }))
-  }
-
-  stop(): void {
-    clearInterval(this.timer)
-    this.timer = undefined
-    this.waiting.clear()
-    for (const w of this.settledWaiters.splice(0)) w.resolve()
   }
 
   private sweep(): void {
