@@ -114,7 +114,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const limitsStore = config.redisUrl ? limitsRedis(config.redisUrl, logger) : undefined
   const deps = createDeps(config, db, logger, fanout, options, createLoginLimits({ redis: limitsStore }))
   deps.documents.start()
-  if (config.demo && (await seedDemo(db, config.demoPassword))) logger.info('demonstration network seeded')
+  if (config.demo && (await seedDemo(deps, config.demoPassword))) logger.info('demonstration network seeded')
   const stopWatching = await watchAccessChanges(deps, deps.hub, config.collab.accessRecheckMs)
   const stopPurging = purgeExpiredSessions(deps.auth, logger)
   const { app, injectWebSocket } = createApp(deps, options)

@@ -252,7 +252,7 @@ export type SubmissionView = {
   decidedBy: { id: string; name: string } | null
   decidedAt: string | null
   remarks: string
-  /** The experimentation cycles it builds on: started since the validation before it (V2 lists the cycles since V1). */
+  /** The experimentation cycles it builds on: recorded since the validation before it (V2 lists the cycles since V1). */
   cycles: CycleView[]
 }
 

@@ -7,6 +7,7 @@ import type { DocumentThread } from '../documents/thread'
 import type { VersionRecorder } from '../versions/record'
 import { InvalidContent } from '../content/schema'
 import { ApiError } from '../errors'
+import type { PmNode } from '../../shared/content'
 
 /**
  * Saving and restoring versions of a live document. The document may be open on this instance
@@ -53,4 +54,20 @@ export async function restoreVersion(deps: VersionDeps, userId: string, doc: Doc
       }),
   )
   return id!
+}
+
+/**
+ * Makes the live document's content equal `content`, as an edit by `userId` that everyone
+ * editing sees at once; only the top-level blocks that differ are replaced, so the others keep
+ * their authors and the comments on them. Used by the demo's story (and next by imports).
+ */
+export async function writeDocument(deps: VersionDeps, userId: string, doc: DocumentRow, content: PmNode): Promise<void> {
+  const live = { live: doc.id }
+  await deps.hub.edit(
+    doc.id,
+    doc.space,
+    userId,
+    () => deps.documents.job(live, { kind: 'restore', content }),
+    async () => undefined,
+  )
 }

@@ -11,13 +11,14 @@ export type CycleRow = {
   results: string
   lessons: string
   createdBy: string | null
+  createdAt: Date
   updatedAt: Date
 }
 
 export type CycleFields = { startsOn: string; endsOn: string | null; hypotheses: string; results: string; lessons: string }
 
 const SELECT = `select id, log_id as "logId", to_char(starts_on, 'YYYY-MM-DD') as "startsOn", to_char(ends_on, 'YYYY-MM-DD') as "endsOn",
-  hypotheses, results, lessons, created_by as "createdBy", updated_at as "updatedAt" from experimentation_cycles`
+  hypotheses, results, lessons, created_by as "createdBy", created_at as "createdAt", updated_at as "updatedAt" from experimentation_cycles`
 
 /** In the order they ran. */
 export async function listCycles(q: Queryable, logId: string): Promise<CycleRow[]> {
@@ -65,7 +66,7 @@ export type EndedCycle = CycleRow & { logTitle: string; cityName: string | null 
 export async function cyclesEndedIn(q: Queryable, networkId: string, from: string, to: string): Promise<EndedCycle[]> {
   return q.query<EndedCycle>(
     `select e.id, e.log_id as "logId", to_char(e.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(e.ends_on, 'YYYY-MM-DD') as "endsOn",
-       e.hypotheses, e.results, e.lessons, e.created_by as "createdBy", e.updated_at as "updatedAt", d.title as "logTitle", c.name as "cityName"
+       e.hypotheses, e.results, e.lessons, e.created_by as "createdBy", e.created_at as "createdAt", e.updated_at as "updatedAt", d.title as "logTitle", c.name as "cityName"
      from experimentation_cycles e join documents d on d.id = e.log_id left join cities c on c.id = d.city_id
      where e.ends_on >= $2::date and e.ends_on < $3::date and d.archived_at is null
        and (d.network_id = $1 or d.city_id in (select m.city_id from memberships m where m.network_id = $1 and m.left_at is null))

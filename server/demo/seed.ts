@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../db/db'
+import type { Queryable } from '../db/db'
 import { hashPassword } from '../auth/passwords'
 import { createDocumentFromTemplate } from '../commands/create-document'
 import { setFlagOnce } from '../data/flags'
@@ -8,6 +8,7 @@ import { createNetwork } from '../data/workspace'
 import { addCityToNetwork } from '../commands/networks'
 import type { ExpertKind, GrantRole, SpaceRef } from '../../shared/domain'
 import type { DocumentKind } from '../../shared/templates'
+import { ABIDJAN, tellDemoStory, type Cast, type StoryDeps } from './story'
 
 /**
  * A demonstration network in French, seeded once (ATELIER_DEMO=1), so that a new user sees
@@ -52,20 +53,29 @@ const DOCUMENTS: { on: 'network' | string; kind: DocumentKind; title?: string }[
   { on: 'dakar', kind: 'action_plan', title: 'Plan d’action — Dakar' },
   { on: 'dakar', kind: 'experimentation_log', title: 'Journal d’expérimentation — Dakar' },
   { on: 'abidjan', kind: 'baseline_study', title: 'Étude de contexte — Abidjan' },
+  { on: 'abidjan', kind: 'action_plan', title: 'Plan d’action — Abidjan' },
   { on: 'tunis', kind: 'action_plan', title: 'Plan d’action — Tunis' },
 ]
 
-/** Seeds the demonstration network unless it already was; true if it seeded now. */
-export async function seedDemo(db: Db, password: string): Promise<boolean> {
+/** Roles beyond each person's first: Abidjan's team member is a peer expert on Dakar's plan. */
+const MORE_ROLES: { email: string; role: GrantRole; on: string; expertKind?: ExpertKind }[] = [
+  { email: ABIDJAN, role: 'expert', on: 'dakar', expertKind: 'international' },
+]
+
+/**
+ * Seeds the demonstration network unless it already was; true if it seeded now. Its people,
+ * cities and documents come in one transaction; then its story (story.ts) is told through the
+ * app's commands, as people would have acted.
+ */
+export async function seedDemo(deps: StoryDeps, password: string): Promise<boolean> {
   const passwordHash = await hashPassword(password)
-  return db.transaction(async (tx) => {
-    if (!(await setFlagOnce(tx, 'demo_seeded'))) return false
-    await seed(tx, passwordHash)
-    return true
-  })
+  const cast = await deps.db.transaction(async (tx) => ((await setFlagOnce(tx, 'demo_seeded')) ? seed(tx, passwordHash) : null))
+  if (!cast) return false
+  await tellDemoStory(deps, cast)
+  return true
 }
 
-async function seed(tx: Queryable, passwordHash: string): Promise<void> {
+async function seed(tx: Queryable, passwordHash: string): Promise<Cast> {
   const network = await createNetwork(tx, {
     name: 'Réseau collaboratif — Espaces publics inclusifs',
     theme: 'Des espaces publics sûrs et accessibles pour toutes et tous',
@@ -85,8 +95,12 @@ async function seed(tx: Queryable, passwordHash: string): Promise<void> {
     users.set(p.email, user.id)
     await addGrant(tx, { userId: user.id, role: p.role, space: spaces.get(p.on)!, expertKind: p.expertKind })
   }
+  for (const r of MORE_ROLES) await addGrant(tx, { userId: users.get(r.email)!, role: r.role, space: spaces.get(r.on)!, expertKind: r.expertKind })
+  const documents = new Map<string, string>()
   for (const d of DOCUMENTS) {
     const author = d.on === 'network' ? DEMO_LOGINS.secretariat : PEOPLE.find((p) => p.on === d.on)!.email
-    await createDocumentFromTemplate(tx, { space: spaces.get(d.on)!, kind: d.kind, title: d.title, locale: 'fr', createdBy: users.get(author)! })
+    const doc = await createDocumentFromTemplate(tx, { space: spaces.get(d.on)!, kind: d.kind, title: d.title, locale: 'fr', createdBy: users.get(author)! })
+    documents.set(doc.title, doc.id)
   }
+  return { users, documents }
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_LOGINS, seedDemo } from '../../server/demo/seed'
+import { ABIDJAN_PLAN, DAKAR_LOG, DAKAR_PLAN, TUNIS_PLAN } from '../../server/demo/story'
+import type { Comparison, MeResponse, NetworkDashboard, ThreadList, VersionList, WorkflowView } from '../../shared/api'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { testApp } from '../helpers/app'
+import { testApp, type Client } from '../helpers/app'
 
 const counts = async (db: TestDb) =>
   (
@@ -14,28 +16,35 @@ const counts = async (db: TestDb) =>
 
 describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
   let db: TestDb
+  let app: ReturnType<typeof testApp>
   beforeAll(async () => {
     db = await openTestDb(driver)
+    app = testApp(db)
   })
-  afterAll(() => db.drop())
+  afterAll(async () => {
+    await app.deps.hub.shutdown()
+    await db.drop()
+  })
+
+  const signIn = async (email: string): Promise<Client & { me: MeResponse }> => {
+    const client = app.client()
+    const me = (await client.login(email, 'demo-password-1')) as MeResponse
+    return Object.assign(client, { me })
+  }
+  const documentId = async (title: string) => (await db.query<{ id: string }>('select id from documents where title = $1', [title]))[0]!.id
 
   it('is seeded once, however many times (and however concurrently) it is asked', async () => {
-    const results = await Promise.all([seedDemo(db, 'demo-password-1'), seedDemo(db, 'demo-password-1')])
+    const results = await Promise.all([seedDemo(app.deps, 'demo-password-1'), seedDemo(app.deps, 'demo-password-1')])
     expect(results.sort()).toEqual([false, true])
     const first = await counts(db)
-    expect(first).toEqual({ users: 9, networks: 1, cities: 4, documents: 8, grants: 9 })
-    expect(await seedDemo(db, 'demo-password-1')).toBe(false)
+    expect(first).toEqual({ users: 9, networks: 1, cities: 4, documents: 9, grants: 10 })
+    expect(await seedDemo(app.deps, 'demo-password-1')).toBe(false)
     expect(await counts(db)).toEqual(first)
   })
 
   it('has the documented logins with the documented roles', async () => {
-    const { client } = testApp(db)
     const roles: Record<string, string[]> = {}
-    for (const email of Object.values(DEMO_LOGINS)) {
-      const c = client()
-      const me = await c.login(email, 'demo-password-1')
-      roles[email] = me.networks[0].roles
-    }
+    for (const email of Object.values(DEMO_LOGINS)) roles[email] = (await signIn(email)).me.networks[0]!.roles
     expect(roles).toEqual({
       'secretariat@demo.atelier': ['secretariat'],
       'pilote@demo.atelier': ['pilot_city'],
@@ -53,5 +62,47 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
     expect(docs.map((d) => d.title)).toContain('Plan d’action — Dakar')
     const roles = await db.query<{ role: string }>(`select distinct role from role_grants order by role`)
     expect(roles.map((r) => r.role)).toEqual(['advisory', 'city_team', 'expert', 'funder', 'secretariat'])
+  })
+
+  it('tells the cycle at several stages: Dakar validated as V1 and under review as V2, Abidjan returned, Tunis overdue', async () => {
+    const secretariat = await signIn(DEMO_LOGINS.secretariat)
+    const dakar = (await secretariat.get<WorkflowView>(`/api/documents/${await documentId(DAKAR_PLAN)}/workflow`)).body
+    expect(dakar.stage).toBe('submitted')
+    expect(dakar.submissions.map((s) => [s.number, s.outcome])).toEqual([
+      [1, 'returned'],
+      [1, 'validated'],
+      [2, null],
+    ])
+    expect(dakar.log).toMatchObject({ id: await documentId(DAKAR_LOG), cycles: [{ startsOn: '2026-04-06' }, { startsOn: '2026-06-22' }] })
+    expect(dakar.submissions[2]!.cycles).toHaveLength(2)
+    expect(dakar.compare).not.toBeNull()
+
+    // V1 ↔ V2 names both cities: Dakar's team and Abidjan's peer expert.
+    const compared = (
+      await secretariat.get<Comparison>(`/api/documents/${await documentId(DAKAR_PLAN)}/compare?from=${dakar.compare!.from}&to=${dakar.compare!.to}`)
+    ).body
+    expect(compared.authors.map((a) => a.city).sort()).toEqual(['Abidjan', 'Dakar'])
+
+    expect((await secretariat.get<WorkflowView>(`/api/documents/${await documentId(ABIDJAN_PLAN)}/workflow`)).body.stage).toBe('returned')
+    const dashboard = (await secretariat.get<NetworkDashboard>(`/api/networks/${secretariat.me.networks[0]!.id}/dashboard`)).body
+    const row = (name: string) => dashboard.cities.find((c) => c.membership.city.name === name)!
+    expect(row('Dakar').plan).toMatchObject({ stage: 'submitted', lastNumber: 2, validatedNumber: 1 })
+    expect(row('Tunis').plan).toMatchObject({ title: TUNIS_PLAN, stage: 'draft', overdue: true })
+    expect(row('Cotonou').membership.startedOn).toBeNull()
+  })
+
+  it('has real text, comments answered and a named version', async () => {
+    const pilot = await signIn(DEMO_LOGINS.pilot)
+    const dakarId = await documentId(DAKAR_PLAN)
+    const text = (await db.query<{ text: string }>('select text from doc_versions where document_id = $1 order by created_at desc limit 1', [dakarId]))[0]!.text
+    expect(text).toContain('place de l’Obélisque')
+    const threads = (await pilot.get<ThreadList>(`/api/documents/${dakarId}/comments`)).body.threads
+    expect(threads.map((t) => t.anchor.quote)).toContain('bancs à l’ombre')
+    const sheet = await documentId('Fiche thématique — Espaces publics inclusifs')
+    const answered = (await pilot.get<ThreadList>(`/api/documents/${sheet}/comments`)).body.threads
+    expect(answered[0]!.comments.map((c) => c.author?.name)).toEqual(['Sophie Martin', 'Aminata Diallo'])
+    expect((await pilot.get<VersionList>(`/api/documents/${sheet}/versions`)).body.versions.map((v) => v.name)).toContain(
+      'Version de travail — atelier de Dakar',
+    )
   })
 })

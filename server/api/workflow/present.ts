@@ -17,8 +17,8 @@ export const presentCycle = (c: CycleRow): CycleView => ({
 })
 
 /**
- * A submission, with the cycles it builds on: those started since the validation before it, up
- * to the day it was sent (V2 lists the cycles since V1).
+ * A submission, with the cycles it builds on: those recorded in the log after the validation
+ * before it and before it was sent (V2 lists the cycles since V1).
  */
 export const presentSubmission = (s: SubmissionRow, all: readonly SubmissionRow[] = [], cycles: readonly CycleRow[] = []): SubmissionView => ({
   id: s.id,
@@ -35,10 +35,10 @@ export const presentSubmission = (s: SubmissionRow, all: readonly SubmissionRow[
 })
 
 function cyclesFor(s: SubmissionRow, all: readonly SubmissionRow[], cycles: readonly CycleRow[]): CycleRow[] {
-  const sentOn = iso(s.submittedAt).slice(0, 10)
-  const validatedBefore = all.filter((o) => o.outcome === 'validated' && o.decidedAt !== null && iso(o.decidedAt) < iso(s.submittedAt)).at(-1)
-  const since = validatedBefore ? iso(validatedBefore.decidedAt!).slice(0, 10) : null
-  return cycles.filter((c) => c.startsOn <= sentOn && (since === null || c.startsOn >= since))
+  const sent = iso(s.submittedAt)
+  const validatedBefore = all.filter((o) => o.outcome === 'validated' && o.decidedAt !== null && iso(o.decidedAt) < sent).at(-1)
+  const since = validatedBefore ? iso(validatedBefore.decidedAt!) : null
+  return cycles.filter((c) => iso(c.createdAt) < sent && (since === null || iso(c.createdAt) > since))
 }
 
 /** Each submission gives its "submitted" step, then its outcome once decided. */

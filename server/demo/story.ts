@@ -1,0 +1,209 @@
+import * as Y from 'yjs'
+import type { AppDeps } from '../context'
+import { startThread, replyToThread } from '../commands/comments'
+import { decideOnSubmission, submitDocument } from '../commands/submissions'
+import { saveVersion, writeDocument } from '../commands/versions'
+import { insertCycle } from '../data/cycles'
+import { getDocument, setDueDate, setPlan, type DocumentRow } from '../data/documents'
+import { loadActor } from '../data/grants'
+import { loadState, storedUpdates } from '../data/live-documents'
+import { FRAGMENT } from '../../shared/collab'
+import { encodePosition } from '../../shared/anchors'
+import type { PmNode } from '../../shared/content'
+
+/**
+ * What a newcomer sees happen in the demonstration network, told through the same commands the
+ * API and the live server use: documents with real text written by their cities, comments and
+ * replies, a named version, and the submission cycle at several stages — Dakar's plan validated
+ * as V1, experimented in two cycles, its V2 (written with Abidjan's peer expert) under review;
+ * Abidjan's plan returned with remarks; Tunis's draft overdue.
+ */
+
+export type StoryDeps = Pick<AppDeps, 'db' | 'hub' | 'documentReader' | 'documents' | 'versions'>
+export type Cast = { users: Map<string, string>; documents: Map<string, string> }
+
+export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> {
+  const who = (email: string) => cast.users.get(email)!
+  const doc = async (title: string): Promise<DocumentRow> => (await getDocument(deps.db, cast.documents.get(title)!))!
+  const write = async (email: string, title: string, sections: Record<string, string[]>) => {
+    const document = await doc(title)
+    const current = await deps.documentReader.read(document.id, { kind: 'prosemirror' })
+    await writeDocument(deps, who(email), document, withParagraphs(current, sections))
+  }
+  const submit = async (email: string, title: string, message: string) => submitDocument(deps, await loadActor(deps.db, who(email)), await doc(title), message)
+  const decide = async (title: string, submissionId: string, outcome: 'returned' | 'validated', remarks = '') =>
+    decideOnSubmission(deps.db, await loadActor(deps.db, who(SECRETARIAT)), await doc(title), submissionId, { outcome, remarks })
+  const comment = async (email: string, title: string, phrase: string, body: string, replies: [string, string][] = []) => {
+    const document = await doc(title)
+    await deps.hub.stored(document.id)
+    const threadId = await startThread(deps, who(email), document, await anchorOn(deps, document.id, phrase), { body, mentions: [] })
+    for (const [replier, reply] of replies) await replyToThread(deps, who(replier), document, threadId, { body: reply, mentions: [] })
+  }
+
+  // The network's sheets.
+  await write(SECRETARIAT, CONSTITUTION, NETWORK_SHEET)
+  await write(PILOT, THEMATIC, THEMATIC_SHEET)
+  await saveVersion(deps, who(SECRETARIAT), await doc(THEMATIC), 'Version de travail — atelier de Dakar')
+  await comment(EXPERT, THEMATIC, 'rues partagées', 'Avez-vous des chiffres de fréquentation avant et après, même approximatifs ?', [
+    [PILOT, 'Oui : nos comptages de mars donnent 40 personnes par heure le soir, contre 15 avant. Je les ajoute à la section.'],
+  ])
+  await setDueDate(deps.db, (await doc(CONSTITUTION)).id, '2027-01-29')
+
+  // Dakar: V1 returned once, then validated; two cycles; V2 written with Abidjan's peer expert, under review.
+  await write(PILOT, DAKAR_PLAN, DAKAR_V1)
+  const first = await submit(PILOT, DAKAR_PLAN, 'Voici notre première version, avant expérimentation.')
+  await decide(DAKAR_PLAN, first, 'returned', 'Merci. Pouvez-vous préciser le budget et qui anime le groupe d’action local ?')
+  await write(PILOT, DAKAR_PLAN, DAKAR_V1_REVISED)
+  const second = await submit(PILOT, DAKAR_PLAN, 'Budget et animation du groupe d’action local précisés.')
+  await decide(DAKAR_PLAN, second, 'validated', 'Validée : bonne base pour l’expérimentation.')
+  const log = await doc(DAKAR_LOG)
+  await setPlan(deps.db, log.id, (await doc(DAKAR_PLAN)).id)
+  await write(PILOT, DAKAR_LOG, DAKAR_LOG_TEXT)
+  for (const cycle of DAKAR_CYCLES) await insertCycle(deps.db, log.id, who(PILOT), cycle)
+  await write(PILOT, DAKAR_PLAN, DAKAR_V2_PILOT)
+  await write(ABIDJAN, DAKAR_PLAN, DAKAR_V2_PEER)
+  await comment(SECRETARIAT, DAKAR_PLAN, 'bancs à l’ombre', 'Belle avancée. Le coût d’entretien des bancs est-il prévu au budget municipal ?')
+  await submit(PILOT, DAKAR_PLAN, 'V2, après deux cycles d’expérimentation sur la place de l’Obélisque.')
+
+  // Abidjan: returned with remarks. Tunis: a draft past its due date.
+  await write(ABIDJAN, ABIDJAN_PLAN, ABIDJAN_V1)
+  const abidjan = await submit(ABIDJAN, ABIDJAN_PLAN, 'Première version de notre plan.')
+  await decide(ABIDJAN_PLAN, abidjan, 'returned', 'L’analyse du contexte est solide ; il manque les indicateurs de suivi et le calendrier.')
+  await write(TUNIS, TUNIS_PLAN, TUNIS_DRAFT)
+  await setDueDate(deps.db, (await doc(TUNIS_PLAN)).id, '2026-10-15')
+  await setDueDate(deps.db, (await doc(ABIDJAN_PLAN)).id, '2027-01-15')
+}
+
+/** The document with these paragraphs under each named section: an empty paragraph there is filled, others are kept and added to. */
+function withParagraphs(json: PmNode, sections: Record<string, string[]>): PmNode {
+  const blocks = [...(json.content ?? [])]
+  const out: PmNode[] = []
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    out.push(block)
+    const heading = block.type === 'heading' ? (block.content ?? []).map((t) => t.text ?? '').join('') : null
+    const added = heading === null ? undefined : sections[heading]
+    if (!added) continue
+    // Keep what the section already says, then add.
+    while (blocks[i + 1] && blocks[i + 1]!.type !== 'heading') {
+      const next = blocks[++i]!
+      if (next.type !== 'paragraph' || (next.content ?? []).length > 0) out.push(next)
+    }
+    out.push(...added.map((text): PmNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })))
+  }
+  const headings = new Set(blocks.filter((b) => b.type === 'heading').map((b) => (b.content ?? []).map((t) => t.text ?? '').join('')))
+  const missing = Object.keys(sections).filter((name) => !headings.has(name))
+  if (missing.length > 0) throw new Error(`the demo's story writes under sections the document does not have: ${missing.join(', ')}`)
+  return { type: 'doc', content: out }
+}
+
+/** An anchor on `phrase`, as the editor would make it from a selection of those words. */
+async function anchorOn(deps: StoryDeps, documentId: string, phrase: string) {
+  const doc = new Y.Doc()
+  try {
+    for (const update of storedUpdates(await loadState(deps.db, documentId))) Y.applyUpdate(doc, update)
+    for (const text of textsOf(doc.getXmlFragment(FRAGMENT))) {
+      const at = text.toJSON().indexOf(phrase)
+      if (at === -1) continue
+      return {
+        start: encodePosition(Y.createRelativePositionFromTypeIndex(text, at, 0)),
+        end: encodePosition(Y.createRelativePositionFromTypeIndex(text, at + phrase.length, -1)),
+        quote: phrase,
+      }
+    }
+    throw new Error(`the demo's story comments on “${phrase}”, which the document does not hold`)
+  } finally {
+    doc.destroy()
+  }
+}
+
+function textsOf(node: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
+  return node.toArray().flatMap((child) => (child instanceof Y.XmlText ? [child] : child instanceof Y.XmlElement ? textsOf(child) : []))
+}
+
+export const SECRETARIAT = 'secretariat@demo.atelier'
+export const PILOT = 'pilote@demo.atelier'
+export const ABIDJAN = 'abidjan@demo.atelier'
+export const TUNIS = 'tunis@demo.atelier'
+export const EXPERT = 'experte@demo.atelier'
+
+export const CONSTITUTION = 'Fiche constitutive du Réseau collaboratif'
+export const THEMATIC = 'Fiche thématique — Espaces publics inclusifs'
+export const DAKAR_PLAN = 'Plan d’action — Dakar'
+export const DAKAR_LOG = 'Journal d’expérimentation — Dakar'
+export const ABIDJAN_PLAN = 'Plan d’action — Abidjan'
+export const TUNIS_PLAN = 'Plan d’action — Tunis'
+
+const NETWORK_SHEET = {
+  'Thématique prioritaire': [
+    'Des espaces publics sûrs, ombragés et accessibles, conçus avec les femmes, les enfants et les personnes âgées qui les fréquentent.',
+  ],
+  'Ville pilote': ['Dakar, qui a déjà transformé deux rues en rues partagées et anime un groupe d’action local depuis 2025.'],
+  'Villes membres': ['Abidjan, Tunis et Cotonou, chacune avec une place ou une rue d’expérimentation choisie avec ses habitants.'],
+}
+
+const THEMATIC_SHEET = {
+  'Situation actuelle': ['Les places des quartiers denses manquent d’ombre et de bancs ; les femmes et les aînés les évitent aux heures chaudes et le soir.'],
+  'Expériences menées ou en cours': [
+    'À Dakar, deux rues partagées ont triplé la fréquentation du soir ; à Tunis, des chaises mobiles ont fait revenir les familles sur la place.',
+  ],
+}
+
+const DAKAR_V1 = {
+  'Exposé du problème': ['La place de l’Obélisque est minérale, sans ombre ni assise : elle se vide entre 11 h et 17 h et le soir, faute d’éclairage.'],
+  'Analyse du contexte local': ['Trois écoles et un marché bordent la place ; 60 % des passants sont des femmes, d’après nos comptages de février.'],
+  'Conception de la solution': ['Installer des bancs à l’ombre, planter douze arbres et éclairer les cheminements, en commençant par le côté du marché.'],
+}
+
+const DAKAR_V1_REVISED = {
+  'Engagement des parties prenantes (équipe locale et groupe d’action local)': [
+    'Le groupe d’action local réunit la mairie d’arrondissement, l’association des commerçantes et deux écoles ; il est animé par Aminata Diallo.',
+  ],
+  'Suivi et reporting (coordination avec l’organisme de financement)': [
+    'Budget : 45 000 € sur 18 mois, dont 30 000 € du financeur ; un point trimestriel avec la Fondation.',
+  ],
+}
+
+const DAKAR_LOG_TEXT = {
+  Hypothèses: ['Des bancs à l’ombre et un meilleur éclairage feront revenir les femmes et les aînés sur la place.'],
+  Résultats: ['Après deux cycles, la fréquentation du soir a plus que doublé ; l’ombre compte plus que le nombre de bancs.'],
+}
+
+const DAKAR_CYCLES = [
+  {
+    startsOn: '2026-04-06',
+    endsOn: '2026-06-05',
+    hypotheses: 'Six bancs mobiles sous des voiles d’ombrage suffiront à faire revenir les aînées l’après-midi.',
+    results: 'Fréquentation de l’après-midi : de 8 à 21 personnes par heure ; les bancs au soleil restent vides.',
+    lessons: 'L’ombre d’abord : déplacer les bancs vers les arbres existants avant d’en ajouter.',
+  },
+  {
+    startsOn: '2026-06-22',
+    endsOn: '2026-09-18',
+    hypotheses: 'Éclairer les cheminements du marché prolongera l’usage de la place après 19 h.',
+    results: 'Le soir, 40 personnes par heure contre 15 avant ; les commerçantes restent ouvertes une heure de plus.',
+    lessons: 'Associer les commerçantes à l’entretien : elles signalent les pannes le jour même.',
+  },
+]
+
+const DAKAR_V2_PILOT = {
+  'Expérimentation : hypothèses et cycles': [
+    'Deux cycles (avril–juin, juin–septembre) : les bancs à l’ombre ont fait revenir les aînées ; l’éclairage a doublé la fréquentation du soir.',
+  ],
+  'Vision pour l’avenir': ['Étendre l’aménagement aux deux places voisines en 2027, avec le même groupe d’action local.'],
+}
+
+const DAKAR_V2_PEER = {
+  'Enseignements tirés': [
+    'Vu d’Abidjan : commencer par l’ombre plutôt que par le mobilier, et confier l’entretien aux commerçantes, est transposable chez nous.',
+  ],
+}
+
+const ABIDJAN_V1 = {
+  'Exposé du problème': ['La place du marché de Treichville est saturée de stationnement ; les piétons n’ont plus d’espace pour s’arrêter.'],
+  'Analyse du contexte local': ['Le marché attire 12 000 personnes par jour ; les vendeuses s’installent sur les trottoirs, faute de place.'],
+}
+
+const TUNIS_DRAFT = {
+  'Exposé du problème': ['Le jardin du Passage est fermé le soir et mal éclairé ; les familles ne s’y attardent plus.'],
+}
