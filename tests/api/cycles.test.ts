@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CycleView, DocumentSummary, SubmissionCreated, WorkflowView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { ORIGIN, testApp, type Client } from '../helpers/app'
-import { buildCity, buildDocument, buildNetwork, buildPerson, signIn } from '../helpers/world'
+import { ORIGIN, testApp } from '../helpers/app'
+import { buildCity, buildDocument, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /** An experimentation log follows a city's action plan with dated cycles; V2 names the cycles it builds on. */
 describe.each(DRIVERS)('experimentation logs and cycles on %s', (driver) => {
@@ -30,8 +30,7 @@ describe.each(DRIVERS)('experimentation logs and cycles on %s', (driver) => {
       expert: await buildPerson(db, 'Sophie Expert', [{ role: 'expert', on: network }]),
       funder: await buildPerson(db, 'Marc Funder', [{ role: 'funder', on: network }]),
     }
-    const as = {} as Record<keyof typeof people, Client>
-    for (const [who, person] of Object.entries(people)) as[who as keyof typeof people] = await signIn(app, person)
+    const as = await signInAll(app, people)
     const plan = await buildDocument(db, dakar, { kind: 'action_plan', title: 'Plan d’action — Dakar', by: people.dakar })
     const tunisPlan = await buildDocument(db, tunis, { kind: 'action_plan', by: people.tunis })
     return { network, dakar, tunis, people, as, plan, tunisPlan }

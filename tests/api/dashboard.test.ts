@@ -4,7 +4,7 @@ import type { NetworkDashboard, SubmissionCreated } from '../../shared/api'
 import { leaveNetwork } from '../../server/data/workspace'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { testApp, type Client } from '../helpers/app'
-import { buildCity, buildDocument, buildNetwork, buildPerson, signIn } from '../helpers/world'
+import { buildCity, buildDocument, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /** "Où en sont les villes ?": each city's deliverables by stage, for the secretariat and the funder only. */
 describe.each(DRIVERS)('the network dashboard on %s', (driver) => {
@@ -33,8 +33,7 @@ describe.each(DRIVERS)('the network dashboard on %s', (driver) => {
       advisory: await buildPerson(db, 'Jean Advisory', [{ role: 'advisory', on: network }]),
       elsewhere: await buildPerson(db, 'Other Secretariat', [{ role: 'secretariat', on: await buildNetwork(db, 'Autre réseau') }]),
     }
-    const as = {} as Record<keyof typeof people, Client>
-    for (const [who, person] of Object.entries(people)) as[who as keyof typeof people] = await signIn(app, person)
+    const as = await signInAll(app, people)
     return { network, dakar, abidjan, tunis, people, as }
   }
 

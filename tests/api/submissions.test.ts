@@ -3,7 +3,7 @@ import type { DocumentSummary, NotificationList, SubmissionCreated, VersionList,
 import type { ApiErrorBody } from '../../shared/errors'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { testApp, type Client } from '../helpers/app'
-import { buildCity, buildDocument, buildNetwork, buildPerson, signIn } from '../helpers/world'
+import { buildCity, buildDocument, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /**
  * The submission cycle through the API: a city submits its plan, the secretariat returns it with
@@ -36,8 +36,7 @@ describe.each(DRIVERS)('the submission cycle on %s', (driver) => {
       funder: await buildPerson(db, 'Marc Funder', [{ role: 'funder', on: network }]),
       stranger: await buildPerson(db, 'Nadia Stranger'),
     }
-    const as = {} as Record<keyof typeof people, Client>
-    for (const [who, person] of Object.entries(people)) as[who as keyof typeof people] = await signIn(app, person)
+    const as = await signInAll(app, people)
     const plan = await buildDocument(db, memberCity, { kind: 'action_plan', title: 'Plan d’action — Abidjan', by: people.city })
     return { network, memberCity, people, as, plan }
   }

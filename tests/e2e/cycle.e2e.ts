@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, launchBrowser, startAppServer, type AppServer } from './harness'
+import { artifactPath, editorText, launchBrowser, startAppServer, type AppServer, typeUnder } from './harness'
 import { buildWorld, createDocument, openAs, type World } from './world'
 
 /**
@@ -23,10 +23,9 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function typeUnder(page: Page, heading: string, words: string) {
-  await page.locator('.editor-prose h2', { hasText: heading }).locator('xpath=following-sibling::*[1]').click()
-  await page.keyboard.press('End')
-  await page.keyboard.type(words)
+/** Typed, and stored on the server (the submission captures what is stored). */
+async function typeSaved(page: Page, heading: string, words: string) {
+  await typeUnder(page, heading, words)
   await page.locator('.editor-status[data-status="saved"]').waitFor()
 }
 
@@ -46,7 +45,7 @@ describe('the action-plan cycle', () => {
     const { people, cities, network } = world
     const plan = await createDocument(server, people.pilot, cities.pilot, 'action_plan', 'Plan d’action — cycle de soumission')
     const pilot = await openAs(browser, server, people.pilot, plan.title)
-    await typeUnder(pilot, 'Exposé du problème', 'Les places manquent d’ombre.')
+    await typeSaved(pilot, 'Exposé du problème', 'Les places manquent d’ombre.')
     expect(await stage(pilot)).toBe('Brouillon')
     // Only the secretariat reviews: the city has nothing to validate.
     expect(await pilot.getByRole('button', { name: 'Valider', exact: true }).count()).toBe(0)
@@ -62,7 +61,7 @@ describe('the action-plan cycle', () => {
     await pilot.reload()
     await pilot.locator('.timeline').getByText('Chiffrez le budget, s’il vous plaît.').waitFor()
     expect(await stage(pilot)).toBe('Renvoyé avec remarques')
-    await typeUnder(pilot, 'Exposé du problème', ' Budget : 20 000 €.')
+    await typeSaved(pilot, 'Exposé du problème', ' Budget : 20 000 €.')
     await step(pilot, 'Soumettre au Secrétariat', 'Soumettre')
     await expect.poll(() => stage(pilot)).toBe('Soumis au Secrétariat')
 
@@ -71,7 +70,7 @@ describe('the action-plan cycle', () => {
     await expect.poll(() => stage(secretariat)).toBe('Validé')
 
     await pilot.reload()
-    await typeUnder(pilot, 'Exposé du problème', ' Après deux cycles, des bancs à l’ombre.')
+    await typeSaved(pilot, 'Exposé du problème', ' Après deux cycles, des bancs à l’ombre.')
     await step(pilot, 'Soumettre au Secrétariat', 'Soumettre')
     await expect.poll(() => stage(pilot)).toBe('Soumis au Secrétariat')
     expect(await editorText(pilot)).toContain('Après deux cycles')

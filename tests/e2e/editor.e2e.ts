@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, launchBrowser, newContext, selectToLineStart, startAppServer, type AppServer } from './harness'
+import { artifactPath, editorText, launchBrowser, newContext, selectToLineStart, startAppServer, type AppServer, typeUnder } from './harness'
 import { buildWorld, createDocument, giveRole, openAs, type World } from './world'
 
 /**
@@ -28,12 +28,6 @@ const status = (page: Page) => page.locator('.editor-status').getAttribute('data
 const text = editorText
 
 /** Puts the caret at the end of the paragraph that follows a section heading. */
-async function typeUnder(page: Page, heading: string, words: string) {
-  await page.locator('.editor-prose h2', { hasText: heading }).locator('xpath=following-sibling::*[1]').click()
-  await page.keyboard.press('End')
-  await page.keyboard.type(words)
-}
-
 describe('co-writing an action plan from two cities', () => {
   /** Both teams on a new action plan of the pilot city, its template saved. */
   async function bothOnNewPlan(title: string): Promise<{ pilot: Page; member: Page }> {

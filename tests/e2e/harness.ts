@@ -136,3 +136,10 @@ export function editorText(page: Page): Promise<string> {
     return copy.innerText
   })
 }
+
+/** Types at the end of the block under a section heading of the open document. */
+export async function typeUnder(page: Page, heading: string, words: string): Promise<void> {
+  await page.locator('.editor-prose h2', { hasText: heading }).locator('xpath=following-sibling::*[1]').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(words)
+}

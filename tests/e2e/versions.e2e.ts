@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, launchBrowser, startAppServer, type AppServer } from './harness'
+import { artifactPath, editorText, launchBrowser, startAppServer, type AppServer, typeUnder } from './harness'
 import { buildWorld, createDocument, giveRole, openAs, type World } from './world'
 
 /**
@@ -28,12 +28,6 @@ afterAll(async () => {
   await server?.stop()
   await browser?.close()
 })
-
-async function typeUnder(page: Page, heading: string, words: string) {
-  await page.locator('.editor-prose h2', { hasText: heading }).locator('xpath=following-sibling::*[1]').click()
-  await page.keyboard.press('End')
-  await page.keyboard.type(words)
-}
 
 async function saveVersion(page: Page, name: string) {
   await page.locator('.editor-status[data-status="saved"]').waitFor()

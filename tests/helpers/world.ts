@@ -116,3 +116,10 @@ export async function buildWorld(q: Queryable): Promise<World> {
   }
   return { network, cities, people, documents }
 }
+
+/** Each person of a cast signed in on the in-process app, under the same names. */
+export async function signInAll<K extends string>(app: ReturnType<typeof testApp>, people: Record<K, Person>): Promise<Record<K, Client>> {
+  const clients = {} as Record<K, Client>
+  for (const [who, person] of Object.entries(people) as [K, Person][]) clients[who] = await signIn(app, person)
+  return clients
+}

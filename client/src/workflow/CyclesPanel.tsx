@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/useI18n'
 import type { Message } from '../i18n/types'
 import { describeError } from '../lib/errors'
 import { formatDay } from '../lib/format'
+import { useForm } from '../lib/useForm'
 import { useLoad } from '../lib/useLoad'
 
 type Draft = { startsOn: string; endsOn: string; hypotheses: string; results: string; lessons: string }
@@ -91,49 +92,40 @@ export function CyclesPanel({ document, onChanged }: { document: DocumentSummary
 
 function CycleForm({ initial, onCancel, onSave }: { initial: Draft; onCancel: () => void; onSave: (draft: Draft) => Promise<void> }) {
   const { t, message } = useI18n()
-  const [draft, setDraft] = useState(initial)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<Message | null>(null)
-  const set = (field: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }))
+  const form = useForm(initial)
+  const set = (field: keyof Draft) => (value: string) => form.setValues((d) => ({ ...d, [field]: value }))
+  const text = (field: 'hypotheses' | 'results' | 'lessons') => (
+    <TextAreaField
+      name={field}
+      label={t(`cycles.${field}`)}
+      rows={3}
+      maxLength={4000}
+      value={form.values[field]}
+      error={form.errors[field]}
+      onChange={set(field)}
+    />
+  )
   return (
     <form
+      ref={form.ref}
       className="form cycle-form"
       onSubmit={(e) => {
         e.preventDefault()
-        if (!draft.startsOn) return setError({ key: 'cycles.startRequired' })
-        setBusy(true)
-        setError(null)
-        onSave(draft).catch((err: unknown) => {
-          setError(describeError(err))
-          setBusy(false)
-        })
+        if (!form.values.startsOn) return form.setErrors({ startsOn: { key: 'cycles.startRequired' } })
+        void form.send(() => onSave(form.values))
       }}
     >
-      <Field
-        name="starts-on"
-        type="date"
-        label={t('cycles.startsOn')}
-        value={draft.startsOn}
-        onChange={(e) => set('startsOn')(e.target.value)}
-        data-autofocus=""
-      />
-      <Field
-        name="ends-on"
-        type="date"
-        label={t('cycles.endsOn')}
-        hint={t('cycles.endsOnHint')}
-        value={draft.endsOn}
-        onChange={(e) => set('endsOn')(e.target.value)}
-      />
-      <TextAreaField name="hypotheses" label={t('cycles.hypotheses')} rows={3} maxLength={4000} value={draft.hypotheses} onChange={set('hypotheses')} />
-      <TextAreaField name="results" label={t('cycles.results')} rows={3} maxLength={4000} value={draft.results} onChange={set('results')} />
-      <TextAreaField name="lessons" label={t('cycles.lessons')} rows={3} maxLength={4000} value={draft.lessons} onChange={set('lessons')} />
-      {error && <Notice tone="error">{message(error)}</Notice>}
+      <Field type="date" label={t('cycles.startsOn')} {...form.bind('startsOn')} data-autofocus="" />
+      <Field type="date" label={t('cycles.endsOn')} hint={t('cycles.endsOnHint')} {...form.bind('endsOn')} />
+      {text('hypotheses')}
+      {text('results')}
+      {text('lessons')}
+      {form.formError && <Notice tone="error">{message(form.formError)}</Notice>}
       <div className="actions actions-end">
         <button type="button" className="button button-quiet" onClick={onCancel}>
           {t('common.cancel')}
         </button>
-        <SubmitButton busy={busy} label={t('cycles.save')} busyLabel={t('common.saving')} />
+        <SubmitButton busy={form.busy} label={t('cycles.save')} busyLabel={t('common.saving')} />
       </div>
     </form>
   )

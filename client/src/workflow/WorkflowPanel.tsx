@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/useI18n'
 import type { Message } from '../i18n/types'
 import { describeError } from '../lib/errors'
 import { formatDateTime } from '../lib/format'
+import { useForm } from '../lib/useForm'
 import { useLoad } from '../lib/useLoad'
 import { StageBadge } from './StageBadge'
 
@@ -122,49 +123,45 @@ function StepDialog({ documentId, step, onClose, onDone }: { documentId: string;
 
 function StepForm({ documentId, step, onClose, onDone }: { documentId: string; step: Step; onClose: () => void; onDone: () => void }) {
   const { t, message } = useI18n()
-  const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<Message | null>(null)
+  const form = useForm({ message: '' })
   const required = step.kind === 'return'
 
-  async function send() {
-    if (required && !text.trim()) return setError({ key: 'workflow.remarksRequired' })
-    setBusy(true)
-    setError(null)
-    try {
+  function send() {
+    const text = form.values.message
+    if (required && !text.trim()) return form.setErrors({ message: { key: 'workflow.remarksRequired' } })
+    void form.send(async () => {
       if (step.kind === 'submit') await endpoints.submit(documentId, { message: text })
       else if (step.kind === 'return') await endpoints.returnSubmission(documentId, step.submission.id, { message: text })
       else await endpoints.validateSubmission(documentId, step.submission.id, { message: text })
       onDone()
-    } catch (e) {
-      setError(describeError(e))
-      setBusy(false)
-    }
+    })
   }
 
   return (
     <form
+      ref={form.ref}
       onSubmit={(e) => {
         e.preventDefault()
-        void send()
+        send()
       }}
     >
       <TextAreaField
-        name="workflow-message"
+        name="message"
         label={t(`workflow.dialog.${step.kind}.label`)}
-        value={text}
+        value={form.values.message}
+        error={form.errors.message}
         rows={5}
         maxLength={4000}
         required={required}
-        onChange={setText}
+        onChange={(value) => form.setValues({ message: value })}
         data-autofocus=""
       />
-      {error && <Notice tone="error">{message(error)}</Notice>}
+      {form.formError && <Notice tone="error">{message(form.formError)}</Notice>}
       <div className="actions actions-end">
         <button type="button" className="button button-quiet" onClick={onClose}>
           {t('common.cancel')}
         </button>
-        <SubmitButton busy={busy} label={t(`workflow.dialog.${step.kind}.confirm`)} busyLabel={t('common.saving')} />
+        <SubmitButton busy={form.busy} label={t(`workflow.dialog.${step.kind}.confirm`)} busyLabel={t('common.saving')} />
       </div>
     </form>
   )
