@@ -167,6 +167,14 @@ describe.each(DRIVERS)('the submission cycle on %s', (driver) => {
     expect([await submissionsOf(plan.id), await versionsOf(plan.id)]).toEqual([1, versions + 1])
   })
 
+  it('a submitted version cannot be deleted on its own, but goes with its document', async () => {
+    const { memberCity, as, plan } = await world()
+    const sent = (await as.city.post<SubmissionCreated>(`/api/documents/${plan.id}/submissions`, {})).body.submission
+    await expect(db.query('delete from doc_versions where id = $1', [sent.version.id])).rejects.toThrow()
+    await db.query('delete from cities where id = $1', [memberCity.id])
+    expect([await submissionsOf(plan.id), await versionsOf(plan.id)]).toEqual([0, 0])
+  })
+
   it('due dates are set by the secretariat, shown on the document, and flag it once passed', async () => {
     const { as, plan } = await world()
     const set = await as.secretariat.patch<DocumentSummary>(`/api/documents/${plan.id}`, { dueOn: '2026-03-15' })
