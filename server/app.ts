@@ -16,6 +16,7 @@ import { versionRoutes } from './api/versions/routes'
 import { compareRoutes } from './api/versions/compare'
 import { submissionRoutes, workflowRoutes } from './api/workflow/routes'
 import { cycleRoutes } from './api/workflow/cycles'
+import { networkOnboardingRoutes } from './api/onboarding/routes'
 import { ApiError } from './errors'
 import { errorResponse } from './api/errors'
 import { grantRoutes } from './api/grants/routes'
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/documents/:id/cycles', cycleRoutes)
     .route('/notifications', notificationRoutes)
     .route('/networks', networkRoutes)
+    .route('/networks/:id', networkOnboardingRoutes)
     .route('/cities', cityRoutes)
     .route('/grants', grantRoutes)
     .route('/invitations', invitationRoutes)

@@ -2,6 +2,7 @@ import type { Action } from './policy'
 import type { Actor, ExpertKind, GrantRole, MembershipKind, NetworkStatus, SpaceRef, SpaceRole } from './domain'
 import type { PmNode } from './content'
 import type { NotificationKind, Stage, ThreadStatus, VersionKind } from './domain'
+import type { OnboardingItemKey } from './onboarding'
 
 export type { NotificationKind, ThreadStatus, VersionKind }
 import type { DocumentKind, TemplateLocale } from './templates'
@@ -329,4 +330,33 @@ export type NetworkDashboard = {
   /** The network's own deliverables. */
   documents: DashboardDocument[]
   generatedAt: string
+}
+
+/** One item of a city's onboarding checklist. */
+export type OnboardingItemView = {
+  key: OnboardingItemKey
+  done: boolean
+  doneAt: string | null
+  doneBy: { id: string; name: string } | null
+  note: string
+}
+
+/** Where a city stands in joining the network: its checklist, the secretariat's visit, and late paperwork. */
+export type CityOnboarding = {
+  city: { id: string; name: string }
+  items: OnboardingItemView[]
+  /** Of the six objectives. */
+  objectivesMet: number
+  /** Days since the city confirmed (or was selected) while its contract or first transfer is still open; null once both are done. */
+  paperworkOpenDays: number | null
+  /** Open for more than PAPERWORK_LATE_DAYS. */
+  paperworkLate: boolean
+  visit: { plannedOn: string | null; heldOn: string | null }
+  allowed: { tick: boolean; schedule: boolean }
+}
+
+export type NetworkOnboarding = {
+  cities: CityOnboarding[]
+  /** The network's inaugural in-person event, in one of its cities. */
+  inaugural: { city: { id: string; name: string } | null; plannedOn: string | null; heldOn: string | null }
 }

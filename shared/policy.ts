@@ -25,6 +25,8 @@ export const ACTIONS = [
   'set_due_date',
   /** Where each city stands in the cycle, without reading their private documents: stages, dates, counts. */
   'view_dashboard',
+  /** Tick a city's onboarding checklist in a network (asked of the city's space). */
+  'tick_onboarding',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -45,6 +47,7 @@ const NETWORK_RULES: Record<Action, readonly SpaceRole[]> = {
   set_due_date: ['secretariat'],
   // The funder asks for it each quarter; it names no words of the cities' private documents.
   view_dashboard: ['secretariat', 'funder'],
+  tick_onboarding: [],
 }
 
 /** A city's space is private to its team, experts the city invited, and its networks' secretariats. */
@@ -65,6 +68,8 @@ const CITY_RULES: Record<Action, readonly SpaceRole[]> = {
   review: ['secretariat'],
   set_due_date: ['secretariat'],
   view_dashboard: [],
+  // The secretariat and the city's own team; the funder follows the progress read-only.
+  tick_onboarding: ['secretariat', 'city_team'],
 }
 
 export const RULES = { network: NETWORK_RULES, city: CITY_RULES } as const

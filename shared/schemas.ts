@@ -204,6 +204,13 @@ export const exportQuery = z.object({
   version: z.uuid({ error: 'must be a version id' }).optional(),
 })
 
+/** Ticking an onboarding item, with a note (which replaces the last one when given). */
+export const onboardingItemBody = z.object({ done: z.boolean({ error: 'must be true or false' }), note: text(2000).optional() })
+/** Planned and held days of an event; null clears one, a missing field keeps it. */
+const eventDates = { plannedOn: date.nullable().optional(), heldOn: date.nullable().optional() }
+export const cityVisitBody = z.object(eventDates)
+export const inauguralBody = z.object({ ...eventDates, cityId: id.nullable().optional() })
+
 /** A calendar quarter, as 2026-Q4. */
 export const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'expected a quarter such as 2026-Q4')
 export const reportQuery = z.object({
