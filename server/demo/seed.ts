@@ -102,5 +102,5 @@ async function seed(tx: Queryable, passwordHash: string): Promise<Cast> {
     const doc = await createDocumentFromTemplate(tx, { space: spaces.get(d.on)!, kind: d.kind, title: d.title, locale: 'fr', createdBy: users.get(author)! })
     documents.set(doc.title, doc.id)
   }
-  return { users, documents }
+  return { networkId: network.id, cities: new Map([...spaces].filter(([key]) => key !== 'network').map(([key, space]) => [key, space.id])), users, documents }
 }

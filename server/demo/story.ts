@@ -7,6 +7,8 @@ import { insertCycle } from '../data/cycles'
 import { getDocument, setDueDate, setPlan, type DocumentRow } from '../data/documents'
 import { loadActor } from '../data/grants'
 import { loadState, storedUpdates } from '../data/live-documents'
+import { setCityVisit, setInauguralEvent, setOnboardingItem } from '../data/onboarding'
+import { ONBOARDING_ITEMS, PAPERWORK, type OnboardingItemKey } from '../../shared/onboarding'
 import { FRAGMENT } from '../../shared/collab'
 import { encodePosition } from '../../shared/anchors'
 import type { PmNode } from '../../shared/content'
@@ -20,7 +22,7 @@ import type { PmNode } from '../../shared/content'
  */
 
 export type StoryDeps = Pick<AppDeps, 'db' | 'hub' | 'documentReader' | 'documents' | 'versions'>
-export type Cast = { users: Map<string, string>; documents: Map<string, string> }
+export type Cast = { networkId: string; cities: Map<string, string>; users: Map<string, string>; documents: Map<string, string> }
 
 export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> {
   const who = (email: string) => cast.users.get(email)!
@@ -72,6 +74,18 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
   await write(TUNIS, TUNIS_PLAN, TUNIS_DRAFT)
   await setDueDate(deps.db, (await doc(TUNIS_PLAN)).id, '2026-10-15')
   await setDueDate(deps.db, (await doc(ABIDJAN_PLAN)).id, '2027-01-15')
+
+  // Onboarding: Dakar complete, Abidjan and Tunis on their way, Cotonou's first transfer still awaited.
+  const networkId = cast.networkId
+  for (const [city, keys] of Object.entries(ONBOARDED)) {
+    for (const key of keys) {
+      const by = PAPERWORK.includes(key) || key === 'participation_confirmed' ? SECRETARIAT : CITY_TEAMS[city]!
+      await setOnboardingItem(deps.db, { networkId, cityId: cast.cities.get(city)!, key, done: true, note: NOTES[key], by: who(by) })
+    }
+  }
+  await setInauguralEvent(deps.db, networkId, { cityId: cast.cities.get('dakar')!, plannedOn: '2026-03-16', heldOn: '2026-03-16' })
+  await setCityVisit(deps.db, networkId, cast.cities.get('dakar')!, { plannedOn: '2026-04-02', heldOn: '2026-04-02' })
+  await setCityVisit(deps.db, networkId, cast.cities.get('abidjan')!, { plannedOn: '2027-01-20' })
 }
 
 /** The document with these paragraphs under each named section: an empty paragraph there is filled, others are kept and added to. */
@@ -206,4 +220,18 @@ const ABIDJAN_V1 = {
 
 const TUNIS_DRAFT = {
   'Exposé du problème': ['Le jardin du Passage est fermé le soir et mal éclairé ; les familles ne s’y attardent plus.'],
+}
+
+const CITY_TEAMS: Record<string, string> = { dakar: PILOT, abidjan: ABIDJAN, tunis: TUNIS, cotonou: 'cotonou@demo.atelier' }
+
+const ONBOARDED: Record<string, OnboardingItemKey[]> = {
+  dakar: [...ONBOARDING_ITEMS],
+  abidjan: ['participation_confirmed', 'contract_signed', 'first_transfer', 'made_public', 'expectations_defined'],
+  tunis: ['participation_confirmed', 'contract_signed', 'first_transfer'],
+  cotonou: ['participation_confirmed', 'contract_signed'],
+}
+
+const NOTES: Partial<Record<OnboardingItemKey, string>> = {
+  first_transfer: 'Reçu sur le compte de la ville ; copie de l’avis de virement transmise au bailleur.',
+  made_public: 'Annonce au conseil municipal et communiqué de presse.',
 }

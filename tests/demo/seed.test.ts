@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_LOGINS, seedDemo } from '../../server/demo/seed'
 import { ABIDJAN_PLAN, DAKAR_LOG, DAKAR_PLAN, TUNIS_PLAN } from '../../server/demo/story'
-import type { Comparison, MeResponse, NetworkDashboard, ThreadList, VersionList, WorkflowView } from '../../shared/api'
+import type { Comparison, MeResponse, NetworkDashboard, NetworkOnboarding, ThreadList, VersionList, WorkflowView } from '../../shared/api'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { testApp, type Client } from '../helpers/app'
 
@@ -64,7 +64,7 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
     expect(roles.map((r) => r.role)).toEqual(['advisory', 'city_team', 'expert', 'funder', 'secretariat'])
   })
 
-  it('tells the cycle at several stages: Dakar validated as V1 and under review as V2, Abidjan returned, Tunis overdue', async () => {
+  it('tells the cycle at several stages (Dakar validated as V1 and under review as V2, Abidjan returned, Tunis overdue) and onboarding at several points', async () => {
     const secretariat = await signIn(DEMO_LOGINS.secretariat)
     const dakar = (await secretariat.get<WorkflowView>(`/api/documents/${await documentId(DAKAR_PLAN)}/workflow`)).body
     expect(dakar.stage).toBe('submitted')
@@ -89,6 +89,17 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
     expect(row('Dakar').plan).toMatchObject({ stage: 'submitted', lastNumber: 2, validatedNumber: 1 })
     expect(row('Tunis').plan).toMatchObject({ title: TUNIS_PLAN, stage: 'draft', overdue: true })
     expect(row('Cotonou').membership.startedOn).toBeNull()
+
+    const onboarding = (await secretariat.get<NetworkOnboarding>(`/api/networks/${secretariat.me.networks[0]!.id}/onboarding`)).body
+    const city = (name: string) => onboarding.cities.find((c) => c.city.name === name)!
+    expect(city('Dakar')).toMatchObject({ objectivesMet: 6, paperworkLate: false, visit: { heldOn: '2026-04-02' } })
+    expect(city('Cotonou')).toMatchObject({ objectivesMet: 0, paperworkLate: true })
+    expect(
+      city('Cotonou')
+        .items.filter((i) => i.done)
+        .map((i) => i.key),
+    ).toEqual(['participation_confirmed', 'contract_signed'])
+    expect(onboarding.inaugural).toMatchObject({ city: { name: 'Dakar' }, heldOn: '2026-03-16' })
   })
 
   it('has real text, comments answered and a named version', async () => {

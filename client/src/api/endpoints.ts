@@ -10,6 +10,8 @@ import type {
   CycleList,
   CycleView,
   NetworkDashboard,
+  NetworkOnboarding,
+  CityOnboarding,
   NetworkDetail,
   NotificationList,
   SetupStatus,
@@ -34,6 +36,7 @@ import type {
   updateDocumentBody,
   ReplyBody,
   cycleBody,
+  onboardingItemBody,
   resetPasswordBody,
   returnSubmissionBody,
   submitBody,
@@ -101,6 +104,9 @@ export const endpoints = {
   restoreVersion: (documentId: string, versionId: string) => api.post<VersionSummary>(`${versionsPath(documentId)}/${id(versionId)}/restore`),
   compare: (documentId: string, from: string, to: string, o?: RequestOptions) =>
     api.get<Comparison>(`/api/documents/${id(documentId)}/compare?${new URLSearchParams({ from, to })}`, o),
+  onboarding: (networkId: string, o?: RequestOptions) => api.get<NetworkOnboarding>(`/api/networks/${id(networkId)}/onboarding`, o),
+  tickOnboarding: (networkId: string, cityId: string, key: string, body: z.input<typeof onboardingItemBody>) =>
+    api.patch<CityOnboarding>(`/api/networks/${id(networkId)}/cities/${id(cityId)}/onboarding/items/${id(key)}`, body),
   dashboard: (networkId: string, o?: RequestOptions) => api.get<NetworkDashboard>(`/api/networks/${id(networkId)}/dashboard`, o),
   cycles: (documentId: string, o?: RequestOptions) => api.get<CycleList>(`/api/documents/${id(documentId)}/cycles`, o),
   addCycle: (documentId: string, body: z.input<typeof cycleBody>) => api.post<CycleView>(`/api/documents/${id(documentId)}/cycles`, body),

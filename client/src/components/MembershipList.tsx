@@ -1,9 +1,10 @@
 import { Link } from 'react-router'
-import type { MembershipView } from '../../../shared/api'
+import type { MembershipView, NetworkOnboarding } from '../../../shared/api'
 import { useI18n } from '../i18n/useI18n'
 import { formatDay, formatNumber } from '../lib/format'
 import { MEMBERSHIP_DATES, membershipGap } from '../lib/memberships'
 import { spacePath } from '../lib/roles'
+import { OnboardingChecklist } from './OnboardingChecklist'
 
 /**
  * The network's cities, pilot first: their place, their three dates, and the gap between
@@ -14,8 +15,11 @@ export function MembershipList({
   canOpen,
   onEdit,
   onRemove,
+  onboarding,
 }: {
   memberships: readonly MembershipView[]
+  /** Each city's onboarding, once loaded, and what to do after a tick. */
+  onboarding?: { networkId: string; data: NetworkOnboarding; onChanged: () => void }
   /** Whether the signed-in person may open a city's own space (it is private to its team). */
   canOpen: (cityId: string) => boolean
   /** Present only for those who manage the network's members. */
@@ -49,6 +53,13 @@ export function MembershipList({
                 {t(gap.started ? 'membership.gapStarted' : 'membership.gapWaiting', { count: gap.days, formatted: formatNumber(gap.days, locale) })}
                 {gap.long && !gap.started && <> {t('membership.gapWarning')}</>}
               </p>
+            )}
+            {onboarding?.data.cities.some((c) => c.city.id === m.city.id) && (
+              <OnboardingChecklist
+                networkId={onboarding.networkId}
+                onboarding={onboarding.data.cities.find((c) => c.city.id === m.city.id)!}
+                onChanged={onboarding.onChanged}
+              />
             )}
             {(onEdit || onRemove) && (
               <div className="membership-actions">

@@ -49,6 +49,8 @@ function Network({ me, network, reload, replace }: { me: MeResponse; network: Ne
   const [dialog, setDialog] = useState<Open | null>(null)
   const [open, setOpen] = useState(false)
   const manages = network.allowed.includes('manage_members')
+  // Refreshed with the network: a city added or removed changes the checklists.
+  const onboarding = useLoad((signal) => endpoints.onboarding(network.id, { signal }), `${network.id}:${network.memberships.length}`)
   const space: SpaceSummary = { type: 'network', id: network.id, name: network.name }
   // Those who invite in the network hand out roles here, in it and its cities. A city team
   // brings in its colleagues from its own city's screen, not from the network's.
@@ -123,6 +125,7 @@ function Network({ me, network, reload, replace }: { me: MeResponse; network: Ne
             canOpen={(cityId) => can(me.actor, 'read', { type: 'city', id: cityId })}
             onEdit={manages ? (membership) => show({ kind: 'edit-membership', membership }) : undefined}
             onRemove={manages ? (membership) => show({ kind: 'remove-city', membership }) : undefined}
+            onboarding={onboarding.data ? { networkId: network.id, data: onboarding.data, onChanged: onboarding.reload } : undefined}
           />
         ) : (
           <p className="empty-line">{manages ? t('network.noCitiesManage') : t('network.noCities')}</p>

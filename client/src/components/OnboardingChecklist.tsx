@@ -1,0 +1,84 @@
+import { useState } from 'react'
+import type { CityOnboarding } from '../../../shared/api'
+import { OBJECTIVES, type OnboardingItemKey } from '../../../shared/onboarding'
+import { endpoints } from '../api'
+import { useI18n } from '../i18n/useI18n'
+import type { Message } from '../i18n/types'
+import { describeError } from '../lib/errors'
+import { formatDay, formatNumber } from '../lib/format'
+import { Notice } from './ui'
+
+/**
+ * A city's onboarding in the network, under its card: "4/6 objectifs · contrat signé · premier
+ * virement en attente", late paperwork flagged, and the checklist — ticked by the secretariat and
+ * the city's team, read by everyone else who sees the network.
+ */
+export function OnboardingChecklist({ networkId, onboarding, onChanged }: { networkId: string; onboarding: CityOnboarding; onChanged: () => void }) {
+  const { t, message, locale } = useI18n()
+  const [error, setError] = useState<Message | null>(null)
+  const [busy, setBusy] = useState<OnboardingItemKey | null>(null)
+  const done = (key: OnboardingItemKey) => onboarding.items.find((i) => i.key === key)!.done
+
+  const toggle = (key: OnboardingItemKey, value: boolean) => {
+    setBusy(key)
+    setError(null)
+    endpoints
+      .tickOnboarding(networkId, onboarding.city.id, key, { done: value })
+      .then(onChanged, (err: unknown) => setError(describeError(err)))
+      .finally(() => setBusy(null))
+  }
+
+  return (
+    <div className="onboarding">
+      <p className="onboarding-summary">
+        <strong>{t('onboarding.progress', { met: onboarding.objectivesMet, total: OBJECTIVES.length })}</strong>
+        {' · '}
+        {t(done('contract_signed') ? 'onboarding.contractDone' : 'onboarding.contractOpen')}
+        {' · '}
+        {t(done('first_transfer') ? 'onboarding.transferDone' : 'onboarding.transferOpen')}
+      </p>
+      {onboarding.paperworkLate && onboarding.paperworkOpenDays !== null && (
+        <p className="gap gap-long">
+          <span aria-hidden="true">⚠ </span>
+          {t('onboarding.paperworkLate', { count: onboarding.paperworkOpenDays, formatted: formatNumber(onboarding.paperworkOpenDays, locale) })}
+        </p>
+      )}
+      <details>
+        <summary>{t('onboarding.checklist')}</summary>
+        <ul className="onboarding-items">
+          {onboarding.items.map((item) => (
+            <li key={item.key}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={item.done}
+                  disabled={!onboarding.allowed.tick || busy !== null}
+                  onChange={(e) => toggle(item.key, e.target.checked)}
+                />{' '}
+                {t(`onboarding.items.${item.key}`)}
+              </label>
+              {item.done && item.doneAt && (
+                <span className="muted">
+                  {' '}
+                  —{' '}
+                  {item.doneBy
+                    ? t('onboarding.doneBy', { name: item.doneBy.name, date: formatDay(item.doneAt.slice(0, 10), locale) })
+                    : formatDay(item.doneAt.slice(0, 10), locale)}
+                </span>
+              )}
+              {item.note && <p className="timeline-message">{item.note}</p>}
+            </li>
+          ))}
+        </ul>
+        <p className="muted">
+          {onboarding.visit.heldOn
+            ? t('onboarding.visitHeld', { date: formatDay(onboarding.visit.heldOn, locale) })
+            : onboarding.visit.plannedOn
+              ? t('onboarding.visitPlanned', { date: formatDay(onboarding.visit.plannedOn, locale) })
+              : t('onboarding.visitNone')}
+        </p>
+      </details>
+      {error && <Notice tone="error">{message(error)}</Notice>}
+    </div>
+  )
+}

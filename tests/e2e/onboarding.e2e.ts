@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { artifactPath, launchBrowser, startAppServer, type AppServer } from './harness'
+import { buildWorld, signInPage, type World } from './world'
+
+/** A city's onboarding on the network screen: the secretariat ticks, the funder follows read-only. */
+let browser: Browser
+let server: AppServer
+let world: World
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  server = await startAppServer()
+  world = await buildWorld(server)
+})
+afterAll(async () => {
+  await server?.stop()
+  await browser?.close()
+})
+
+describe('onboarding cities', () => {
+  it('the secretariat ticks the pilot city’s items and the progress follows; the funder cannot tick', async () => {
+    const { people, cities, network } = world
+    const secretariat = await signInPage(browser, server, people.secretariat)
+    await secretariat.goto(`${server.url}/networks/${network.id}`)
+    const card = secretariat.locator('.membership', { hasText: cities.pilot.name })
+    await card.getByText('0/6 objectifs d’intégration').waitFor()
+    await card.getByText('Liste d’intégration').click()
+    await card.getByLabel('Participation confirmée').check()
+    await card.getByLabel('Contrat signé').check()
+    await card.getByLabel('Premier virement reçu').check()
+    await expect.poll(() => card.locator('.onboarding-summary').innerText()).toBe('1/6 objectifs d’intégration · contrat signé · premier virement reçu')
+    await secretariat.screenshot({ path: artifactPath('onboarding.png'), fullPage: true })
+    await secretariat.context().close()
+
+    const funder = await signInPage(browser, server, people.funder)
+    await funder.goto(`${server.url}/networks/${network.id}`)
+    const seen = funder.locator('.membership', { hasText: cities.pilot.name })
+    await seen.getByText('1/6 objectifs d’intégration').waitFor()
+    await seen.getByText('Liste d’intégration').click()
+    expect(await seen.getByLabel('Participation confirmée').isChecked()).toBe(true)
+    expect(await seen.getByLabel('Attentes définies').isDisabled()).toBe(true)
+    await funder.context().close()
+  })
+})
