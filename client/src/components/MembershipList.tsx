@@ -18,8 +18,8 @@ export function MembershipList({
   onboarding,
 }: {
   memberships: readonly MembershipView[]
-  /** Each city's onboarding, once loaded, and what to do after a tick. */
-  onboarding?: { networkId: string; data: NetworkOnboarding; onChanged: () => void }
+  /** Each city's onboarding, once loaded. */
+  onboarding?: { networkId: string; data: NetworkOnboarding }
   /** Whether the signed-in person may open a city's own space (it is private to its team). */
   canOpen: (cityId: string) => boolean
   /** Present only for those who manage the network's members. */
@@ -55,11 +55,7 @@ export function MembershipList({
               </p>
             )}
             {onboarding?.data.cities.some((c) => c.city.id === m.city.id) && (
-              <OnboardingChecklist
-                networkId={onboarding.networkId}
-                onboarding={onboarding.data.cities.find((c) => c.city.id === m.city.id)!}
-                onChanged={onboarding.onChanged}
-              />
+              <OnboardingChecklist networkId={onboarding.networkId} onboarding={onboarding.data.cities.find((c) => c.city.id === m.city.id)!} />
             )}
             {(onEdit || onRemove) && (
               <div className="membership-actions">

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { CityOnboarding } from '../../../shared/api'
 import { OBJECTIVES, type OnboardingItemKey } from '../../../shared/onboarding'
 import { endpoints } from '../api'
@@ -13,18 +13,25 @@ import { Notice } from './ui'
  * virement en attente", late paperwork flagged, and the checklist — ticked by the secretariat and
  * the city's team, read by everyone else who sees the network.
  */
-export function OnboardingChecklist({ networkId, onboarding, onChanged }: { networkId: string; onboarding: CityOnboarding; onChanged: () => void }) {
+export function OnboardingChecklist({ networkId, onboarding: loaded }: { networkId: string; onboarding: CityOnboarding }) {
   const { t, message, locale } = useI18n()
+  const [onboarding, setOnboarding] = useState(loaded)
   const [error, setError] = useState<Message | null>(null)
   const [busy, setBusy] = useState<OnboardingItemKey | null>(null)
+  useEffect(() => setOnboarding(loaded), [loaded])
   const done = (key: OnboardingItemKey) => onboarding.items.find((i) => i.key === key)!.done
 
+  // The box shows the tick at once; the server's answer (or the state before, on a refusal) follows.
   const toggle = (key: OnboardingItemKey, value: boolean) => {
     setBusy(key)
     setError(null)
+    setOnboarding((o) => ({ ...o, items: o.items.map((i) => (i.key === key ? { ...i, done: value } : i)) }))
     endpoints
       .tickOnboarding(networkId, onboarding.city.id, key, { done: value })
-      .then(onChanged, (err: unknown) => setError(describeError(err)))
+      .then(setOnboarding, (err: unknown) => {
+        setOnboarding(loaded)
+        setError(describeError(err))
+      })
       .finally(() => setBusy(null))
   }
 

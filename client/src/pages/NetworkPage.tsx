@@ -125,7 +125,7 @@ function Network({ me, network, reload, replace }: { me: MeResponse; network: Ne
             canOpen={(cityId) => can(me.actor, 'read', { type: 'city', id: cityId })}
             onEdit={manages ? (membership) => show({ kind: 'edit-membership', membership }) : undefined}
             onRemove={manages ? (membership) => show({ kind: 'remove-city', membership }) : undefined}
-            onboarding={onboarding.data ? { networkId: network.id, data: onboarding.data, onChanged: onboarding.reload } : undefined}
+            onboarding={onboarding.data ? { networkId: network.id, data: onboarding.data } : undefined}
           />
         ) : (
           <p className="empty-line">{manages ? t('network.noCitiesManage') : t('network.noCities')}</p>
