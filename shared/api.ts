@@ -321,6 +321,8 @@ export type DashboardCity = {
   openComments: number
   due: number
   overdue: number
+  /** Its onboarding: objectives met of six, and paperwork open too long. */
+  onboarding: { objectivesMet: number; paperworkLate: boolean }
 }
 
 /** "Où en sont les villes ?": the secretariat's view of its network, which the funder sees too. */

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/db'
 import { networkDeliverables, type DeliverableRow } from '../data/dashboard'
 import { getNetworks, listMemberships } from '../data/workspace'
 import { presentMembership } from '../api/networks/present'
+import { onboardingProgress } from '../api/onboarding/present'
 import type { DashboardCity, DashboardDocument, NetworkDashboard } from '../../shared/api'
 
 /** Today as YYYY-MM-DD (UTC): a due date is a day. */
@@ -24,10 +25,11 @@ function presentDeliverable(d: DeliverableRow, day: string): DashboardDocument {
 
 /** The network's dashboard: a row per active city (pilot first), then the network's own deliverables. */
 export async function networkDashboard(q: Queryable, networkId: string): Promise<NetworkDashboard> {
-  const [[network], memberships, deliverables] = await Promise.all([
+  const [[network], memberships, deliverables, onboarding] = await Promise.all([
     getNetworks(q, [networkId]),
     listMemberships(q, { networkId }),
     networkDeliverables(q, networkId),
+    onboardingProgress(q, networkId),
   ])
   const day = today()
   const shown = deliverables.map((d) => ({ row: d, view: presentDeliverable(d, day) }))
@@ -42,6 +44,7 @@ export async function networkDashboard(q: Queryable, networkId: string): Promise
       openComments: documents.reduce((n, d) => n + d.openComments, 0),
       due: documents.filter((d) => d.dueOn !== null && !d.overdue && (d.stage === 'draft' || d.stage === 'returned')).length,
       overdue: documents.filter((d) => d.overdue).length,
+      onboarding: onboarding.get(m.cityId) ?? { objectivesMet: 0, paperworkLate: false },
     }
   })
   return {

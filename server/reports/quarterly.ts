@@ -76,7 +76,7 @@ function reportContent(dashboard: NetworkDashboard, steps: QuarterStep[], cycles
   const cities: PmNode = {
     type: 'table',
     content: [
-      row('tableHeader', [l.city, l.plan, l.stage, l.version, l.due, l.openComments]),
+      row('tableHeader', [l.city, l.plan, l.stage, l.version, l.due, l.openComments, l.onboarding]),
       ...dashboard.cities.map((c) =>
         row('tableCell', [
           c.membership.city.name,
@@ -85,6 +85,7 @@ function reportContent(dashboard: NetworkDashboard, steps: QuarterStep[], cycles
           versionOf(c.plan),
           day(c.plan?.dueOn ?? null),
           String(c.openComments),
+          `${c.onboarding.objectivesMet}/6${c.onboarding.paperworkLate ? ` (${l.paperworkLate})` : ''}`,
         ]),
       ),
     ],
@@ -147,6 +148,8 @@ type Labels = {
   noCities: string
   nothing: string
   noNetworkDocuments: string
+  onboarding: string
+  paperworkLate: string
   cyclesTitle: string
   noCycles: string
   results: string
@@ -180,6 +183,8 @@ const LABELS: Record<TemplateLocale, Labels> = {
     noCities: 'Aucune ville dans le réseau.',
     nothing: 'Rien n’a été soumis, renvoyé ni validé ce trimestre.',
     noNetworkDocuments: 'Le réseau n’a pas de document à soumettre.',
+    onboarding: 'Intégration',
+    paperworkLate: 'formalités en retard',
     cyclesTitle: 'Cycles d’expérimentation achevés',
     noCycles: 'Aucun cycle d’expérimentation ne s’est achevé ce trimestre.',
     results: 'Résultats',
@@ -211,6 +216,8 @@ const LABELS: Record<TemplateLocale, Labels> = {
     noCities: 'No city in the network.',
     nothing: 'Nothing was submitted, returned or validated this quarter.',
     noNetworkDocuments: 'The network has no document to submit.',
+    onboarding: 'Onboarding',
+    paperworkLate: 'paperwork late',
     cyclesTitle: 'Experimentation cycles completed',
     noCycles: 'No experimentation cycle ended this quarter.',
     results: 'Results',
@@ -242,6 +249,8 @@ const LABELS: Record<TemplateLocale, Labels> = {
     noCities: 'No hay ciudades en la red.',
     nothing: 'Nada se envió, devolvió ni validó este trimestre.',
     noNetworkDocuments: 'La red no tiene documentos que enviar.',
+    onboarding: 'Integración',
+    paperworkLate: 'trámites con retraso',
     cyclesTitle: 'Ciclos de experimentación concluidos',
     noCycles: 'Ningún ciclo de experimentación concluyó este trimestre.',
     results: 'Resultados',

@@ -51,16 +51,21 @@ describe.each(DRIVERS)('the network dashboard on %s', (driver) => {
     await as.secretariat.patch(`/api/documents/${abidjanPlan.id}`, { dueOn: '2026-01-15' })
     await as.secretariat.patch(`/api/documents/${sheet.id}`, { dueOn: '2999-12-31' })
 
+    for (const key of ['participation_confirmed', 'contract_signed', 'first_transfer']) {
+      await as.secretariat.patch(`/api/networks/${network.id}/cities/${dakar.id}/onboarding/items/${key}`, { done: true })
+    }
+
     const res = await as.secretariat.get<NetworkDashboard>(`/api/networks/${network.id}/dashboard`)
     expect(res.status).toBe(200)
     const byCity = Object.fromEntries(res.body.cities.map((c) => [c.membership.city.name, c]))
     expect(res.body.cities.map((c) => c.membership.city.id)).toEqual([dakar.id, abidjan.id, tunis.id])
+    expect(byCity.Dakar!.onboarding).toEqual({ objectivesMet: 1, paperworkLate: false })
     expect(byCity.Dakar!.plan).toMatchObject({ id: dakarPlan.id, stage: 'submitted', lastNumber: 2, validatedNumber: 1, overdue: false })
     // The experimentation log is working material, not a deliverable.
     expect(byCity.Dakar!.documents.map((d) => d.title)).toEqual(['Plan Dakar'])
     expect(byCity.Abidjan!.plan).toMatchObject({ stage: 'draft', lastNumber: null, dueOn: '2026-01-15', overdue: true })
     expect([byCity.Abidjan!.due, byCity.Abidjan!.overdue]).toEqual([0, 1])
-    expect(byCity.Tunis).toMatchObject({ plan: null, documents: [], lastActivity: null, overdue: 0 })
+    expect(byCity.Tunis).toMatchObject({ plan: null, documents: [], lastActivity: null, overdue: 0, onboarding: { objectivesMet: 0, paperworkLate: false } })
     expect(res.body.documents).toEqual([expect.objectContaining({ id: sheet.id, stage: 'draft', dueOn: '2999-12-31', overdue: false })])
 
     await leaveNetwork(db, network.id, tunis.id)

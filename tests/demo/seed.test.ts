@@ -89,6 +89,10 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
     expect(row('Dakar').plan).toMatchObject({ stage: 'submitted', lastNumber: 2, validatedNumber: 1 })
     expect(row('Tunis').plan).toMatchObject({ title: TUNIS_PLAN, stage: 'draft', overdue: true })
     expect(row('Cotonou').membership.startedOn).toBeNull()
+    expect([row('Dakar').onboarding, row('Cotonou').onboarding]).toEqual([
+      { objectivesMet: 6, paperworkLate: false },
+      { objectivesMet: 0, paperworkLate: true },
+    ])
 
     const onboarding = (await secretariat.get<NetworkOnboarding>(`/api/networks/${secretariat.me.networks[0]!.id}/onboarding`)).body
     const city = (name: string) => onboarding.cities.find((c) => c.city.name === name)!

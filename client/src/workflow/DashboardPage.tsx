@@ -49,6 +49,7 @@ export function Component() {
                     <th scope="col">{t('dashboard.lastActivity')}</th>
                     <th scope="col">{t('dashboard.openComments')}</th>
                     <th scope="col">{t('dashboard.dueItems')}</th>
+                    <th scope="col">{t('dashboard.onboarding')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -104,6 +105,10 @@ function CityRow({ city }: { city: DashboardCity }) {
         {city.overdue > 0 && city.due > 0 && ' · '}
         {city.due > 0 && <span className="due">{t('dashboard.due', { count: city.due })}</span>}
         {city.overdue === 0 && city.due === 0 && '—'}
+      </td>
+      <td>
+        {t('dashboard.objectives', { met: city.onboarding.objectivesMet })}
+        {city.onboarding.paperworkLate && <span className="due due-overdue"> · {t('dashboard.paperworkLate')}</span>}
       </td>
     </tr>
   )

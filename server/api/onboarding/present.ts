@@ -4,7 +4,7 @@ import { listMemberships, type MembershipRow } from '../../data/workspace'
 import { can } from '../../../shared/policy'
 import type { Actor } from '../../../shared/domain'
 import { ONBOARDING_ITEMS, objectivesMet, PAPERWORK, PAPERWORK_LATE_DAYS } from '../../../shared/onboarding'
-import type { CityOnboarding, NetworkOnboarding } from '../../../shared/api'
+import type { CityOnboarding, DashboardCity, NetworkOnboarding } from '../../../shared/api'
 
 const DAY_MS = 86_400_000
 
@@ -68,4 +68,22 @@ function cityOnboarding(
     visit: visit ?? { plannedOn: null, heldOn: null },
     allowed,
   }
+}
+
+/** Each active city's onboarding in short, for the dashboard and its report. */
+export async function onboardingProgress(q: Queryable, networkId: string, now = Date.now()): Promise<Map<string, DashboardCity['onboarding']>> {
+  const [memberships, items] = await Promise.all([listMemberships(q, { networkId }), onboardingItems(q, networkId)])
+  const none = { tick: false, schedule: false }
+  return new Map(
+    memberships.map((m) => {
+      const city = cityOnboarding(
+        m,
+        items.filter((i) => i.cityId === m.cityId),
+        undefined,
+        none,
+        now,
+      )
+      return [m.cityId, { objectivesMet: city.objectivesMet, paperworkLate: city.paperworkLate }]
+    }),
+  )
 }
