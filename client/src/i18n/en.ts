@@ -312,7 +312,7 @@ const en: Messages = {
     button_one: 'Notifications, {{count}} unread',
     button_other: 'Notifications, {{count}} unread',
     buttonNone: 'Notifications, none unread',
-    empty: 'Nothing new. When someone mentions you or replies to your comments, you will see it here.',
+    empty: 'Nothing new. When someone mentions you, replies to your comments or moves a document on in its submission, you will see it here.',
     markAllRead: 'Mark all as read',
     mention: '{{name}} mentioned you in “{{document}}”',
     reply: '{{name}} replied in “{{document}}”',

@@ -317,7 +317,7 @@ const es: Messages = {
     button_one: 'Notificaciones, {{count}} sin leer',
     button_other: 'Notificaciones, {{count}} sin leer',
     buttonNone: 'Notificaciones, ninguna sin leer',
-    empty: 'Nada nuevo. Cuando alguien le mencione o responda a sus comentarios, lo verá aquí.',
+    empty: 'Nada nuevo. Cuando alguien le mencione, responda a sus comentarios o haga avanzar un documento en su envío, lo verá aquí.',
     markAllRead: 'Marcar todo como leído',
     mention: '{{name}} le mencionó en «{{document}}»',
     reply: '{{name}} respondió en «{{document}}»',

@@ -317,7 +317,7 @@ const fr = {
     button_one: 'Notifications, {{count}} non lue',
     button_other: 'Notifications, {{count}} non lues',
     buttonNone: 'Notifications, aucune non lue',
-    empty: 'Rien de nouveau. Quand quelqu’un vous mentionne ou répond à vos commentaires, vous le verrez ici.',
+    empty: 'Rien de nouveau. Quand quelqu’un vous mentionne, répond à vos commentaires ou fait avancer la soumission d’un document, vous le verrez ici.',
     markAllRead: 'Tout marquer comme lu',
     mention: '{{name}} vous a mentionné dans « {{document}} »',
     reply: '{{name}} a répondu dans « {{document}} »',
