@@ -45,7 +45,7 @@ export function OnboardingChecklist({ networkId, onboarding: loaded }: { network
         {t(done('first_transfer') ? 'onboarding.transferDone' : 'onboarding.transferOpen')}
       </p>
       {onboarding.paperworkLate && onboarding.paperworkOpenDays !== null && (
-        <p className="gap gap-long">
+        <p className="paperwork-late">
           <span aria-hidden="true">⚠ </span>
           {t('onboarding.paperworkLate', { count: onboarding.paperworkOpenDays, formatted: formatNumber(onboarding.paperworkOpenDays, locale) })}
         </p>
