@@ -17,6 +17,7 @@ import { compareRoutes } from './api/versions/compare'
 import { submissionRoutes, workflowRoutes } from './api/workflow/routes'
 import { cycleRoutes } from './api/workflow/cycles'
 import { networkOnboardingRoutes } from './api/onboarding/routes'
+import { networkWorkshopRoutes, workshopRoutes } from './api/workshops/routes'
 import { ApiError } from './errors'
 import { errorResponse } from './api/errors'
 import { grantRoutes } from './api/grants/routes'
@@ -84,6 +85,8 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/notifications', notificationRoutes)
     .route('/networks', networkRoutes)
     .route('/networks/:id', networkOnboardingRoutes)
+    .route('/networks/:id', networkWorkshopRoutes)
+    .route('/workshops', workshopRoutes)
     .route('/cities', cityRoutes)
     .route('/grants', grantRoutes)
     .route('/invitations', invitationRoutes)

@@ -3,6 +3,7 @@ import type { Actor, ExpertKind, GrantRole, MembershipKind, NetworkStatus, Space
 import type { PmNode } from './content'
 import type { NotificationKind, Stage, ThreadStatus, VersionKind } from './domain'
 import type { OnboardingItemKey } from './onboarding'
+import type { ParticipantKind } from './workshops'
 
 export type { NotificationKind, ThreadStatus, VersionKind }
 import type { DocumentKind, TemplateLocale } from './templates'
@@ -362,3 +363,34 @@ export type NetworkOnboarding = {
   /** The network's inaugural in-person event, in one of its cities. */
   inaugural: { city: { id: string; name: string } | null; plannedOn: string | null; heldOn: string | null }
 }
+
+export type ParticipantView = {
+  id: string
+  kind: ParticipantKind
+  funded: boolean
+  /** The account, when they have one. */
+  userId: string | null
+  name: string
+  city: { id: string; name: string } | null
+}
+
+/** An international workshop with its live agenda, its four deliverables and who takes part. */
+export type WorkshopView = {
+  id: string
+  networkId: string
+  title: string
+  host: { id: string; name: string } | null
+  startsOn: string
+  endsOn: string
+  place: string
+  objectives: string[]
+  agenda: DocumentSummary
+  /** Revised thematic sheet, network constitution sheet, priority-problem sheet, pilot-project draft: in that order. */
+  deliverables: DocumentSummary[]
+  participants: ParticipantView[]
+  /** Funded by the secretariat so far, against its caps (three experts, one advisory member). */
+  funded: { experts: number; advisory: number }
+  allowed: { organise: boolean; manageParticipants: boolean }
+}
+
+export type WorkshopList = { workshops: WorkshopView[] }

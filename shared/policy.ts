@@ -27,6 +27,8 @@ export const ACTIONS = [
   'view_dashboard',
   /** Tick a city's onboarding checklist in a network (asked of the city's space). */
   'tick_onboarding',
+  /** Create and change the network's workshops (with the pilot city, which hosts them). */
+  'organise_workshop',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -48,6 +50,7 @@ const NETWORK_RULES: Record<Action, readonly SpaceRole[]> = {
   // The funder asks for it each quarter; it names no words of the cities' private documents.
   view_dashboard: ['secretariat', 'funder'],
   tick_onboarding: [],
+  organise_workshop: ['secretariat', 'pilot_city'],
 }
 
 /** A city's space is private to its team, experts the city invited, and its networks' secretariats. */
@@ -70,6 +73,7 @@ const CITY_RULES: Record<Action, readonly SpaceRole[]> = {
   view_dashboard: [],
   // The secretariat and the city's own team; the funder follows the progress read-only.
   tick_onboarding: ['secretariat', 'city_team'],
+  organise_workshop: [],
 }
 
 export const RULES = { network: NETWORK_RULES, city: CITY_RULES } as const

@@ -1,5 +1,6 @@
 import './zod-jitless'
 import { z } from 'zod'
+import { PARTICIPANT_KINDS, WORKSHOP_MAX_DAYS, WORKSHOP_MIN_DAYS } from './workshops'
 import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES } from './domain'
 import { DOCUMENT_KINDS, LOCALES } from './templates'
 import { MAX_ENCODED_POSITION } from './collab'
@@ -210,6 +211,38 @@ export const onboardingItemBody = z.object({ done: z.boolean({ error: 'must be t
 const eventDates = { plannedOn: date.nullable().optional(), heldOn: date.nullable().optional() }
 export const cityVisitBody = z.object(eventDates)
 export const inauguralBody = z.object({ ...eventDates, cityId: id.nullable().optional() })
+
+const DAY_MS = 86_400_000
+/** A workshop: two or three days, both included. */
+export const workshopBody = z
+  .object({
+    title: trimmed(200),
+    startsOn: date,
+    endsOn: date,
+    place: text(200).default(''),
+    hostCityId: id.nullable().optional(),
+    objectives: z.array(trimmed(300)).max(12, 'at most 12 objectives').default([]),
+  })
+  .refine(
+    (w) => {
+      const days = (Date.parse(w.endsOn) - Date.parse(w.startsOn)) / DAY_MS + 1
+      return days >= WORKSHOP_MIN_DAYS && days <= WORKSHOP_MAX_DAYS
+    },
+    { message: 'a workshop lasts two or three days: it ends one or two days after it starts', path: ['endsOn'] },
+  )
+/** Someone taking part: an account (userId), or a name (and an e-mail for their invitation). */
+export const participantBody = z
+  .object({
+    kind: z.enum(PARTICIPANT_KINDS),
+    funded: z.boolean({ error: 'must be true or false' }),
+    userId: id.optional(),
+    name: trimmed(120).optional(),
+    email: email.optional(),
+    cityId: id.optional(),
+    /** A member city's representative funded by the secretariat: recorded as an exception. */
+    exception: z.boolean().default(false),
+  })
+  .refine((p) => p.userId !== undefined || p.name !== undefined, { message: 'give an account or a name', path: ['name'] })
 
 /** A calendar quarter, as 2026-Q4. */
 export const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'expected a quarter such as 2026-Q4')

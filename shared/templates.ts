@@ -15,6 +15,7 @@ export const DOCUMENT_KINDS = [
   'baseline_study',
   'experimentation_log',
   'strategic_plan',
+  'workshop_agenda',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
@@ -181,6 +182,43 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
       s('Cycle d’expérimentation', 'Experimentation cycle', 'Ciclo de experimentación'),
       s('Résultats', 'Results', 'Resultados'),
       s('Enseignements', 'Lessons', 'Aprendizajes'),
+    ],
+  },
+  workshop_agenda: {
+    kind: 'workshop_agenda',
+    title: s('Programme de l’atelier', 'Workshop agenda', 'Programa del taller'),
+    description: s(
+      'Le programme jour par jour d’un Atelier international, de deux ou trois jours.',
+      'The day-by-day agenda of an international workshop, two or three days long.',
+      'El programa día a día de un Taller internacional, de dos o tres días.',
+    ),
+    sections: [
+      s(
+        'Jour 1, matin — Accueil, bienvenue et mise en contexte',
+        'Day 1, morning — Welcome and context',
+        'Día 1, mañana — Acogida, bienvenida y contextualización',
+      ),
+      s(
+        'Jour 1, après-midi — Visite locale et première problématisation des besoins',
+        'Day 1, afternoon — Local site visit and first framing of needs',
+        'Día 1, tarde — Visita local y primera problematización de las necesidades',
+      ),
+      s(
+        'Jour 2, matin — Identification des bonnes pratiques',
+        'Day 2, morning — Identifying good practices',
+        'Día 2, mañana — Identificación de buenas prácticas',
+      ),
+      s(
+        'Jour 2, après-midi — Problématiques communes et choix de la problématique prioritaire',
+        'Day 2, afternoon — Common problems and choosing the priority problem',
+        'Día 2, tarde — Problemáticas comunes y elección de la problemática prioritaria',
+      ),
+      s(
+        'Jour 3, matin — Ébauche initiale d’un projet pilote',
+        'Day 3, morning — Initial draft of a pilot project',
+        'Día 3, mañana — Borrador inicial de un proyecto piloto',
+      ),
+      s('Jour 3, après-midi — Livrables et prochaines étapes', 'Day 3, afternoon — Deliverables and next steps', 'Día 3, tarde — Entregables y próximos pasos'),
     ],
   },
   strategic_plan: {

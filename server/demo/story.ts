@@ -7,6 +7,9 @@ import { insertCycle } from '../data/cycles'
 import { getDocument, setDueDate, setPlan, type DocumentRow } from '../data/documents'
 import { loadActor } from '../data/grants'
 import { loadState, storedUpdates } from '../data/live-documents'
+import { workshopDocuments } from '../data/workshops'
+import { addParticipant, createWorkshop } from '../commands/workshops'
+import type { ParticipantKind } from '../../shared/workshops'
 import { setCityVisit, setInauguralEvent, setOnboardingItem } from '../data/onboarding'
 import { ONBOARDING_ITEMS, PAPERWORK, type OnboardingItemKey } from '../../shared/onboarding'
 import { FRAGMENT } from '../../shared/collab'
@@ -27,8 +30,8 @@ export type Cast = { networkId: string; cities: Map<string, string>; users: Map<
 export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> {
   const who = (email: string) => cast.users.get(email)!
   const doc = async (title: string): Promise<DocumentRow> => (await getDocument(deps.db, cast.documents.get(title)!))!
-  const write = async (email: string, title: string, sections: Record<string, string[]>) => {
-    const document = await doc(title)
+  const write = async (email: string, title: string, sections: Record<string, string[]>, known?: DocumentRow) => {
+    const document = known ?? (await doc(title))
     const current = await deps.documentReader.read(document.id, { kind: 'prosemirror' })
     await writeDocument(deps, who(email), document, withParagraphs(current, sections))
   }
@@ -86,6 +89,22 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
   await setInauguralEvent(deps.db, networkId, { cityId: cast.cities.get('dakar')!, plannedOn: '2026-03-16', heldOn: '2026-03-16' })
   await setCityVisit(deps.db, networkId, cast.cities.get('dakar')!, { plannedOn: '2026-04-02', heldOn: '2026-04-02' })
   await setCityVisit(deps.db, networkId, cast.cities.get('abidjan')!, { plannedOn: '2027-01-20' })
+
+  // Workshops: the one held in Dakar, with three funded experts and its deliverables under way; the next one, in Abidjan.
+  const dakarWorkshop = await createWorkshop(deps.db, who(SECRETARIAT), networkId, DAKAR_WORKSHOP(cast.cities.get('dakar')!), 'fr')
+  for (const [kind, email, name] of WORKSHOP_PEOPLE) {
+    await addParticipant(deps.db, dakarWorkshop, { kind, funded: true, userId: email ? who(email) : null, name, email, cityId: null }, false)
+  }
+  await addParticipant(deps.db, dakarWorkshop, { kind: 'city_representative', funded: false, userId: who(ABIDJAN), name: 'Koffi Kouassi', email: ABIDJAN, cityId: cast.cities.get('abidjan')! }, false)
+  const sheets = await workshopDocuments(deps.db, dakarWorkshop)
+  const problem = (await getDocument(deps.db, sheets.get('problem_statement')!))!
+  await write(PILOT, problem.title, PROBLEM_SHEET, problem)
+  const sent = await submitDocument(deps, await loadActor(deps.db, who(PILOT)), problem, 'Fiche remplie pendant le deuxième jour de l’atelier.')
+  await decideOnSubmission(deps.db, await loadActor(deps.db, who(SECRETARIAT)), problem, sent, { outcome: 'validated', remarks: '' })
+  const constitution = (await getDocument(deps.db, sheets.get('network_constitution')!))!
+  await write(SECRETARIAT, constitution.title, NETWORK_SHEET, constitution)
+  await submitDocument(deps, await loadActor(deps.db, who(PILOT)), constitution, 'Fiche constitutive complétée avec le plan d’action du réseau.')
+  await createWorkshop(deps.db, who(SECRETARIAT), networkId, NEXT_WORKSHOP(cast.cities.get('abidjan')!), 'fr')
 }
 
 /** The document with these paragraphs under each named section: an empty paragraph there is filled, others are kept and added to. */
@@ -234,4 +253,33 @@ const ONBOARDED: Record<string, OnboardingItemKey[]> = {
 const NOTES: Partial<Record<OnboardingItemKey, string>> = {
   first_transfer: 'Reçu sur le compte de la ville ; copie de l’avis de virement transmise au bailleur.',
   made_public: 'Annonce au conseil municipal et communiqué de presse.',
+}
+
+const DAKAR_WORKSHOP = (hostCityId: string) => ({
+  title: 'Atelier international de Dakar',
+  hostCityId,
+  startsOn: '2026-05-12',
+  endsOn: '2026-05-14',
+  place: 'Maison de la culture Douta Seck, Dakar',
+  objectives: ['Identifier les bonnes pratiques', 'Choisir la problématique prioritaire', 'Ébaucher un projet pilote'],
+})
+
+const NEXT_WORKSHOP = (hostCityId: string) => ({
+  title: 'Atelier international d’Abidjan',
+  hostCityId,
+  startsOn: '2027-02-16',
+  endsOn: '2027-02-17',
+  place: 'Hôtel de ville du Plateau, Abidjan',
+  objectives: ['Partager les résultats des expérimentations'],
+})
+
+const WORKSHOP_PEOPLE: [ParticipantKind, string | null, string][] = [
+  ['international_expert', EXPERT, 'Sophie Martin'],
+  ['local_expert', 'expert.local@demo.atelier', 'Moussa Ndiaye'],
+  ['international_expert', null, 'Ana Souza'],
+  ['advisory', 'conseil@demo.atelier', 'Jean-Pierre Lambert'],
+]
+
+const PROBLEM_SHEET = {
+  'Problématique prioritaire retenue': ['Des places publiques qui excluent, aux heures chaudes et le soir, les femmes, les enfants et les aînés.'],
 }

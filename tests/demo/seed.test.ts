@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_LOGINS, seedDemo } from '../../server/demo/seed'
 import { ABIDJAN_PLAN, DAKAR_LOG, DAKAR_PLAN, TUNIS_PLAN } from '../../server/demo/story'
-import type { Comparison, MeResponse, NetworkDashboard, NetworkOnboarding, ThreadList, VersionList, WorkflowView } from '../../shared/api'
+import type { Comparison, MeResponse, NetworkDashboard, NetworkOnboarding, ThreadList, VersionList, WorkflowView, WorkshopList } from '../../shared/api'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { testApp, type Client } from '../helpers/app'
 
@@ -37,7 +37,7 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
     const results = await Promise.all([seedDemo(app.deps, 'demo-password-1'), seedDemo(app.deps, 'demo-password-1')])
     expect(results.sort()).toEqual([false, true])
     const first = await counts(db)
-    expect(first).toEqual({ users: 9, networks: 1, cities: 4, documents: 9, grants: 10 })
+    expect(first).toEqual({ users: 9, networks: 1, cities: 4, documents: 19, grants: 10 })
     expect(await seedDemo(app.deps, 'demo-password-1')).toBe(false)
     expect(await counts(db)).toEqual(first)
   })
@@ -104,6 +104,18 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
         .map((i) => i.key),
     ).toEqual(['participation_confirmed', 'contract_signed'])
     expect(onboarding.inaugural).toMatchObject({ city: { name: 'Dakar' }, heldOn: '2026-03-16' })
+  })
+
+  it('has a past workshop in Dakar with three funded experts and deliverables under way, and an upcoming one', async () => {
+    const secretariat = await signIn(DEMO_LOGINS.secretariat)
+    const workshops = (await secretariat.get<WorkshopList>(`/api/networks/${secretariat.me.networks[0]!.id}/workshops`)).body.workshops
+    expect(workshops.map((w) => [w.title, w.host?.name, w.startsOn])).toEqual([
+      ['Atelier international de Dakar', 'Dakar', '2026-05-12'],
+      ['Atelier international d’Abidjan', 'Abidjan', '2027-02-16'],
+    ])
+    const dakar = workshops[0]!
+    expect(dakar.funded).toEqual({ experts: 3, advisory: 1 })
+    expect(dakar.deliverables.map((d) => d.stage)).toEqual(['draft', 'submitted', 'validated', 'draft'])
   })
 
   it('has real text, comments answered and a named version', async () => {

@@ -1,0 +1,140 @@
+import { Hono, type Context } from 'hono'
+import type { AppEnv } from '../../context'
+import { requireIdentity } from '../../auth/session'
+import { addParticipant, createWorkshop, fundedCounts } from '../../commands/workshops'
+import { getDocument } from '../../data/documents'
+import { findUserById } from '../../data/users'
+import { deleteParticipant, getWorkshop, listParticipants, listWorkshops, updateWorkshop, workshopDocuments, type WorkshopRow } from '../../data/workshops'
+import { listMemberships } from '../../data/workspace'
+import type { Queryable } from '../../db/db'
+import { ApiError, notFound } from '../../errors'
+import { authorizeSpace } from '../access'
+import { presentDocument } from '../presenters'
+import { idParam, validate } from '../validate'
+import { can } from '../../../shared/policy'
+import type { Actor } from '../../../shared/domain'
+import { participantBody, workshopBody } from '../../../shared/schemas'
+import { WORKSHOP_DELIVERABLES } from '../../../shared/workshops'
+import type { WorkshopList, WorkshopView } from '../../../shared/api'
+
+/**
+ * `/api/networks/:id/workshops` and `/api/workshops/:id`: the network's international workshops.
+ * Its readers see them; the secretariat and the pilot city organise them; the secretariat decides
+ * who takes part, and who is funded, within its caps.
+ */
+
+const networkOf = (id: string) => ({ type: 'network', id }) as const
+
+async function present(q: Queryable, actor: Actor, w: WorkshopRow): Promise<WorkshopView> {
+  const [documents, participants, memberships] = await Promise.all([
+    workshopDocuments(q, w.id),
+    listParticipants(q, w.id),
+    listMemberships(q, { networkId: w.networkId }),
+  ])
+  const summary = async (role: string) => presentDocument(actor, (await getDocument(q, documents.get(role)!))!)
+  const cityName = (id: string | null) => memberships.find((m) => m.cityId === id)?.cityName
+  const network = networkOf(w.networkId)
+  return {
+    id: w.id,
+    networkId: w.networkId,
+    title: w.title,
+    host: w.hostCityId && cityName(w.hostCityId) ? { id: w.hostCityId, name: cityName(w.hostCityId)! } : null,
+    startsOn: w.startsOn,
+    endsOn: w.endsOn,
+    place: w.place,
+    objectives: w.objectives,
+    agenda: await summary('agenda'),
+    deliverables: await Promise.all(WORKSHOP_DELIVERABLES.map(summary)),
+    participants: participants.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      funded: p.funded,
+      userId: p.userId,
+      name: p.name,
+      city: p.cityId && cityName(p.cityId) ? { id: p.cityId, name: cityName(p.cityId)! } : null,
+    })),
+    funded: fundedCounts(participants),
+    allowed: { organise: can(actor, 'organise_workshop', network), manageParticipants: can(actor, 'manage_members', network) },
+  }
+}
+
+/** The host, when given, is one of the network's cities; by default the pilot city. */
+async function hostOf(q: Queryable, networkId: string, hostCityId: string | null | undefined): Promise<string | null> {
+  const members = await listMemberships(q, { networkId })
+  if (hostCityId === undefined) return members.find((m) => m.kind === 'pilot')?.cityId ?? null
+  if (hostCityId !== null && !members.some((m) => m.cityId === hostCityId)) {
+    throw new ApiError('invalid_input', 'The host is one of the network’s cities', { fields: [{ path: 'hostCityId', message: 'not a city of this network' }] })
+  }
+  return hostCityId
+}
+
+async function existingWorkshop(c: Context<AppEnv>): Promise<WorkshopRow> {
+  const workshop = await getWorkshop(c.var.deps.db, c.req.param('id')!)
+  if (!workshop) throw notFound('No such workshop')
+  return workshop
+}
+
+export const networkWorkshopRoutes = new Hono<AppEnv>()
+  .get('/workshops', idParam('id'), async (c) => {
+    const network = networkOf(c.req.param('id')!)
+    await authorizeSpace(c, network, 'read')
+    const { db } = c.var.deps
+    const { actor } = requireIdentity(c)
+    const body: WorkshopList = { workshops: await Promise.all((await listWorkshops(db, network.id)).map((w) => present(db, actor, w))) }
+    return c.json(body)
+  })
+  .post('/workshops', idParam('id'), validate('json', workshopBody), async (c) => {
+    const network = networkOf(c.req.param('id')!)
+    await authorizeSpace(c, network, 'organise_workshop')
+    const { db } = c.var.deps
+    const { actor, user } = requireIdentity(c)
+    const body = c.req.valid('json')
+    const id = await createWorkshop(db, user.id, network.id, { ...body, hostCityId: await hostOf(db, network.id, body.hostCityId) }, user.locale)
+    return c.json(await present(db, actor, (await getWorkshop(db, id))!), 201)
+  })
+
+export const workshopRoutes = new Hono<AppEnv>()
+  .get('/:id', idParam('id'), async (c) => {
+    const workshop = await existingWorkshop(c)
+    await authorizeSpace(c, networkOf(workshop.networkId), 'read')
+    return c.json(await present(c.var.deps.db, requireIdentity(c).actor, workshop))
+  })
+  .patch('/:id', idParam('id'), validate('json', workshopBody), async (c) => {
+    const workshop = await existingWorkshop(c)
+    await authorizeSpace(c, networkOf(workshop.networkId), 'organise_workshop')
+    const { db } = c.var.deps
+    const body = c.req.valid('json')
+    await updateWorkshop(db, workshop.id, { ...body, hostCityId: await hostOf(db, workshop.networkId, body.hostCityId ?? workshop.hostCityId) })
+    return c.json(await present(db, requireIdentity(c).actor, (await getWorkshop(db, workshop.id))!))
+  })
+  .post('/:id/participants', idParam('id'), validate('json', participantBody), async (c) => {
+    const workshop = await existingWorkshop(c)
+    await authorizeSpace(c, networkOf(workshop.networkId), 'manage_members')
+    const { db } = c.var.deps
+    const { exception, ...p } = c.req.valid('json')
+    const account = p.userId ? await findUserById(db, p.userId) : null
+    if (p.userId && !account) throw new ApiError('invalid_input', 'No such account', { fields: [{ path: 'userId', message: 'no such account' }] })
+    if (p.cityId && !(await listMemberships(db, { networkId: workshop.networkId })).some((m) => m.cityId === p.cityId)) {
+      throw new ApiError('invalid_input', 'The city is one of the network’s', { fields: [{ path: 'cityId', message: 'not a city of this network' }] })
+    }
+    await addParticipant(
+      db,
+      workshop.id,
+      {
+        kind: p.kind,
+        funded: p.funded,
+        userId: account?.id ?? null,
+        name: account?.name ?? p.name!,
+        email: account?.email ?? p.email ?? null,
+        cityId: p.cityId ?? null,
+      },
+      exception,
+    )
+    return c.json(await present(db, requireIdentity(c).actor, workshop), 201)
+  })
+  .delete('/:id/participants/:participantId', idParam('id', 'participantId'), async (c) => {
+    const workshop = await existingWorkshop(c)
+    await authorizeSpace(c, networkOf(workshop.networkId), 'manage_members')
+    if (!(await deleteParticipant(c.var.deps.db, workshop.id, c.req.param('participantId')))) throw notFound('No such participant')
+    return c.body(null, 204)
+  })

@@ -1,0 +1,69 @@
+import type { Db } from '../db/db'
+import { setDueDate } from '../data/documents'
+import {
+  insertParticipant,
+  insertWorkshop,
+  linkWorkshopDocument,
+  listParticipants,
+  lockWorkshop,
+  type ParticipantRow,
+  type WorkshopFields,
+} from '../data/workshops'
+import { ApiError } from '../errors'
+import { TEMPLATES, type TemplateLocale } from '../../shared/templates'
+import { DELIVERABLES_DUE_DAYS, FUNDED_CAPS, fundingRefusal, WORKSHOP_DELIVERABLES, type FundingRefusal } from '../../shared/workshops'
+import { createDocumentFromTemplate } from './create-document'
+
+/**
+ * A new workshop of the network, in one transaction: the workshop, its agenda as a live document
+ * from the seed's day-by-day structure, and its four deliverables from their templates, each due
+ * some weeks after the workshop. Returns its id.
+ */
+export async function createWorkshop(db: Db, userId: string, networkId: string, fields: WorkshopFields, locale: TemplateLocale): Promise<string> {
+  return db.transaction(async (tx) => {
+    const id = await insertWorkshop(tx, networkId, userId, fields)
+    const space = { type: 'network', id: networkId } as const
+    const due = new Date(Date.parse(fields.endsOn) + DELIVERABLES_DUE_DAYS * 86_400_000).toISOString().slice(0, 10)
+    const agenda = await createDocumentFromTemplate(tx, {
+      space,
+      kind: 'workshop_agenda',
+      title: `${TEMPLATES.workshop_agenda.title[locale]} — ${fields.title}`,
+      locale,
+      createdBy: userId,
+    })
+    await linkWorkshopDocument(tx, id, agenda.id, 'agenda')
+    for (const kind of WORKSHOP_DELIVERABLES) {
+      const doc = await createDocumentFromTemplate(tx, { space, kind, title: `${TEMPLATES[kind].title[locale]} — ${fields.title}`, locale, createdBy: userId })
+      await linkWorkshopDocument(tx, id, doc.id, kind)
+      await setDueDate(tx, doc.id, due)
+    }
+    return id
+  })
+}
+
+const FUNDING_MESSAGES: Record<Exclude<FundingRefusal, null>, string> = {
+  experts_cap: `The secretariat funds at most ${FUNDED_CAPS.experts} experts per workshop: this one would be the ${FUNDED_CAPS.experts + 1}th. Record them at their own cost, or remove a funded expert first`,
+  advisory_cap: `The secretariat funds at most ${FUNDED_CAPS.advisory} member of the advisory group per workshop`,
+  city_needs_exception: 'Member cities attend at their own cost: funding a city’s representative must be recorded as an exception',
+}
+
+/** Adds someone taking part; a funded one only within the secretariat's caps, checked with the workshop's row locked. */
+export async function addParticipant(db: Db, workshopId: string, p: Omit<ParticipantRow, 'id'>, exception: boolean): Promise<string> {
+  return db.transaction(async (tx) => {
+    await lockWorkshop(tx, workshopId)
+    if (p.funded) {
+      const why = fundingRefusal(p.kind, fundedCounts(await listParticipants(tx, workshopId)), exception)
+      if (why) throw new ApiError('conflict', FUNDING_MESSAGES[why])
+    }
+    return insertParticipant(tx, workshopId, p)
+  })
+}
+
+/** The funded participants so far, as the caps count them. */
+export function fundedCounts(participants: readonly Pick<ParticipantRow, 'kind' | 'funded'>[]): { experts: number; advisory: number } {
+  const funded = participants.filter((p) => p.funded)
+  return {
+    experts: funded.filter((p) => p.kind === 'local_expert' || p.kind === 'international_expert').length,
+    advisory: funded.filter((p) => p.kind === 'advisory').length,
+  }
+}

@@ -1,0 +1,96 @@
+import type { Queryable } from '../db/db'
+import type { ParticipantKind } from '../../shared/workshops'
+
+/** Workshops, their documents and their participants. Dates as YYYY-MM-DD. */
+
+export type WorkshopRow = {
+  id: string
+  networkId: string
+  title: string
+  hostCityId: string | null
+  startsOn: string
+  endsOn: string
+  place: string
+  objectives: string[]
+  createdAt: Date
+}
+
+export type WorkshopFields = { title: string; hostCityId: string | null; startsOn: string; endsOn: string; place: string; objectives: string[] }
+
+const SELECT = `select id, network_id as "networkId", title, host_city_id as "hostCityId", to_char(starts_on, 'YYYY-MM-DD') as "startsOn",
+  to_char(ends_on, 'YYYY-MM-DD') as "endsOn", place, objectives, created_at as "createdAt" from workshops`
+
+const parsed = (r: WorkshopRow): WorkshopRow => ({ ...r, objectives: typeof r.objectives === 'string' ? JSON.parse(r.objectives) : r.objectives })
+
+export async function insertWorkshop(q: Queryable, networkId: string, createdBy: string, w: WorkshopFields): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    `insert into workshops (network_id, title, host_city_id, starts_on, ends_on, place, objectives, created_by)
+     values ($1, $2, $3, $4::date, $5::date, $6, $7::text::jsonb, $8) returning id`,
+    [networkId, w.title, w.hostCityId, w.startsOn, w.endsOn, w.place, JSON.stringify(w.objectives), createdBy],
+  )
+  return row!.id
+}
+
+export async function updateWorkshop(q: Queryable, id: string, w: WorkshopFields): Promise<void> {
+  await q.query(
+    `update workshops set title = $2, host_city_id = $3, starts_on = $4::date, ends_on = $5::date, place = $6, objectives = $7::text::jsonb where id = $1`,
+    [id, w.title, w.hostCityId, w.startsOn, w.endsOn, w.place, JSON.stringify(w.objectives)],
+  )
+}
+
+export async function getWorkshop(q: Queryable, id: string): Promise<WorkshopRow | null> {
+  const rows = await q.query<WorkshopRow>(`${SELECT} where id = $1`, [id])
+  return rows[0] ? parsed(rows[0]) : null
+}
+
+/** Oldest first. */
+export async function listWorkshops(q: Queryable, networkId: string): Promise<WorkshopRow[]> {
+  return (await q.query<WorkshopRow>(`${SELECT} where network_id = $1 order by starts_on, created_at`, [networkId])).map(parsed)
+}
+
+export async function linkWorkshopDocument(q: Queryable, workshopId: string, documentId: string, role: string): Promise<void> {
+  await q.query('insert into workshop_documents (workshop_id, document_id, role) values ($1, $2, $3)', [workshopId, documentId, role])
+}
+
+/** Each role's document id. */
+export async function workshopDocuments(q: Queryable, workshopId: string): Promise<Map<string, string>> {
+  const rows = await q.query<{ role: string; documentId: string }>('select role, document_id as "documentId" from workshop_documents where workshop_id = $1', [
+    workshopId,
+  ])
+  return new Map(rows.map((r) => [r.role, r.documentId]))
+}
+
+export type ParticipantRow = {
+  id: string
+  kind: ParticipantKind
+  funded: boolean
+  userId: string | null
+  name: string
+  email: string | null
+  cityId: string | null
+}
+
+export async function listParticipants(q: Queryable, workshopId: string): Promise<ParticipantRow[]> {
+  return q.query<ParticipantRow>(
+    `select id, kind, funded, user_id as "userId", name, email, city_id as "cityId" from workshop_participants
+     where workshop_id = $1 order by created_at, id`,
+    [workshopId],
+  )
+}
+
+/** Locks the workshop's row: participants are added one at a time, so the funding caps hold. */
+export async function lockWorkshop(tx: Queryable, id: string): Promise<void> {
+  await tx.query('select id from workshops where id = $1 for update', [id])
+}
+
+export async function insertParticipant(q: Queryable, workshopId: string, p: Omit<ParticipantRow, 'id'>): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    `insert into workshop_participants (workshop_id, kind, funded, user_id, name, email, city_id) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [workshopId, p.kind, p.funded, p.userId, p.name, p.email, p.cityId],
+  )
+  return row!.id
+}
+
+export async function deleteParticipant(q: Queryable, workshopId: string, id: string): Promise<boolean> {
+  return (await q.query('delete from workshop_participants where workshop_id = $1 and id = $2 returning id', [workshopId, id])).length > 0
+}
