@@ -95,7 +95,12 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
   for (const [kind, email, name] of WORKSHOP_PEOPLE) {
     await addParticipant(deps.db, dakarWorkshop, { kind, funded: true, userId: email ? who(email) : null, name, email, cityId: null }, false)
   }
-  await addParticipant(deps.db, dakarWorkshop, { kind: 'city_representative', funded: false, userId: who(ABIDJAN), name: 'Koffi Kouassi', email: ABIDJAN, cityId: cast.cities.get('abidjan')! }, false)
+  await addParticipant(
+    deps.db,
+    dakarWorkshop,
+    { kind: 'city_representative', funded: false, userId: who(ABIDJAN), name: 'Koffi Kouassi', email: ABIDJAN, cityId: cast.cities.get('abidjan')! },
+    false,
+  )
   const sheets = await workshopDocuments(deps.db, dakarWorkshop)
   const problem = (await getDocument(deps.db, sheets.get('problem_statement')!))!
   await write(PILOT, problem.title, PROBLEM_SHEET, problem)
