@@ -6,8 +6,7 @@ import { listMemberships, spaceName } from '../data/workspace'
 import type { Queryable } from '../db/db'
 import { can, refusal, type Action, type Refusal, type RoleOffer } from '../../shared/policy'
 import type { GrantRole, SpaceRef } from '../../shared/domain'
-import { ApiError, forbidden, notFound } from '../errors'
-import { stageRefused } from '../commands/submissions'
+import { forbidden, notFound, refusalError } from '../errors'
 
 /** The routes' one way to ask the policy: identify, load, and refuse with the right status. */
 
@@ -17,16 +16,13 @@ export async function authorizeDocument(c: Context<AppEnv>, id: string, action: 
   if (!doc) throw notFound('No such document')
   const target = policyTarget(doc)
   const why = refusal(actor, action, target)
-  if (why === 'stage') throw stageRefused(action, target.state.stage)
-  refuse(why, `You may not ${action.replace('_', ' ')} this document`)
+  if (why) throw refusalError(why, `You may not ${action.replace('_', ' ')} this document`, { action, stage: target.state.stage })
   return doc
 }
 
-/** Turns a policy refusal into the API's answer: 403 for roles, 409 for an archived document (authorizeDocument says more about a stage). */
+/** Turns a policy refusal into the API's answer (see refusalError). */
 export function refuse(why: Refusal | null, forbiddenMessage: string): void {
-  if (why === 'archived') throw new ApiError('document_archived', 'This document is archived: it can be read but not changed')
-  if (why === 'stage') throw new ApiError('invalid_stage', 'The document’s stage in the submission cycle does not allow this')
-  if (why === 'role') throw forbidden(forbiddenMessage)
+  if (why) throw refusalError(why, forbiddenMessage)
 }
 
 /** Checks the space exists (404) and the caller may act on it (403); returns its name. */

@@ -5,10 +5,10 @@ import { addNotifications } from '../data/notifications'
 import { readerCandidates } from '../data/people'
 import { decideSubmission, getSubmission, insertSubmission, nextSubmissionNumber, type SubmissionOutcome } from '../data/submissions'
 import { lockVersion } from '../data/versions'
-import { ApiError, notFound } from '../errors'
+import { ApiError, notFound, refusalError } from '../errors'
 import type { Action } from '../../shared/policy'
 import { can, refusal } from '../../shared/policy'
-import type { Actor, Stage } from '../../shared/domain'
+import type { Actor } from '../../shared/domain'
 import type { TemplateLocale } from '../../shared/templates'
 import type { VersionDeps } from './versions'
 
@@ -69,19 +69,10 @@ export async function decideOnSubmission(
 async function lockedForStep(tx: Queryable, actor: Actor, documentId: string, action: Action): Promise<DocumentRow> {
   const current = await lockDocument(tx, documentId)
   if (!current) throw notFound('No such document')
-  const why = refusal(actor, action, policyTarget(current))
-  if (why === 'role') throw new ApiError('forbidden', `You may not ${action} this document`)
-  if (why === 'archived') throw new ApiError('document_archived', 'This document is archived: it can be read but not changed')
-  if (why === 'stage') throw stageRefused(action, policyTarget(current).state.stage)
+  const target = policyTarget(current)
+  const why = refusal(actor, action, target)
+  if (why) throw refusalError(why, `You may not ${action} this document`, { action, stage: target.state.stage })
   return current
-}
-
-/** The 409 for a step the document's stage does not allow, saying where it stands. */
-export function stageRefused(action: Action, stage: Stage | null): ApiError {
-  if (stage === null) return new ApiError('invalid_stage', 'This kind of document is not submitted to the secretariat')
-  if (action === 'submit')
-    return new ApiError('invalid_stage', 'This document is under review by the secretariat: it can be submitted again once returned or validated')
-  return new ApiError('invalid_stage', `Only a document under review can be returned or validated; this one is ${stage}`)
 }
 
 /** Everyone who could read the document and whom the policy allows the next step, but the one who took this one. */
