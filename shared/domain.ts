@@ -55,3 +55,11 @@ export type VersionKind = 'named' | 'automatic' | 'restore'
  */
 export const STAGES = ['draft', 'submitted', 'returned', 'validated'] as const
 export type Stage = (typeof STAGES)[number]
+
+/** Still with its writers: neither under review nor validated. */
+export const withWriters = (stage: Stage | null): boolean => stage === 'draft' || stage === 'returned'
+
+/** Its due day (YYYY-MM-DD) is past while it is still with its writers; days are read in UTC. */
+export function isOverdue(d: { stage: Stage | null; dueOn: string | null }, today = new Date().toISOString().slice(0, 10)): boolean {
+  return d.dueOn !== null && d.dueOn < today && withWriters(d.stage)
+}

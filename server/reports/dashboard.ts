@@ -4,18 +4,16 @@ import { getNetworks, listMemberships } from '../data/workspace'
 import { presentMembership } from '../api/networks/present'
 import { onboardingProgress } from '../api/onboarding/present'
 import type { DashboardCity, DashboardDocument, NetworkDashboard } from '../../shared/api'
+import { isOverdue, withWriters } from '../../shared/domain'
 
-/** Today as YYYY-MM-DD (UTC): a due date is a day. */
-const today = () => new Date().toISOString().slice(0, 10)
-
-function presentDeliverable(d: DeliverableRow, day: string): DashboardDocument {
+function presentDeliverable(d: DeliverableRow): DashboardDocument {
   return {
     id: d.id,
     title: d.title,
     kind: d.kind,
     stage: d.stage,
     dueOn: d.dueOn,
-    overdue: d.dueOn !== null && d.dueOn < day && (d.stage === 'draft' || d.stage === 'returned'),
+    overdue: isOverdue(d),
     lastNumber: d.lastNumber,
     validatedNumber: d.validatedNumber,
     updatedAt: new Date(d.updatedAt).toISOString(),
@@ -31,8 +29,7 @@ export async function networkDashboard(q: Queryable, networkId: string): Promise
     networkDeliverables(q, networkId),
     onboardingProgress(q, networkId),
   ])
-  const day = today()
-  const shown = deliverables.map((d) => ({ row: d, view: presentDeliverable(d, day) }))
+  const shown = deliverables.map((d) => ({ row: d, view: presentDeliverable(d) }))
   const cities = memberships.map((m): DashboardCity => {
     const documents = shown.filter((d) => d.row.cityId === m.cityId).map((d) => d.view)
     return {
@@ -42,7 +39,7 @@ export async function networkDashboard(q: Queryable, networkId: string): Promise
       documents,
       lastActivity: documents[0]?.updatedAt ?? null,
       openComments: documents.reduce((n, d) => n + d.openComments, 0),
-      due: documents.filter((d) => d.dueOn !== null && !d.overdue && (d.stage === 'draft' || d.stage === 'returned')).length,
+      due: documents.filter((d) => d.dueOn !== null && !d.overdue && withWriters(d.stage)).length,
       overdue: documents.filter((d) => d.overdue).length,
       onboarding: onboarding.get(m.cityId) ?? { objectivesMet: 0, paperworkLate: false },
     }

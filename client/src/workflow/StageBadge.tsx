@@ -1,7 +1,7 @@
 import type { DocumentSummary } from '../../../shared/api'
 import { useI18n } from '../i18n/useI18n'
 import { formatDay } from '../lib/format'
-import { isOverdue } from './overdue'
+import { isOverdue } from '../../../shared/domain'
 
 /** Where a deliverable stands ("Soumis", "Renvoyé avec remarques"…), and its due date, flagged once passed. */
 export function StageBadge({ document }: { document: Pick<DocumentSummary, 'stage' | 'dueOn'> }) {

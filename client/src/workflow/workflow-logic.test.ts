@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isOverdue } from './overdue'
+import { isOverdue } from '../../../shared/domain'
 import { recentQuarters } from './ReportForm'
 
 describe('the submission cycle in the browser', () => {

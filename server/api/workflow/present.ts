@@ -3,6 +3,7 @@ import { policyTarget } from '../../data/documents'
 import type { CycleRow } from '../../data/cycles'
 import type { SubmissionRow } from '../../data/submissions'
 import type { CycleView, StageEvent, SubmissionView, WorkflowView } from '../../../shared/api'
+import { isOverdue } from '../../../shared/domain'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 
@@ -52,9 +53,6 @@ function timeline(submissions: SubmissionRow[]): StageEvent[] {
     .sort((a, b) => a.at.localeCompare(b.at))
 }
 
-/** Today, as YYYY-MM-DD (UTC): a due date is a day, whatever the hour. */
-const today = () => new Date().toISOString().slice(0, 10)
-
 export type LogWithCycles = { id: string; title: string; cycles: CycleRow[] }
 
 export function presentWorkflow(doc: DocumentRow, submissions: SubmissionRow[], log: LogWithCycles | null = null): WorkflowView {
@@ -66,7 +64,7 @@ export function presentWorkflow(doc: DocumentRow, submissions: SubmissionRow[], 
   return {
     stage,
     dueOn: doc.dueOn,
-    overdue: doc.dueOn !== null && doc.dueOn < today() && (stage === 'draft' || stage === 'returned'),
+    overdue: isOverdue({ stage, dueOn: doc.dueOn }),
     submissions: submissions.map((s) => presentSubmission(s, submissions, log?.cycles)),
     timeline: timeline(submissions),
     compare,
