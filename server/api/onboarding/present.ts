@@ -8,8 +8,8 @@ import type { CityOnboarding, DashboardCity, NetworkOnboarding } from '../../../
 
 const DAY_MS = 86_400_000
 
-/** Every active city's onboarding in the network, with what this person may change. */
-export async function networkOnboarding(q: Queryable, actor: Actor, networkId: string, now = Date.now()): Promise<NetworkOnboarding> {
+/** Every active city's onboarding in the network, with what this person (if any) may change. */
+export async function networkOnboarding(q: Queryable, actor: Actor | null, networkId: string, now = Date.now()): Promise<NetworkOnboarding> {
   const [memberships, items, visits, inaugural] = await Promise.all([
     listMemberships(q, { networkId }),
     onboardingItems(q, networkId),
@@ -71,19 +71,7 @@ function cityOnboarding(
 }
 
 /** Each active city's onboarding in short, for the dashboard and its report. */
-export async function onboardingProgress(q: Queryable, networkId: string, now = Date.now()): Promise<Map<string, DashboardCity['onboarding']>> {
-  const [memberships, items] = await Promise.all([listMemberships(q, { networkId }), onboardingItems(q, networkId)])
-  const none = { tick: false, schedule: false }
-  return new Map(
-    memberships.map((m) => {
-      const city = cityOnboarding(
-        m,
-        items.filter((i) => i.cityId === m.cityId),
-        undefined,
-        none,
-        now,
-      )
-      return [m.cityId, { objectivesMet: city.objectivesMet, paperworkLate: city.paperworkLate }]
-    }),
-  )
+export async function onboardingProgress(q: Queryable, networkId: string): Promise<Map<string, DashboardCity['onboarding']>> {
+  const { cities } = await networkOnboarding(q, null, networkId)
+  return new Map(cities.map((c) => [c.city.id, { objectivesMet: c.objectivesMet, paperworkLate: c.paperworkLate }]))
 }
