@@ -1,38 +1,29 @@
 import JSZip from 'jszip'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CycleView, DocumentSummary, SubmissionCreated, WorkflowView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
-import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { ORIGIN, testApp } from '../helpers/app'
+import { DRIVERS } from '../helpers/db'
+import { ORIGIN, useTestApp } from '../helpers/app'
 import { buildCity, buildDocument, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /** An experimentation log follows a city's action plan with dated cycles; V2 names the cycles it builds on. */
 describe.each(DRIVERS)('experimentation logs and cycles on %s', (driver) => {
-  let db: TestDb
-  let app: ReturnType<typeof testApp>
-  beforeAll(async () => {
-    db = await openTestDb(driver)
-    app = testApp(db)
-  })
-  afterAll(async () => {
-    await app.deps.hub.shutdown()
-    await db.drop()
-  })
+  const t = useTestApp(driver)
 
   async function world() {
-    const network = await buildNetwork(db)
-    const dakar = await buildCity(db, network, 'pilot', 'Dakar')
-    const tunis = await buildCity(db, network, 'member', 'Tunis')
+    const network = await buildNetwork(t.db)
+    const dakar = await buildCity(t.db, network, 'pilot', 'Dakar')
+    const tunis = await buildCity(t.db, network, 'member', 'Tunis')
     const people = {
-      secretariat: await buildPerson(db, 'Claire Secretariat', [{ role: 'secretariat', on: network }]),
-      dakar: await buildPerson(db, 'Aminata Dakar', [{ role: 'city_team', on: dakar }]),
-      tunis: await buildPerson(db, 'Leïla Tunis', [{ role: 'city_team', on: tunis }]),
-      expert: await buildPerson(db, 'Sophie Expert', [{ role: 'expert', on: network }]),
-      funder: await buildPerson(db, 'Marc Funder', [{ role: 'funder', on: network }]),
+      secretariat: await buildPerson(t.db, 'Claire Secretariat', [{ role: 'secretariat', on: network }]),
+      dakar: await buildPerson(t.db, 'Aminata Dakar', [{ role: 'city_team', on: dakar }]),
+      tunis: await buildPerson(t.db, 'Leïla Tunis', [{ role: 'city_team', on: tunis }]),
+      expert: await buildPerson(t.db, 'Sophie Expert', [{ role: 'expert', on: network }]),
+      funder: await buildPerson(t.db, 'Marc Funder', [{ role: 'funder', on: network }]),
     }
-    const as = await signInAll(app, people)
-    const plan = await buildDocument(db, dakar, { kind: 'action_plan', title: 'Plan d’action — Dakar', by: people.dakar })
-    const tunisPlan = await buildDocument(db, tunis, { kind: 'action_plan', by: people.tunis })
+    const as = await signInAll(t.app, people)
+    const plan = await buildDocument(t.db, dakar, { kind: 'action_plan', title: 'Plan d’action — Dakar', by: people.dakar })
+    const tunisPlan = await buildDocument(t.db, tunis, { kind: 'action_plan', by: people.tunis })
     return { network, dakar, tunis, people, as, plan, tunisPlan }
   }
 
@@ -100,7 +91,7 @@ describe.each(DRIVERS)('experimentation logs and cycles on %s', (driver) => {
 
     const now = new Date()
     const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`
-    const res = await app.app.request(`${ORIGIN}/api/networks/${network.id}/report?quarter=${quarter}&format=docx`, {
+    const res = await t.app.app.request(`${ORIGIN}/api/networks/${network.id}/report?quarter=${quarter}&format=docx`, {
       headers: { cookie: as.secretariat.cookie },
     })
     const xml = await (await JSZip.loadAsync(await res.arrayBuffer())).file('word/document.xml')!.async('string')

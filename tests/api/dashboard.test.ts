@@ -1,48 +1,39 @@
 import JSZip from 'jszip'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { NetworkDashboard, SubmissionCreated } from '../../shared/api'
 import { leaveNetwork } from '../../server/data/workspace'
-import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { testApp, type Client } from '../helpers/app'
+import { DRIVERS } from '../helpers/db'
+import { useTestApp, type Client } from '../helpers/app'
 import { buildCity, buildDocument, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /** "Où en sont les villes ?": each city's deliverables by stage, for the secretariat and the funder only. */
 describe.each(DRIVERS)('the network dashboard on %s', (driver) => {
-  let db: TestDb
-  let app: ReturnType<typeof testApp>
-  beforeAll(async () => {
-    db = await openTestDb(driver)
-    app = testApp(db)
-  })
-  afterAll(async () => {
-    await app.deps.hub.shutdown()
-    await db.drop()
-  })
+  const t = useTestApp(driver)
 
   async function world() {
-    const network = await buildNetwork(db)
-    const dakar = await buildCity(db, network, 'pilot', 'Dakar')
-    const abidjan = await buildCity(db, network, 'member', 'Abidjan')
-    const tunis = await buildCity(db, network, 'member', 'Tunis')
+    const network = await buildNetwork(t.db)
+    const dakar = await buildCity(t.db, network, 'pilot', 'Dakar')
+    const abidjan = await buildCity(t.db, network, 'member', 'Abidjan')
+    const tunis = await buildCity(t.db, network, 'member', 'Tunis')
     const people = {
-      secretariat: await buildPerson(db, 'Claire Secretariat', [{ role: 'secretariat', on: network }]),
-      dakar: await buildPerson(db, 'Aminata Dakar', [{ role: 'city_team', on: dakar }]),
-      abidjan: await buildPerson(db, 'Koffi Abidjan', [{ role: 'city_team', on: abidjan }]),
-      funder: await buildPerson(db, 'Marc Funder', [{ role: 'funder', on: network }]),
-      expert: await buildPerson(db, 'Sophie Expert', [{ role: 'expert', on: network }]),
-      advisory: await buildPerson(db, 'Jean Advisory', [{ role: 'advisory', on: network }]),
-      elsewhere: await buildPerson(db, 'Other Secretariat', [{ role: 'secretariat', on: await buildNetwork(db, 'Autre réseau') }]),
+      secretariat: await buildPerson(t.db, 'Claire Secretariat', [{ role: 'secretariat', on: network }]),
+      dakar: await buildPerson(t.db, 'Aminata Dakar', [{ role: 'city_team', on: dakar }]),
+      abidjan: await buildPerson(t.db, 'Koffi Abidjan', [{ role: 'city_team', on: abidjan }]),
+      funder: await buildPerson(t.db, 'Marc Funder', [{ role: 'funder', on: network }]),
+      expert: await buildPerson(t.db, 'Sophie Expert', [{ role: 'expert', on: network }]),
+      advisory: await buildPerson(t.db, 'Jean Advisory', [{ role: 'advisory', on: network }]),
+      elsewhere: await buildPerson(t.db, 'Other Secretariat', [{ role: 'secretariat', on: await buildNetwork(t.db, 'Autre réseau') }]),
     }
-    const as = await signInAll(app, people)
+    const as = await signInAll(t.app, people)
     return { network, dakar, abidjan, tunis, people, as }
   }
 
   it('shows each city’s plan by stage and version, its due and overdue items, and the network’s own deliverables', async () => {
     const { network, dakar, abidjan, tunis, people, as } = await world()
-    const dakarPlan = await buildDocument(db, dakar, { kind: 'action_plan', title: 'Plan Dakar', by: people.dakar })
-    await buildDocument(db, dakar, { kind: 'experimentation_log', title: 'Journal Dakar' })
-    const abidjanPlan = await buildDocument(db, abidjan, { kind: 'action_plan', title: 'Plan Abidjan', by: people.abidjan })
-    const sheet = await buildDocument(db, network, { kind: 'network_constitution', title: 'Fiche constitutive' })
+    const dakarPlan = await buildDocument(t.db, dakar, { kind: 'action_plan', title: 'Plan Dakar', by: people.dakar })
+    await buildDocument(t.db, dakar, { kind: 'experimentation_log', title: 'Journal Dakar' })
+    const abidjanPlan = await buildDocument(t.db, abidjan, { kind: 'action_plan', title: 'Plan Abidjan', by: people.abidjan })
+    const sheet = await buildDocument(t.db, network, { kind: 'network_constitution', title: 'Fiche constitutive' })
     // Dakar: V1 validated, V2 submitted. Abidjan: draft, overdue. Tunis: nothing yet.
     const submit = async (client: Client, id: string) => (await client.post<SubmissionCreated>(`/api/documents/${id}/submissions`, {})).body.submission
     const v1 = await submit(as.dakar, dakarPlan.id)
@@ -68,7 +59,7 @@ describe.each(DRIVERS)('the network dashboard on %s', (driver) => {
     expect(byCity.Tunis).toMatchObject({ plan: null, documents: [], lastActivity: null, overdue: 0, onboarding: { objectivesMet: 0, paperworkLate: false } })
     expect(res.body.documents).toEqual([expect.objectContaining({ id: sheet.id, stage: 'draft', dueOn: '2999-12-31', overdue: false })])
 
-    await leaveNetwork(db, network.id, tunis.id)
+    await leaveNetwork(t.db, network.id, tunis.id)
     const after = (await as.funder.get<NetworkDashboard>(`/api/networks/${network.id}/dashboard`)).body
     expect(after.cities.map((c) => c.membership.city.name)).toEqual(['Dakar', 'Abidjan'])
   })
@@ -85,14 +76,14 @@ describe.each(DRIVERS)('the network dashboard on %s', (driver) => {
 
   it('the quarterly report (DOCX) parses back and names what was submitted, returned and validated in the quarter', async () => {
     const { network, dakar, abidjan, people, as } = await world()
-    const dakarPlan = await buildDocument(db, dakar, { kind: 'action_plan', title: 'Plan d’action — Dakar', by: people.dakar })
-    const abidjanPlan = await buildDocument(db, abidjan, { kind: 'action_plan', title: 'Plan d’action — Abidjan', by: people.abidjan })
+    const dakarPlan = await buildDocument(t.db, dakar, { kind: 'action_plan', title: 'Plan d’action — Dakar', by: people.dakar })
+    const abidjanPlan = await buildDocument(t.db, abidjan, { kind: 'action_plan', title: 'Plan d’action — Abidjan', by: people.abidjan })
     const v1 = (await as.dakar.post<SubmissionCreated>(`/api/documents/${dakarPlan.id}/submissions`, {})).body.submission
     await as.secretariat.post(`/api/documents/${dakarPlan.id}/submissions/${v1.id}/validate`, {})
     const a1 = (await as.abidjan.post<SubmissionCreated>(`/api/documents/${abidjanPlan.id}/submissions`, {})).body.submission
     await as.secretariat.post(`/api/documents/${abidjanPlan.id}/submissions/${a1.id}/return`, { message: 'Des indicateurs, svp.' })
 
-    const res = await app.app.request(`http://atelier.test/api/networks/${network.id}/report?quarter=${thisQuarter()}&format=docx`, {
+    const res = await t.app.app.request(`http://atelier.test/api/networks/${network.id}/report?quarter=${thisQuarter()}&format=docx`, {
       headers: { cookie: as.funder.cookie },
     })
     expect(res.status).toBe(200)
@@ -108,12 +99,12 @@ describe.each(DRIVERS)('the network dashboard on %s', (driver) => {
       expect(words).toContain(line)
     }
 
-    const before = await app.app.request(`http://atelier.test/api/networks/${network.id}/report?quarter=2020-Q1&format=docx`, {
+    const before = await t.app.app.request(`http://atelier.test/api/networks/${network.id}/report?quarter=2020-Q1&format=docx`, {
       headers: { cookie: as.secretariat.cookie },
     })
     expect(await wordText(await before.arrayBuffer())).toContain('Rien n’a été soumis, renvoyé ni validé ce trimestre.')
 
-    const pdf = await app.app.request(`http://atelier.test/api/networks/${network.id}/report?quarter=${thisQuarter()}&format=pdf`, {
+    const pdf = await t.app.app.request(`http://atelier.test/api/networks/${network.id}/report?quarter=${thisQuarter()}&format=pdf`, {
       headers: { cookie: as.secretariat.cookie },
     })
     expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-')
@@ -129,6 +120,6 @@ describe.each(DRIVERS)('the network dashboard on %s', (driver) => {
     for (const who of ['dakar', 'abidjan', 'expert', 'advisory', 'elsewhere'] as const) {
       expect((await as[who].get(`/api/networks/${network.id}/dashboard`)).status, who).toBe(403)
     }
-    expect((await app.client().get(`/api/networks/${network.id}/dashboard`)).status).toBe(401)
+    expect((await t.app.client().get(`/api/networks/${network.id}/dashboard`)).status).toBe(401)
   })
 })

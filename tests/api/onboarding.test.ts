@@ -1,40 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CityOnboarding, NetworkOnboarding } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
-import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { testApp } from '../helpers/app'
+import { DRIVERS } from '../helpers/db'
+import { useTestApp } from '../helpers/app'
 import { buildCity, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /** Bringing cities into a network: the checklist of the seeds' six objectives, late paperwork, visits and the inaugural event. */
 describe.each(DRIVERS)('onboarding cities on %s', (driver) => {
-  let db: TestDb
-  let app: ReturnType<typeof testApp>
-  beforeAll(async () => {
-    db = await openTestDb(driver)
-    app = testApp(db)
-  })
-  afterAll(async () => {
-    await app.deps.hub.shutdown()
-    await db.drop()
-  })
+  const t = useTestApp(driver)
 
   const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10)
 
   async function world() {
-    const network = await buildNetwork(db)
-    const dakar = await buildCity(db, network, 'pilot', 'Dakar')
-    const cotonou = await buildCity(db, network, 'member', 'Cotonou')
-    await db.query('update memberships set selected_on = $2::date, confirmed_on = $3::date where city_id = $1', [cotonou.id, daysAgo(120), daysAgo(90)])
-    const other = await buildNetwork(db, 'Autre réseau')
+    const network = await buildNetwork(t.db)
+    const dakar = await buildCity(t.db, network, 'pilot', 'Dakar')
+    const cotonou = await buildCity(t.db, network, 'member', 'Cotonou')
+    await t.db.query('update memberships set selected_on = $2::date, confirmed_on = $3::date where city_id = $1', [cotonou.id, daysAgo(120), daysAgo(90)])
+    const other = await buildNetwork(t.db, 'Autre réseau')
     const people = {
-      secretariat: await buildPerson(db, 'Claire Secretariat', [{ role: 'secretariat', on: network }]),
-      dakar: await buildPerson(db, 'Aminata Dakar', [{ role: 'city_team', on: dakar }]),
-      cotonou: await buildPerson(db, 'Rodrigue Cotonou', [{ role: 'city_team', on: cotonou }]),
-      funder: await buildPerson(db, 'Marc Funder', [{ role: 'funder', on: network }]),
-      expert: await buildPerson(db, 'Sophie Expert', [{ role: 'expert', on: network }]),
-      elsewhere: await buildPerson(db, 'Other Secretariat', [{ role: 'secretariat', on: other }]),
+      secretariat: await buildPerson(t.db, 'Claire Secretariat', [{ role: 'secretariat', on: network }]),
+      dakar: await buildPerson(t.db, 'Aminata Dakar', [{ role: 'city_team', on: dakar }]),
+      cotonou: await buildPerson(t.db, 'Rodrigue Cotonou', [{ role: 'city_team', on: cotonou }]),
+      funder: await buildPerson(t.db, 'Marc Funder', [{ role: 'funder', on: network }]),
+      expert: await buildPerson(t.db, 'Sophie Expert', [{ role: 'expert', on: network }]),
+      elsewhere: await buildPerson(t.db, 'Other Secretariat', [{ role: 'secretariat', on: other }]),
     }
-    return { network, dakar, cotonou, people, as: await signInAll(app, people) }
+    return { network, dakar, cotonou, people, as: await signInAll(t.app, people) }
   }
 
   const item = (city: CityOnboarding, key: string) => city.items.find((i) => i.key === key)!
@@ -69,7 +60,7 @@ describe.each(DRIVERS)('onboarding cities on %s', (driver) => {
     }
     const unknown = await as.secretariat.patch<ApiErrorBody>(url(cotonou.id, 'bribe_paid'), { done: true })
     expect([unknown.status, unknown.body.error.message]).toEqual([404, expect.stringContaining('participation_confirmed')])
-    const outside = await buildCity(db, await buildNetwork(db, 'Troisième réseau'), 'member', 'Ailleurs')
+    const outside = await buildCity(t.db, await buildNetwork(t.db, 'Troisième réseau'), 'member', 'Ailleurs')
     expect((await as.secretariat.patch(url(outside.id), { done: true })).status).toBe(404)
     expect((await as.secretariat.patch<ApiErrorBody>(url(cotonou.id), { done: 'oui' })).body.error.code).toBe('invalid_input')
     const after = (await as.secretariat.get<NetworkOnboarding>(`/api/networks/${network.id}/onboarding`)).body
@@ -87,7 +78,7 @@ describe.each(DRIVERS)('onboarding cities on %s', (driver) => {
 
     const inaugural = await as.secretariat.patch<NetworkOnboarding>(`/api/networks/${network.id}/inaugural`, { cityId: dakar.id, plannedOn: '2026-02-20' })
     expect(inaugural.body.inaugural).toEqual({ city: { id: dakar.id, name: 'Dakar' }, plannedOn: '2026-02-20', heldOn: null })
-    const outside = await buildCity(db, await buildNetwork(db, 'Quatrième réseau'), 'member', 'Loin')
+    const outside = await buildCity(t.db, await buildNetwork(t.db, 'Quatrième réseau'), 'member', 'Loin')
     expect((await as.secretariat.patch(`/api/networks/${network.id}/inaugural`, { cityId: outside.id })).status).toBe(404)
     expect((await as.dakar.patch(`/api/networks/${network.id}/inaugural`, { heldOn: '2026-02-21' })).status).toBe(403)
     expect((await as.elsewhere.get(`/api/networks/${network.id}/onboarding`)).status).toBe(403)

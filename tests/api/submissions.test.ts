@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DocumentSummary, NotificationList, SubmissionCreated, VersionList, WorkflowView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
-import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { testApp, type Client } from '../helpers/app'
+import { DRIVERS } from '../helpers/db'
+import { useTestApp, type Client } from '../helpers/app'
 import { buildCity, buildDocument, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /**
@@ -11,40 +11,31 @@ import { buildCity, buildDocument, buildNetwork, buildPerson, signInAll } from '
  * step leaves (nothing), and who is told.
  */
 describe.each(DRIVERS)('the submission cycle on %s', (driver) => {
-  let db: TestDb
-  let app: ReturnType<typeof testApp>
-  beforeAll(async () => {
-    db = await openTestDb(driver)
-    app = testApp(db)
-  })
-  afterAll(async () => {
-    await app.deps.hub.shutdown()
-    await db.drop()
-  })
+  const t = useTestApp(driver)
 
   /** A network with a pilot city and a member city, their people, and the member city's action plan. */
   async function world() {
-    const network = await buildNetwork(db)
-    const pilotCity = await buildCity(db, network, 'pilot', 'Dakar')
-    const memberCity = await buildCity(db, network, 'member', 'Abidjan')
+    const network = await buildNetwork(t.db)
+    const pilotCity = await buildCity(t.db, network, 'pilot', 'Dakar')
+    const memberCity = await buildCity(t.db, network, 'member', 'Abidjan')
     const people = {
-      secretariat: await buildPerson(db, 'Claire Secretariat', [{ role: 'secretariat', on: network }]),
-      city: await buildPerson(db, 'Koffi City', [{ role: 'city_team', on: memberCity }]),
-      colleague: await buildPerson(db, 'Awa Colleague', [{ role: 'city_team', on: memberCity }]),
-      cityExpert: await buildPerson(db, 'Inès Expert', [{ role: 'expert', on: memberCity }]),
-      pilot: await buildPerson(db, 'Aminata Pilot', [{ role: 'city_team', on: pilotCity }]),
-      funder: await buildPerson(db, 'Marc Funder', [{ role: 'funder', on: network }]),
-      stranger: await buildPerson(db, 'Nadia Stranger'),
+      secretariat: await buildPerson(t.db, 'Claire Secretariat', [{ role: 'secretariat', on: network }]),
+      city: await buildPerson(t.db, 'Koffi City', [{ role: 'city_team', on: memberCity }]),
+      colleague: await buildPerson(t.db, 'Awa Colleague', [{ role: 'city_team', on: memberCity }]),
+      cityExpert: await buildPerson(t.db, 'Inès Expert', [{ role: 'expert', on: memberCity }]),
+      pilot: await buildPerson(t.db, 'Aminata Pilot', [{ role: 'city_team', on: pilotCity }]),
+      funder: await buildPerson(t.db, 'Marc Funder', [{ role: 'funder', on: network }]),
+      stranger: await buildPerson(t.db, 'Nadia Stranger'),
     }
-    const as = await signInAll(app, people)
-    const plan = await buildDocument(db, memberCity, { kind: 'action_plan', title: 'Plan d’action — Abidjan', by: people.city })
+    const as = await signInAll(t.app, people)
+    const plan = await buildDocument(t.db, memberCity, { kind: 'action_plan', title: 'Plan d’action — Abidjan', by: people.city })
     return { network, memberCity, people, as, plan }
   }
 
   const submissionsOf = async (documentId: string) =>
-    (await db.query<{ n: number }>('select count(*)::int as n from submissions where document_id = $1', [documentId]))[0]!.n
+    (await t.db.query<{ n: number }>('select count(*)::int as n from submissions where document_id = $1', [documentId]))[0]!.n
   const versionsOf = async (documentId: string) =>
-    (await db.query<{ n: number }>('select count(*)::int as n from doc_versions where document_id = $1', [documentId]))[0]!.n
+    (await t.db.query<{ n: number }>('select count(*)::int as n from doc_versions where document_id = $1', [documentId]))[0]!.n
   const inbox = async (client: Client) => (await client.get<NotificationList>('/api/notifications')).body.notifications
   const workflow = async (client: Client, id: string) => (await client.get<WorkflowView>(`/api/documents/${id}/workflow`)).body
 
@@ -79,7 +70,7 @@ describe.each(DRIVERS)('the submission cycle on %s', (driver) => {
 
   it('refuses, and changes nothing: submitting twice, reviewing a draft, the wrong people, a kind outside the cycle', async () => {
     const { network, as, plan } = await world()
-    const draftId = (await buildDocument(db, plan.space, { kind: 'action_plan' })).id
+    const draftId = (await buildDocument(t.db, plan.space, { kind: 'action_plan' })).id
     const fakeSubmission = '00000000-0000-4000-8000-000000000000'
     // Reviewing a draft: there is nothing under review.
     const early = await as.secretariat.post<ApiErrorBody>(`/api/documents/${draftId}/submissions/${fakeSubmission}/validate`, {})
@@ -110,7 +101,7 @@ describe.each(DRIVERS)('the submission cycle on %s', (driver) => {
     expect((await as.secretariat.post(`/api/documents/${plan.id}/submissions/not-an-id/validate`, {})).status).toBe(404)
     expect((await workflow(as.city, plan.id)).stage).toBe('submitted')
 
-    const log = await buildDocument(db, network, { kind: 'experimentation_log' })
+    const log = await buildDocument(t.db, network, { kind: 'experimentation_log' })
     const outside = await as.secretariat.post<ApiErrorBody>(`/api/documents/${log.id}/submissions`, {})
     expect([outside.status, outside.body.error.code]).toEqual([409, 'invalid_stage'])
     expect((await as.secretariat.get<DocumentSummary>(`/api/documents/${log.id}`)).body.stage).toBeNull()
@@ -170,8 +161,8 @@ describe.each(DRIVERS)('the submission cycle on %s', (driver) => {
   it('a submitted version cannot be deleted on its own, but goes with its document', async () => {
     const { memberCity, as, plan } = await world()
     const sent = (await as.city.post<SubmissionCreated>(`/api/documents/${plan.id}/submissions`, {})).body.submission
-    await expect(db.query('delete from doc_versions where id = $1', [sent.version.id])).rejects.toThrow()
-    await db.query('delete from cities where id = $1', [memberCity.id])
+    await expect(t.db.query('delete from doc_versions where id = $1', [sent.version.id])).rejects.toThrow()
+    await t.db.query('delete from cities where id = $1', [memberCity.id])
     expect([await submissionsOf(plan.id), await versionsOf(plan.id)]).toEqual([0, 0])
   })
 

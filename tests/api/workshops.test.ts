@@ -1,36 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DocumentSummary, WorkshopList, WorkshopView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
-import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { testApp } from '../helpers/app'
+import { DRIVERS } from '../helpers/db'
+import { useTestApp } from '../helpers/app'
 import { buildCity, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /** International workshops: two or three days, a live agenda and four deliverables, participants within the funding caps. */
 describe.each(DRIVERS)('international workshops on %s', (driver) => {
-  let db: TestDb
-  let app: ReturnType<typeof testApp>
-  beforeAll(async () => {
-    db = await openTestDb(driver)
-    app = testApp(db)
-  })
-  afterAll(async () => {
-    await app.deps.hub.shutdown()
-    await db.drop()
-  })
+  const t = useTestApp(driver)
 
   async function world() {
-    const network = await buildNetwork(db)
-    const dakar = await buildCity(db, network, 'pilot', 'Dakar')
-    const abidjan = await buildCity(db, network, 'member', 'Abidjan')
+    const network = await buildNetwork(t.db)
+    const dakar = await buildCity(t.db, network, 'pilot', 'Dakar')
+    const abidjan = await buildCity(t.db, network, 'member', 'Abidjan')
     const people = {
-      secretariat: await buildPerson(db, 'Claire Secretariat', [{ role: 'secretariat', on: network }]),
-      pilot: await buildPerson(db, 'Aminata Pilot', [{ role: 'city_team', on: dakar }]),
-      member: await buildPerson(db, 'Koffi Member', [{ role: 'city_team', on: abidjan }]),
-      expert: await buildPerson(db, 'Sophie Expert', [{ role: 'expert', on: network }]),
-      funder: await buildPerson(db, 'Marc Funder', [{ role: 'funder', on: network }]),
-      elsewhere: await buildPerson(db, 'Other Secretariat', [{ role: 'secretariat', on: await buildNetwork(db, 'Autre réseau') }]),
+      secretariat: await buildPerson(t.db, 'Claire Secretariat', [{ role: 'secretariat', on: network }]),
+      pilot: await buildPerson(t.db, 'Aminata Pilot', [{ role: 'city_team', on: dakar }]),
+      member: await buildPerson(t.db, 'Koffi Member', [{ role: 'city_team', on: abidjan }]),
+      expert: await buildPerson(t.db, 'Sophie Expert', [{ role: 'expert', on: network }]),
+      funder: await buildPerson(t.db, 'Marc Funder', [{ role: 'funder', on: network }]),
+      elsewhere: await buildPerson(t.db, 'Other Secretariat', [{ role: 'secretariat', on: await buildNetwork(t.db, 'Autre réseau') }]),
     }
-    return { network, dakar, abidjan, people, as: await signInAll(app, people) }
+    return { network, dakar, abidjan, people, as: await signInAll(t.app, people) }
   }
 
   const WORKSHOP = {
@@ -40,7 +31,7 @@ describe.each(DRIVERS)('international workshops on %s', (driver) => {
     place: 'Maison des élus, Dakar',
     objectives: ['Choisir la problématique prioritaire'],
   }
-  const documentCount = async () => (await db.query<{ n: number }>('select count(*)::int as n from documents'))[0]!.n
+  const documentCount = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from documents'))[0]!.n
 
   it('creating one makes its agenda and four deliverables, hosted by the pilot city, each deliverable due a month after', async () => {
     const { network, dakar, as } = await world()
@@ -72,7 +63,7 @@ describe.each(DRIVERS)('international workshops on %s', (driver) => {
     for (const who of ['member', 'expert', 'funder', 'elsewhere'] as const) {
       expect((await as[who].post(`/api/networks/${network.id}/workshops`, WORKSHOP)).status, who).toBe(403)
     }
-    const outside = await buildCity(db, await buildNetwork(db, 'Troisième réseau'), 'member', 'Loin')
+    const outside = await buildCity(t.db, await buildNetwork(t.db, 'Troisième réseau'), 'member', 'Loin')
     expect((await as.secretariat.post<ApiErrorBody>(`/api/networks/${network.id}/workshops`, { ...WORKSHOP, hostCityId: outside.id })).status).toBe(400)
     expect(await documentCount()).toBe(before)
     const two = await as.secretariat.post<WorkshopView>(`/api/networks/${network.id}/workshops`, { ...WORKSHOP, endsOn: '2027-03-10' })

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_LOGINS, seedDemo } from '../../server/demo/seed'
 import { ABIDJAN_PLAN, DAKAR_LOG, DAKAR_PLAN, TUNIS_PLAN } from '../../server/demo/story'
 import type { Comparison, MeResponse, NetworkDashboard, NetworkOnboarding, ThreadList, VersionList, WorkflowView, WorkshopList } from '../../shared/api'
-import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { testApp, type Client } from '../helpers/app'
+import { DRIVERS, type TestDb } from '../helpers/db'
+import { useTestApp, type Client } from '../helpers/app'
 
 const counts = async (db: TestDb) =>
   (
@@ -15,31 +15,22 @@ const counts = async (db: TestDb) =>
   )[0]!
 
 describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
-  let db: TestDb
-  let app: ReturnType<typeof testApp>
-  beforeAll(async () => {
-    db = await openTestDb(driver)
-    app = testApp(db)
-  })
-  afterAll(async () => {
-    await app.deps.hub.shutdown()
-    await db.drop()
-  })
+  const t = useTestApp(driver)
 
   const signIn = async (email: string): Promise<Client & { me: MeResponse }> => {
-    const client = app.client()
+    const client = t.app.client()
     const me = (await client.login(email, 'demo-password-1')) as MeResponse
     return Object.assign(client, { me })
   }
-  const documentId = async (title: string) => (await db.query<{ id: string }>('select id from documents where title = $1', [title]))[0]!.id
+  const documentId = async (title: string) => (await t.db.query<{ id: string }>('select id from documents where title = $1', [title]))[0]!.id
 
   it('is seeded once, however many times (and however concurrently) it is asked', async () => {
-    const results = await Promise.all([seedDemo(app.deps, 'demo-password-1'), seedDemo(app.deps, 'demo-password-1')])
+    const results = await Promise.all([seedDemo(t.app.deps, 'demo-password-1'), seedDemo(t.app.deps, 'demo-password-1')])
     expect(results.sort()).toEqual([false, true])
-    const first = await counts(db)
+    const first = await counts(t.db)
     expect(first).toEqual({ users: 9, networks: 1, cities: 4, documents: 19, grants: 10 })
-    expect(await seedDemo(app.deps, 'demo-password-1')).toBe(false)
-    expect(await counts(db)).toEqual(first)
+    expect(await seedDemo(t.app.deps, 'demo-password-1')).toBe(false)
+    expect(await counts(t.db)).toEqual(first)
   })
 
   it('has the documented logins with the documented roles', async () => {
@@ -54,13 +45,13 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
   })
 
   it('is in French, with a pilot city, three member cities and documents from templates', async () => {
-    const cities = await db.query<{ kind: string }>(`select kind from memberships`)
+    const cities = await t.db.query<{ kind: string }>(`select kind from memberships`)
     expect(cities.filter((c) => c.kind === 'pilot')).toHaveLength(1)
     expect(cities.filter((c) => c.kind === 'member').length).toBeGreaterThanOrEqual(3)
-    const docs = await db.query<{ title: string; locale: string }>(`select title, locale from documents`)
+    const docs = await t.db.query<{ title: string; locale: string }>(`select title, locale from documents`)
     expect(docs.every((d) => d.locale === 'fr')).toBe(true)
     expect(docs.map((d) => d.title)).toContain('Plan d’action — Dakar')
-    const roles = await db.query<{ role: string }>(`select distinct role from role_grants order by role`)
+    const roles = await t.db.query<{ role: string }>(`select distinct role from role_grants order by role`)
     expect(roles.map((r) => r.role)).toEqual(['advisory', 'city_team', 'expert', 'funder', 'secretariat'])
   })
 
@@ -121,7 +112,8 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
   it('has real text, comments answered and a named version', async () => {
     const pilot = await signIn(DEMO_LOGINS.pilot)
     const dakarId = await documentId(DAKAR_PLAN)
-    const text = (await db.query<{ text: string }>('select text from doc_versions where document_id = $1 order by created_at desc limit 1', [dakarId]))[0]!.text
+    const text = (await t.db.query<{ text: string }>('select text from doc_versions where document_id = $1 order by created_at desc limit 1', [dakarId]))[0]!
+      .text
     expect(text).toContain('place de l’Obélisque')
     const threads = (await pilot.get<ThreadList>(`/api/documents/${dakarId}/comments`)).body.threads
     expect(threads.map((t) => t.anchor.quote)).toContain('bancs à l’ombre')
