@@ -4,7 +4,7 @@ import { requireIdentity } from '../../auth/session'
 import { decideOnSubmission, submitDocument } from '../../commands/submissions'
 import { getDocument, type DocumentRow } from '../../data/documents'
 import { listCycles, logOfPlan } from '../../data/cycles'
-import { listSubmissions } from '../../data/submissions'
+import { listSubmissions, type SubmissionOutcome } from '../../data/submissions'
 import { authorizeDocument } from '../access'
 import { idParam, validate } from '../validate'
 import { presentWorkflow } from './present'
@@ -35,19 +35,16 @@ export const submissionRoutes = new Hono<AppEnv>()
     const body: SubmissionCreated = { submission: workflow.submissions.find((s) => s.id === id)!, workflow }
     return c.json(body, 201)
   })
-  .post('/:submissionId/return', idParam('id', 'submissionId'), validate('json', returnSubmissionBody), async (c) => {
-    const doc = await authorizeDocument(c, c.req.param('id')!, 'review')
-    await decideOnSubmission(c.var.deps.db, requireIdentity(c).actor, doc, c.req.param('submissionId'), {
-      outcome: 'returned',
-      remarks: c.req.valid('json').message,
-    })
-    return c.json(await workflowOf(c, doc))
-  })
-  .post('/:submissionId/validate', idParam('id', 'submissionId'), validate('json', validateSubmissionBody), async (c) => {
-    const doc = await authorizeDocument(c, c.req.param('id')!, 'review')
-    await decideOnSubmission(c.var.deps.db, requireIdentity(c).actor, doc, c.req.param('submissionId'), {
-      outcome: 'validated',
-      remarks: c.req.valid('json').message,
-    })
-    return c.json(await workflowOf(c, doc))
-  })
+  .post('/:submissionId/return', idParam('id', 'submissionId'), validate('json', returnSubmissionBody), async (c) =>
+    c.json(await decide(c, 'returned', c.req.valid('json').message)),
+  )
+  .post('/:submissionId/validate', idParam('id', 'submissionId'), validate('json', validateSubmissionBody), async (c) =>
+    c.json(await decide(c, 'validated', c.req.valid('json').message)),
+  )
+
+/** The secretariat ends the review of the submission in the path; the answer is the document's workflow after it. */
+async function decide(c: Context<AppEnv>, outcome: SubmissionOutcome, remarks: string): Promise<WorkflowView> {
+  const doc = await authorizeDocument(c, c.req.param('id')!, 'review')
+  await decideOnSubmission(c.var.deps.db, requireIdentity(c).actor, doc, c.req.param('submissionId')!, { outcome, remarks })
+  return workflowOf(c, doc)
+}
