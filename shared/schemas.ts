@@ -1,5 +1,6 @@
 import './zod-jitless'
 import { z } from 'zod'
+import { DAY_MS } from './days'
 import { PARTICIPANT_KINDS, WORKSHOP_MAX_DAYS, WORKSHOP_MIN_DAYS } from './workshops'
 import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES } from './domain'
 import { DOCUMENT_KINDS, LOCALES } from './templates'
@@ -212,7 +213,6 @@ const eventDates = { plannedOn: date.nullable().optional(), heldOn: date.nullabl
 export const cityVisitBody = z.object(eventDates)
 export const inauguralBody = z.object({ ...eventDates, cityId: id.nullable().optional() })
 
-const DAY_MS = 86_400_000
 /** A workshop: two or three days, both included. */
 export const workshopBody = z
   .object({

@@ -1,3 +1,4 @@
+import { addDays } from '../../shared/days'
 import type { Db } from '../db/db'
 import { setDueDate } from '../data/documents'
 import {
@@ -23,7 +24,7 @@ export async function createWorkshop(db: Db, userId: string, networkId: string, 
   return db.transaction(async (tx) => {
     const id = await insertWorkshop(tx, networkId, userId, fields)
     const space = { type: 'network', id: networkId } as const
-    const due = new Date(Date.parse(fields.endsOn) + DELIVERABLES_DUE_DAYS * 86_400_000).toISOString().slice(0, 10)
+    const due = addDays(fields.endsOn, DELIVERABLES_DUE_DAYS)
     const agenda = await createDocumentFromTemplate(tx, {
       space,
       kind: 'workshop_agenda',

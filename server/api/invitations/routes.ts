@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../../shared/days'
 import { Hono } from 'hono'
 import type { AppEnv } from '../../context'
 import { hashPassword } from '../../auth/passwords'
@@ -19,8 +20,6 @@ import type { Actor } from '../../../shared/domain'
 import { canGiveTo, canGrant } from '../../../shared/policy'
 import { acceptInvitationBody, createInvitationBody } from '../../../shared/schemas'
 import type { InvitationView, LinkResponse } from '../../../shared/api'
-
-const DAY_MS = 86_400_000
 
 /** Invitations: the only way an account is created after first run. Links are single use and expire. */
 export const invitationRoutes = new Hono<AppEnv>()

@@ -1,3 +1,4 @@
+import { daysSince } from '../../../shared/days'
 import type { Queryable } from '../../db/db'
 import { listDocuments } from '../../data/documents'
 import { listPeople } from '../../data/grants'
@@ -5,8 +6,6 @@ import { getNetworks, listMemberships, type MembershipRow } from '../../data/wor
 import { presentDocument, presentNetwork, presentPeople } from '../presenters'
 import type { Actor } from '../../../shared/domain'
 import type { MembershipView, NetworkDetail } from '../../../shared/api'
-
-const DAY_MS = 86_400_000
 
 /** A network's screen: its details, its cities with their dates, its people and its documents, as `actor` may see them. */
 export async function networkDetail(db: Queryable, actor: Actor, id: string): Promise<NetworkDetail> {
@@ -34,6 +33,6 @@ export function presentMembership(m: MembershipRow): MembershipView {
     selectedOn: m.selectedOn,
     confirmedOn: m.confirmedOn,
     startedOn: m.startedOn,
-    gapDays: m.selectedOn ? Math.max(0, Math.floor((end - Date.parse(m.selectedOn)) / DAY_MS)) : null,
+    gapDays: m.selectedOn ? daysSince(m.selectedOn, end) : null,
   }
 }

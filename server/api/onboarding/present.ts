@@ -1,3 +1,4 @@
+import { daysSince } from '../../../shared/days'
 import type { Queryable } from '../../db/db'
 import { cityVisits, inauguralEvent, onboardingItems, type OnboardingItemRow } from '../../data/onboarding'
 import { listMemberships, type MembershipRow } from '../../data/workspace'
@@ -5,8 +6,6 @@ import { can } from '../../../shared/policy'
 import type { Actor } from '../../../shared/domain'
 import { ONBOARDING_ITEMS, objectivesMet, PAPERWORK, PAPERWORK_LATE_DAYS } from '../../../shared/onboarding'
 import type { CityOnboarding, DashboardCity, NetworkOnboarding } from '../../../shared/api'
-
-const DAY_MS = 86_400_000
 
 /** Every active city's onboarding in the network, with what this person (if any) may change. */
 export async function networkOnboarding(q: Queryable, actor: Actor | null, networkId: string, now = Date.now()): Promise<NetworkOnboarding> {
@@ -49,7 +48,7 @@ function cityOnboarding(
   const done = new Set(rows.filter((r) => r.doneAt !== null).map((r) => r.key))
   const since = m.confirmedOn ?? m.selectedOn
   const paperworkOpen = PAPERWORK.some((key) => !done.has(key))
-  const paperworkOpenDays = paperworkOpen && since ? Math.max(0, Math.floor((now - Date.parse(since)) / DAY_MS)) : null
+  const paperworkOpenDays = paperworkOpen && since ? daysSince(since, now) : null
   return {
     city: { id: m.cityId, name: m.cityName },
     items: ONBOARDING_ITEMS.map((key) => {
