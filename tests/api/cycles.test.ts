@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { CycleView, DocumentSummary, SubmissionCreated, WorkflowView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
 import { DRIVERS } from '../helpers/db'
-import { ORIGIN, useTestApp } from '../helpers/app'
+import { ORIGIN } from '../helpers/app'
+import { useTestApp } from '../helpers/test-app'
 import { buildCity, buildDocument, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /** An experimentation log follows a city's action plan with dated cycles; V2 names the cycles it builds on. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { NetworkDashboard, SubmissionCreated } from '../../shared/api'
 import { leaveNetwork } from '../../server/data/workspace'
 import { DRIVERS } from '../helpers/db'
-import { useTestApp, type Client } from '../helpers/app'
+import { type Client } from '../helpers/app'
+import { useTestApp } from '../helpers/test-app'
 import { buildCity, buildDocument, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /** "Où en sont les villes ?": each city's deliverables by stage, for the secretariat and the funder only. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CityOnboarding, NetworkOnboarding } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
 import { DRIVERS } from '../helpers/db'
-import { useTestApp } from '../helpers/app'
+import { useTestApp } from '../helpers/test-app'
 import { buildCity, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /** Bringing cities into a network: the checklist of the seeds' six objectives, late paperwork, visits and the inaugural event. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { DocumentSummary, NotificationList, SubmissionCreated, VersionList, WorkflowView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
 import { DRIVERS } from '../helpers/db'
-import { useTestApp, type Client } from '../helpers/app'
+import { type Client } from '../helpers/app'
+import { useTestApp } from '../helpers/test-app'
 import { buildCity, buildDocument, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /**

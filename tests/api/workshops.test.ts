@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { DocumentSummary, WorkshopList, WorkshopView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
 import { DRIVERS } from '../helpers/db'
-import { useTestApp } from '../helpers/app'
+import { useTestApp } from '../helpers/test-app'
 import { buildCity, buildNetwork, buildPerson, signInAll } from '../helpers/world'
 
 /** International workshops: two or three days, a live agenda and four deliverables, participants within the funding caps. */

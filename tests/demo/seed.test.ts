@@ -3,7 +3,8 @@ import { DEMO_LOGINS, seedDemo } from '../../server/demo/seed'
 import { ABIDJAN_PLAN, DAKAR_LOG, DAKAR_PLAN, TUNIS_PLAN } from '../../server/demo/story'
 import type { Comparison, MeResponse, NetworkDashboard, NetworkOnboarding, ThreadList, VersionList, WorkflowView, WorkshopList } from '../../shared/api'
 import { DRIVERS, type TestDb } from '../helpers/db'
-import { useTestApp, type Client } from '../helpers/app'
+import { type Client } from '../helpers/app'
+import { useTestApp } from '../helpers/test-app'
 
 const counts = async (db: TestDb) =>
   (

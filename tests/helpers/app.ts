@@ -1,5 +1,3 @@
-import { afterAll, beforeAll } from 'vitest'
-import { openTestDb, type Driver, type TestDb } from './db'
 import { createApp } from '../../server/app'
 import { singleInstance } from '../../server/collab/fanout'
 import { loadConfig } from '../../server/config'
@@ -67,22 +65,4 @@ export class Client {
     if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`)
     return res.body
   }
-}
-
-/**
- * The real app on a fresh database of the driver, for the describe block that calls it: opened
- * before its tests; after them its live documents are stored and stopped and the database dropped.
- * Read `db` and `app` inside the tests (they are set once the block starts).
- */
-export function useTestApp(driver: Driver): { db: TestDb; app: ReturnType<typeof testApp> } {
-  const opened = {} as { db: TestDb; app: ReturnType<typeof testApp> }
-  beforeAll(async () => {
-    opened.db = await openTestDb(driver)
-    opened.app = testApp(opened.db)
-  })
-  afterAll(async () => {
-    await opened.app.deps.hub.shutdown()
-    await opened.db.drop()
-  })
-  return opened
 }
