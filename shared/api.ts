@@ -100,9 +100,13 @@ export type CityDetail = CitySummary & {
 }
 
 export type InvitationView = {
-  role: GrantRole
+  /** The role it gives; null for an invitation to take part in a workshop, which gives none. */
+  role: GrantRole | null
   expertKind: ExpertKind | null
+  /** Where the role is; for a workshop's invitation, the workshop's network (which it does not open). */
   space: SpaceSummary
+  /** The workshop whose documents the link opens, for someone taking part without an account. */
+  workshop: { id: string; title: string; startsOn: string; endsOn: string; place: string } | null
   email: string | null
   expiresAt: string
   invitedBy: string | null

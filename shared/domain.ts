@@ -32,11 +32,15 @@ export type Grant = {
 /** An active membership of a city in a network. */
 export type Membership = { networkId: string; cityId: string; kind: MembershipKind }
 
-/** Everything the policy needs to know about a person: their grants and the memberships around them. */
+/**
+ * Everything the policy needs to know about a person: their grants, the memberships around them,
+ * and the workshops they take part in (by name, or as a representative of a city on whose team they are).
+ */
 export type Actor = {
   userId: string
   grants: Grant[]
   memberships: Membership[]
+  workshops: string[]
 }
 
 /** A comment thread is open until someone resolves it (and may be reopened). */

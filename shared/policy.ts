@@ -84,6 +84,8 @@ export type DocumentState = {
   archived: boolean
   /** Its stage in the submission cycle; null for a kind outside it (shared/templates.ts CYCLE_KINDS). */
   stage: Stage | null
+  /** The workshop whose agenda or deliverable it is; null for most documents. */
+  workshopId: string | null
 }
 
 /** A document as the policy sees it: the space whose rules it takes, and its state. */
@@ -162,9 +164,28 @@ function roleAllows(actor: Actor | null, action: Action, space: SpaceRef): boole
   return false
 }
 
+/**
+ * During a workshop, those taking part co-write its agenda and deliverables, whatever their role
+ * in the network (a guest invited by link has none): they read, comment and write them, nothing
+ * more — renaming, archiving and the steps of the cycle stay with the network's roles.
+ */
+const PARTICIPANT_ACTIONS: ReadonlySet<Action> = new Set(['read', 'comment', 'write'])
+
+/** Whether the actor takes part in the workshop. */
+export const takesPart = (actor: Actor | null, workshopId: string): boolean => actor?.workshops.includes(workshopId) ?? false
+
+function participantAllows(actor: Actor | null, action: Action, target: Target): boolean {
+  return 'state' in target && target.state.workshopId !== null && PARTICIPANT_ACTIONS.has(action) && takesPart(actor, target.state.workshopId)
+}
+
+/** A workshop is seen by the network's readers and by those taking part (a guest sees that one workshop, not the network). */
+export function canSeeWorkshop(actor: Actor | null, workshop: { id: string; networkId: string }): boolean {
+  return can(actor, 'read', { type: 'network', id: workshop.networkId }) || takesPart(actor, workshop.id)
+}
+
 /** Why `actor` may not take `action` on `target`, or null if they may. Roles are asked first. */
 export function refusal(actor: Actor | null, action: Action, target: Target): Refusal | null {
-  if (!roleAllows(actor, action, spaceOf(target))) return 'role'
+  if (!roleAllows(actor, action, spaceOf(target)) && !participantAllows(actor, action, target)) return 'role'
   if (!('state' in target)) return null
   if (target.state.archived && DOCUMENT_ACTIONS.has(action) && !ARCHIVED_ALLOWS.has(action)) return 'archived'
   const from = FROM_STAGES[action]

@@ -127,6 +127,9 @@ export const createInvitationBody = z
   .object({ ...roleOnSpace, email: email.optional(), expiresInDays: z.number().int().min(1).max(30).default(7) })
   .refine(roleFitsSpace, { message: 'this role cannot be granted on this kind of space', path: ['role'] })
 
+/** A link for someone taking part in a workshop without an account (POST /api/workshops/:id/participants/:pid/invitation). */
+export const participantInvitationBody = z.object({ expiresInDays: z.number().int().min(1).max(30).default(7) })
+
 export const grantRoleBody = z
   .object({ ...roleOnSpace, userId: id })
   .refine(roleFitsSpace, { message: 'this role cannot be granted on this kind of space', path: ['role'] })

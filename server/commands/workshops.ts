@@ -1,7 +1,9 @@
 import { addDays } from '../../shared/days'
-import type { Db } from '../db/db'
+import type { Db, Queryable } from '../db/db'
+import { announceAccessChange } from '../data/access-events'
 import { setDueDate } from '../data/documents'
 import {
+  deleteParticipant,
   insertParticipant,
   insertWorkshop,
   linkWorkshopDocument,
@@ -9,6 +11,7 @@ import {
   lockWorkshop,
   type ParticipantRow,
   type WorkshopFields,
+  workshopDocuments,
 } from '../data/workshops'
 import { ApiError } from '../errors'
 import { TEMPLATES, type TemplateLocale } from '../../shared/templates'
@@ -56,8 +59,24 @@ export async function addParticipant(db: Db, workshopId: string, p: Omit<Partici
       const why = fundingRefusal(p.kind, fundedCounts(await listParticipants(tx, workshopId)), exception)
       if (why) throw new ApiError('conflict', FUNDING_MESSAGES[why])
     }
-    return insertParticipant(tx, workshopId, p)
+    const id = await insertParticipant(tx, workshopId, p)
+    await announceWorkshopAccess(tx, workshopId)
+    return id
   })
+}
+
+/** Removes someone taking part: their rights on the workshop's documents end with the transaction, open connections included. */
+export async function removeParticipant(db: Db, workshopId: string, participantId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (!(await deleteParticipant(tx, workshopId, participantId))) return false
+    await announceWorkshopAccess(tx, workshopId)
+    return true
+  })
+}
+
+/** Who may write the workshop's documents changed: their open connections are checked again (delivered on commit). */
+async function announceWorkshopAccess(tx: Queryable, workshopId: string): Promise<void> {
+  for (const documentId of (await workshopDocuments(tx, workshopId)).values()) await announceAccessChange(tx, { documentId })
 }
 
 /** The funded participants so far, as the caps count them. */

@@ -24,12 +24,14 @@ export type DocumentRow = {
   dueOn: string | null
   /** For an experimentation log: the action plan it follows. */
   planId: string | null
+  /** The workshop whose agenda or deliverable it is. */
+  workshopId: string | null
 }
 
 /** The document as the policy sees it: its space and its state. */
 export const policyTarget = (d: DocumentRow): DocumentTarget => ({
   space: d.space,
-  state: { archived: d.archivedAt !== null, stage: CYCLE_KINDS.has(d.kind) ? d.stage : null },
+  state: { archived: d.archivedAt !== null, stage: CYCLE_KINDS.has(d.kind) ? d.stage : null, workshopId: d.workshopId },
 })
 
 type Raw = Omit<DocumentRow, 'space'> & { networkId: string | null; cityId: string | null; spaceName: string }
@@ -37,6 +39,7 @@ type Raw = Omit<DocumentRow, 'space'> & { networkId: string | null; cityId: stri
 const SELECT = `select d.id, d.title, d.kind, d.template, d.locale, d.network_id as "networkId", d.city_id as "cityId",
   coalesce(n.name, c.name) as "spaceName", d.created_by as "createdBy", d.created_at as "createdAt",
   d.updated_at as "updatedAt", d.archived_at as "archivedAt", d.stage, to_char(d.due_on, 'YYYY-MM-DD') as "dueOn", d.plan_id as "planId",
+  (select w.workshop_id from workshop_documents w where w.document_id = d.id) as "workshopId",
   (select count(*)::int from comment_threads t where t.document_id = d.id and t.resolved_at is null and t.deleted_at is null) as "openComments"
   from documents d left join networks n on n.id = d.network_id left join cities c on c.id = d.city_id`
 

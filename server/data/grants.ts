@@ -4,14 +4,14 @@ import type { Actor, ExpertKind, Grant, GrantRole, Membership, SpaceRef } from '
 const GRANT_COLUMNS = `role, network_id as "networkId", city_id as "cityId", expert_kind as "expertKind"`
 
 /**
- * Loads what the policy needs about a user: their grants, and the active memberships
- * of the cities they work for and of the networks they run.
+ * Loads what the policy needs about a user: their grants, the active memberships of the cities
+ * they work for and of the networks they run, and the workshops they take part in.
  */
 export async function loadActor(q: Queryable, userId: string): Promise<Actor> {
   return (await loadActors(q, [userId]))[0]!
 }
 
-/** loadActor for several people in two queries, in the order given (someone unknown has no rights). */
+/** loadActor for several people in three queries, in the order given (someone unknown has no rights). */
 export async function loadActors(q: Queryable, userIds: string[]): Promise<Actor[]> {
   if (userIds.length === 0) return []
   const grants = await q.query<Grant & { userId: string }>(`select user_id as "userId", ${GRANT_COLUMNS} from role_grants where user_id = any($1::uuid[])`, [
@@ -23,10 +23,19 @@ export async function loadActors(q: Queryable, userIds: string[]): Promise<Actor
      where m.left_at is null and g.user_id = any($1::uuid[])`,
     [userIds],
   )
+  // By name, or as the representative of a city on whose team they are.
+  const workshops = await q.query<{ userId: string; workshopId: string }>(
+    `select p.user_id as "userId", p.workshop_id as "workshopId" from workshop_participants p where p.user_id = any($1::uuid[])
+     union
+     select g.user_id, p.workshop_id from workshop_participants p join role_grants g on g.role = 'city_team' and g.city_id = p.city_id
+     where p.kind = 'city_representative' and g.user_id = any($1::uuid[])`,
+    [userIds],
+  )
   return userIds.map((userId) => ({
     userId,
     grants: grants.filter((g) => g.userId === userId).map((g): Grant => ({ role: g.role, networkId: g.networkId, cityId: g.cityId, expertKind: g.expertKind })),
     memberships: memberships.filter((m) => m.userId === userId).map((m): Membership => ({ networkId: m.networkId, cityId: m.cityId, kind: m.kind })),
+    workshops: workshops.filter((w) => w.userId === userId).map((w) => w.workshopId),
   }))
 }
 

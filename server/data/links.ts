@@ -6,16 +6,15 @@ import type { ExpertKind, GrantRole, SpaceRef } from '../../shared/domain'
  * so a leaked database does not hand out working links.
  */
 
+/** An invitation gives a role on a space, or makes someone a workshop's participant with no role (its space is then the workshop's network). */
 export type InvitationRow = {
   id: string
   email: string | null
-  role: GrantRole
   space: SpaceRef
-  expertKind: ExpertKind | null
   createdBy: string | null
   expiresAt: Date
   acceptedAt: Date | null
-}
+} & ({ participantId: null; role: GrantRole; expertKind: ExpertKind | null } | { participantId: string; role: null; expertKind: null })
 
 export async function createInvitation(
   q: Queryable,
@@ -37,17 +36,32 @@ export async function createInvitation(
   )
 }
 
+/** A link for someone taking part in a workshop without an account (see InvitationRow). */
+export async function createParticipantInvitation(
+  q: Queryable,
+  i: { tokenHash: string; email: string | null; networkId: string; participantId: string; createdBy: string; expiresAt: Date },
+): Promise<void> {
+  await q.query(`insert into invitations (token_hash, email, network_id, workshop_participant_id, created_by, expires_at) values ($1, $2, $3, $4, $5, $6)`, [
+    i.tokenHash,
+    i.email,
+    i.networkId,
+    i.participantId,
+    i.createdBy,
+    i.expiresAt,
+  ])
+}
+
 export async function findInvitation(q: Queryable, tokenHash: string, forUpdate = false): Promise<InvitationRow | null> {
   const rows = await q.query<Omit<InvitationRow, 'space'> & { networkId: string | null; cityId: string | null }>(
     `select id, email, role, network_id as "networkId", city_id as "cityId", expert_kind as "expertKind",
-       created_by as "createdBy", expires_at as "expiresAt", accepted_at as "acceptedAt"
+       workshop_participant_id as "participantId", created_by as "createdBy", expires_at as "expiresAt", accepted_at as "acceptedAt"
      from invitations where token_hash = $1 ${forUpdate ? 'for update' : ''}`,
     [tokenHash],
   )
   const r = rows[0]
   if (!r) return null
   const { networkId, cityId, ...rest } = r
-  return { ...rest, space: networkId ? { type: 'network', id: networkId } : { type: 'city', id: cityId! } }
+  return { ...rest, space: networkId ? { type: 'network', id: networkId } : { type: 'city', id: cityId! } } as InvitationRow
 }
 
 /** Marks the invitation used; false if someone else used it first. */

@@ -48,6 +48,20 @@ export async function listWorkshops(q: Queryable, networkId: string): Promise<Wo
   return (await q.query<WorkshopRow>(`${SELECT} where network_id = $1 order by starts_on, created_at`, [networkId])).map(parsed)
 }
 
+/**
+ * The workshops of these networks and these workshops, soonest first: those not over yet by
+ * their first day, then past ones, the latest first.
+ */
+export async function listWorkshopsAmong(q: Queryable, among: { networkIds: string[]; workshopIds: string[] }): Promise<WorkshopRow[]> {
+  if (among.networkIds.length === 0 && among.workshopIds.length === 0) return []
+  const rows = await q.query<WorkshopRow>(
+    `${SELECT} where network_id = any($1::uuid[]) or id = any($2::uuid[])
+     order by ends_on < current_date, case when ends_on >= current_date then starts_on end, starts_on desc, created_at`,
+    [among.networkIds, among.workshopIds],
+  )
+  return rows.map(parsed)
+}
+
 export async function linkWorkshopDocument(q: Queryable, workshopId: string, documentId: string, role: string): Promise<void> {
   await q.query('insert into workshop_documents (workshop_id, document_id, role) values ($1, $2, $3)', [workshopId, documentId, role])
 }
@@ -68,6 +82,25 @@ export type ParticipantRow = {
   name: string
   email: string | null
   cityId: string | null
+}
+
+export async function getParticipant(q: Queryable, workshopId: string, id: string): Promise<ParticipantRow | null> {
+  const rows = await q.query<ParticipantRow>(
+    `select id, kind, funded, user_id as "userId", name, email, city_id as "cityId" from workshop_participants where workshop_id = $1 and id = $2`,
+    [workshopId, id],
+  )
+  return rows[0] ?? null
+}
+
+/** The workshop a participant takes part in, for their invitation. */
+export async function workshopOfParticipant(q: Queryable, participantId: string): Promise<WorkshopRow | null> {
+  const rows = await q.query<WorkshopRow>(`${SELECT} where id = (select workshop_id from workshop_participants where id = $1)`, [participantId])
+  return rows[0] ? parsed(rows[0]) : null
+}
+
+/** Links the participant to an account; false if they have one already (or are gone). */
+export async function claimParticipant(q: Queryable, participantId: string, userId: string): Promise<boolean> {
+  return (await q.query('update workshop_participants set user_id = $2 where id = $1 and user_id is null returning id', [participantId, userId])).length > 0
 }
 
 export async function listParticipants(q: Queryable, workshopId: string): Promise<ParticipantRow[]> {

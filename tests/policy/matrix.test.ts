@@ -15,6 +15,7 @@ import {
   canOnComment,
   canResetPassword,
   canSeeEmail,
+  canSeeWorkshop,
   grantableRoles,
   readableSpaces,
   revokeRefusal,
@@ -75,6 +76,7 @@ const actor = (...grants: Grant[]): Actor => ({
   memberships: MEMBERSHIPS.filter(
     (m) => grants.some((g) => g.cityId === m.cityId) || grants.some((g) => g.role === 'secretariat' && g.networkId === m.networkId),
   ),
+  workshops: [],
 })
 
 const net = (id: string): SpaceRef => ({ type: 'network', id })
@@ -211,8 +213,11 @@ const STATE_MATRIX: Record<string, Record<Person, string>> = {
     nobody: '. . . . . . . . . . . . . . . . .',
   },
 }
-const archived = (space: SpaceRef): DocumentTarget => ({ space, state: { archived: true, stage: 'draft' } })
-const live = (space: SpaceRef, stage: Stage | null = null): DocumentTarget => ({ space, state: { archived: false, stage } })
+const archived = (space: SpaceRef, workshopId: string | null = null): DocumentTarget => ({ space, state: { archived: true, stage: 'draft', workshopId } })
+const live = (space: SpaceRef, stage: Stage | null = null, workshopId: string | null = null): DocumentTarget => ({
+  space,
+  state: { archived: false, stage, workshopId },
+})
 const STATE_TARGETS: Record<string, DocumentTarget> = {
   'archived network N document': archived(net(N)),
   'archived member city M document': archived(city(M)),
@@ -561,5 +566,134 @@ describe('who sees an e-mail address', () => {
   }
   it('nobody signed out sees one', () => {
     expect(canSeeEmail(null, PEOPLE.funder.userId, net(N))).toBe(false)
+  })
+})
+
+/**
+ * A workshop's documents (its agenda and deliverables, in network N): those taking part co-write
+ * them whatever their role in the network — a member city's team, an expert, a funder, a guest
+ * with no role at all — and do nothing more there. Written out by hand like the matrix above, for
+ * a deliverable in draft of workshop W.
+ */
+const W = 'workshop-w',
+  W2 = 'workshop-w2'
+const takingPart = (a: Actor, ...workshops: string[]): Actor => ({ ...a, userId: `${a.userId}-in-${workshops.join('-')}`, workshops })
+const PARTICIPANTS = {
+  secretariat: PEOPLE.secretariat,
+  pilotTeam: PEOPLE.pilotTeam,
+  memberTeam: PEOPLE.memberTeam,
+  memberTeamTakingPart: takingPart(PEOPLE.memberTeam, W),
+  expertTakingPart: takingPart(PEOPLE.networkExpert, W),
+  funderTakingPart: takingPart(PEOPLE.funder, W),
+  otherCityTeamTakingPart: takingPart(PEOPLE.otherCityTeam, W),
+  guest: takingPart(actor(), W),
+  guestOfAnotherWorkshop: takingPart(actor(), W2),
+  nobody: PEOPLE.nobody,
+}
+type Participant = keyof typeof PARTICIPANTS
+
+const WORKSHOP_MATRIX: Record<string, Record<Participant, string>> = {
+  'workshop W deliverable': {
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y . Y Y . Y',
+    pilotTeam: 'Y Y Y . Y Y Y . . . . Y . . . . Y',
+    memberTeam: 'Y Y . . . . . . . . . . . . . . .',
+    memberTeamTakingPart: 'Y Y . . Y . . . . . . . . . . . .',
+    expertTakingPart: 'Y Y . . Y . . . . . . . . . . . .',
+    funderTakingPart: 'Y Y . . Y . . . . . . . . . Y . .',
+    otherCityTeamTakingPart: 'Y Y . . Y . . . . . . . . . . . .',
+    guest: 'Y Y . . Y . . . . . . . . . . . .',
+    guestOfAnotherWorkshop: '. . . . . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . . . . .',
+  },
+  'archived workshop W deliverable': {
+    secretariat: 'Y . . . . Y . . Y Y . . . . Y . Y',
+    pilotTeam: 'Y . . . . Y . . . . . . . . . . Y',
+    memberTeam: 'Y . . . . . . . . . . . . . . . .',
+    memberTeamTakingPart: 'Y . . . . . . . . . . . . . . . .',
+    expertTakingPart: 'Y . . . . . . . . . . . . . . . .',
+    funderTakingPart: 'Y . . . . . . . . . . . . . Y . .',
+    otherCityTeamTakingPart: 'Y . . . . . . . . . . . . . . . .',
+    guest: 'Y . . . . . . . . . . . . . . . .',
+    guestOfAnotherWorkshop: '. . . . . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . . . . .',
+  },
+  // Taking part opens the workshop's documents, not the network's others.
+  'network N document outside the workshop': {
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y . Y Y . Y',
+    pilotTeam: 'Y Y Y . Y Y Y . . . . Y . . . . Y',
+    memberTeam: 'Y Y . . . . . . . . . . . . . . .',
+    memberTeamTakingPart: 'Y Y . . . . . . . . . . . . . . .',
+    expertTakingPart: 'Y Y . . . . . . . . . . . . . . .',
+    funderTakingPart: 'Y . . . . . . . . . . . . . Y . .',
+    otherCityTeamTakingPart: '. . . . . . . . . . . . . . . . .',
+    guest: '. . . . . . . . . . . . . . . . .',
+    guestOfAnotherWorkshop: '. . . . . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . . . . .',
+  },
+}
+const WORKSHOP_TARGETS: Record<string, DocumentTarget> = {
+  'workshop W deliverable': live(net(N), 'draft', W),
+  'archived workshop W deliverable': archived(net(N), W),
+  'network N document outside the workshop': live(net(N), 'draft'),
+}
+
+describe('the permission matrix over a workshop’s documents', () => {
+  for (const [name, rows] of Object.entries(WORKSHOP_MATRIX)) {
+    for (const [person, row] of Object.entries(rows) as [Participant, string][]) {
+      it(`${person}, ${name}: ${row}`, () => {
+        expect(COLUMNS.map((a) => (can(PARTICIPANTS[person], a, WORKSHOP_TARGETS[name]!) ? 'Y' : '.')).join(' ')).toBe(row)
+      })
+    }
+  }
+
+  it('taking part gives nothing on the network itself: a guest cannot read it nor create a document there', () => {
+    for (const person of Object.values(PARTICIPANTS)) {
+      const without = { ...person, workshops: [] }
+      expect(COLUMNS.map((a) => can(person, a, net(N)))).toEqual(COLUMNS.map((a) => can(without, a, net(N))))
+    }
+    expect(readableSpaces(PARTICIPANTS.guest)).toEqual({ networkIds: [], cityIds: [] })
+  })
+
+  it('live connections: those taking part write, and read only once it is archived', () => {
+    expect(accessLevel(PARTICIPANTS.guest, live(net(N), 'draft', W))).toBe('write')
+    expect(accessLevel(PARTICIPANTS.memberTeamTakingPart, live(net(N), null, W))).toBe('write')
+    expect(accessLevel(PARTICIPANTS.memberTeam, live(net(N), null, W))).toBe('comment')
+    expect(accessLevel(PARTICIPANTS.guest, archived(net(N), W))).toBe('read')
+    expect(accessLevel(PARTICIPANTS.guestOfAnotherWorkshop, live(net(N), null, W))).toBe('none')
+    expect(accessLevel(null, live(net(N), null, W))).toBe('none')
+  })
+
+  it('says why a participant is refused: renaming or submitting is not theirs (403), an archived document is closed (409)', () => {
+    expect(refusal(PARTICIPANTS.guest, 'rename_document', live(net(N), 'draft', W))).toBe('role')
+    expect(refusal(PARTICIPANTS.memberTeamTakingPart, 'submit', live(net(N), 'draft', W))).toBe('role')
+    expect(refusal(PARTICIPANTS.guest, 'write', archived(net(N), W))).toBe('archived')
+  })
+
+  it('a guest keeps their own comments and resolves their own threads, not others’', () => {
+    const target = live(net(N), 'draft', W)
+    const guest = PARTICIPANTS.guest
+    for (const a of ['edit', 'delete', 'resolve'] as CommentAction[]) {
+      expect(canOnComment(guest, a, target, guest.userId)).toBe(true)
+      expect(canOnComment(guest, a, target, PEOPLE.memberTeam.userId)).toBe(false)
+    }
+  })
+
+  it('the workshop itself is seen by the network’s readers and by those taking part, a guest seeing only theirs', () => {
+    const workshop = { id: W, networkId: N }
+    const SEES: Record<Participant, boolean> = {
+      secretariat: true,
+      pilotTeam: true,
+      memberTeam: true,
+      memberTeamTakingPart: true,
+      expertTakingPart: true,
+      funderTakingPart: true,
+      otherCityTeamTakingPart: true,
+      guest: true,
+      guestOfAnotherWorkshop: false,
+      nobody: false,
+    }
+    for (const [person, sees] of Object.entries(SEES) as [Participant, boolean][]) expect(canSeeWorkshop(PARTICIPANTS[person], workshop), person).toBe(sees)
+    expect(canSeeWorkshop(PEOPLE.otherSecretariat, workshop)).toBe(false)
+    expect(canSeeWorkshop(null, workshop)).toBe(false)
   })
 })

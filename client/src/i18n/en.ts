@@ -150,6 +150,13 @@ const en: Messages = {
     usedHint: 'If you accepted it yourself, sign in to find your space.',
     signIn: 'Sign in',
   },
+  // An invitation to take part in a workshop, for someone without an account: it gives no role.
+  workshopInvitation: {
+    summary: 'You are invited to the workshop “{{title}}” from {{from}} to {{to}}.',
+    summaryAt: 'You are invited to the workshop “{{title}}” from {{from}} to {{to}} in {{place}}.',
+    scope: 'With the other participants, you will read, comment on and write the workshop’s agenda and deliverables.',
+    signedInAs: 'You are signed in as {{name}} ({{email}}). The workshop will be added to this account.',
+  },
   reset: {
     title: 'New password',
     intro: 'Choose a new password for your Atelier account.',

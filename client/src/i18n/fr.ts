@@ -153,6 +153,13 @@ const fr = {
     usedHint: 'Si c’est vous qui l’avez acceptée, connectez-vous pour retrouver votre espace.',
     signIn: 'Se connecter',
   },
+  // An invitation to take part in a workshop, for someone without an account: it gives no role.
+  workshopInvitation: {
+    summary: 'Vous êtes invité·e à l’atelier « {{title}} » du {{from}} au {{to}}.',
+    summaryAt: 'Vous êtes invité·e à l’atelier « {{title}} » du {{from}} au {{to}} à {{place}}.',
+    scope: 'Avec les autres participant·es, vous pourrez lire, commenter et rédiger le programme et les livrables de l’atelier.',
+    signedInAs: 'Vous êtes connecté·e en tant que {{name}} ({{email}}). L’atelier sera ajouté à ce compte.',
+  },
   reset: {
     title: 'Nouveau mot de passe',
     intro: 'Choisissez un nouveau mot de passe pour votre compte Atelier.',

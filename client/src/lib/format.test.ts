@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDay, formatNumber } from './format'
+import { formatDay, formatDayRange, formatNumber } from './format'
 
 describe('formatDay', () => {
   it('writes a YYYY-MM-DD day in the reader’s language', () => {
@@ -22,6 +22,16 @@ describe('formatDay', () => {
   it('leaves anything that is not a day as it came', () => {
     expect(formatDay('12/01/2026', 'fr')).toBe('12/01/2026')
     expect(formatDay('2026-13-45', 'fr')).toBe('2026-13-45')
+  })
+})
+
+describe('formatDayRange', () => {
+  it('leaves out of the first day what the last repeats', () => {
+    expect(formatDayRange('2027-03-09', '2027-03-11', 'fr')).toEqual({ from: '9', to: '11 mars 2027' })
+    expect(formatDayRange('2027-03-09', '2027-03-11', 'es')).toEqual({ from: '9', to: '11 de marzo de 2027' })
+    expect(formatDayRange('2027-03-09', '2027-03-11', 'en')).toEqual({ from: 'March 9', to: 'March 11, 2027' })
+    expect(formatDayRange('2027-03-31', '2027-04-01', 'fr')).toEqual({ from: '31 mars', to: '1 avril 2027' })
+    expect(formatDayRange('2026-12-31', '2027-01-01', 'fr')).toEqual({ from: '31 décembre 2026', to: '1 janvier 2027' })
   })
 })
 

@@ -22,6 +22,20 @@ export function formatDay(day: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
 }
 
+/**
+ * Two calendar days (YYYY-MM-DD) as the ends of a range, the first without what the last repeats:
+ * "9" and "11 mars 2027" (du 9 au 11 mars 2027); in English, whose day follows the month,
+ * "March 9" and "March 11, 2027".
+ */
+export function formatDayRange(first: string, last: string, locale: string): { from: string; to: string } {
+  const to = formatDay(last, locale)
+  const start = new Date(`${first}T00:00:00Z`)
+  if (Number.isNaN(start.getTime()) || first.slice(0, 4) !== last.slice(0, 4)) return { from: formatDay(first, locale), to }
+  const dayOnly = first.slice(0, 7) === last.slice(0, 7) && !locale.startsWith('en')
+  const parts: Intl.DateTimeFormatOptions = dayOnly ? { day: 'numeric' } : { day: 'numeric', month: 'long' }
+  return { from: new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' }).format(start), to }
+}
+
 /** A whole number in the reader's language: "1 250" / "1,250". */
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value)

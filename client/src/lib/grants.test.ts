@@ -12,6 +12,7 @@ describe('grantScopes', () => {
       userId: 'u1',
       grants: [{ role: 'secretariat', networkId: 'n1', cityId: null, expertKind: null }],
       memberships: [{ networkId: 'n1', cityId: dakar.id, kind: 'pilot' }],
+      workshops: [],
     }
     expect(grantScopes(secretariat, [network, dakar, lome])).toEqual([
       { space: network, roles: ['secretariat', 'expert', 'advisory', 'funder'] },
@@ -24,6 +25,7 @@ describe('grantScopes', () => {
       userId: 'u2',
       grants: [{ role: 'city_team', networkId: null, cityId: dakar.id, expertKind: null }],
       memberships: [{ networkId: 'n1', cityId: dakar.id, kind: 'pilot' }],
+      workshops: [],
     }
     expect(grantScopes(team, [network, dakar])).toEqual([{ space: dakar, roles: ['city_team'] }])
     expect(grantScopes(null, [network, dakar])).toEqual([])
@@ -34,6 +36,7 @@ describe('grantScopes', () => {
       userId: 'u1',
       grants: [{ role: 'secretariat', networkId: 'n1', cityId: null, expertKind: null }],
       memberships: [{ networkId: 'n1', cityId: dakar.id, kind: 'pilot' }],
+      workshops: [],
     }
     expect(assignScopes(secretariat, [network, dakar, lome])).toEqual(grantScopes(secretariat, [network, dakar, lome]))
   })
@@ -43,6 +46,7 @@ describe('grantScopes', () => {
       userId: 'u2',
       grants: [{ role: 'city_team', networkId: null, cityId: dakar.id, expertKind: null }],
       memberships: [{ networkId: 'n1', cityId: dakar.id, kind: 'pilot' }],
+      workshops: [],
     }
     expect(assignScopes(team, [network, dakar])).toEqual([])
   })

@@ -72,6 +72,7 @@ describe('actorFromGrants', () => {
       userId: 'u-claire',
       grants: [{ role: 'secretariat', networkId: 'n1', cityId: null, expertKind: null }],
       memberships: [{ networkId: 'n1', cityId: dakar.id, kind: 'pilot' }],
+      workshops: [],
     }
     const aminata = actorFromGrants('u-aminata', [person('g', 'u-aminata', 'Aminata', 'city_team', dakar)])
     expect(aminata.grants).toEqual([{ role: 'city_team', networkId: null, cityId: dakar.id, expertKind: null }])

@@ -49,5 +49,6 @@ export function actorFromGrants(userId: string, grants: readonly PersonView[]): 
       expertKind: g.expertKind,
     })),
     memberships: [],
+    workshops: [],
   }
 }

@@ -10,7 +10,7 @@ import { currentLocale } from '../i18n'
 import type { Message, MessageKey } from '../i18n/types'
 import { useI18n } from '../i18n/useI18n'
 import { describeError } from '../lib/errors'
-import { formatDate } from '../lib/format'
+import { formatDate, formatDayRange } from '../lib/format'
 import { fieldErrorsFromServer, validate } from '../lib/forms'
 import { roleLabelKey, spacePhraseKey } from '../lib/roles'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
@@ -69,17 +69,20 @@ export function InvitationPage() {
 
 type Props = { token: string; invitation: InvitationView; onDeadLink: (error: unknown) => void }
 
+/** Where an accepted invitation lands: the workshop it opens, or home with a welcome to the space. */
+function landing(invitation: InvitationView): [string, { welcome: InvitationView['space'] } | undefined] {
+  return invitation.workshop ? [`/workshops/${invitation.workshop.id}`, undefined] : ['/', { welcome: invitation.space }]
+}
+
 function InvitationDetails({ token, invitation, onDeadLink }: Props) {
   const { t, locale } = useI18n()
   const { me } = useSession()
-  const space = t(spacePhraseKey(invitation.space.type), { name: invitation.space.name })
 
   return (
     <section className="page page-narrow" aria-labelledby="invitation-title">
       <h1 id="invitation-title">{t('invitation.heading')}</h1>
       <div className="card invitation-summary">
-        <p>{t('invitation.summary', { space })}</p>
-        <p className="invitation-role">{t(roleLabelKey(invitation.role, invitation.expertKind))}</p>
+        {invitation.workshop ? <WorkshopSummary workshop={invitation.workshop} /> : <RoleSummary invitation={invitation} />}
         <p className="muted">
           {invitation.invitedBy && <>{t('invitation.invitedBy', { name: invitation.invitedBy })} </>}
           {t('invitation.expires', { date: formatDate(invitation.expiresAt, locale) })}
@@ -91,6 +94,29 @@ function InvitationDetails({ token, invitation, onDeadLink }: Props) {
         <AcceptWithNewAccount token={token} invitation={invitation} onDeadLink={onDeadLink} />
       )}
     </section>
+  )
+}
+
+function RoleSummary({ invitation }: { invitation: InvitationView }) {
+  const { t } = useI18n()
+  const space = t(spacePhraseKey(invitation.space.type), { name: invitation.space.name })
+  return (
+    <>
+      <p>{t('invitation.summary', { space })}</p>
+      {invitation.role && <p className="invitation-role">{t(roleLabelKey(invitation.role, invitation.expertKind))}</p>}
+    </>
+  )
+}
+
+/** Someone taking part in a workshop without an account: the link opens its documents, and gives no role. */
+function WorkshopSummary({ workshop }: { workshop: NonNullable<InvitationView['workshop']> }) {
+  const { t, locale } = useI18n()
+  const days = { title: workshop.title, ...formatDayRange(workshop.startsOn, workshop.endsOn, locale) }
+  return (
+    <>
+      <p>{workshop.place ? t('workshopInvitation.summaryAt', { ...days, place: workshop.place }) : t('workshopInvitation.summary', days)}</p>
+      <p>{t('workshopInvitation.scope')}</p>
+    </>
   )
 }
 
@@ -115,7 +141,8 @@ function AcceptSignedIn({ token, invitation, me, onDeadLink }: Props & { me: MeR
     setError(null)
     try {
       signedIn(await endpoints.acceptInvitation(token, {}))
-      void navigate('/', { replace: true, state: { welcome: invitation.space } })
+      const [to, state] = landing(invitation)
+      void navigate(to, { replace: true, state })
     } catch (e) {
       if (isDeadLink(e)) return onDeadLink(e)
       setError(acceptError(e, invitation, { needs_secretariat: 'invitation.needsSecretariat' }))
@@ -139,7 +166,7 @@ function AcceptSignedIn({ token, invitation, me, onDeadLink }: Props & { me: MeR
         <Notice tone="info">{t('invitation.wrongAccount', { email: invitation.email ?? '' })}</Notice>
       ) : (
         <>
-          <p>{t('invitation.signedInAs', { name: me.user.name, email: me.user.email })}</p>
+          <p>{t(invitation.workshop ? 'workshopInvitation.signedInAs' : 'invitation.signedInAs', { name: me.user.name, email: me.user.email })}</p>
           <p className="actions">
             <button type="button" className="button button-primary" onClick={() => void accept()} disabled={busy} aria-busy={busy || undefined}>
               {busy && <Spinner />}
@@ -180,7 +207,8 @@ function AcceptWithNewAccount({ token, invitation, onDeadLink }: Props) {
       const locale = currentLocale()
       if (me.user.locale !== locale) me = await endpoints.updateMe({ locale }).catch(() => me)
       signedIn(me)
-      void navigate('/', { replace: true, state: { welcome: invitation.space } })
+      const [to, state] = landing(invitation)
+      void navigate(to, { replace: true, state })
     } catch (error) {
       if (isDeadLink(error)) return onDeadLink(error)
       if (isApiError(error) && error.code === 'invalid_input') form.setErrors(fieldErrorsFromServer(error.fields))

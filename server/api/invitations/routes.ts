@@ -8,6 +8,7 @@ import { announceAccessChange } from '../../data/access-events'
 import { addGrant, loadActor } from '../../data/grants'
 import { consumeInvitation, createInvitation, findInvitation, type InvitationRow } from '../../data/links'
 import { createUser, findUserByEmail, findUserById } from '../../data/users'
+import { claimParticipant, workshopOfParticipant } from '../../data/workshops'
 import { spaceName } from '../../data/workspace'
 import type { Queryable } from '../../db/db'
 import { authorizeSpace, roleOffer } from '../access'
@@ -17,11 +18,15 @@ import { appUrl } from '../links'
 import { presentMe } from '../presenters'
 import { validate } from '../validate'
 import type { Actor } from '../../../shared/domain'
-import { canGiveTo, canGrant } from '../../../shared/policy'
+import { can, canGiveTo, canGrant } from '../../../shared/policy'
 import { acceptInvitationBody, createInvitationBody } from '../../../shared/schemas'
 import type { InvitationView, LinkResponse } from '../../../shared/api'
 
-/** Invitations: the only way an account is created after first run. Links are single use and expire. */
+/**
+ * Invitations: the only way an account is created after first run. Links are single use and
+ * expire. One gives a role on a space, or (made by the workshops' routes) a place in a workshop
+ * for someone taking part without an account: that opens the workshop's documents and nothing else.
+ */
 export const invitationRoutes = new Hono<AppEnv>()
   .post('/', validate('json', createInvitationBody), async (c) => {
     const { actor, user } = requireIdentity(c)
@@ -39,10 +44,12 @@ export const invitationRoutes = new Hono<AppEnv>()
     const invitation = usable(await findInvitation(db, hashToken(c.req.param('token'))))
     await inviterWhoMayStill(db, invitation)
     const inviter = invitation.createdBy ? await findUserById(db, invitation.createdBy) : null
+    const workshop = invitation.participantId ? await workshopOfParticipant(db, invitation.participantId) : null
     const view: InvitationView = {
       role: invitation.role,
       expertKind: invitation.expertKind,
       space: { ...invitation.space, name: (await spaceName(db, invitation.space)) ?? '' },
+      workshop: workshop && { id: workshop.id, title: workshop.title, startsOn: workshop.startsOn, endsOn: workshop.endsOn, place: workshop.place },
       email: invitation.email,
       expiresAt: new Date(invitation.expiresAt).toISOString(),
       invitedBy: inviter?.name ?? null,
@@ -69,10 +76,14 @@ export const invitationRoutes = new Hono<AppEnv>()
       if (invitation.email && invitation.email.toLowerCase() !== email.toLowerCase()) {
         throw forbidden(`This invitation was made for ${invitation.email}`)
       }
-      if (signedIn) await assertMayTake(tx, invitation, inviter, signedIn.user.id)
+      if (signedIn && invitation.participantId === null) await assertMayTake(tx, invitation, inviter, signedIn.user.id)
       const id = signedIn ? signedIn.user.id : await newAccount(tx, { name: body.name!, email, passwordHash: passwordHash! })
       if (!(await consumeInvitation(tx, invitation.id, id))) throw new ApiError('link_used', 'This invitation has already been used')
-      await addGrant(tx, { userId: id, role: invitation.role, space: invitation.space, expertKind: invitation.expertKind, grantedBy: invitation.createdBy })
+      if (invitation.participantId === null) {
+        await addGrant(tx, { userId: id, role: invitation.role, space: invitation.space, expertKind: invitation.expertKind, grantedBy: invitation.createdBy })
+      } else if (!(await claimParticipant(tx, invitation.participantId, id))) {
+        throw new ApiError('conflict', 'This place in the workshop is already linked to an account: sign in with it')
+      }
       await announceAccessChange(tx, { userId: id })
       return id
     })
@@ -93,14 +104,19 @@ function usable(invitation: InvitationRow | null): InvitationRow {
  */
 async function inviterWhoMayStill(q: Queryable, invitation: InvitationRow): Promise<Actor> {
   const inviter = invitation.createdBy ? await loadActor(q, invitation.createdBy) : null
-  if (!inviter || !canGrant(inviter, invitation.role, invitation.space)) {
+  if (invitation.participantId !== null) {
+    // A workshop's link comes from whoever manages its participants (the network's secretariat).
+    if (!inviter || !can(inviter, 'manage_members', invitation.space)) {
+      throw new ApiError('link_invalid', 'The person who sent this invitation no longer organises this workshop: ask the secretariat for a new link')
+    }
+  } else if (!inviter || !canGrant(inviter, invitation.role, invitation.space)) {
     throw new ApiError('link_invalid', 'The person who sent this invitation can no longer give this role: ask them or the secretariat for a new link')
   }
   return inviter
 }
 
 /** An existing account holds roles already: the policy says whether this invitation's maker may add one (a new account holds nothing). */
-async function assertMayTake(tx: Queryable, invitation: InvitationRow, inviter: Actor, userId: string): Promise<void> {
+async function assertMayTake(tx: Queryable, invitation: InvitationRow & { participantId: null }, inviter: Actor, userId: string): Promise<void> {
   const offer = await roleOffer(tx, invitation.role, invitation.space)
   if (canGiveTo(inviter, offer, await loadActor(tx, userId))) return
   const where = invitation.space.type === 'network' ? 'this network' : 'a network this city belongs to'

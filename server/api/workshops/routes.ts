@@ -1,26 +1,40 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
-import { addParticipant, createWorkshop, fundedCounts } from '../../commands/workshops'
+import { newLinkToken } from '../../auth/tokens'
+import { addParticipant, createWorkshop, fundedCounts, removeParticipant } from '../../commands/workshops'
 import { getDocument } from '../../data/documents'
 import { findUserById } from '../../data/users'
-import { deleteParticipant, getWorkshop, listParticipants, listWorkshops, updateWorkshop, workshopDocuments, type WorkshopRow } from '../../data/workshops'
+import { createParticipantInvitation } from '../../data/links'
+import {
+  getParticipant,
+  getWorkshop,
+  listParticipants,
+  listWorkshops,
+  listWorkshopsAmong,
+  updateWorkshop,
+  workshopDocuments,
+  type WorkshopRow,
+} from '../../data/workshops'
 import { listMemberships } from '../../data/workspace'
 import type { Queryable } from '../../db/db'
-import { ApiError, notFound } from '../../errors'
+import { ApiError, forbidden, notFound } from '../../errors'
 import { authorizeSpace } from '../access'
+import { appUrl } from '../links'
 import { presentDocument } from '../presenters'
 import { idParam, validate } from '../validate'
-import { can } from '../../../shared/policy'
+import { can, canSeeWorkshop, readableSpaces } from '../../../shared/policy'
+import { DAY_MS } from '../../../shared/days'
 import type { Actor } from '../../../shared/domain'
-import { participantBody, workshopBody } from '../../../shared/schemas'
+import { participantBody, participantInvitationBody, workshopBody } from '../../../shared/schemas'
 import { WORKSHOP_DELIVERABLES } from '../../../shared/workshops'
-import type { WorkshopList, WorkshopView } from '../../../shared/api'
+import type { LinkResponse, WorkshopList, WorkshopView } from '../../../shared/api'
 
 /**
  * `/api/networks/:id/workshops` and `/api/workshops/:id`: the network's international workshops.
- * Its readers see them; the secretariat and the pilot city organise them; the secretariat decides
- * who takes part, and who is funded, within its caps.
+ * Its readers see them, and so do those taking part (a guest sees only theirs); the secretariat
+ * and the pilot city organise them; the secretariat decides who takes part, and who is funded,
+ * within its caps, and sends guests their links.
  */
 
 const networkOf = (id: string) => ({ type: 'network', id }) as const
@@ -94,10 +108,19 @@ export const networkWorkshopRoutes = new Hono<AppEnv>()
   })
 
 export const workshopRoutes = new Hono<AppEnv>()
+  // For the home page: the workshops one takes part in, and those of the networks one reads.
+  .get('/', async (c) => {
+    const { db } = c.var.deps
+    const { actor } = requireIdentity(c)
+    const rows = await listWorkshopsAmong(db, { networkIds: readableSpaces(actor).networkIds, workshopIds: actor.workshops })
+    const body: WorkshopList = { workshops: await Promise.all(rows.map((w) => present(db, actor, w))) }
+    return c.json(body)
+  })
   .get('/:id', idParam('id'), async (c) => {
     const workshop = await existingWorkshop(c)
-    await authorizeSpace(c, networkOf(workshop.networkId), 'read')
-    return c.json(await present(c.var.deps.db, requireIdentity(c).actor, workshop))
+    const { actor } = requireIdentity(c)
+    if (!canSeeWorkshop(actor, workshop)) throw forbidden('You may not read this workshop')
+    return c.json(await present(c.var.deps.db, actor, workshop))
   })
   .patch('/:id', idParam('id'), validate('json', workshopBody), async (c) => {
     const workshop = await existingWorkshop(c)
@@ -135,6 +158,29 @@ export const workshopRoutes = new Hono<AppEnv>()
   .delete('/:id/participants/:participantId', idParam('id', 'participantId'), async (c) => {
     const workshop = await existingWorkshop(c)
     await authorizeSpace(c, networkOf(workshop.networkId), 'manage_members')
-    if (!(await deleteParticipant(c.var.deps.db, workshop.id, c.req.param('participantId')))) throw notFound('No such participant')
+    if (!(await removeParticipant(c.var.deps.db, workshop.id, c.req.param('participantId')))) throw notFound('No such participant')
     return c.body(null, 204)
+  })
+  // A single-use link for someone taking part without an account: it opens the workshop's documents and nothing else.
+  .post('/:id/participants/:participantId/invitation', idParam('id', 'participantId'), validate('json', participantInvitationBody), async (c) => {
+    const workshop = await existingWorkshop(c)
+    await authorizeSpace(c, networkOf(workshop.networkId), 'manage_members')
+    const { db } = c.var.deps
+    const participant = await getParticipant(db, workshop.id, c.req.param('participantId'))
+    if (!participant) throw notFound('No such participant')
+    if (participant.userId) {
+      throw new ApiError('conflict', `${participant.name} already has an account: they open the workshop’s documents by signing in, no link is needed`)
+    }
+    const { token, hash } = newLinkToken()
+    const expiresAt = new Date(Date.now() + c.req.valid('json').expiresInDays * DAY_MS)
+    await createParticipantInvitation(db, {
+      tokenHash: hash,
+      email: participant.email,
+      networkId: workshop.networkId,
+      participantId: participant.id,
+      createdBy: requireIdentity(c).user.id,
+      expiresAt,
+    })
+    const link: LinkResponse = { url: appUrl(c, `/invitation/${token}`), expiresAt: expiresAt.toISOString() }
+    return c.json(link, 201)
   })
