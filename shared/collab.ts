@@ -37,6 +37,7 @@ export type PresenceUser = {
   name: string
   color: string
   city: string | null
+  /** Their role in the document's space; 'participant' for a guest of its workshop, 'reader' when neither. */
   role: string
   access: OpenAccess
 }

@@ -5,13 +5,13 @@ import type { AppEnv } from '../context'
 import { sameOrigin } from '../auth/csrf'
 import { userOfSessionCookie } from '../auth/session'
 import { hashToken } from '../auth/tokens'
-import { getDocument, policyTarget } from '../data/documents'
+import { getDocument, policyTarget, type DocumentRow } from '../data/documents'
 import { loadActor } from '../data/grants'
 import { findCollabToken } from '../data/collab-tokens'
 import { findUserById } from '../data/users'
 import { getCities } from '../data/workspace'
-import { accessLevel, rolesIn, type OpenAccess } from '../../shared/policy'
-import type { Actor, SpaceRef } from '../../shared/domain'
+import { accessLevel, rolesIn, takesPart, type OpenAccess } from '../../shared/policy'
+import type { Actor } from '../../shared/domain'
 import { CLOSE, Connection, type Admission, type Credential } from './connection'
 import type { CollabHub } from './hub'
 import { ByteBudget, MESSAGE_COST_BYTES } from './flow'
@@ -98,13 +98,14 @@ async function admit(c: Context<CollabEnv>, hub: CollabHub): Promise<Admission |
   if (hub.connectionCount(documentId) >= hub.options.maxConnectionsPerDocument) {
     return { refuse: [503, 'this document has too many connections; try again later'] }
   }
-  const identity = await presence(c, userId, actor, doc.space, access)
+  const identity = await presence(c, userId, actor, doc, access)
   return { documentId, space: doc.space, userId, credential, expiresAt, access, identity, epoch }
 }
 
 /** Name, city and role as others see them, from the database, not from the client. */
-async function presence(c: Context<CollabEnv>, userId: string, actor: Actor, space: SpaceRef, access: OpenAccess): Promise<PresenceUser> {
+async function presence(c: Context<CollabEnv>, userId: string, actor: Actor, doc: DocumentRow, access: OpenAccess): Promise<PresenceUser> {
   const { db } = c.var.deps
+  const { space, workshopId } = doc
   const user = await findUserById(db, userId)
   const teamCities = actor.grants.filter((g) => g.role === 'city_team').map((g) => g.cityId!)
   // The city they speak for here, else their own (a peer from another city invited as expert).
@@ -118,7 +119,8 @@ async function presence(c: Context<CollabEnv>, userId: string, actor: Actor, spa
     name: user?.name ?? '',
     color: colorFor(userId),
     city: city?.name ?? null,
-    role: [...rolesIn(actor, space)][0] ?? 'reader',
+    // A guest of the document's workshop holds no role in its space.
+    role: [...rolesIn(actor, space)][0] ?? (workshopId !== null && takesPart(actor, workshopId) ? 'participant' : 'reader'),
     access,
   }
 }

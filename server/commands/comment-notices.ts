@@ -3,7 +3,7 @@ import type { CommentRow, ThreadRow } from '../data/comments'
 import { threadParticipants } from '../data/comments'
 import { addNotifications, notifiedAbout, type NewNotification } from '../data/notifications'
 import { readersAmong } from '../data/readers'
-import type { SpaceRef } from '../../shared/domain'
+import type { DocumentTarget } from '../../shared/policy'
 
 /**
  * The inbox entries a comment causes, each person at most once per comment: the people it
@@ -11,7 +11,7 @@ import type { SpaceRef } from '../../shared/domain'
  * the writer; never someone who can no longer read the document; never someone already
  * notified about this comment (an edit only reaches people newly mentioned).
  */
-export async function notifyAbout(q: Queryable, c: { space: SpaceRef; thread: ThreadRow; comment: CommentRow; isReply: boolean }): Promise<void> {
+export async function notifyAbout(q: Queryable, c: { document: DocumentTarget; thread: ThreadRow; comment: CommentRow; isReply: boolean }): Promise<void> {
   const { thread, comment } = c
   const actorId = comment.authorId!
   const already = new Set(await notifiedAbout(q, comment.id))
@@ -19,7 +19,7 @@ export async function notifyAbout(q: Queryable, c: { space: SpaceRef; thread: Th
   const participants = c.isReply ? await threadParticipants(q, thread.id) : []
   const candidates = [...new Set([...mentioned, ...participants])].filter((id) => id !== actorId && !already.has(id))
   if (candidates.length === 0) return
-  const readers = await readersAmong(q, c.space, candidates)
+  const readers = await readersAmong(q, c.document, candidates)
   const rows = candidates
     .filter((id) => readers.has(id))
     .map(

@@ -11,7 +11,7 @@ import {
   type CommentRow,
   type ThreadRow,
 } from '../data/comments'
-import type { DocumentRow } from '../data/documents'
+import { policyTarget, type DocumentRow } from '../data/documents'
 import { deleteNotificationsOf } from '../data/notifications'
 import { notFound } from '../errors'
 import type { CommentChange } from '../../shared/collab'
@@ -38,11 +38,11 @@ export const commentGone = () => notFound('No such comment: it may have been del
 
 /** A new thread on the words `anchor` covers, with its first comment. Returns the thread's id. */
 export async function startThread(deps: CommentDeps, userId: string, doc: DocumentRow, anchor: Anchor, input: CommentInput): Promise<string> {
-  await checkMentions(deps.db, doc.space, input.mentions)
+  await checkMentions(deps.db, policyTarget(doc), input.mentions)
   const thread = await deps.db.transaction(async (tx) => {
     const thread = await createThread(tx, { documentId: doc.id, anchorStart: anchor.start, anchorEnd: anchor.end, quote: anchor.quote, createdBy: userId })
     const comment = await addComment(tx, { threadId: thread.id, authorId: userId, ...input })
-    await notifyAbout(tx, { space: doc.space, thread, comment, isReply: false })
+    await notifyAbout(tx, { document: policyTarget(doc), thread, comment, isReply: false })
     return thread
   })
   deps.hub.commentsChanged(doc.id, { threadId: thread.id, change: 'created' })
@@ -50,13 +50,13 @@ export async function startThread(deps: CommentDeps, userId: string, doc: Docume
 }
 
 export async function replyToThread(deps: CommentDeps, userId: string, doc: DocumentRow, threadId: string, input: CommentInput): Promise<void> {
-  await checkMentions(deps.db, doc.space, input.mentions)
+  await checkMentions(deps.db, policyTarget(doc), input.mentions)
   await deps.db.transaction(async (tx) => {
     // Locked, so a reply cannot land on a thread whose last comment is being deleted.
     const thread = await getThread(tx, doc.id, threadId, true)
     if (!thread) throw threadGone()
     const comment = await addComment(tx, { threadId: thread.id, authorId: userId, ...input })
-    await notifyAbout(tx, { space: doc.space, thread, comment, isReply: true })
+    await notifyAbout(tx, { document: policyTarget(doc), thread, comment, isReply: true })
   })
   deps.hub.commentsChanged(doc.id, { threadId, change: 'replied' })
 }
@@ -73,14 +73,14 @@ export async function editComment(
   // Only people added now are checked: one who lost access since must not block fixing a typo.
   await checkMentions(
     deps.db,
-    doc.space,
+    policyTarget(doc),
     mentions.filter((id) => !comment.mentions.includes(id)),
   )
   await deps.db.transaction(async (tx) => {
     const locked = await getThread(tx, doc.id, thread.id, true)
     if (!locked || !(await getComment(tx, thread.id, comment.id))) throw commentGone()
     const edited = await storeEdit(tx, comment.id, input.body, mentions)
-    await notifyAbout(tx, { space: doc.space, thread: locked, comment: edited, isReply: false })
+    await notifyAbout(tx, { document: policyTarget(doc), thread: locked, comment: edited, isReply: false })
   })
   deps.hub.commentsChanged(doc.id, { threadId: thread.id, change: 'edited' })
 }

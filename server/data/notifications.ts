@@ -53,16 +53,18 @@ export async function deleteNotificationsOf(q: Queryable, commentId: string): Pr
   await q.query(`delete from notifications where comment_id = $1`, [commentId])
 }
 
-type Spaces = { networkIds: string[]; cityIds: string[] }
+/** What the recipient can read: spaces, and the workshops they take part in (those workshops' documents). */
+type Readable = { networkIds: string[]; cityIds: string[]; workshopIds: string[] }
 
-// Only about documents the recipient can still read: losing a role empties that part of the inbox.
-const READABLE = `(d.network_id = any($2::uuid[]) or d.city_id = any($3::uuid[]))`
+// Only about documents the recipient can still read: losing a role, or one's place in a workshop, empties that part of the inbox.
+const READABLE = `(d.network_id = any($2::uuid[]) or d.city_id = any($3::uuid[])
+  or exists (select 1 from workshop_documents w where w.document_id = d.id and w.workshop_id = any($4::uuid[])))`
 
 /** Newest first. */
 export async function listNotifications(
   q: Queryable,
   recipientId: string,
-  spaces: Spaces,
+  readable: Readable,
   options: { unreadOnly: boolean; limit: number },
 ): Promise<NotificationRow[]> {
   return q.query<NotificationRow>(
@@ -75,17 +77,17 @@ export async function listNotifications(
        left join comments c on c.id = n.comment_id
        left join submissions s on s.id = n.submission_id
        left join users u on u.id = n.actor_id
-     where n.recipient_id = $1 and ${READABLE} and (not $4 or n.read_at is null)
-     order by n.created_at desc, n.id desc limit $5`,
-    [recipientId, spaces.networkIds, spaces.cityIds, options.unreadOnly, options.limit],
+     where n.recipient_id = $1 and ${READABLE} and (not $5 or n.read_at is null)
+     order by n.created_at desc, n.id desc limit $6`,
+    [recipientId, readable.networkIds, readable.cityIds, readable.workshopIds, options.unreadOnly, options.limit],
   )
 }
 
-export async function countUnread(q: Queryable, recipientId: string, spaces: Spaces): Promise<number> {
+export async function countUnread(q: Queryable, recipientId: string, readable: Readable): Promise<number> {
   const [row] = await q.query<{ n: number }>(
     `select count(*)::int as n from notifications n join documents d on d.id = n.document_id
      where n.recipient_id = $1 and n.read_at is null and ${READABLE}`,
-    [recipientId, spaces.networkIds, spaces.cityIds],
+    [recipientId, readable.networkIds, readable.cityIds, readable.workshopIds],
   )
   return row!.n
 }

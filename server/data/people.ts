@@ -24,6 +24,18 @@ export async function describePeople(q: Queryable, userIds: string[], space: Spa
   return new Map(rows.map((r) => [r.id, r]))
 }
 
+/** Those taking part in a workshop: named with their account, or on the team of a city it has a representative of. */
+export async function workshopCandidates(q: Queryable, workshopId: string): Promise<string[]> {
+  const rows = await q.query<{ userId: string }>(
+    `select user_id as "userId" from workshop_participants where workshop_id = $1 and user_id is not null
+     union
+     select g.user_id from workshop_participants p join role_grants g on g.role = 'city_team' and g.city_id = p.city_id
+     where p.workshop_id = $1 and p.kind = 'city_representative'`,
+    [workshopId],
+  )
+  return rows.map((r) => r.userId)
+}
+
 /**
  * Everyone holding a role that could let them read a space: the policy decides who actually
  * may. For a network, its own roles and the teams of its member cities; for a city, its own

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { hashToken } from '../../server/auth/tokens'
-import type { DocumentSummary, InvitationView, LinkResponse, MeResponse, WorkshopList, WorkshopView } from '../../shared/api'
+import type {
+  DocumentSummary,
+  InvitationView,
+  LinkResponse,
+  MeResponse,
+  MentionableList,
+  NotificationList,
+  ThreadView,
+  WorkshopList,
+  WorkshopView,
+} from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
 import type { Client } from '../helpers/app'
+import { anchorIn } from '../helpers/comments'
 import { DRIVERS } from '../helpers/db'
 import { useTestApp } from '../helpers/test-app'
 import { buildNetwork, buildPerson, buildWorld, signIn, signInAll, PASSWORD } from '../helpers/world'
@@ -113,6 +124,38 @@ describe.each(DRIVERS)('taking part in a workshop, on %s', (driver) => {
     ]
     for (const [what, res] of refused) expect((await res).status, what).toBe(403)
     expect((await guest.get<DocumentSummary[]>('/api/documents')).body).toEqual([])
+  })
+
+  it('those taking part comment on the workshop’s documents, are mentioned in them and notified; not on the network’s others', async () => {
+    const w = await world()
+    const { email, token } = await invitedGuest(w, 'Mona Mentioned')
+    const { client: guest, me } = await acceptAsNewAccount(token, 'Mona Mentioned', email)
+    const agenda = w.workshop.agenda.id
+    const mentionable = (await w.as.secretariat.get<MentionableList>(`/api/documents/${agenda}/mentionable`)).body.people.map((p) => p.name)
+    expect(mentionable).toContain('Mona Mentioned')
+    expect((await w.as.secretariat.get<MentionableList>(`/api/documents/${w.documents.network.id}/mentionable`)).body.people.map((p) => p.name)).not.toContain(
+      'Mona Mentioned',
+    )
+    const thread = await w.as.secretariat.post<ThreadView>(`/api/documents/${agenda}/comments`, {
+      anchor: await anchorIn(t.db, agenda),
+      body: 'Mona, pouvez-vous compléter ?',
+      mentions: [me.user.id],
+    })
+    expect(thread.status).toBe(201)
+    expect((await guest.get<NotificationList>('/api/notifications')).body.notifications.map((n) => n.threadId)).toEqual([thread.body.id])
+    const reply = await guest.post(`/api/documents/${agenda}/comments/${thread.body.id}/replies`, { body: 'Oui, c’est fait.' })
+    expect(reply.status).toBe(201)
+    // Not on the network's other documents.
+    const elsewhere = await w.as.secretariat.post<ApiErrorBody>(`/api/documents/${w.documents.network.id}/comments`, {
+      anchor: await anchorIn(t.db, w.documents.network.id),
+      body: 'Et ici ?',
+      mentions: [me.user.id],
+    })
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([422, 'invalid_mention'])
+    // Once they no longer take part, the workshop's notices leave their inbox with their rights.
+    const seen = (await w.as.secretariat.get<WorkshopView>(`/api/workshops/${w.workshop.id}`)).body
+    expect((await w.as.secretariat.delete(`${w.participants}/${seen.participants.find((p) => p.userId === me.user.id)!.id}`)).status).toBe(204)
+    expect((await guest.get<NotificationList>('/api/notifications')).body).toEqual({ notifications: [], unread: 0 })
   })
 
   it('a link works once and not after it expires; a participant with an account needs none', async () => {

@@ -82,6 +82,8 @@ describe.each(DRIVERS)('live connections to a workshop’s documents (%s)', (dri
     try {
       await Promise.all([synced(connection), synced(secretariat)])
       expect(await levelOf(connection, secretariat)).toBe('write')
+      // No role in the network: others see them as taking part in the workshop.
+      expect(secretariat.provider.awareness.getStates().get(connection.doc.clientID)!.user).toMatchObject({ name: 'Gaby Guest', role: 'participant' })
       appendParagraph(connection.doc, 'Note de l’invitée')
       await expect.poll(() => docText(secretariat.doc)).toContain('Note de l’invitée')
 

@@ -31,7 +31,7 @@ export function PresenceList({ awareness, me }: { awareness: Awareness; me: { id
     setTimeout(() => caret?.classList.remove('collaboration-carets__caret--flash'), 1200)
   }
 
-  const roleLabel = (role: string) => (role === 'reader' ? '' : t(roleLabelKey(role as SpaceRole)))
+  const roleLabel = (role: string) => (role === 'reader' ? '' : role === 'participant' ? t('workshopAccess.participant') : t(roleLabelKey(role as SpaceRole)))
 
   return (
     <section className="presence" aria-label={t('editor.presence.label')}>

@@ -150,12 +150,16 @@ const en: Messages = {
     usedHint: 'If you accepted it yourself, sign in to find your space.',
     signIn: 'Sign in',
   },
-  // An invitation to take part in a workshop, for someone without an account: it gives no role.
-  workshopInvitation: {
-    summary: 'You are invited to the workshop “{{title}}” from {{from}} to {{to}}.',
-    summaryAt: 'You are invited to the workshop “{{title}}” from {{from}} to {{to}} in {{place}}.',
-    scope: 'With the other participants, you will read, comment on and write the workshop’s agenda and deliverables.',
-    signedInAs: 'You are signed in as {{name}} ({{email}}). The workshop will be added to this account.',
+  // Taking part in a workshop: the invitation of someone without an account (it gives no role), and how others see them.
+  workshopAccess: {
+    invitation: {
+      summary: 'You are invited to the workshop “{{title}}” from {{from}} to {{to}}.',
+      summaryAt: 'You are invited to the workshop “{{title}}” from {{from}} to {{to}} in {{place}}.',
+      scope: 'With the other participants, you will read, comment on and write the workshop’s agenda and deliverables.',
+      signedInAs: 'You are signed in as {{name}} ({{email}}). The workshop will be added to this account.',
+    },
+    // In a document's presence list: someone whose only right there is taking part in its workshop.
+    participant: 'Workshop participant',
   },
   reset: {
     title: 'New password',

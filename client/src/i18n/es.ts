@@ -154,12 +154,16 @@ const es: Messages = {
     usedHint: 'Si fue usted quien la aceptó, inicie sesión para encontrar su espacio.',
     signIn: 'Iniciar sesión',
   },
-  // An invitation to take part in a workshop, for someone without an account: it gives no role.
-  workshopInvitation: {
-    summary: 'Se le invita al taller «{{title}}» del {{from}} al {{to}}.',
-    summaryAt: 'Se le invita al taller «{{title}}» del {{from}} al {{to}} en {{place}}.',
-    scope: 'Con los demás participantes, podrá leer, comentar y redactar el programa y los entregables del taller.',
-    signedInAs: 'Ha iniciado sesión como {{name}} ({{email}}). El taller se añadirá a esta cuenta.',
+  // Taking part in a workshop: the invitation of someone without an account (it gives no role), and how others see them.
+  workshopAccess: {
+    invitation: {
+      summary: 'Se le invita al taller «{{title}}» del {{from}} al {{to}}.',
+      summaryAt: 'Se le invita al taller «{{title}}» del {{from}} al {{to}} en {{place}}.',
+      scope: 'Con los demás participantes, podrá leer, comentar y redactar el programa y los entregables del taller.',
+      signedInAs: 'Ha iniciado sesión como {{name}} ({{email}}). El taller se añadirá a esta cuenta.',
+    },
+    // In a document's presence list: someone whose only right there is taking part in its workshop.
+    participant: 'Participante del taller',
   },
   reset: {
     title: 'Nueva contraseña',

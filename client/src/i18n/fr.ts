@@ -153,12 +153,16 @@ const fr = {
     usedHint: 'Si c’est vous qui l’avez acceptée, connectez-vous pour retrouver votre espace.',
     signIn: 'Se connecter',
   },
-  // An invitation to take part in a workshop, for someone without an account: it gives no role.
-  workshopInvitation: {
-    summary: 'Vous êtes invité·e à l’atelier « {{title}} » du {{from}} au {{to}}.',
-    summaryAt: 'Vous êtes invité·e à l’atelier « {{title}} » du {{from}} au {{to}} à {{place}}.',
-    scope: 'Avec les autres participant·es, vous pourrez lire, commenter et rédiger le programme et les livrables de l’atelier.',
-    signedInAs: 'Vous êtes connecté·e en tant que {{name}} ({{email}}). L’atelier sera ajouté à ce compte.',
+  // Taking part in a workshop: the invitation of someone without an account (it gives no role), and how others see them.
+  workshopAccess: {
+    invitation: {
+      summary: 'Vous êtes invité·e à l’atelier « {{title}} » du {{from}} au {{to}}.',
+      summaryAt: 'Vous êtes invité·e à l’atelier « {{title}} » du {{from}} au {{to}} à {{place}}.',
+      scope: 'Avec les autres participant·es, vous pourrez lire, commenter et rédiger le programme et les livrables de l’atelier.',
+      signedInAs: 'Vous êtes connecté·e en tant que {{name}} ({{email}}). L’atelier sera ajouté à ce compte.',
+    },
+    // In a document's presence list: someone whose only right there is taking part in its workshop.
+    participant: 'Participant·e à l’atelier',
   },
   reset: {
     title: 'Nouveau mot de passe',

@@ -114,8 +114,8 @@ function WorkshopSummary({ workshop }: { workshop: NonNullable<InvitationView['w
   const days = { title: workshop.title, ...formatDayRange(workshop.startsOn, workshop.endsOn, locale) }
   return (
     <>
-      <p>{workshop.place ? t('workshopInvitation.summaryAt', { ...days, place: workshop.place }) : t('workshopInvitation.summary', days)}</p>
-      <p>{t('workshopInvitation.scope')}</p>
+      <p>{workshop.place ? t('workshopAccess.invitation.summaryAt', { ...days, place: workshop.place }) : t('workshopAccess.invitation.summary', days)}</p>
+      <p>{t('workshopAccess.invitation.scope')}</p>
     </>
   )
 }
@@ -166,7 +166,7 @@ function AcceptSignedIn({ token, invitation, me, onDeadLink }: Props & { me: MeR
         <Notice tone="info">{t('invitation.wrongAccount', { email: invitation.email ?? '' })}</Notice>
       ) : (
         <>
-          <p>{t(invitation.workshop ? 'workshopInvitation.signedInAs' : 'invitation.signedInAs', { name: me.user.name, email: me.user.email })}</p>
+          <p>{t(invitation.workshop ? 'workshopAccess.invitation.signedInAs' : 'invitation.signedInAs', { name: me.user.name, email: me.user.email })}</p>
           <p className="actions">
             <button type="button" className="button button-primary" onClick={() => void accept()} disabled={busy} aria-busy={busy || undefined}>
               {busy && <Spinner />}

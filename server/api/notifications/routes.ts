@@ -33,9 +33,9 @@ export const notificationRoutes = new Hono<AppEnv>()
     const { actor, user } = requireIdentity(c)
     const { unread, limit } = c.req.valid('query')
     const { db } = c.var.deps
-    const spaces = readableSpaces(actor)
-    const rows = await listNotifications(db, user.id, spaces, { unreadOnly: unread ?? false, limit })
-    const body: NotificationList = { notifications: rows.map(present), unread: await countUnread(db, user.id, spaces) }
+    const readable = { ...readableSpaces(actor), workshopIds: actor.workshops }
+    const rows = await listNotifications(db, user.id, readable, { unreadOnly: unread ?? false, limit })
+    const body: NotificationList = { notifications: rows.map(present), unread: await countUnread(db, user.id, readable) }
     return c.json(body)
   })
   .post('/read-all', async (c) => {
