@@ -34,7 +34,8 @@ export type Membership = { networkId: string; cityId: string; kind: MembershipKi
 
 /**
  * Everything the policy needs to know about a person: their grants, the memberships around them,
- * and the workshops they take part in (by name, or as a representative of a city on whose team they are).
+ * and the workshops they take part in (by name, or through a representative of a city of that
+ * network on whose team they are).
  */
 export type Actor = {
   userId: string

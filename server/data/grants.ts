@@ -23,11 +23,14 @@ export async function loadActors(q: Queryable, userIds: string[]): Promise<Actor
      where m.left_at is null and g.user_id = any($1::uuid[])`,
     [userIds],
   )
-  // By name, or as the representative of a city on whose team they are.
+  // By name, or as the representative of a city on whose team they are, while it is still in the workshop's network.
   const workshops = await q.query<{ userId: string; workshopId: string }>(
     `select p.user_id as "userId", p.workshop_id as "workshopId" from workshop_participants p where p.user_id = any($1::uuid[])
      union
-     select g.user_id, p.workshop_id from workshop_participants p join role_grants g on g.role = 'city_team' and g.city_id = p.city_id
+     select g.user_id, p.workshop_id from workshop_participants p
+       join role_grants g on g.role = 'city_team' and g.city_id = p.city_id
+       join workshops w on w.id = p.workshop_id
+       join memberships m on m.city_id = p.city_id and m.network_id = w.network_id and m.left_at is null
      where p.kind = 'city_representative' and g.user_id = any($1::uuid[])`,
     [userIds],
   )

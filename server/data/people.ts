@@ -24,7 +24,7 @@ export async function describePeople(q: Queryable, userIds: string[], space: Spa
   return new Map(rows.map((r) => [r.id, r]))
 }
 
-/** Those taking part in a workshop: named with their account, or on the team of a city it has a representative of. */
+/** Who may be taking part in a workshop (loadActors says who does): named with their account, or on the team of a city it has a representative of. */
 export async function workshopCandidates(q: Queryable, workshopId: string): Promise<string[]> {
   const rows = await q.query<{ userId: string }>(
     `select user_id as "userId" from workshop_participants where workshop_id = $1 and user_id is not null

@@ -181,6 +181,12 @@ describe.each(DRIVERS)('taking part in a workshop, on %s', (driver) => {
       (await t.db.query<{ userId: string | null }>('select user_id as "userId" from workshop_participants where id = $1', [late.participant.id]))[0]!.userId,
     ).toBeNull()
 
+    // Removed from the list, a participant's link goes with them.
+    const removed = await invitedGuest(w, 'Remy Removed')
+    expect((await w.as.secretariat.delete(`${w.participants}/${removed.participant.id}`)).status).toBe(204)
+    const gone = await t.app.client().post<ApiErrorBody>(`/api/invitations/${removed.token}/accept`, { name: 'Remy', email: removed.email, password: PASSWORD })
+    expect([gone.status, gone.body.error.code]).toEqual([404, 'link_invalid'])
+
     // Someone already on the list with their account.
     const added = await w.as.secretariat.post<WorkshopView>(w.participants, { kind: 'advisory', funded: false, userId: w.people.advisory.id })
     const advisory = added.body.participants.find((p) => p.userId === w.people.advisory.id)!
@@ -261,6 +267,12 @@ describe.each(DRIVERS)('taking part in a workshop, on %s', (driver) => {
     expect((await guest.get(`/api/workshops/${w.workshop.id}`)).status).toBe(403)
     expect((await guest.get(`/api/documents/${w.workshop.agenda.id}`)).status).toBe(403)
     expect((await guest.get<WorkshopList>('/api/workshops')).body.workshops).toEqual([])
+
+    // A city that leaves the network takes its team's place in the workshop with it; coming back brings it back.
+    expect((await w.as.secretariat.delete(`/api/networks/${w.network.id}/cities/${w.cities.member.id}`)).status).toBe(204)
+    expect((await colleague.get(`/api/workshops/${w.workshop.id}`)).status).toBe(403)
+    expect((await w.as.secretariat.post(`/api/networks/${w.network.id}/cities`, { cityId: w.cities.member.id, kind: 'member' })).status).toBe(201)
+    expect(await rightsOn(colleague, w.workshop.id)).toEqual(Array(5).fill(DOCUMENT_RIGHTS))
 
     expect((await w.as.secretariat.delete(`${w.participants}/${repId}`)).status).toBe(204)
     expect(await rightsOn(colleague, w.workshop.id)).toEqual(Array(5).fill(['read', 'comment']))
