@@ -326,12 +326,24 @@ export type DashboardCity = {
   onboarding: { objectivesMet: number; paperworkLate: boolean }
 }
 
+/** A workshop on the dashboard: its days and where its four deliverables stand. */
+export type DashboardWorkshop = {
+  id: string
+  title: string
+  startsOn: string
+  endsOn: string
+  place: string
+  deliverables: DashboardDocument[]
+}
+
 /** "Où en sont les villes ?": the secretariat's view of its network, which the funder sees too. */
 export type NetworkDashboard = {
   network: { id: string; name: string }
   cities: DashboardCity[]
-  /** The network's own deliverables. */
+  /** The network's own deliverables, apart from its workshops'. */
   documents: DashboardDocument[]
+  /** Its workshops, oldest first, each with its deliverables. */
+  workshops: DashboardWorkshop[]
   generatedAt: string
 }
 

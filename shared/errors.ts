@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   /** A step of the submission cycle that the document's stage does not allow (validating a draft, submitting twice). */
   'invalid_stage',
   'invalid_mention',
+  /** A funded workshop participant beyond the secretariat's caps (three experts, one advisory member; cities by exception). */
+  'funding_cap',
   'rate_limited',
   'csrf_failed',
   'setup_done',
