@@ -52,12 +52,19 @@ describe('international workshops', () => {
     await page.getByRole('heading', { level: 1, name: 'Atelier de Kappaville' }).waitFor()
     await page.getByText('L’atelier est créé, avec son programme et ses quatre livrables.').waitFor()
     expect(await page.locator('.space-facts').innerText()).toBe('10–12 mai 2027 · Hôtel de ville de Kappaville · accueilli par Kappaville')
-    expect(await page.locator('.live-column h3').allInnerTexts()).toEqual([
+    expect(await page.locator('.live-column').evaluateAll((columns) => columns.map((c) => c.getAttribute('aria-label')))).toEqual([
       'Programme de l’atelier — Atelier de Kappaville',
       'Fiche thématique — Atelier de Kappaville',
       'Fiche constitutive du Réseau collaboratif — Atelier de Kappaville',
       'Fiche de la Problématique prioritaire — Atelier de Kappaville',
       'Gabarit de projet pilote — Atelier de Kappaville',
+    ])
+    expect(await page.locator('.live-column h3').allInnerTexts()).toEqual([
+      'Programme de l’atelier',
+      'Fiche thématique',
+      'Fiche constitutive du Réseau collaboratif',
+      'Fiche de la Problématique prioritaire',
+      'Gabarit de projet pilote',
     ])
 
     const form = page.locator('.participant-form')
@@ -113,7 +120,7 @@ describe('international workshops', () => {
     const write = async (board: Page, documentTitle: string, heading: string, words: string) => {
       const editor = await board.context().newPage()
       await editor.goto(`${server.url}/workshops/${workshop.id}`)
-      await editor.getByRole('link', { name: documentTitle }).click()
+      await editor.getByRole('listitem', { name: documentTitle, exact: true }).getByRole('link').click()
       await editor.locator('.editor-prose[contenteditable="true"]').waitFor()
       await typeUnder(editor, heading, words)
       await expect.poll(() => editor.locator('.editor-prose').innerText()).toContain(words)

@@ -592,7 +592,8 @@ const en: Messages = {
       'An international workshop brings the pilot city, the secretariat, experts and member cities together for two or three days on the network’s theme.',
     emptyOrganise: 'Organise the first one: its agenda and four deliverables are created with it, due a month after the workshop.',
     phase: { upcoming: 'Upcoming', live: 'Under way', past: 'Over' },
-    progress: '{{validated}} of {{total}} deliverables validated',
+    progress_one: '{{count}} of {{total}} deliverables validated',
+    progress_other: '{{count}} of {{total}} deliverables validated',
     hostedBy: 'hosted by {{city}}',
     createTitle: 'Organise an international workshop',
     createDescription:

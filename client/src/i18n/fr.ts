@@ -600,7 +600,8 @@ const fr = {
       'Un atelier international réunit, deux ou trois jours durant, la ville pilote, le Secrétariat, les experts et les villes membres autour de la thématique du réseau.',
     emptyOrganise: 'Organisez le premier : son programme et ses quatre livrables sont créés avec lui, à rendre un mois après l’atelier.',
     phase: { upcoming: 'À venir', live: 'En cours', past: 'Terminé' },
-    progress: '{{validated}} livrables validés sur {{total}}',
+    progress_one: '{{count}} livrable validé sur {{total}}',
+    progress_other: '{{count}} livrables validés sur {{total}}',
     hostedBy: 'accueilli par {{city}}',
     createTitle: 'Organiser un atelier international',
     createDescription:

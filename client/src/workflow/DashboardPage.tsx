@@ -141,7 +141,7 @@ function WorkshopItem({ workshop }: { workshop: DashboardWorkshop }) {
         <Link to={`/workshops/${encodeURIComponent(workshop.id)}`}>{workshop.title}</Link>
       </h3>
       <p className="muted">
-        {[formatDays(workshop.startsOn, workshop.endsOn, locale), workshop.place, t('workshops.progress', { validated, total: workshop.deliverables.length })]
+        {[formatDays(workshop.startsOn, workshop.endsOn, locale), workshop.place, t('workshops.progress', { count: validated, total: workshop.deliverables.length })]
           .filter(Boolean)
           .join(' · ')}
       </p>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { DocumentSummary, WorkshopView } from '../../../shared/api'
+import { TEMPLATES } from '../../../shared/templates'
 import type { WorkshopPhase } from '../../../shared/workshops'
 import type { Participant } from '../editor/presence'
 import { initials } from '../editor/presence'
@@ -29,7 +30,7 @@ export function LiveBoard({ workshop, phase }: { workshop: WorkshopView; phase: 
         {phase === 'past'
           ? progress.complete
             ? t('workshop.allValidated')
-            : t('workshops.progress', { validated: progress.validated, total: progress.total })
+            : t('workshops.progress', { count: progress.validated, total: progress.total })
           : t(phase === 'live' ? 'workshop.liveIntro' : 'workshop.upcomingIntro')}
       </p>
       <ol className="live-columns">
@@ -41,13 +42,16 @@ export function LiveBoard({ workshop, phase }: { workshop: WorkshopView; phase: 
   )
 }
 
+/** One document's column: what it is (its kind, the title repeating the workshop's name), where it stands, who is in it. */
 function DocumentColumn({ document, label, people }: { document: DocumentSummary; label: string; people: Participant[] }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   return (
     <li className="live-column" aria-label={document.title}>
       <p className="live-column-label">{label}</p>
       <h3>
-        <Link to={`/documents/${encodeURIComponent(document.id)}`}>{document.title}</Link>
+        <Link to={`/documents/${encodeURIComponent(document.id)}`} title={document.title}>
+          {TEMPLATES[document.kind]?.title[locale] ?? document.title}
+        </Link>
       </h3>
       <StageBadge document={document} />
       <p className="live-count">{people.length === 0 ? t('workshop.nobody') : t('workshop.writing', { count: people.length })}</p>

@@ -63,7 +63,7 @@ export function WorkshopsSection({ network }: { network: NetworkDetail }) {
                       .filter(Boolean)
                       .join(' · ')}
                   </p>
-                  {phase === 'past' && <p>{t('workshops.progress', { validated: progress.validated, total: progress.total })}</p>}
+                  {phase === 'past' && <p>{t('workshops.progress', { count: progress.validated, total: progress.total })}</p>}
                 </li>
               )
             })}
