@@ -107,6 +107,8 @@ export const endpoints = {
   onboarding: (networkId: string, o?: RequestOptions) => api.get<NetworkOnboarding>(`/api/networks/${id(networkId)}/onboarding`, o),
   tickOnboarding: (networkId: string, cityId: string, key: string, body: z.input<typeof onboardingItemBody>) =>
     api.patch<CityOnboarding>(`/api/networks/${id(networkId)}/cities/${id(cityId)}/onboarding/items/${id(key)}`, body),
+  startVisitReport: (networkId: string, cityId: string) =>
+    api.post<DocumentSummary>(`/api/networks/${id(networkId)}/cities/${id(cityId)}/onboarding/visit/report`),
   dashboard: (networkId: string, o?: RequestOptions) => api.get<NetworkDashboard>(`/api/networks/${id(networkId)}/dashboard`, o),
   cycles: (documentId: string, o?: RequestOptions) => api.get<CycleList>(`/api/documents/${id(documentId)}/cycles`, o),
   addCycle: (documentId: string, body: z.input<typeof cycleBody>) => api.post<CycleView>(`/api/documents/${id(documentId)}/cycles`, body),

@@ -518,6 +518,11 @@ const en: Messages = {
       innovation_culture: 'Innovation culture started',
     },
   },
+  visitReport: {
+    start: 'Write the visit report',
+    starting: 'Creating the report…',
+    open: 'Open the visit report',
+  },
   dashboard: {
     open: 'Where do the cities stand?',
     title: 'Where do the cities stand?',

@@ -525,6 +525,11 @@ const es: Messages = {
       innovation_culture: 'Cultura de innovación iniciada',
     },
   },
+  visitReport: {
+    start: 'Redactar el informe de visita',
+    starting: 'Creando el informe…',
+    open: 'Abrir el informe de visita',
+  },
   dashboard: {
     open: '¿En qué punto están las ciudades?',
     title: '¿En qué punto están las ciudades?',

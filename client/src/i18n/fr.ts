@@ -526,6 +526,11 @@ const fr = {
       innovation_culture: 'Culture d’innovation amorcée',
     },
   },
+  visitReport: {
+    start: 'Rédiger le rapport de visite',
+    starting: 'Création du rapport…',
+    open: 'Ouvrir le rapport de visite',
+  },
   dashboard: {
     open: 'Où en sont les villes ?',
     title: 'Où en sont les villes ?',
