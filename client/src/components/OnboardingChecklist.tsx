@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
-import type { CityOnboarding } from '../../../shared/api'
+import type { CityOnboarding, DocumentSummary } from '../../../shared/api'
 import { OBJECTIVES, type OnboardingItemKey } from '../../../shared/onboarding'
-import { endpoints } from '../api'
+import { endpoints, isApiError } from '../api'
 import { useI18n } from '../i18n/useI18n'
 import type { Message } from '../i18n/types'
 import { describeError } from '../lib/errors'
@@ -38,14 +38,17 @@ export function OnboardingChecklist({ networkId, onboarding: loaded }: { network
       .finally(() => setBusy(null))
   }
 
+  const open = (document: Pick<DocumentSummary, 'id' | 'title'>) =>
+    navigate(`/documents/${encodeURIComponent(document.id)}`, { state: { title: document.title } })
   const startReport = () => {
     setBusy('report')
     setError(null)
     endpoints
       .startVisitReport(networkId, onboarding.city.id)
       .then(
-        (document) => navigate(`/documents/${encodeURIComponent(document.id)}`, { state: { title: document.title } }),
-        (err: unknown) => setError(describeError(err)),
+        open,
+        // Someone started it meanwhile: theirs is the one to write in.
+        (err: unknown) => (isApiError(err) && err.document ? open(err.document) : setError(describeError(err))),
       )
       .finally(() => setBusy(null))
   }
