@@ -366,8 +366,19 @@ export type CityOnboarding = {
   paperworkOpenDays: number | null
   /** Open for more than PAPERWORK_LATE_DAYS. */
   paperworkLate: boolean
-  visit: { plannedOn: string | null; heldOn: string | null }
-  allowed: { tick: boolean; schedule: boolean }
+  visit: CityVisitView
+  /** `startReport`: may start the visit's report (the secretariat and the city's team), while it has none. */
+  allowed: { tick: boolean; schedule: boolean; startReport: boolean }
+}
+
+/** The secretariat's visit to a city, and its report. */
+export type CityVisitView = {
+  plannedOn: string | null
+  heldOn: string | null
+  /** Whether the visit has its report: everyone who follows the onboarding may know that much. */
+  hasReport: boolean
+  /** The report itself, only for those who may read it (it lives in the city's space); null for the funder and other cities. */
+  report: DocumentSummary | null
 }
 
 export type NetworkOnboarding = {

@@ -1,3 +1,5 @@
+import type { DocumentSummary } from './api'
+
 /**
  * Error codes the API returns in `{ error: { code, message } }`. The message is English for
  * API users and logs; the client shows its own translated text for each code.
@@ -40,5 +42,7 @@ export type ApiErrorBody = {
     fields?: { path: string; message: string }[]
     /** For rate_limited: seconds until another attempt is accepted. */
     retryAfter?: number
+    /** For a conflict with a document that already exists (a visit's report): that document. */
+    document?: DocumentSummary
   }
 }

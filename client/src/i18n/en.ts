@@ -521,6 +521,11 @@ const en: Messages = {
       innovation_culture: 'Innovation culture started',
     },
   },
+  visitReport: {
+    start: 'Write the visit report',
+    starting: 'Creating the report…',
+    open: 'Open the visit report',
+  },
   dashboard: {
     workshops: 'International workshops',
     noWorkshops: 'No workshop yet.',

@@ -528,6 +528,11 @@ const es: Messages = {
       innovation_culture: 'Cultura de innovación iniciada',
     },
   },
+  visitReport: {
+    start: 'Redactar el informe de visita',
+    starting: 'Creando el informe…',
+    open: 'Abrir el informe de visita',
+  },
   dashboard: {
     workshops: 'Talleres internacionales',
     noWorkshops: 'Todavía no hay ningún taller.',

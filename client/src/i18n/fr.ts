@@ -529,6 +529,11 @@ const fr = {
       innovation_culture: 'Culture d’innovation amorcée',
     },
   },
+  visitReport: {
+    start: 'Rédiger le rapport de visite',
+    starting: 'Création du rapport…',
+    open: 'Ouvrir le rapport de visite',
+  },
   dashboard: {
     workshops: 'Ateliers internationaux',
     noWorkshops: 'Aucun atelier pour l’instant.',
