@@ -21,6 +21,12 @@ export const DOCUMENT_KINDS = [
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
 /**
+ * Kinds that a process makes, linked to it (a workshop's agenda, a city visit's report): the
+ * new-document dialog leaves them out, as one made there would belong to nothing.
+ */
+export const PROCESS_KINDS: ReadonlySet<DocumentKind> = new Set(['workshop_agenda', 'visit_report'])
+
+/**
  * The deliverables: kinds a city or the network submits to the secretariat (a baseline study or
  * an experimentation log is working material; a visit report is the secretariat's own account of
  * its visit, written with the city, so no one reviews it).
