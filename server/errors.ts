@@ -17,6 +17,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   version_locked: 409,
   invalid_stage: 409,
   invalid_mention: 422,
+  funding_cap: 409,
   setup_done: 409,
   link_used: 409,
   link_expired: 410,

@@ -330,12 +330,24 @@ export type DashboardCity = {
   onboarding: { objectivesMet: number; paperworkLate: boolean }
 }
 
+/** A workshop on the dashboard: its days and where its four deliverables stand. */
+export type DashboardWorkshop = {
+  id: string
+  title: string
+  startsOn: string
+  endsOn: string
+  place: string
+  deliverables: DashboardDocument[]
+}
+
 /** "Où en sont les villes ?": the secretariat's view of its network, which the funder sees too. */
 export type NetworkDashboard = {
   network: { id: string; name: string }
   cities: DashboardCity[]
-  /** The network's own deliverables. */
+  /** The network's own deliverables, apart from its workshops'. */
   documents: DashboardDocument[]
+  /** Its workshops, oldest first, each with its deliverables. */
+  workshops: DashboardWorkshop[]
   generatedAt: string
 }
 
@@ -358,8 +370,19 @@ export type CityOnboarding = {
   paperworkOpenDays: number | null
   /** Open for more than PAPERWORK_LATE_DAYS. */
   paperworkLate: boolean
-  visit: { plannedOn: string | null; heldOn: string | null }
-  allowed: { tick: boolean; schedule: boolean }
+  visit: CityVisitView
+  /** `startReport`: may start the visit's report (the secretariat and the city's team), while it has none. */
+  allowed: { tick: boolean; schedule: boolean; startReport: boolean }
+}
+
+/** The secretariat's visit to a city, and its report. */
+export type CityVisitView = {
+  plannedOn: string | null
+  heldOn: string | null
+  /** Whether the visit has its report: everyone who follows the onboarding may know that much. */
+  hasReport: boolean
+  /** The report itself, only for those who may read it (it lives in the city's space); null for the funder and other cities. */
+  report: DocumentSummary | null
 }
 
 export type NetworkOnboarding = {

@@ -1,3 +1,5 @@
+import type { DocumentSummary } from './api'
+
 /**
  * Error codes the API returns in `{ error: { code, message } }`. The message is English for
  * API users and logs; the client shows its own translated text for each code.
@@ -16,6 +18,8 @@ export const ERROR_CODES = [
   /** A step of the submission cycle that the document's stage does not allow (validating a draft, submitting twice). */
   'invalid_stage',
   'invalid_mention',
+  /** A funded workshop participant beyond the secretariat's caps (three experts, one advisory member; cities by exception). */
+  'funding_cap',
   'rate_limited',
   'csrf_failed',
   'setup_done',
@@ -38,5 +42,7 @@ export type ApiErrorBody = {
     fields?: { path: string; message: string }[]
     /** For rate_limited: seconds until another attempt is accepted. */
     retryAfter?: number
+    /** For a conflict with a document that already exists (a visit's report): that document. */
+    document?: DocumentSummary
   }
 }

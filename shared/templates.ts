@@ -16,10 +16,21 @@ export const DOCUMENT_KINDS = [
   'experimentation_log',
   'strategic_plan',
   'workshop_agenda',
+  'visit_report',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
-/** The deliverables: kinds a city or the network submits to the secretariat (a baseline study or an experimentation log is working material). */
+/**
+ * Kinds that a process makes, linked to it (a workshop's agenda, a city visit's report): the
+ * new-document dialog leaves them out, as one made there would belong to nothing.
+ */
+export const PROCESS_KINDS: ReadonlySet<DocumentKind> = new Set(['workshop_agenda', 'visit_report'])
+
+/**
+ * The deliverables: kinds a city or the network submits to the secretariat (a baseline study or
+ * an experimentation log is working material; a visit report is the secretariat's own account of
+ * its visit, written with the city, so no one reviews it).
+ */
 export const CYCLE_KINDS: ReadonlySet<DocumentKind> = new Set([
   'action_plan',
   'problem_statement',
@@ -219,6 +230,37 @@ export const TEMPLATES: Record<DocumentKind, Template> = {
         'Día 3, mañana — Borrador inicial de un proyecto piloto',
       ),
       s('Jour 3, après-midi — Livrables et prochaines étapes', 'Day 3, afternoon — Deliverables and next steps', 'Día 3, tarde — Entregables y próximos pasos'),
+    ],
+  },
+  visit_report: {
+    kind: 'visit_report',
+    title: s('Rapport de visite', 'Visit report', 'Informe de visita'),
+    description: s(
+      'Le compte rendu de la visite du Secrétariat dans une ville : rencontres, attentes, questions et suites.',
+      'The account of the secretariat’s visit to a city: people met, expectations, questions and next steps.',
+      'El informe de la visita del Secretariado a una ciudad: encuentros, expectativas, preguntas y próximos pasos.',
+    ),
+    sections: [
+      s('Objet et déroulé de la visite', 'Purpose and programme of the visit', 'Objeto y desarrollo de la visita'),
+      s(
+        'Personnes rencontrées (équipe locale, maire et dirigeants, acteurs locaux)',
+        'People met (local team, mayor and leaders, local stakeholders)',
+        'Personas reunidas (equipo local, alcaldía y dirigentes, actores locales)',
+      ),
+      s(
+        'Communication sur le projet (citoyens, médias, acteurs clés)',
+        'Communicating the project (citizens, media, key stakeholders)',
+        'Comunicación sobre el proyecto (ciudadanía, medios, actores clave)',
+      ),
+      s('Attentes de la ville', 'The city’s expectations', 'Expectativas de la ciudad'),
+      s('Questions de la ville et réponses apportées', 'The city’s questions and the answers given', 'Preguntas de la ciudad y respuestas dadas'),
+      s('Informations recueillies sur le contexte local', 'Information gathered on the local context', 'Información recogida sobre el contexto local'),
+      s(
+        'État des formalités (contrat, premier virement)',
+        'State of the paperwork (contract, first transfer)',
+        'Estado de los trámites (contrato, primera transferencia)',
+      ),
+      s('Prochaines étapes convenues', 'Agreed next steps', 'Próximos pasos acordados'),
     ],
   },
   strategic_plan: {

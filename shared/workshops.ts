@@ -17,13 +17,11 @@ export const WORKSHOP_DELIVERABLES = ['thematic_sheet', 'network_constitution', 
 export type WorkshopDeliverable = (typeof WORKSHOP_DELIVERABLES)[number]
 export const DELIVERABLES_DUE_DAYS = 30
 
-/** The seed's typical objectives, offered as suggestions. */
-export const SUGGESTED_OBJECTIVES = [
-  'Faire connaissance et partager le contexte local',
-  'Identifier les bonnes pratiques',
-  'Choisir la problématique prioritaire',
-  'Ébaucher un projet pilote',
-] as const
+/**
+ * The seed's list of what a workshop can work on (not exhaustive: the pilot city may propose
+ * others), offered as suggestions; their words are in the client's catalogues.
+ */
+export const OBJECTIVE_SUGGESTIONS = ['constitution', 'practices', 'actions', 'deliverables'] as const
 
 export type FundingRefusal = 'experts_cap' | 'advisory_cap' | 'city_needs_exception' | null
 
@@ -32,4 +30,11 @@ export function fundingRefusal(kind: ParticipantKind, funded: { experts: number;
   if (kind === 'local_expert' || kind === 'international_expert') return funded.experts >= FUNDED_CAPS.experts ? 'experts_cap' : null
   if (kind === 'advisory') return funded.advisory >= FUNDED_CAPS.advisory ? 'advisory_cap' : null
   return exception ? null : 'city_needs_exception'
+}
+
+/** Where a workshop stands on a given day (YYYY-MM-DD): before it, during its days, or after. */
+export type WorkshopPhase = 'upcoming' | 'live' | 'past'
+export function workshopPhase(today: string, w: { startsOn: string; endsOn: string }): WorkshopPhase {
+  if (today < w.startsOn) return 'upcoming'
+  return today > w.endsOn ? 'past' : 'live'
 }

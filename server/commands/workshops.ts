@@ -57,7 +57,7 @@ export async function addParticipant(db: Db, workshopId: string, p: Omit<Partici
     await lockWorkshop(tx, workshopId)
     if (p.funded) {
       const why = fundingRefusal(p.kind, fundedCounts(await listParticipants(tx, workshopId)), exception)
-      if (why) throw new ApiError('conflict', FUNDING_MESSAGES[why])
+      if (why) throw new ApiError('funding_cap', FUNDING_MESSAGES[why])
     }
     const id = await insertParticipant(tx, workshopId, p)
     await announceWorkshopAccess(tx, workshopId)

@@ -38,13 +38,30 @@ export async function setOnboardingItem(
 
 export type EventDates = { plannedOn: string | null; heldOn: string | null }
 
-export async function cityVisits(q: Queryable, networkId: string): Promise<Map<string, EventDates>> {
-  const rows = await q.query<EventDates & { cityId: string }>(
-    `select city_id as "cityId", to_char(planned_on, 'YYYY-MM-DD') as "plannedOn", to_char(held_on, 'YYYY-MM-DD') as "heldOn"
+/** A city's visit: its dates, and its report's document once someone started it. */
+export type CityVisitRow = EventDates & { reportId: string | null }
+
+export async function cityVisits(q: Queryable, networkId: string): Promise<Map<string, CityVisitRow>> {
+  const rows = await q.query<CityVisitRow & { cityId: string }>(
+    `select city_id as "cityId", to_char(planned_on, 'YYYY-MM-DD') as "plannedOn", to_char(held_on, 'YYYY-MM-DD') as "heldOn", report_id as "reportId"
      from city_visits where network_id = $1`,
     [networkId],
   )
-  return new Map(rows.map(({ cityId, ...dates }) => [cityId, dates]))
+  return new Map(rows.map(({ cityId, ...visit }) => [cityId, visit]))
+}
+
+/** The visit's report, its row made if need be and locked until the transaction ends: two people starting it take turns. */
+export async function lockVisitReport(tx: Queryable, networkId: string, cityId: string): Promise<string | null> {
+  await tx.query('insert into city_visits (network_id, city_id) values ($1, $2) on conflict (network_id, city_id) do nothing', [networkId, cityId])
+  const rows = await tx.query<{ reportId: string | null }>(
+    'select report_id as "reportId" from city_visits where network_id = $1 and city_id = $2 for update',
+    [networkId, cityId],
+  )
+  return rows[0]!.reportId
+}
+
+export async function setVisitReport(q: Queryable, networkId: string, cityId: string, documentId: string): Promise<void> {
+  await q.query('update city_visits set report_id = $3 where network_id = $1 and city_id = $2', [networkId, cityId, documentId])
 }
 
 /** Fields left undefined keep their value; null clears them. */

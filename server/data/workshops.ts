@@ -74,6 +74,15 @@ export async function workshopDocuments(q: Queryable, workshopId: string): Promi
   return new Map(rows.map((r) => [r.role, r.documentId]))
 }
 
+/** Every workshop document of a network: which workshop, as what. */
+export async function networkWorkshopDocuments(q: Queryable, networkId: string): Promise<{ workshopId: string; role: string; documentId: string }[]> {
+  return q.query(
+    `select wd.workshop_id as "workshopId", wd.role, wd.document_id as "documentId"
+     from workshop_documents wd join workshops w on w.id = wd.workshop_id where w.network_id = $1`,
+    [networkId],
+  )
+}
+
 export type ParticipantRow = {
   id: string
   kind: ParticipantKind

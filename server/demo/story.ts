@@ -9,6 +9,7 @@ import { loadActor } from '../data/grants'
 import { loadState, storedUpdates } from '../data/live-documents'
 import { workshopDocuments } from '../data/workshops'
 import { addParticipant, createWorkshop } from '../commands/workshops'
+import { startVisitReport } from '../commands/visit-reports'
 import type { ParticipantKind } from '../../shared/workshops'
 import { setCityVisit, setInauguralEvent, setOnboardingItem } from '../data/onboarding'
 import { ONBOARDING_ITEMS, PAPERWORK, type OnboardingItemKey } from '../../shared/onboarding'
@@ -21,7 +22,8 @@ import type { PmNode } from '../../shared/content'
  * API and the live server use: documents with real text written by their cities, comments and
  * replies, a named version, and the submission cycle at several stages — Dakar's plan validated
  * as V1, experimented in two cycles, its V2 (written with Abidjan's peer expert) under review;
- * Abidjan's plan returned with remarks; Tunis's draft overdue.
+ * Abidjan's plan returned with remarks; Tunis's draft overdue; the secretariat's visit to Dakar
+ * and its report, written with the city.
  */
 
 export type StoryDeps = Pick<AppDeps, 'db' | 'hub' | 'documentReader' | 'documents' | 'versions'>
@@ -88,6 +90,9 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
   }
   await setInauguralEvent(deps.db, networkId, { cityId: cast.cities.get('dakar')!, plannedOn: '2026-03-16', heldOn: '2026-03-16' })
   await setCityVisit(deps.db, networkId, cast.cities.get('dakar')!, { plannedOn: '2026-04-02', heldOn: '2026-04-02' })
+  const visit = await startVisitReport(deps.db, { networkId, city: { id: cast.cities.get('dakar')!, name: 'Dakar' }, userId: who(SECRETARIAT), locale: 'fr' })
+  await write(SECRETARIAT, visit.document.title, DAKAR_VISIT, visit.document)
+  await write(PILOT, visit.document.title, DAKAR_VISIT_EXPECTATIONS, visit.document)
   await setCityVisit(deps.db, networkId, cast.cities.get('abidjan')!, { plannedOn: '2027-01-20' })
 
   // Workshops: the one held in Dakar, with three funded experts and its deliverables under way; the next one, in Abidjan.
@@ -258,6 +263,39 @@ const ONBOARDED: Record<string, OnboardingItemKey[]> = {
 const NOTES: Partial<Record<OnboardingItemKey, string>> = {
   first_transfer: 'Reçu sur le compte de la ville ; copie de l’avis de virement transmise au bailleur.',
   made_public: 'Annonce au conseil municipal et communiqué de presse.',
+}
+
+export const DAKAR_VISIT_REPORT = 'Rapport de visite — Dakar'
+
+const DAKAR_VISIT = {
+  'Objet et déroulé de la visite': [
+    'Visite du Secrétariat à Dakar le 2 avril 2026 : rencontre de l’équipe locale le matin, visite de la place de l’Obélisque à midi, réunion avec le maire et les acteurs locaux l’après-midi.',
+  ],
+  'Personnes rencontrées (équipe locale, maire et dirigeants, acteurs locaux)': [
+    'Aminata Diallo et l’équipe du service des espaces publics ; le maire et son adjointe à l’urbanisme ; l’association des commerçantes du marché et les directrices de deux écoles riveraines.',
+  ],
+  'Communication sur le projet (citoyens, médias, acteurs clés)': [
+    'Conférence de presse à l’hôtel de ville avec le maire ; reportage de la radio municipale sur la place de l’Obélisque ; annonce sur les réseaux sociaux de la ville.',
+  ],
+  'Questions de la ville et réponses apportées': [
+    'Le premier virement peut-il financer du mobilier ? Oui, dans la limite du budget d’expérimentation prévu au contrat.',
+    'Qui anime le groupe d’action local ? L’équipe de la ville, avec l’appui du Secrétariat pour la première réunion.',
+  ],
+  'Informations recueillies sur le contexte local': [
+    'La place se vide aux heures chaudes ; trois écoles et un marché la bordent ; la mairie d’arrondissement prévoit des travaux de voirie à l’automne.',
+  ],
+  'État des formalités (contrat, premier virement)': [
+    'Contrat signé en février ; premier virement reçu fin mars, une fois ouverte la ligne budgétaire par la direction des finances.',
+  ],
+  'Prochaines étapes convenues': [
+    'Réunir le groupe d’action local avant fin avril ; lancer les comptages de fréquentation ; préparer l’Atelier international de Dakar (12–14 mai).',
+  ],
+}
+
+const DAKAR_VISIT_EXPECTATIONS = {
+  'Attentes de la ville': [
+    'Apprendre des autres villes comment associer les habitantes à la conception des places, et l’appui d’un expert sur l’éclairage public.',
+  ],
 }
 
 const DAKAR_WORKSHOP = (hostCityId: string) => ({

@@ -1,10 +1,12 @@
 import type { Queryable } from '../db/db'
 import { networkDeliverables, type DeliverableRow } from '../data/dashboard'
 import { getNetworks, listMemberships } from '../data/workspace'
+import { listWorkshops, networkWorkshopDocuments } from '../data/workshops'
 import { presentMembership } from '../api/networks/present'
 import { onboardingProgress } from '../api/onboarding/present'
-import type { DashboardCity, DashboardDocument, NetworkDashboard } from '../../shared/api'
+import type { DashboardCity, DashboardDocument, DashboardWorkshop, NetworkDashboard } from '../../shared/api'
 import { isOverdue, withWriters } from '../../shared/domain'
+import { WORKSHOP_DELIVERABLES } from '../../shared/workshops'
 
 function presentDeliverable(d: DeliverableRow): DashboardDocument {
   return {
@@ -21,15 +23,18 @@ function presentDeliverable(d: DeliverableRow): DashboardDocument {
   }
 }
 
-/** The network's dashboard: a row per active city (pilot first), then the network's own deliverables. */
+/** The network's dashboard: a row per active city (pilot first), the network's own deliverables, then its workshops'. */
 export async function networkDashboard(q: Queryable, networkId: string): Promise<NetworkDashboard> {
-  const [[network], memberships, deliverables, onboarding] = await Promise.all([
+  const [[network], memberships, deliverables, onboarding, workshops, workshopDocuments] = await Promise.all([
     getNetworks(q, [networkId]),
     listMemberships(q, { networkId }),
     networkDeliverables(q, networkId),
     onboardingProgress(q, networkId),
+    listWorkshops(q, networkId),
+    networkWorkshopDocuments(q, networkId),
   ])
   const shown = deliverables.map((d) => ({ row: d, view: presentDeliverable(d) }))
+  const inWorkshop = new Set(workshopDocuments.map((d) => d.documentId))
   const cities = memberships.map((m): DashboardCity => {
     const documents = shown.filter((d) => d.row.cityId === m.cityId).map((d) => d.view)
     return {
@@ -47,7 +52,21 @@ export async function networkDashboard(q: Queryable, networkId: string): Promise
   return {
     network: { id: network!.id, name: network!.name },
     cities,
-    documents: shown.filter((d) => d.row.cityId === null).map((d) => d.view),
+    documents: shown.filter((d) => d.row.cityId === null && !inWorkshop.has(d.row.id)).map((d) => d.view),
+    workshops: workshops.map(
+      (w): DashboardWorkshop => ({
+        id: w.id,
+        title: w.title,
+        startsOn: w.startsOn,
+        endsOn: w.endsOn,
+        place: w.place,
+        deliverables: WORKSHOP_DELIVERABLES.flatMap((role) => {
+          const id = workshopDocuments.find((d) => d.workshopId === w.id && d.role === role)?.documentId
+          const view = shown.find((d) => d.row.id === id)?.view
+          return view ? [view] : []
+        }),
+      }),
+    ),
     generatedAt: new Date().toISOString(),
   }
 }

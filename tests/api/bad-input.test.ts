@@ -66,6 +66,7 @@ const ROUTES: { method: string; path: string; body: boolean }[] = [
   { method: 'GET', path: '/api/networks/:id/cities/:cityId/onboarding', body: false },
   { method: 'PATCH', path: '/api/networks/:id/cities/:cityId/onboarding/items/:key', body: true },
   { method: 'PATCH', path: '/api/networks/:id/cities/:cityId/onboarding/visit', body: true },
+  { method: 'POST', path: '/api/networks/:id/cities/:cityId/onboarding/visit/report', body: false },
   { method: 'PATCH', path: '/api/networks/:id', body: true },
   { method: 'GET', path: '/api/networks/:id/city-candidates', body: false },
   { method: 'POST', path: '/api/networks/:id/cities', body: true },

@@ -71,9 +71,9 @@ describe.each(DRIVERS)('onboarding cities on %s', (driver) => {
   it('the secretariat plans its visits and the inaugural event in one of the network’s cities', async () => {
     const { network, dakar, cotonou, as } = await world()
     const visit = await as.secretariat.patch<CityOnboarding>(`/api/networks/${network.id}/cities/${cotonou.id}/onboarding/visit`, { plannedOn: '2026-03-10' })
-    expect(visit.body.visit).toEqual({ plannedOn: '2026-03-10', heldOn: null })
+    expect(visit.body.visit).toEqual({ plannedOn: '2026-03-10', heldOn: null, hasReport: false, report: null })
     const held = await as.secretariat.patch<CityOnboarding>(`/api/networks/${network.id}/cities/${cotonou.id}/onboarding/visit`, { heldOn: '2026-03-12' })
-    expect(held.body.visit).toEqual({ plannedOn: '2026-03-10', heldOn: '2026-03-12' })
+    expect(held.body.visit).toEqual({ plannedOn: '2026-03-10', heldOn: '2026-03-12', hasReport: false, report: null })
     expect((await as.cotonou.patch(`/api/networks/${network.id}/cities/${cotonou.id}/onboarding/visit`, { heldOn: '2026-03-13' })).status).toBe(403)
 
     const inaugural = await as.secretariat.patch<NetworkOnboarding>(`/api/networks/${network.id}/inaugural`, { cityId: dakar.id, plannedOn: '2026-02-20' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DocumentSummary, WorkshopList, WorkshopView } from '../../shared/api'
+import type { DocumentSummary, NetworkDashboard, WorkshopList, WorkshopView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
 import { DRIVERS } from '../helpers/db'
 import { useTestApp } from '../helpers/test-app'
@@ -77,7 +77,7 @@ describe.each(DRIVERS)('international workshops on %s', (driver) => {
     for (const name of ['Moussa Ndiaye', 'Ana Souza']) expect((await as.secretariat.post(url, { kind: 'local_expert', funded: true, name })).status).toBe(201)
     expect((await as.secretariat.post(url, { kind: 'international_expert', funded: true, userId: people.expert.id })).status).toBe(201)
     const fourth = await as.secretariat.post<ApiErrorBody>(url, { kind: 'international_expert', funded: true, name: 'Quatrième Experte' })
-    expect([fourth.status, fourth.body.error.code]).toEqual([409, 'conflict'])
+    expect([fourth.status, fourth.body.error.code]).toEqual([409, 'funding_cap'])
     expect(fourth.body.error.message).toContain('at most 3 experts')
     // At their own cost, they may come.
     expect((await as.secretariat.post(url, { kind: 'international_expert', funded: false, name: 'Quatrième Experte' })).status).toBe(201)
@@ -115,5 +115,20 @@ describe.each(DRIVERS)('international workshops on %s', (driver) => {
       ),
     )
     expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 409])
+  })
+
+  it('the dashboard lists each workshop with its four deliverables, apart from the network’s other documents', async () => {
+    const { network, as } = await world()
+    const workshop = (await as.secretariat.post<WorkshopView>(`/api/networks/${network.id}/workshops`, WORKSHOP)).body
+    const dashboard = await as.funder.get<NetworkDashboard>(`/api/networks/${network.id}/dashboard`)
+    expect(dashboard.status).toBe(200)
+    expect(dashboard.body.workshops).toEqual([
+      expect.objectContaining({ id: workshop.id, title: 'Atelier de Dakar', startsOn: '2027-03-09', endsOn: '2027-03-11' }),
+    ])
+    expect(dashboard.body.workshops[0]!.deliverables.map((d) => [d.id, d.stage, d.dueOn])).toEqual(
+      workshop.deliverables.map((d) => [d.id, 'draft', '2027-04-10']),
+    )
+    const deliverableIds = new Set(workshop.deliverables.map((d) => d.id))
+    expect(dashboard.body.documents.filter((d) => deliverableIds.has(d.id))).toEqual([])
   })
 })

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_LOGINS, seedDemo } from '../../server/demo/seed'
-import { ABIDJAN_PLAN, DAKAR_LOG, DAKAR_PLAN, TUNIS_PLAN } from '../../server/demo/story'
+import { ABIDJAN_PLAN, DAKAR_LOG, DAKAR_PLAN, DAKAR_VISIT_REPORT, TUNIS_PLAN } from '../../server/demo/story'
 import type { Comparison, MeResponse, NetworkDashboard, NetworkOnboarding, ThreadList, VersionList, WorkflowView, WorkshopList } from '../../shared/api'
 import { DRIVERS, type TestDb } from '../helpers/db'
-import { type Client } from '../helpers/app'
+import type { Client } from '../helpers/app'
 import { useTestApp } from '../helpers/test-app'
 
 const counts = async (db: TestDb) =>
@@ -29,7 +29,7 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
     const results = await Promise.all([seedDemo(t.app.deps, 'demo-password-1'), seedDemo(t.app.deps, 'demo-password-1')])
     expect(results.sort()).toEqual([false, true])
     const first = await counts(t.db)
-    expect(first).toEqual({ users: 9, networks: 1, cities: 4, documents: 19, grants: 10 })
+    expect(first).toEqual({ users: 9, networks: 1, cities: 4, documents: 20, grants: 10 })
     expect(await seedDemo(t.app.deps, 'demo-password-1')).toBe(false)
     expect(await counts(t.db)).toEqual(first)
   })
@@ -108,6 +108,22 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
     const dakar = workshops[0]!
     expect(dakar.funded).toEqual({ experts: 3, advisory: 1 })
     expect(dakar.deliverables.map((d) => d.stage)).toEqual(['draft', 'submitted', 'validated', 'draft'])
+  })
+
+  it('has the report of the secretariat’s visit to Dakar, written with the city, which the funder knows of but cannot read', async () => {
+    const secretariat = await signIn(DEMO_LOGINS.secretariat)
+    const networkId = secretariat.me.networks[0]!.id
+    const dakarOf = (body: NetworkOnboarding) => body.cities.find((c) => c.city.name === 'Dakar')!
+    const visit = dakarOf((await secretariat.get<NetworkOnboarding>(`/api/networks/${networkId}/onboarding`)).body).visit
+    expect(visit).toMatchObject({ heldOn: '2026-04-02', hasReport: true, report: { title: DAKAR_VISIT_REPORT, kind: 'visit_report', space: { type: 'city' } } })
+    const text = JSON.stringify(await t.app.deps.documentReader.read(visit.report!.id, { kind: 'prosemirror' }))
+    expect(text).toContain('Conférence de presse à l’hôtel de ville')
+    expect(text).toContain('l’appui d’un expert sur l’éclairage public')
+
+    const funder = await signIn(DEMO_LOGINS.funder)
+    const seen = (await funder.get<NetworkOnboarding>(`/api/networks/${networkId}/onboarding`)).body
+    expect(dakarOf(seen).visit).toMatchObject({ hasReport: true, report: null })
+    expect(JSON.stringify(seen)).not.toContain(DAKAR_VISIT_REPORT)
   })
 
   it('has real text, comments answered and a named version', async () => {

@@ -31,6 +31,12 @@ describe('errorFromResponse', () => {
     expect((await errorFromResponse(new Response('', { status: 404 }))).code).toBe('not_found')
   })
 
+  it('keeps the document a conflict names (a visit report that already exists)', async () => {
+    const document = { id: 'd1', title: 'Rapport de visite — Cotonou' }
+    expect((await errorFromResponse(json(409, { error: { code: 'conflict', message: 'x', document } }))).document).toEqual(document)
+    expect((await errorFromResponse(json(409, { error: { code: 'conflict', message: 'x', document: 'd1' } }))).document).toBeUndefined()
+  })
+
   it('does not trust an unknown code', async () => {
     expect((await errorFromResponse(json(409, { error: { code: 'something_new', message: 'x' } }))).code).toBe('conflict')
   })

@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '../../../shared/errors'
+import type { DocumentSummary } from '../../../shared/api'
 
 /**
  * Error codes the client can meet: the API's own, plus `network` when no answer came back
@@ -13,14 +14,17 @@ export class ApiError extends Error {
   readonly status: number
   readonly fields: FieldError[]
   readonly retryAfter: number | undefined
+  /** For a conflict with a document that already exists (a visit's report): that document, to open instead. */
+  readonly document: DocumentSummary | undefined
 
-  constructor(code: ClientErrorCode, status: number, message: string, fields: FieldError[] = [], retryAfter?: number) {
+  constructor(code: ClientErrorCode, status: number, message: string, fields: FieldError[] = [], retryAfter?: number, document?: DocumentSummary) {
     super(message)
     this.name = 'ApiError'
     this.code = code
     this.status = status
     this.fields = fields
     this.retryAfter = retryAfter
+    this.document = document
   }
 }
 
@@ -66,7 +70,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     // Not JSON: fall back to the status below.
   }
   if (isErrorBody(body)) {
-    const { code, message, fields, retryAfter } = body.error
+    const { code, message, fields, retryAfter, document } = body.error
     const known: ErrorCode = KNOWN_CODES.has(code) ? code : codeForStatus(response.status)
     return new ApiError(
       known,
@@ -74,6 +78,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
       message,
       Array.isArray(fields) ? fields : [],
       typeof retryAfter === 'number' ? retryAfter : retryAfterHeader(response),
+      typeof document?.id === 'string' ? document : undefined,
     )
   }
   return new ApiError(codeForStatus(response.status), response.status, `HTTP ${response.status}`, [], retryAfterHeader(response))

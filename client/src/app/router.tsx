@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
           { path: 'networks/:id', lazy: () => import('../pages/NetworkPage') },
           { path: 'networks/:id/dashboard', lazy: () => import('../workflow/DashboardPage') },
           { path: 'cities/:id', lazy: () => import('../pages/CityPage') },
+          { path: 'workshops/:id', lazy: () => import('../workshops/WorkshopPage') },
           { path: 'documents/:id', lazy: () => import('../pages/DocumentPage') },
           { path: 'documents/:id/history', lazy: () => import('../versions/HistoryPage') },
         ],

@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { DocumentSummary, SpaceSummary } from '../../../shared/api'
 import { createDocumentBody } from '../../../shared/schemas'
-import { DOCUMENT_KINDS, TEMPLATES, type DocumentKind } from '../../../shared/templates'
+import { DOCUMENT_KINDS, PROCESS_KINDS, TEMPLATES, type DocumentKind } from '../../../shared/templates'
+
+const OFFERED_KINDS = DOCUMENT_KINDS.filter((k) => !PROCESS_KINDS.has(k))
 import { endpoints } from '../api'
 import { useI18n } from '../i18n/useI18n'
 import { validate } from '../lib/forms'
@@ -38,7 +40,7 @@ export function NewDocumentDialog({
 function NewDocumentForm({ space, onCancel, onCreated }: { space: SpaceSummary; onCancel: () => void; onCreated: (document: DocumentSummary) => void }) {
   const { t, message, locale } = useI18n()
   const form = useForm({ title: '' })
-  const [kind, setKind] = useState<DocumentKind>(DOCUMENT_KINDS[0])
+  const [kind, setKind] = useState<DocumentKind>(OFFERED_KINDS[0]!)
   const legendId = useId()
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -62,7 +64,7 @@ function NewDocumentForm({ space, onCancel, onCreated }: { space: SpaceSummary; 
       <fieldset className="kind-picker" aria-describedby={form.errors.kind ? `${legendId}-error` : undefined}>
         <legend id={legendId}>{t('fields.documentKind')}</legend>
         <div className="kind-options">
-          {DOCUMENT_KINDS.map((k) => (
+          {OFFERED_KINDS.map((k) => (
             <label key={k} className="kind-option">
               <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-autofocus={kind === k ? '' : undefined} />
               <span className="kind-option-text">

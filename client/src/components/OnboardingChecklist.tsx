@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
-import type { CityOnboarding } from '../../../shared/api'
+import { Link, useNavigate } from 'react-router'
+import type { CityOnboarding, DocumentSummary } from '../../../shared/api'
 import { OBJECTIVES, type OnboardingItemKey } from '../../../shared/onboarding'
-import { endpoints } from '../api'
+import { endpoints, isApiError } from '../api'
 import { useI18n } from '../i18n/useI18n'
 import type { Message } from '../i18n/types'
 import { describeError } from '../lib/errors'
@@ -11,13 +12,15 @@ import { Notice } from './ui'
 /**
  * A city's onboarding in the network, under its card: "4/6 objectifs · contrat signé · premier
  * virement en attente", late paperwork flagged, and the checklist — ticked by the secretariat and
- * the city's team, read by everyone else who sees the network.
+ * the city's team, read by everyone else who sees the network. Under it, the secretariat's visit
+ * and its report: started and opened by those who may read it (the city's space), unseen by others.
  */
 export function OnboardingChecklist({ networkId, onboarding: loaded }: { networkId: string; onboarding: CityOnboarding }) {
   const { t, message, locale } = useI18n()
   const [onboarding, setOnboarding] = useState(loaded)
   const [error, setError] = useState<Message | null>(null)
-  const [busy, setBusy] = useState<OnboardingItemKey | null>(null)
+  const [busy, setBusy] = useState<OnboardingItemKey | 'report' | null>(null)
+  const navigate = useNavigate()
   useEffect(() => setOnboarding(loaded), [loaded])
   const done = (key: OnboardingItemKey) => onboarding.items.find((i) => i.key === key)!.done
 
@@ -34,6 +37,22 @@ export function OnboardingChecklist({ networkId, onboarding: loaded }: { network
       })
       .finally(() => setBusy(null))
   }
+
+  const open = (document: Pick<DocumentSummary, 'id' | 'title'>) =>
+    navigate(`/documents/${encodeURIComponent(document.id)}`, { state: { title: document.title } })
+  const startReport = () => {
+    setBusy('report')
+    setError(null)
+    endpoints
+      .startVisitReport(networkId, onboarding.city.id)
+      .then(
+        open,
+        // Someone started it meanwhile: theirs is the one to write in.
+        (err: unknown) => (isApiError(err) && err.document ? open(err.document) : setError(describeError(err))),
+      )
+      .finally(() => setBusy(null))
+  }
+  const report = onboarding.visit.report
 
   return (
     <div className="onboarding">
@@ -84,6 +103,17 @@ export function OnboardingChecklist({ networkId, onboarding: loaded }: { network
               ? t('onboarding.visitPlanned', { date: formatDay(onboarding.visit.plannedOn, locale) })
               : t('onboarding.visitNone')}
         </p>
+        {report ? (
+          <Link className="button button-secondary button-small" to={`/documents/${encodeURIComponent(report.id)}`} state={{ title: report.title }}>
+            {t('visitReport.open')}
+          </Link>
+        ) : (
+          onboarding.allowed.startReport && (
+            <button type="button" className="button button-secondary button-small" disabled={busy !== null} onClick={startReport}>
+              {t(busy === 'report' ? 'visitReport.starting' : 'visitReport.start')}
+            </button>
+          )
+        )}
       </details>
       {error && <Notice tone="error">{message(error)}</Notice>}
     </div>

@@ -14,6 +14,7 @@ export const ERROR_MESSAGE_KEYS = {
   version_locked: 'errors.version_locked',
   invalid_stage: 'errors.invalid_stage',
   invalid_mention: 'errors.invalid_mention',
+  funding_cap: 'errors.funding_cap',
   rate_limited: 'errors.rate_limited',
   csrf_failed: 'errors.csrf_failed',
   setup_done: 'errors.setup_done',

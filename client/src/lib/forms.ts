@@ -78,6 +78,7 @@ export function serverFieldMessage(message: string): Message {
   if (/e-?mail/.test(text)) return { key: 'validation.email' }
   if (text.includes('language code')) return { key: 'validation.languageCode' }
   if (text.includes('expected a date')) return { key: 'validation.date' }
+  if (text.includes('two or three days')) return { key: 'validation.workshopDays' }
   return { key: 'validation.invalid' }
 }
 

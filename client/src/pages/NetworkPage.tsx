@@ -17,6 +17,7 @@ import { assignScopes, grantScopes } from '../lib/grants'
 import { SpaceLoadError } from '../components/SpaceLoadError'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
+import { WorkshopsSection } from '../workshops/WorkshopsSection'
 
 type Open =
   | { kind: 'edit-network' }
@@ -131,6 +132,8 @@ function Network({ me, network, reload, replace }: { me: MeResponse; network: Ne
           <p className="empty-line">{manages ? t('network.noCitiesManage') : t('network.noCities')}</p>
         )}
       </section>
+
+      <WorkshopsSection network={network} />
 
       <PeopleSection
         me={me}

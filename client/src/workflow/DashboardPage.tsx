@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router'
-import type { DashboardCity, DashboardDocument } from '../../../shared/api'
+import type { DashboardCity, DashboardDocument, DashboardWorkshop } from '../../../shared/api'
 import { TEMPLATES } from '../../../shared/templates'
 import { endpoints } from '../api'
 import { Loading, Notice } from '../components/ui'
@@ -9,6 +9,7 @@ import { formatDateTime } from '../lib/format'
 import { membershipGap } from '../lib/memberships'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
+import { formatDays } from '../workshops/workshops-logic'
 import { ReportForm } from './ReportForm'
 import { StageBadge } from './StageBadge'
 
@@ -70,6 +71,12 @@ export function Component() {
               ))}
             </ul>
           )}
+          <h2>{t('dashboard.workshops')}</h2>
+          {dashboard.data.workshops.length === 0 ? (
+            <p className="empty">{t('dashboard.noWorkshops')}</p>
+          ) : (
+            dashboard.data.workshops.map((w) => <WorkshopItem key={w.id} workshop={w} />)
+          )}
           <ReportForm networkId={dashboard.data.network.id} />
         </>
       )}
@@ -122,6 +129,29 @@ function versionLabel(d: DashboardDocument, t: T): string {
   const last = d.validatedNumber === d.lastNumber && d.stage === 'validated' ? null : t('dashboard.lastSubmitted', { number: d.lastNumber })
   const validated = d.validatedNumber === null ? null : t('dashboard.lastValidated', { number: d.validatedNumber })
   return [last, validated].filter(Boolean).join(' · ')
+}
+
+/** A workshop: its days, then its deliverables as the network's are shown, validated ones counted. */
+function WorkshopItem({ workshop }: { workshop: DashboardWorkshop }) {
+  const { t, locale } = useI18n()
+  const validated = workshop.deliverables.filter((d) => d.stage === 'validated').length
+  return (
+    <section className="dashboard-workshop" aria-label={workshop.title}>
+      <h3>
+        <Link to={`/workshops/${encodeURIComponent(workshop.id)}`}>{workshop.title}</Link>
+      </h3>
+      <p className="muted">
+        {[formatDays(workshop.startsOn, workshop.endsOn, locale), workshop.place, t('workshops.progress', { count: validated, total: workshop.deliverables.length })]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      <ul className="dashboard-documents">
+        {workshop.deliverables.map((d) => (
+          <DeliverableItem key={d.id} document={d} />
+        ))}
+      </ul>
+    </section>
+  )
 }
 
 function DeliverableItem({ document }: { document: DashboardDocument }) {

@@ -2,9 +2,11 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import { setCityVisit, setInauguralEvent, setOnboardingItem } from '../../data/onboarding'
-import { listMemberships } from '../../data/workspace'
+import { listMemberships, type MembershipRow } from '../../data/workspace'
+import { startVisitReport } from '../../commands/visit-reports'
 import { ApiError, notFound } from '../../errors'
 import { authorizeSpace } from '../access'
+import { presentDocument } from '../presenters'
 import { idParam, validate } from '../validate'
 import { networkOnboarding } from './present'
 import { cityVisitBody, inauguralBody, onboardingItemBody } from '../../../shared/schemas'
@@ -14,14 +16,17 @@ import type { CityOnboarding, NetworkOnboarding } from '../../../shared/api'
 /**
  * `/api/networks/:id/onboarding` and `/api/networks/:id/cities/:cityId/onboarding`: bringing each
  * city into the network. Its readers follow the progress; the secretariat and the city's team
- * tick the checklist; the secretariat plans its visits and the inaugural event.
+ * tick the checklist and start the report of the secretariat's visit (in the city's space); the
+ * secretariat plans its visits and the inaugural event.
  */
 
 const network = (c: Context<AppEnv>) => ({ type: 'network', id: c.req.param('id')! }) as const
 
-async function activeCity(c: Context<AppEnv>, cityId: string): Promise<void> {
+async function activeCity(c: Context<AppEnv>, cityId: string): Promise<MembershipRow> {
   const members = await listMemberships(c.var.deps.db, { networkId: c.req.param('id')! })
-  if (!members.some((m) => m.cityId === cityId)) throw notFound('No such city in this network')
+  const membership = members.find((m) => m.cityId === cityId)
+  if (!membership) throw notFound('No such city in this network')
+  return membership
 }
 
 /** One active city's onboarding; 404 for a city outside the network. */
@@ -68,4 +73,16 @@ export const networkOnboardingRoutes = new Hono<AppEnv>()
     if (dates.plannedOn === undefined && dates.heldOn === undefined) throw new ApiError('invalid_input', 'Give a planned or a held day')
     await setCityVisit(c.var.deps.db, network(c).id, cityId, dates)
     return c.json(await oneCity(c, cityId))
+  })
+  .post('/cities/:cityId/onboarding/visit/report', idParam('id', 'cityId'), async (c) => {
+    const cityId = c.req.param('cityId')
+    await authorizeSpace(c, network(c), 'read')
+    const membership = await activeCity(c, cityId)
+    await authorizeSpace(c, { type: 'city', id: cityId }, 'tick_onboarding')
+    const { actor, user } = requireIdentity(c)
+    const city = { id: cityId, name: membership.cityName }
+    const { document, created } = await startVisitReport(c.var.deps.db, { networkId: network(c).id, city, userId: user.id, locale: user.locale })
+    const summary = presentDocument(actor, document)
+    if (!created) throw new ApiError('conflict', `The visit to ${city.name} already has its report: “${document.title}”`, { document: summary })
+    return c.json(summary, 201)
   })

@@ -1,0 +1,83 @@
+import { useState } from 'react'
+import { Link, useNavigate } from 'react-router'
+import type { NetworkDetail } from '../../../shared/api'
+import { endpoints } from '../api'
+import { Notice } from '../components/ui'
+import { useI18n } from '../i18n/useI18n'
+import { describeError } from '../lib/errors'
+import { useLoad } from '../lib/useLoad'
+import './workshops.css'
+import { WorkshopDialog } from './WorkshopDialog'
+import { deliverablesProgress, formatDays, localToday, sortWorkshops } from './workshops-logic'
+
+/** The network's international workshops on its screen: under way and upcoming first, and "Organiser un atelier". */
+export function WorkshopsSection({ network }: { network: NetworkDetail }) {
+  const { t, message, locale } = useI18n()
+  const navigate = useNavigate()
+  const workshops = useLoad((signal) => endpoints.networkWorkshops(network.id, { signal }), network.id)
+  const [open, setOpen] = useState(false)
+  const [mounted, setMounted] = useState(false)
+  const organises = network.allowed.includes('organise_workshop')
+  const listed = workshops.data ? sortWorkshops(workshops.data.workshops, localToday()) : []
+
+  return (
+    <section className="space-section" aria-labelledby="workshops-title">
+      <div className="section-head">
+        <h2 id="workshops-title">{t('workshops.section')}</h2>
+        {organises && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setMounted(true)
+              setOpen(true)
+            }}
+          >
+            <span aria-hidden="true">+</span> {t('workshops.organise')}
+          </button>
+        )}
+      </div>
+      {workshops.status === 'error' && <Notice tone="error">{message(describeError(workshops.error))}</Notice>}
+      {workshops.data &&
+        (listed.length === 0 ? (
+          <div className="empty-line">
+            <p>{t('workshops.empty')}</p>
+            <p className="muted">{t(organises ? 'workshops.emptyOrganise' : 'workshops.emptyHint')}</p>
+          </div>
+        ) : (
+          <ul className="workshop-list">
+            {listed.map(({ workshop, phase }) => {
+              const progress = deliverablesProgress(workshop)
+              return (
+                <li key={workshop.id} className="workshop-item">
+                  <Link to={`/workshops/${encodeURIComponent(workshop.id)}`} className="workshop-item-title">
+                    {workshop.title}
+                  </Link>
+                  <span className={`workshop-phase workshop-phase-${phase}`}>{t(`workshops.phase.${phase}`)}</span>
+                  <p className="muted">
+                    {[
+                      formatDays(workshop.startsOn, workshop.endsOn, locale),
+                      workshop.place,
+                      workshop.host && t('workshops.hostedBy', { city: workshop.host.name }),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>
+                  {phase === 'past' && <p>{t('workshops.progress', { count: progress.validated, total: progress.total })}</p>}
+                </li>
+              )
+            })}
+          </ul>
+        ))}
+      {mounted && (
+        <WorkshopDialog
+          networkId={network.id}
+          memberships={network.memberships}
+          open={open}
+          onClose={() => setOpen(false)}
+          onSaved={(workshop) => navigate(`/workshops/${encodeURIComponent(workshop.id)}`, { state: { created: true } })}
+        />
+      )}
+    </section>
+  )
+}
