@@ -1,7 +1,7 @@
 import './zod-jitless'
 import { z } from 'zod'
 import { DAY_MS } from './days'
-import { PARTICIPANT_KINDS, WORKSHOP_MAX_DAYS, WORKSHOP_MIN_DAYS } from './workshops'
+import { GUEST_LINK_DAYS, PARTICIPANT_KINDS, WORKSHOP_MAX_DAYS, WORKSHOP_MIN_DAYS } from './workshops'
 import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES } from './domain'
 import { DOCUMENT_KINDS, LOCALES } from './templates'
 import { MAX_ENCODED_POSITION } from './collab'
@@ -128,7 +128,7 @@ export const createInvitationBody = z
   .refine(roleFitsSpace, { message: 'this role cannot be granted on this kind of space', path: ['role'] })
 
 /** A link for someone taking part in a workshop without an account (POST /api/workshops/:id/participants/:pid/invitation). */
-export const participantInvitationBody = z.object({ expiresInDays: z.number().int().min(1).max(30).default(7) })
+export const participantInvitationBody = z.object({ expiresInDays: z.number().int().min(1).max(30).default(GUEST_LINK_DAYS) })
 
 export const grantRoleBody = z
   .object({ ...roleOnSpace, userId: id })

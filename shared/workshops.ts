@@ -38,3 +38,6 @@ export function workshopPhase(today: string, w: { startsOn: string; endsOn: stri
   if (today < w.startsOn) return 'upcoming'
   return today > w.endsOn ? 'past' : 'live'
 }
+
+/** How long a guest's invitation link lasts by default, in days (the secretariat may ask for 1 to 30). */
+export const GUEST_LINK_DAYS = 7

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { Browser } from 'playwright-core'
-import type { LinkResponse, WorkshopView } from '../../shared/api'
+import type { WorkshopView } from '../../shared/api'
 import { launchBrowser, newContext, startAppServer, type AppServer } from './harness'
-import { buildWorld, withApi, type World } from './world'
+import { buildWorld, signInPage, withApi, type World } from './world'
 
 /** Someone taking part in a workshop without an account: their link, in French, then the workshop. */
 let browser: Browser
@@ -19,23 +19,32 @@ afterAll(async () => {
 })
 
 describe('a guest’s invitation to a workshop', () => {
-  it('reads as an invitation to the workshop, creates the account, and lands on the workshop', async () => {
-    const { workshopId, url } = await withApi(server, world.people.secretariat, async (api) => {
+  it('the secretariat makes the link on the workshop’s page; it reads as an invitation to the workshop, creates the account, and lands there', async () => {
+    const workshopId = await withApi(server, world.people.secretariat, async (api) => {
       const workshop = await api.post<WorkshopView>(`/api/networks/${world.network.id}/workshops`, {
         title: 'Atelier de Kappaville',
         startsOn: '2027-03-09',
         endsOn: '2027-03-11',
         place: 'Dakar',
       })
-      const added = await api.post<WorkshopView>(`/api/workshops/${workshop.id}/participants`, {
+      await api.post(`/api/workshops/${workshop.id}/participants`, {
         kind: 'international_expert',
         funded: false,
         name: 'Inès Invitée',
         email: 'ines.invitee@essai.example',
       })
-      const link = await api.post<LinkResponse>(`/api/workshops/${workshop.id}/participants/${added.participants[0]!.id}/invitation`, {})
-      return { workshopId: workshop.id, url: link.url }
+      return workshop.id
     })
+
+    // The secretariat makes the link from the workshop's list of participants.
+    const secretariat = await signInPage(browser, server, world.people.secretariat)
+    onTestFinished(() => secretariat.context().close())
+    await secretariat.goto(`${server.url}/workshops/${workshopId}`)
+    await secretariat.getByRole('button', { name: 'Créer le lien d’invitation de Inès Invitée' }).click()
+    const dialog = secretariat.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'Créer le lien' }).click()
+    const url = await dialog.getByLabel('Lien d’invitation à l’atelier').inputValue()
+    expect(url).toMatch(new RegExp(`^${server.url}/invitation/[A-Za-z0-9_-]{20,}$`))
 
     const page = await (await newContext(browser)).newPage()
     onTestFinished(() => page.context().close())
@@ -53,5 +62,7 @@ describe('a guest’s invitation to a workshop', () => {
     await page.getByLabel('Mot de passe').fill('un mot de passe solide')
     await page.getByRole('button', { name: 'Créer mon compte et accepter' }).click()
     await page.waitForURL(new RegExp(`/workshops/${workshopId}$`))
+    // With no role anywhere, the workshop's own page opens (not the network's).
+    await page.getByRole('heading', { level: 1, name: 'Atelier de Kappaville' }).waitFor()
   })
 })

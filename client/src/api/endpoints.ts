@@ -117,6 +117,8 @@ export const endpoints = {
   updateWorkshop: (workshopId: string, body: z.input<typeof workshopBody>) => api.patch<WorkshopView>(`/api/workshops/${id(workshopId)}`, body),
   addParticipant: (workshopId: string, body: z.input<typeof participantBody>) => api.post<WorkshopView>(`/api/workshops/${id(workshopId)}/participants`, body),
   removeParticipant: (workshopId: string, participantId: string) => api.delete<void>(`/api/workshops/${id(workshopId)}/participants/${id(participantId)}`),
+  participantInvitation: (workshopId: string, participantId: string) =>
+    api.post<LinkResponse>(`/api/workshops/${id(workshopId)}/participants/${id(participantId)}/invitation`),
   startVisitReport: (networkId: string, cityId: string) =>
     api.post<DocumentSummary>(`/api/networks/${id(networkId)}/cities/${id(cityId)}/onboarding/visit/report`),
   dashboard: (networkId: string, o?: RequestOptions) => api.get<NetworkDashboard>(`/api/networks/${id(networkId)}/dashboard`, o),

@@ -161,6 +161,16 @@ const en: Messages = {
       scope: 'With the other participants, you will read, comment on and write the workshop’s agenda and deliverables.',
       signedInAs: 'You are signed in as {{name}} ({{email}}). The workshop will be added to this account.',
     },
+    guestLink: {
+      button: 'Invitation link',
+      buttonNamed: 'Create the invitation link for {{name}}',
+      title: 'Invitation link for {{name}}',
+      text: 'Without an Atelier account, this person gets a single-use link, valid for {{days}} days: opening it, they create their account and can read, comment on and write the workshop’s agenda and deliverables, with no other access to the network.',
+      create: 'Create the link',
+      creating: 'Creating the link…',
+      ready: 'The link for {{name}} is ready. Copy it and pass it on to them.',
+      link: 'Workshop invitation link',
+    },
     // In a document's presence list: someone whose only right there is taking part in its workshop.
     participant: 'Workshop participant',
   },

@@ -165,6 +165,16 @@ const es: Messages = {
       scope: 'Con los demás participantes, podrá leer, comentar y redactar el programa y los entregables del taller.',
       signedInAs: 'Ha iniciado sesión como {{name}} ({{email}}). El taller se añadirá a esta cuenta.',
     },
+    guestLink: {
+      button: 'Enlace de invitación',
+      buttonNamed: 'Crear el enlace de invitación de {{name}}',
+      title: 'Enlace de invitación de {{name}}',
+      text: 'Sin cuenta en Atelier, esta persona recibe un enlace de un solo uso, válido {{days}} días: al abrirlo, crea su cuenta y puede leer, comentar y redactar el programa y los entregables del taller, sin otro acceso a la red.',
+      create: 'Crear el enlace',
+      creating: 'Creando el enlace…',
+      ready: 'El enlace para {{name}} está listo. Cópielo y transmítaselo.',
+      link: 'Enlace de invitación al taller',
+    },
     // In a document's presence list: someone whose only right there is taking part in its workshop.
     participant: 'Participante del taller',
   },

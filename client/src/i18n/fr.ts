@@ -164,6 +164,16 @@ const fr = {
       scope: 'Avec les autres participant·es, vous pourrez lire, commenter et rédiger le programme et les livrables de l’atelier.',
       signedInAs: 'Vous êtes connecté·e en tant que {{name}} ({{email}}). L’atelier sera ajouté à ce compte.',
     },
+    guestLink: {
+      button: 'Lien d’invitation',
+      buttonNamed: 'Créer le lien d’invitation de {{name}}',
+      title: 'Lien d’invitation de {{name}}',
+      text: 'Sans compte Atelier, cette personne reçoit un lien à usage unique, valable {{days}} jours : en l’ouvrant, elle crée son compte et peut lire, commenter et rédiger le programme et les livrables de l’atelier, sans autre accès au réseau.',
+      create: 'Créer le lien',
+      creating: 'Création du lien…',
+      ready: 'Le lien pour {{name}} est prêt. Copiez-le et transmettez-le-lui.',
+      link: 'Lien d’invitation à l’atelier',
+    },
     // In a document's presence list: someone whose only right there is taking part in its workshop.
     participant: 'Participant·e à l’atelier',
   },

@@ -5,9 +5,10 @@ import { endpoints } from '../api'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
+import { GuestLinkDialog } from './GuestLinkDialog'
 import { ParticipantForm } from './ParticipantForm'
 
-/** Who takes part, who the secretariat funds (against its caps), and, for the secretariat, adding and removing. */
+/** Who takes part, who the secretariat funds (against its caps), and, for the secretariat, adding, removing, and guests' invitation links. */
 export function ParticipantsSection({
   workshop,
   network,
@@ -21,6 +22,8 @@ export function ParticipantsSection({
   const [notice, setNotice] = useState<string | null>(null)
   const [removing, setRemoving] = useState<ParticipantView | null>(null)
   const [confirmOpen, setConfirmOpen] = useState(false)
+  // Someone without an account, whose invitation link is being made.
+  const [linking, setLinking] = useState<ParticipantView | null>(null)
   const manages = workshop.allowed.manageParticipants
 
   return (
@@ -46,6 +49,19 @@ export function ParticipantsSection({
               <span className="participant-name">{p.name}</span>
               <span className="muted">{[t(`workshop.kind.${p.kind}`), p.city?.name].filter(Boolean).join(' · ')}</span>
               <span className={p.funded ? 'badge badge-funded' : 'badge'}>{t(p.funded ? 'workshop.funded' : 'workshop.ownCost')}</span>
+              {manages && p.userId === null && (
+                <button
+                  type="button"
+                  className="button button-quiet button-small"
+                  aria-label={t('workshopAccess.guestLink.buttonNamed', { name: p.name })}
+                  onClick={() => {
+                    setLinking(p)
+                    setNotice(null)
+                  }}
+                >
+                  {t('workshopAccess.guestLink.button')}
+                </button>
+              )}
               {manages && (
                 <button
                   type="button"
@@ -74,6 +90,7 @@ export function ParticipantsSection({
           }}
         />
       )}
+      {linking && <GuestLinkDialog workshopId={workshop.id} participant={linking} open onClose={() => setLinking(null)} />}
       {removing && (
         <ConfirmDialog
           open={confirmOpen}
