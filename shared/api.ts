@@ -420,4 +420,8 @@ export type WorkshopView = {
   allowed: { organise: boolean; manageParticipants: boolean }
 }
 
+/**
+ * A network's workshops (GET /api/networks/:id/workshops), or the caller's for the home page
+ * (GET /api/workshops: those they take part in or whose network they read, soonest first).
+ */
 export type WorkshopList = { workshops: WorkshopView[] }
