@@ -3,6 +3,7 @@ import { networkDeliverables, type DeliverableRow } from '../data/dashboard'
 import { getNetworks, listMemberships } from '../data/workspace'
 import { presentMembership } from '../api/networks/present'
 import { onboardingProgress } from '../api/onboarding/present'
+import { localisationProgressOf } from '../api/localisation/present'
 import type { DashboardCity, DashboardDocument, NetworkDashboard } from '../../shared/api'
 import { isOverdue, withWriters } from '../../shared/domain'
 
@@ -29,6 +30,10 @@ export async function networkDashboard(q: Queryable, networkId: string): Promise
     networkDeliverables(q, networkId),
     onboardingProgress(q, networkId),
   ])
+  const localisation = await localisationProgressOf(
+    q,
+    memberships.map((m) => m.cityId),
+  )
   const shown = deliverables.map((d) => ({ row: d, view: presentDeliverable(d) }))
   const cities = memberships.map((m): DashboardCity => {
     const documents = shown.filter((d) => d.row.cityId === m.cityId).map((d) => d.view)
@@ -42,6 +47,7 @@ export async function networkDashboard(q: Queryable, networkId: string): Promise
       due: documents.filter((d) => d.dueOn !== null && !d.overdue && withWriters(d.stage)).length,
       overdue: documents.filter((d) => d.overdue).length,
       onboarding: onboarding.get(m.cityId) ?? { objectivesMet: 0, paperworkLate: false },
+      localisation: localisation.get(m.cityId)!,
     }
   })
   return {
