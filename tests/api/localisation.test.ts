@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import type { CityLocalisation, LocalisationStepView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
@@ -173,5 +174,24 @@ describe.each(DRIVERS)('City WORKS localisation on %s', (driver) => {
     const row = (name: string) => dashboard.cities.find((c) => c.membership.city.name === name)!.localisation
     expect(row('Dakar')).toMatchObject({ done: 1, inProgress: 1, total: 8 })
     expect(row('Abidjan')).toMatchObject({ done: 0, inProgress: 0 })
+  })
+
+  it('the quarterly report gives each city’s City WORKS progress phase by phase (Markdown and DOCX alike)', async () => {
+    const { network, dakar, as } = await world()
+    for (const key of ['collect_information', 'define_the_process']) {
+      await as.dakar.patch(`/api/cities/${dakar.id}/localisation/steps/${key}`, { status: 'done' })
+    }
+    await as.dakar.patch(`/api/cities/${dakar.id}/localisation/steps/raise_awareness`, { status: 'in_progress' })
+    const quarter = `${new Date().getUTCFullYear()}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`
+    const report = (format: string) =>
+      t.app.app.request(`http://atelier.test/api/networks/${network.id}/report?quarter=${quarter}&format=${format}`, { headers: { cookie: as.funder.cookie } })
+    const md = await (await report('md')).text()
+    expect(md).toContain('City WORKS : localisation des programmes mondiaux')
+    expect(md).toContain(
+      'Dakar\u00a0: 2/8 étapes terminées, 1 en cours — Phase I\u00a0: 2/2 étapes terminées · Phase II\u00a0: 0/4 étapes terminées, 1 en cours · Phase III\u00a0: 0/2 étapes terminées',
+    )
+    expect(md).toContain('Abidjan\u00a0: 0/8 étapes terminées')
+    const xml = await (await JSZip.loadAsync(await (await report('docx')).arrayBuffer())).file('word/document.xml')!.async('string')
+    expect(xml).toContain('Phase III\u00a0: 0/2 étapes terminées')
   })
 })
