@@ -12,6 +12,9 @@ import { addParticipant, createWorkshop } from '../commands/workshops'
 import type { ParticipantKind } from '../../shared/workshops'
 import { setCityVisit, setInauguralEvent, setOnboardingItem } from '../data/onboarding'
 import { ONBOARDING_ITEMS, PAPERWORK, type OnboardingItemKey } from '../../shared/onboarding'
+import { updateLocalisationStep, type StepChange } from '../commands/localisation'
+import { setSupportActivity } from '../data/localisation'
+import type { StepKey, SupportKey } from '../../shared/localisation'
 import { FRAGMENT } from '../../shared/collab'
 import { encodePosition } from '../../shared/anchors'
 import type { PmNode } from '../../shared/content'
@@ -110,6 +113,20 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
   await write(SECRETARIAT, constitution.title, NETWORK_SHEET, constitution)
   await submitDocument(deps, await loadActor(deps.db, who(PILOT)), constitution, 'Fiche constitutive complétée avec le plan d’action du réseau.')
   await createWorkshop(deps.db, who(SECRETARIAT), networkId, NEXT_WORKSHOP(cast.cities.get('abidjan')!), 'fr')
+
+  // City WORKS: Dakar has prepared (its baseline study under phase I) and is connecting global
+  // agendas to its action; Abidjan started with awareness, before phase I — the toolkit's advice shows.
+  const documentIds = (titles: string[]) => titles.map((title) => cast.documents.get(title)!)
+  for (const [city, steps] of Object.entries(LOCALISATION)) {
+    for (const [key, { by, lead, documents, ...change }] of steps) {
+      const actor = await loadActor(deps.db, who(by))
+      const step: StepChange = { ...change, leadUserId: lead ? who(lead) : undefined, documentIds: documents ? documentIds(documents) : undefined }
+      await updateLocalisationStep(deps.db, actor, cast.cities.get(city)!, key, step, change.doneOn ?? change.startedOn ?? '2026-01-01')
+    }
+  }
+  for (const [key, status, note] of DAKAR_SUPPORT) {
+    await setSupportActivity(deps.db, { cityId: cast.cities.get('dakar')!, key, status, note, by: who(PILOT) })
+  }
 }
 
 /** The document with these paragraphs under each named section: an empty paragraph there is filled, others are kept and added to. */
@@ -158,6 +175,64 @@ async function anchorOn(deps: StoryDeps, documentId: string, phrase: string) {
 function textsOf(node: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
   return node.toArray().flatMap((child) => (child instanceof Y.XmlText ? [child] : child instanceof Y.XmlElement ? textsOf(child) : []))
 }
+
+type DemoStep = StepChange & { by: string; lead?: string; documents?: string[] }
+export const DAKAR_BASELINE = 'Étude de référence — Dakar'
+const LOCALISATION: Record<string, [StepKey, DemoStep][]> = {
+  dakar: [
+    [
+      'collect_information',
+      {
+        by: 'pilote@demo.atelier',
+        lead: 'pilote@demo.atelier',
+        status: 'done',
+        startedOn: '2026-01-12',
+        doneOn: '2026-02-27',
+        documents: [DAKAR_BASELINE],
+        note: 'Entretiens avec les directions de l’urbanisme et des espaces verts ; étude de référence rédigée avec l’Agence de développement municipal.',
+      },
+    ],
+    [
+      'define_the_process',
+      {
+        by: 'secretariat@demo.atelier',
+        lead: 'secretariat@demo.atelier',
+        status: 'done',
+        startedOn: '2026-02-16',
+        doneOn: '2026-03-20',
+        note: 'Plan opérationnel validé lors de l’atelier de Dakar : ateliers de quartier, puis autoévaluation.',
+      },
+    ],
+    ['raise_awareness', { by: 'pilote@demo.atelier', lead: 'pilote@demo.atelier', status: 'done', startedOn: '2026-04-06', doneOn: '2026-06-30' }],
+    [
+      'understand_current_situation',
+      {
+        by: 'pilote@demo.atelier',
+        lead: 'abidjan@demo.atelier',
+        status: 'in_progress',
+        startedOn: '2026-09-14',
+        note: 'Autoévaluation ODD en cours avec les mairies d’arrondissement ; carte des enjeux par quartier à compléter.',
+      },
+    ],
+  ],
+  abidjan: [
+    ['raise_awareness', { by: 'abidjan@demo.atelier', lead: 'abidjan@demo.atelier', status: 'in_progress', startedOn: '2026-10-05' }],
+    [
+      'understand_current_situation',
+      {
+        by: 'abidjan@demo.atelier',
+        status: 'in_progress',
+        startedOn: '2026-10-19',
+        documents: ['Étude de contexte — Abidjan'],
+        note: 'L’étude de contexte sert de point de départ.',
+      },
+    ],
+  ],
+}
+const DAKAR_SUPPORT: [SupportKey, 'in_progress' | 'done', string][] = [
+  ['stakeholders', 'in_progress', 'Groupe d’action local réuni chaque mois.'],
+  ['peer_learning', 'in_progress', 'Échanges avec Abidjan sur l’autoévaluation.'],
+]
 
 export const SECRETARIAT = 'secretariat@demo.atelier'
 export const PILOT = 'pilote@demo.atelier'
