@@ -214,7 +214,7 @@ const eventDates = { plannedOn: date.nullable().optional(), heldOn: date.nullabl
 export const cityVisitBody = z.object(eventDates)
 export const inauguralBody = z.object({ ...eventDates, cityId: id.nullable().optional() })
 
-/** A City WORKS step: any of its fields (null clears the lead or a day); documentIds replaces its linked documents. */
+/** A City WORKS step: any of its fields (null clears the lead or a day); documentIds replaces the linked documents the caller may read. */
 const stepStatus = z.enum(STEP_STATUSES, { error: 'must be not_started, in_progress, done or skipped' })
 export const localisationStepBody = z
   .object({

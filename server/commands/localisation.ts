@@ -18,7 +18,8 @@ export type StepChange = Partial<StepDates> & {
 /**
  * Changes one City WORKS step of a city, in one transaction: the lead must be someone who may
  * read the city, each linked document one of the city's or of its networks' that the caller may
- * read; a status change sets its days unless they are given. Anything refused changes nothing.
+ * read (links to documents they may not read stay); a status change sets its days unless they
+ * are given. Anything refused changes nothing.
  */
 export async function updateLocalisationStep(db: Db, actor: Actor, cityId: string, key: StepKey, change: StepChange, today: string): Promise<void> {
   await db.transaction(async (tx) => {
@@ -40,8 +41,21 @@ export async function updateLocalisationStep(db: Db, actor: Actor, cityId: strin
       note: change.note ?? was.note,
       by: actor.userId,
     })
-    if (change.documentIds) await setStepDocuments(tx, cityId, key, [...new Set(change.documentIds)])
+    if (change.documentIds) {
+      const hidden = await unreadable(tx, actor, before?.documentIds ?? [])
+      await setStepDocuments(tx, cityId, key, [...new Set([...change.documentIds, ...hidden])])
+    }
   })
+}
+
+/** Links the caller cannot see are not theirs to remove: a list they send replaces only those they see. */
+async function unreadable(q: Queryable, actor: Actor, documentIds: readonly string[]): Promise<string[]> {
+  const hidden: string[] = []
+  for (const id of documentIds) {
+    const doc = await getDocument(q, id)
+    if (doc && !can(actor, 'read', policyTarget(doc))) hidden.push(id)
+  }
+  return hidden
 }
 
 async function checkLead(q: Queryable, cityId: string, userId: string): Promise<void> {

@@ -104,6 +104,10 @@ describe.each(DRIVERS)('City WORKS localisation on %s', (driver) => {
     // The expert the city invited reads the city, not the network: the network's sheet stays hidden from them.
     const seenByExpert = (await as.cityExpert.get<CityLocalisation>(`/api/cities/${dakar.id}/localisation`)).body
     expect(step(seenByExpert, 'collect_information').documents.map((d) => d.id)).toEqual([docs.baseline.id])
+    // What they send replaces only the links they see: the network's sheet stays linked.
+    await as.cityExpert.patch(url, { documentIds: [docs.baseline.id] })
+    const kept = (await as.dakar.get<CityLocalisation>(`/api/cities/${dakar.id}/localisation`)).body
+    expect(step(kept, 'collect_information').documents).toHaveLength(2)
     const replaced = await as.dakar.patch<CityLocalisation>(url, { documentIds: [docs.baseline.id] })
     expect(step(replaced.body, 'collect_information').documents.map((d) => d.id)).toEqual([docs.baseline.id])
   })

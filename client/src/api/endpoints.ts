@@ -12,6 +12,7 @@ import type {
   NetworkDashboard,
   NetworkOnboarding,
   CityOnboarding,
+  CityLocalisation,
   NetworkDetail,
   NotificationList,
   SetupStatus,
@@ -37,6 +38,8 @@ import type {
   ReplyBody,
   cycleBody,
   onboardingItemBody,
+  localisationStepBody,
+  supportActivityBody,
   resetPasswordBody,
   returnSubmissionBody,
   submitBody,
@@ -107,6 +110,11 @@ export const endpoints = {
   onboarding: (networkId: string, o?: RequestOptions) => api.get<NetworkOnboarding>(`/api/networks/${id(networkId)}/onboarding`, o),
   tickOnboarding: (networkId: string, cityId: string, key: string, body: z.input<typeof onboardingItemBody>) =>
     api.patch<CityOnboarding>(`/api/networks/${id(networkId)}/cities/${id(cityId)}/onboarding/items/${id(key)}`, body),
+  localisation: (cityId: string, o?: RequestOptions) => api.get<CityLocalisation>(`/api/cities/${id(cityId)}/localisation`, o),
+  updateLocalisationStep: (cityId: string, key: string, body: z.input<typeof localisationStepBody>) =>
+    api.patch<CityLocalisation>(`/api/cities/${id(cityId)}/localisation/steps/${id(key)}`, body),
+  updateSupportActivity: (cityId: string, key: string, body: z.input<typeof supportActivityBody>) =>
+    api.patch<CityLocalisation>(`/api/cities/${id(cityId)}/localisation/support/${id(key)}`, body),
   dashboard: (networkId: string, o?: RequestOptions) => api.get<NetworkDashboard>(`/api/networks/${id(networkId)}/dashboard`, o),
   cycles: (documentId: string, o?: RequestOptions) => api.get<CycleList>(`/api/documents/${id(documentId)}/cycles`, o),
   addCycle: (documentId: string, body: z.input<typeof cycleBody>) => api.post<CycleView>(`/api/documents/${id(documentId)}/cycles`, body),

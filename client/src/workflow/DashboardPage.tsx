@@ -50,6 +50,7 @@ export function Component() {
                     <th scope="col">{t('dashboard.openComments')}</th>
                     <th scope="col">{t('dashboard.dueItems')}</th>
                     <th scope="col">{t('dashboard.onboarding')}</th>
+                    <th scope="col">{t('localisation.dashboardColumn')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -109,6 +110,10 @@ function CityRow({ city }: { city: DashboardCity }) {
       <td>
         {t('dashboard.objectives', { met: city.onboarding.objectivesMet })}
         {city.onboarding.paperworkLate && <span className="due due-overdue"> · {t('dashboard.paperworkLate')}</span>}
+      </td>
+      <td className="cityworks-progress">
+        {t('localisation.dashboardSteps', { done: city.localisation.done, total: city.localisation.total })}
+        {city.localisation.inProgress > 0 && <span className="muted"> · {t('localisation.inProgress', { count: city.localisation.inProgress })}</span>}
       </td>
     </tr>
   )
