@@ -62,28 +62,16 @@ export function StepItem({ cityId, content, step, view, onSaved }: Props) {
           {t('localisation.updatedBy', { name: step.updatedBy.name, date: formatDay(step.updatedAt.slice(0, 10), locale) })}
         </p>
       )}
-      <details className="cityworks-questions">
-        <summary>{t('localisation.questions')}</summary>
-        <ul>
-          {content.questions.map((q) => (
-            <li key={q.en}>{q[locale]}</li>
-          ))}
-        </ul>
-      </details>
-      {view.allowed.track &&
-        (editing ? (
-          <StepForm
-            cityId={cityId}
-            step={step}
-            view={view}
-            title={t('localisation.editStep', { name })}
-            onCancel={() => setEditing(false)}
-            onSaved={(next) => {
-              setEditing(false)
-              onSaved(next, name)
-            }}
-          />
-        ) : (
+      <div className="cityworks-step-foot">
+        <details className="cityworks-questions">
+          <summary>{t('localisation.questions')}</summary>
+          <ul>
+            {content.questions.map((q) => (
+              <li key={q.en}>{q[locale]}</li>
+            ))}
+          </ul>
+        </details>
+        {view.allowed.track && !editing && (
           <button
             ref={editButton}
             type="button"
@@ -93,7 +81,21 @@ export function StepItem({ cityId, content, step, view, onSaved }: Props) {
           >
             {t('localisation.edit')}
           </button>
-        ))}
+        )}
+      </div>
+      {editing && (
+        <StepForm
+          cityId={cityId}
+          step={step}
+          view={view}
+          title={t('localisation.editStep', { name })}
+          onCancel={() => setEditing(false)}
+          onSaved={(next) => {
+            setEditing(false)
+            onSaved(next, name)
+          }}
+        />
+      )}
     </li>
   )
 }

@@ -103,18 +103,20 @@ function Activity({ cityId, name, activity, editable, onSaved }: ActivityProps) 
             </div>
           </form>
         ) : (
-          <button
-            ref={editButton}
-            type="button"
-            className="button button-quiet"
-            aria-label={title}
-            onClick={() => {
-              form.setValues({ status: activity.status, note: activity.note })
-              setEditing(true)
-            }}
-          >
-            {t('localisation.edit')}
-          </button>
+          <div className="cityworks-step-foot cityworks-step-foot-end">
+            <button
+              ref={editButton}
+              type="button"
+              className="button button-quiet"
+              aria-label={title}
+              onClick={() => {
+                form.setValues({ status: activity.status, note: activity.note })
+                setEditing(true)
+              }}
+            >
+              {t('localisation.edit')}
+            </button>
+          </div>
         ))}
     </li>
   )
