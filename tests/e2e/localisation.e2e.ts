@@ -54,11 +54,11 @@ describe('the City WORKS tracker', () => {
     await step.getByRole('button', { name: 'Enregistrer' }).click()
 
     await tracker.getByText('« Collecter les informations » est enregistrée.').waitFor()
-    await expect.poll(() => step.locator('.cityworks-status').innerText()).toBe('Terminée')
-    expect(await step.innerText()).toContain(`Responsable : ${people.pilot.name}`)
+    await expect.poll(() => step.locator('.cityworks-status').textContent()).toBe('Terminée')
+    expect(await step.textContent()).toContain(`Responsable : ${people.pilot.name}`)
     expect(await step.getByRole('link', { name: baseline.title }).getAttribute('href')).toBe(`/documents/${baseline.id}`)
     await expect.poll(() => advice.count()).toBe(0)
-    expect(await tracker.locator('.cityworks-summary').innerText()).toBe('1/8 étapes terminées · 1 en cours')
+    expect(await tracker.locator('.cityworks-summary').textContent()).toBe('1/8 étapes terminées · 1 en cours')
     // The focus is back on the step's button.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Modifier l’étape « Collecter les informations »')
 
@@ -67,8 +67,8 @@ describe('the City WORKS tracker', () => {
     await activity.getByLabel('Statut').selectOption('in_progress')
     await activity.getByLabel('Note').fill('Groupe d’action local réuni chaque mois.')
     await activity.getByRole('button', { name: 'Enregistrer' }).click()
-    await expect.poll(() => activity.locator('.cityworks-status').innerText()).toBe('En cours')
-    expect(await activity.innerText()).toContain('Groupe d’action local réuni chaque mois.')
+    await expect.poll(() => activity.locator('.cityworks-status').textContent()).toBe('En cours')
+    expect(await activity.textContent()).toContain('Groupe d’action local réuni chaque mois.')
 
     await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({ path: artifactPath('cityworks.png'), fullPage: true })
