@@ -121,7 +121,7 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
     for (const [key, { by, lead, documents, ...change }] of steps) {
       const actor = await loadActor(deps.db, who(by))
       const step: StepChange = { ...change, leadUserId: lead ? who(lead) : undefined, documentIds: documents ? documentIds(documents) : undefined }
-      await updateLocalisationStep(deps.db, actor, cast.cities.get(city)!, key, step, change.doneOn ?? change.startedOn ?? '2026-01-01')
+      await updateLocalisationStep(deps.db, actor, cast.cities.get(city)!, key, step, change.startedOn)
     }
   }
   for (const [key, status, note] of DAKAR_SUPPORT) {
@@ -175,64 +175,6 @@ async function anchorOn(deps: StoryDeps, documentId: string, phrase: string) {
 function textsOf(node: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
   return node.toArray().flatMap((child) => (child instanceof Y.XmlText ? [child] : child instanceof Y.XmlElement ? textsOf(child) : []))
 }
-
-type DemoStep = StepChange & { by: string; lead?: string; documents?: string[] }
-export const DAKAR_BASELINE = 'Étude de référence — Dakar'
-const LOCALISATION: Record<string, [StepKey, DemoStep][]> = {
-  dakar: [
-    [
-      'collect_information',
-      {
-        by: 'pilote@demo.atelier',
-        lead: 'pilote@demo.atelier',
-        status: 'done',
-        startedOn: '2026-01-12',
-        doneOn: '2026-02-27',
-        documents: [DAKAR_BASELINE],
-        note: 'Entretiens avec les directions de l’urbanisme et des espaces verts ; étude de référence rédigée avec l’Agence de développement municipal.',
-      },
-    ],
-    [
-      'define_the_process',
-      {
-        by: 'secretariat@demo.atelier',
-        lead: 'secretariat@demo.atelier',
-        status: 'done',
-        startedOn: '2026-02-16',
-        doneOn: '2026-03-20',
-        note: 'Plan opérationnel validé lors de l’atelier de Dakar : ateliers de quartier, puis autoévaluation.',
-      },
-    ],
-    ['raise_awareness', { by: 'pilote@demo.atelier', lead: 'pilote@demo.atelier', status: 'done', startedOn: '2026-04-06', doneOn: '2026-06-30' }],
-    [
-      'understand_current_situation',
-      {
-        by: 'pilote@demo.atelier',
-        lead: 'abidjan@demo.atelier',
-        status: 'in_progress',
-        startedOn: '2026-09-14',
-        note: 'Autoévaluation ODD en cours avec les mairies d’arrondissement ; carte des enjeux par quartier à compléter.',
-      },
-    ],
-  ],
-  abidjan: [
-    ['raise_awareness', { by: 'abidjan@demo.atelier', lead: 'abidjan@demo.atelier', status: 'in_progress', startedOn: '2026-10-05' }],
-    [
-      'understand_current_situation',
-      {
-        by: 'abidjan@demo.atelier',
-        status: 'in_progress',
-        startedOn: '2026-10-19',
-        documents: ['Étude de contexte — Abidjan'],
-        note: 'L’étude de contexte sert de point de départ.',
-      },
-    ],
-  ],
-}
-const DAKAR_SUPPORT: [SupportKey, 'in_progress' | 'done', string][] = [
-  ['stakeholders', 'in_progress', 'Groupe d’action local réuni chaque mois.'],
-  ['peer_learning', 'in_progress', 'Échanges avec Abidjan sur l’autoévaluation.'],
-]
 
 export const SECRETARIAT = 'secretariat@demo.atelier'
 export const PILOT = 'pilote@demo.atelier'
@@ -334,6 +276,66 @@ const NOTES: Partial<Record<OnboardingItemKey, string>> = {
   first_transfer: 'Reçu sur le compte de la ville ; copie de l’avis de virement transmise au bailleur.',
   made_public: 'Annonce au conseil municipal et communiqué de presse.',
 }
+
+/** A step as it was taken: by whom, on the day it started (its days given, as they were). */
+type DemoStep = StepChange & { startedOn: string; by: string; lead?: string; documents?: string[] }
+export const DAKAR_BASELINE = 'Étude de référence — Dakar'
+const ABIDJAN_BASELINE = 'Étude de contexte — Abidjan'
+const LOCALISATION: Record<string, [StepKey, DemoStep][]> = {
+  dakar: [
+    [
+      'collect_information',
+      {
+        by: PILOT,
+        lead: PILOT,
+        status: 'done',
+        startedOn: '2026-01-12',
+        doneOn: '2026-02-27',
+        documents: [DAKAR_BASELINE],
+        note: 'Entretiens avec les directions de l’urbanisme et des espaces verts ; étude de référence rédigée avec l’Agence de développement municipal.',
+      },
+    ],
+    [
+      'define_the_process',
+      {
+        by: SECRETARIAT,
+        lead: SECRETARIAT,
+        status: 'done',
+        startedOn: '2026-02-16',
+        doneOn: '2026-03-20',
+        note: 'Plan opérationnel validé lors de l’atelier de Dakar : ateliers de quartier, puis autoévaluation.',
+      },
+    ],
+    ['raise_awareness', { by: PILOT, lead: PILOT, status: 'done', startedOn: '2026-04-06', doneOn: '2026-06-30' }],
+    [
+      'understand_current_situation',
+      {
+        by: PILOT,
+        lead: ABIDJAN,
+        status: 'in_progress',
+        startedOn: '2026-09-14',
+        note: 'Autoévaluation ODD en cours avec les mairies d’arrondissement ; carte des enjeux par quartier à compléter.',
+      },
+    ],
+  ],
+  abidjan: [
+    ['raise_awareness', { by: ABIDJAN, lead: ABIDJAN, status: 'in_progress', startedOn: '2026-10-05' }],
+    [
+      'understand_current_situation',
+      {
+        by: ABIDJAN,
+        status: 'in_progress',
+        startedOn: '2026-10-19',
+        documents: [ABIDJAN_BASELINE],
+        note: 'L’étude de contexte sert de point de départ.',
+      },
+    ],
+  ],
+}
+const DAKAR_SUPPORT: [SupportKey, 'in_progress' | 'done', string][] = [
+  ['stakeholders', 'in_progress', 'Groupe d’action local réuni chaque mois.'],
+  ['peer_learning', 'in_progress', 'Échanges avec Abidjan sur l’autoévaluation.'],
+]
 
 const DAKAR_WORKSHOP = (hostCityId: string) => ({
   title: 'Atelier international de Dakar',
