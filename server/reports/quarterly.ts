@@ -210,7 +210,7 @@ const LABELS: Record<TemplateLocale, Labels> = {
     lessons: 'Enseignements',
     stages: { draft: 'brouillon', submitted: 'soumis', returned: 'renvoyé avec remarques', validated: 'validé' },
     steps: { submitted: 'soumise', returned: 'renvoyée avec remarques', validated: 'validée' },
-    localisationTitle: 'City WORKS : localisation des programmes mondiaux',
+    localisationTitle: 'City WORKS\u00a0: localisation des programmes mondiaux',
     localisationIntro:
       'Où en est chaque ville dans les huit étapes de City WORKS, phase par phase. Le suivi des progrès (phase III) s’appuie sur ce rapport trimestriel.',
     phase: 'Phase',

@@ -190,7 +190,7 @@ describe.each(DRIVERS)('City WORKS localisation on %s', (driver) => {
     const report = (format: string) =>
       t.app.app.request(`http://atelier.test/api/networks/${network.id}/report?quarter=${quarter}&format=${format}`, { headers: { cookie: as.funder.cookie } })
     const md = await (await report('md')).text()
-    expect(md).toContain('City WORKS : localisation des programmes mondiaux')
+    expect(md).toContain('City WORKS\u00a0: localisation des programmes mondiaux')
     expect(md).toContain(
       'Dakar\u00a0: 2/8 étapes terminées, 1 en cours — Phase I\u00a0: 2/2 étapes terminées · Phase II\u00a0: 0/4 étapes terminées, 1 en cours · Phase III\u00a0: 0/2 étapes terminées',
     )

@@ -43,7 +43,7 @@ describe('the City WORKS tracker', () => {
     await step.getByText('Quelles parties prenantes faut-il associer, et comment ?').waitFor()
 
     // From the keyboard: the step's button opens its form, which takes the focus.
-    const edit = step.getByRole('button', { name: 'Modifier l’étape « Collecter les informations »' })
+    const edit = step.getByRole('button', { name: 'Modifier l’étape «\u00a0Collecter les informations\u00a0»' })
     await edit.focus()
     await page.keyboard.press('Enter')
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('status')
@@ -53,17 +53,17 @@ describe('the City WORKS tracker', () => {
     await step.getByLabel(baseline.title).check()
     await step.getByRole('button', { name: 'Enregistrer' }).click()
 
-    await tracker.getByText('« Collecter les informations » est enregistrée.').waitFor()
+    await tracker.getByText('«\u00a0Collecter les informations\u00a0» est enregistrée.').waitFor()
     await expect.poll(() => step.locator('.cityworks-status').textContent()).toBe('Terminée')
-    expect(await step.textContent()).toContain(`Responsable : ${people.pilot.name}`)
+    expect(await step.textContent()).toContain(`Responsable\u00a0: ${people.pilot.name}`)
     expect(await step.getByRole('link', { name: baseline.title }).getAttribute('href')).toBe(`/documents/${baseline.id}`)
     await expect.poll(() => advice.count()).toBe(0)
     expect(await tracker.locator('.cityworks-summary').textContent()).toBe('1/8 étapes terminées · 1 en cours')
     // The focus is back on the step's button.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Modifier l’étape « Collecter les informations »')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Modifier l’étape «\u00a0Collecter les informations\u00a0»')
 
     const activity = tracker.locator('[data-activity="stakeholders"]')
-    await activity.getByRole('button', { name: 'Modifier l’activité « Parties prenantes »' }).click()
+    await activity.getByRole('button', { name: 'Modifier l’activité «\u00a0Parties prenantes\u00a0»' }).click()
     await activity.getByLabel('Statut').selectOption('in_progress')
     await activity.getByLabel('Note').fill('Groupe d’action local réuni chaque mois.')
     await activity.getByRole('button', { name: 'Enregistrer' }).click()
