@@ -18,6 +18,7 @@ import { submissionRoutes, workflowRoutes } from './api/workflow/routes'
 import { cycleRoutes } from './api/workflow/cycles'
 import { networkOnboardingRoutes } from './api/onboarding/routes'
 import { networkWorkshopRoutes, workshopRoutes } from './api/workshops/routes'
+import { localisationRoutes } from './api/localisation/routes'
 import { ApiError } from './errors'
 import { errorResponse } from './api/errors'
 import { grantRoutes } from './api/grants/routes'
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/networks/:id', networkWorkshopRoutes)
     .route('/workshops', workshopRoutes)
     .route('/cities', cityRoutes)
+    .route('/cities/:id', localisationRoutes)
     .route('/grants', grantRoutes)
     .route('/invitations', invitationRoutes)
     .route('/users', userRoutes)

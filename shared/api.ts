@@ -4,6 +4,7 @@ import type { PmNode } from './content'
 import type { NotificationKind, Stage, ThreadStatus, VersionKind } from './domain'
 import type { OnboardingItemKey } from './onboarding'
 import type { ParticipantKind } from './workshops'
+import type { LocalisationProgress, PhaseKey, StepKey, StepStatus, SupportKey } from './localisation'
 
 export type { NotificationKind, ThreadStatus, VersionKind }
 import type { DocumentKind, TemplateLocale } from './templates'
@@ -328,6 +329,8 @@ export type DashboardCity = {
   overdue: number
   /** Its onboarding: objectives met of six, and paperwork open too long. */
   onboarding: { objectivesMet: number; paperworkLate: boolean }
+  /** Its City WORKS steps done and under way, overall and phase by phase. */
+  localisation: LocalisationProgress
 }
 
 /** A workshop on the dashboard: its days and where its four deliverables stand. */
@@ -425,3 +428,32 @@ export type WorkshopView = {
  * (GET /api/workshops: those they take part in or whose network they read, soonest first).
  */
 export type WorkshopList = { workshops: WorkshopView[] }
+
+type PersonRef = { id: string; name: string }
+
+/** One City WORKS step of a city. */
+export type LocalisationStepView = {
+  key: StepKey
+  status: StepStatus
+  lead: PersonRef | null
+  startedOn: string | null
+  doneOn: string | null
+  note: string
+  /** The documents it produced that the caller may read (others linked stay hidden). */
+  documents: DocumentSummary[]
+  updatedBy: PersonRef | null
+  updatedAt: string | null
+}
+
+/** A city's City WORKS tracker (GET /api/cities/:id/localisation). */
+export type CityLocalisation = {
+  phases: { key: PhaseKey; steps: LocalisationStepView[] }[]
+  supportActivities: { key: SupportKey; status: StepStatus; note: string; updatedBy: PersonRef | null; updatedAt: string | null }[]
+  /** The toolkit's advice to start with phase I, in the caller's language, when a later step started before it. */
+  advice: string | null
+  progress: LocalisationProgress
+  allowed: { track: boolean }
+  /** For those who may track: who may lead a step (whoever may read the city), and the documents a step may link. */
+  leadCandidates: PersonRef[]
+  linkable: DocumentSummary[]
+}

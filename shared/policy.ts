@@ -29,6 +29,8 @@ export const ACTIONS = [
   'tick_onboarding',
   /** Create and change the network's workshops (with the pilot city, which hosts them). */
   'organise_workshop',
+  /** Update a city's City WORKS tracker: its steps' status, lead, dates, documents, and its support activities. */
+  'track_localisation',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -51,6 +53,7 @@ const NETWORK_RULES: Record<Action, readonly SpaceRole[]> = {
   view_dashboard: ['secretariat', 'funder'],
   tick_onboarding: [],
   organise_workshop: ['secretariat', 'pilot_city'],
+  track_localisation: [],
 }
 
 /** A city's space is private to its team, experts the city invited, and its networks' secretariats. */
@@ -74,6 +77,9 @@ const CITY_RULES: Record<Action, readonly SpaceRole[]> = {
   // The secretariat and the city's own team; the funder follows the progress read-only.
   tick_onboarding: ['secretariat', 'city_team'],
   organise_workshop: [],
+  // The city's localisation process: its team and the secretariat, and the experts the city
+  // invited — City WORKS is written for the advisers who accompany a city through it.
+  track_localisation: ['secretariat', 'city_team', 'expert'],
 }
 
 export const RULES = { network: NETWORK_RULES, city: CITY_RULES } as const

@@ -1,6 +1,7 @@
 import './zod-jitless'
 import { z } from 'zod'
 import { DAY_MS } from './days'
+import { STEP_STATUSES } from './localisation'
 import { GUEST_LINK_DAYS, PARTICIPANT_KINDS, WORKSHOP_MAX_DAYS, WORKSHOP_MIN_DAYS } from './workshops'
 import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES } from './domain'
 import { DOCUMENT_KINDS, LOCALES } from './templates'
@@ -215,6 +216,24 @@ export const onboardingItemBody = z.object({ done: z.boolean({ error: 'must be t
 const eventDates = { plannedOn: date.nullable().optional(), heldOn: date.nullable().optional() }
 export const cityVisitBody = z.object(eventDates)
 export const inauguralBody = z.object({ ...eventDates, cityId: id.nullable().optional() })
+
+/** A City WORKS step: any of its fields (null clears the lead or a day); documentIds replaces the linked documents the caller may read. */
+const stepStatus = z.enum(STEP_STATUSES, { error: 'must be not_started, in_progress, done or skipped' })
+export const localisationStepBody = z
+  .object({
+    status: stepStatus.optional(),
+    leadUserId: id.nullable().optional(),
+    note: text(4000).optional(),
+    startedOn: date.nullable().optional(),
+    doneOn: date.nullable().optional(),
+    documentIds: z.array(id).max(20, 'at most 20 documents').optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'give a status, a lead, a note, a day or documents')
+  .refine((b) => !b.startedOn || !b.doneOn || b.doneOn >= b.startedOn, { message: 'a step is done on or after the day it started', path: ['doneOn'] })
+/** A support activity: its status, its note, or both. */
+export const supportActivityBody = z
+  .object({ status: stepStatus.optional(), note: text(4000).optional() })
+  .refine((b) => b.status !== undefined || b.note !== undefined, 'give a status or a note')
 
 /** A workshop: two or three days, both included. */
 export const workshopBody = z

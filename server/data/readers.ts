@@ -1,17 +1,17 @@
 import type { Queryable } from '../db/db'
 import { loadActors } from './grants'
 import { readerCandidates, workshopCandidates } from './people'
-import { can, type DocumentTarget } from '../../shared/policy'
+import { can, type Target } from '../../shared/policy'
 
-/** Of these people, those the policy lets read the document (and so its comments). */
-export async function readersAmong(q: Queryable, document: DocumentTarget, userIds: string[]): Promise<Set<string>> {
+/** Of these people, those the policy lets read the space or the document (and so its documents or its comments). */
+export async function readersAmong(q: Queryable, target: Target, userIds: string[]): Promise<Set<string>> {
   const actors = await loadActors(q, [...new Set(userIds)])
-  return new Set(actors.filter((a) => can(a, 'read', document)).map((a) => a.userId))
+  return new Set(actors.filter((a) => can(a, 'read', target)).map((a) => a.userId))
 }
 
-/** Everyone who may read the document: its space's readers, and those taking part in its workshop. */
-export async function readersOf(q: Queryable, document: DocumentTarget): Promise<Set<string>> {
-  const { workshopId } = document.state
-  const candidates = await readerCandidates(q, document.space)
-  return readersAmong(q, document, workshopId ? [...candidates, ...(await workshopCandidates(q, workshopId))] : candidates)
+/** Everyone who may read the space, or the document: its space's readers, and those taking part in its workshop. */
+export async function readersOf(q: Queryable, target: Target): Promise<Set<string>> {
+  const candidates = await readerCandidates(q, 'space' in target ? target.space : target)
+  const workshopId = 'state' in target ? target.state.workshopId : null
+  return readersAmong(q, target, workshopId ? [...candidates, ...(await workshopCandidates(q, workshopId))] : candidates)
 }

@@ -52,6 +52,7 @@ const DOCUMENTS: { on: 'network' | string; kind: DocumentKind; title?: string }[
   { on: 'network', kind: 'workshop_report', title: 'Rapport d’atelier — Atelier international de Dakar' },
   { on: 'dakar', kind: 'action_plan', title: 'Plan d’action — Dakar' },
   { on: 'dakar', kind: 'experimentation_log', title: 'Journal d’expérimentation — Dakar' },
+  { on: 'dakar', kind: 'baseline_study', title: 'Étude de référence — Dakar' },
   { on: 'abidjan', kind: 'baseline_study', title: 'Étude de contexte — Abidjan' },
   { on: 'abidjan', kind: 'action_plan', title: 'Plan d’action — Abidjan' },
   { on: 'tunis', kind: 'action_plan', title: 'Plan d’action — Tunis' },

@@ -13,6 +13,9 @@ import { startVisitReport } from '../commands/visit-reports'
 import type { ParticipantKind } from '../../shared/workshops'
 import { setCityVisit, setInauguralEvent, setOnboardingItem } from '../data/onboarding'
 import { ONBOARDING_ITEMS, PAPERWORK, type OnboardingItemKey } from '../../shared/onboarding'
+import { updateLocalisationStep, type StepChange } from '../commands/localisation'
+import { setSupportActivity } from '../data/localisation'
+import type { StepKey, SupportKey } from '../../shared/localisation'
 import { FRAGMENT } from '../../shared/collab'
 import { encodePosition } from '../../shared/anchors'
 import type { PmNode } from '../../shared/content'
@@ -115,6 +118,20 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
   await write(SECRETARIAT, constitution.title, NETWORK_SHEET, constitution)
   await submitDocument(deps, await loadActor(deps.db, who(PILOT)), constitution, 'Fiche constitutive complétée avec le plan d’action du réseau.')
   await createWorkshop(deps.db, who(SECRETARIAT), networkId, NEXT_WORKSHOP(cast.cities.get('abidjan')!), 'fr')
+
+  // City WORKS: Dakar has prepared (its baseline study under phase I) and is connecting global
+  // agendas to its action; Abidjan started with awareness, before phase I — the toolkit's advice shows.
+  const documentIds = (titles: string[]) => titles.map((title) => cast.documents.get(title)!)
+  for (const [city, steps] of Object.entries(LOCALISATION)) {
+    for (const [key, { by, lead, documents, ...change }] of steps) {
+      const actor = await loadActor(deps.db, who(by))
+      const step: StepChange = { ...change, leadUserId: lead ? who(lead) : undefined, documentIds: documents ? documentIds(documents) : undefined }
+      await updateLocalisationStep(deps.db, actor, cast.cities.get(city)!, key, step, change.startedOn)
+    }
+  }
+  for (const [key, status, note] of DAKAR_SUPPORT) {
+    await setSupportActivity(deps.db, { cityId: cast.cities.get('dakar')!, key, status, note, by: who(PILOT) })
+  }
 }
 
 /** The document with these paragraphs under each named section: an empty paragraph there is filled, others are kept and added to. */
@@ -297,6 +314,65 @@ const DAKAR_VISIT_EXPECTATIONS = {
     'Apprendre des autres villes comment associer les habitantes à la conception des places, et l’appui d’un expert sur l’éclairage public.',
   ],
 }
+/** A step as it was taken: by whom, on the day it started (its days given, as they were). */
+type DemoStep = StepChange & { startedOn: string; by: string; lead?: string; documents?: string[] }
+export const DAKAR_BASELINE = 'Étude de référence — Dakar'
+const ABIDJAN_BASELINE = 'Étude de contexte — Abidjan'
+const LOCALISATION: Record<string, [StepKey, DemoStep][]> = {
+  dakar: [
+    [
+      'collect_information',
+      {
+        by: PILOT,
+        lead: PILOT,
+        status: 'done',
+        startedOn: '2026-01-12',
+        doneOn: '2026-02-27',
+        documents: [DAKAR_BASELINE],
+        note: 'Entretiens avec les directions de l’urbanisme et des espaces verts ; étude de référence rédigée avec l’Agence de développement municipal.',
+      },
+    ],
+    [
+      'define_the_process',
+      {
+        by: SECRETARIAT,
+        lead: SECRETARIAT,
+        status: 'done',
+        startedOn: '2026-02-16',
+        doneOn: '2026-03-20',
+        note: 'Plan opérationnel validé lors de l’atelier de Dakar : ateliers de quartier, puis autoévaluation.',
+      },
+    ],
+    ['raise_awareness', { by: PILOT, lead: PILOT, status: 'done', startedOn: '2026-04-06', doneOn: '2026-06-30' }],
+    [
+      'understand_current_situation',
+      {
+        by: PILOT,
+        lead: ABIDJAN,
+        status: 'in_progress',
+        startedOn: '2026-09-14',
+        note: 'Autoévaluation ODD en cours avec les mairies d’arrondissement ; carte des enjeux par quartier à compléter.',
+      },
+    ],
+  ],
+  abidjan: [
+    ['raise_awareness', { by: ABIDJAN, lead: ABIDJAN, status: 'in_progress', startedOn: '2026-10-05' }],
+    [
+      'understand_current_situation',
+      {
+        by: ABIDJAN,
+        status: 'in_progress',
+        startedOn: '2026-10-19',
+        documents: [ABIDJAN_BASELINE],
+        note: 'L’étude de contexte sert de point de départ.',
+      },
+    ],
+  ],
+}
+const DAKAR_SUPPORT: [SupportKey, 'in_progress' | 'done', string][] = [
+  ['stakeholders', 'in_progress', 'Groupe d’action local réuni chaque mois.'],
+  ['peer_learning', 'in_progress', 'Échanges avec Abidjan sur l’autoévaluation.'],
+]
 
 const DAKAR_WORKSHOP = (hostCityId: string) => ({
   title: 'Atelier international de Dakar',

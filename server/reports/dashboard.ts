@@ -4,6 +4,7 @@ import { getNetworks, listMemberships } from '../data/workspace'
 import { listWorkshops, networkWorkshopDocuments } from '../data/workshops'
 import { presentMembership } from '../api/networks/present'
 import { onboardingProgress } from '../api/onboarding/present'
+import { localisationProgressOf } from '../api/localisation/present'
 import type { DashboardCity, DashboardDocument, DashboardWorkshop, NetworkDashboard } from '../../shared/api'
 import { isOverdue, withWriters } from '../../shared/domain'
 import { WORKSHOP_DELIVERABLES } from '../../shared/workshops'
@@ -33,6 +34,10 @@ export async function networkDashboard(q: Queryable, networkId: string): Promise
     listWorkshops(q, networkId),
     networkWorkshopDocuments(q, networkId),
   ])
+  const localisation = await localisationProgressOf(
+    q,
+    memberships.map((m) => m.cityId),
+  )
   const shown = deliverables.map((d) => ({ row: d, view: presentDeliverable(d) }))
   const inWorkshop = new Set(workshopDocuments.map((d) => d.documentId))
   const cities = memberships.map((m): DashboardCity => {
@@ -47,6 +52,7 @@ export async function networkDashboard(q: Queryable, networkId: string): Promise
       due: documents.filter((d) => d.dueOn !== null && !d.overdue && withWriters(d.stage)).length,
       overdue: documents.filter((d) => d.overdue).length,
       onboarding: onboarding.get(m.cityId) ?? { objectivesMet: 0, paperworkLate: false },
+      localisation: localisation.get(m.cityId)!,
     }
   })
   return {

@@ -11,6 +11,7 @@ import type { DashboardDocument, NetworkDashboard } from '../../shared/api'
 import type { PmNode } from '../../shared/content'
 import type { ExportFormat } from '../../shared/schemas'
 import { TEMPLATES, type TemplateLocale } from '../../shared/templates'
+import { PHASES, type LocalisationProgress } from '../../shared/localisation'
 
 /**
  * The quarterly report the funder asks for: the dashboard as it is today, then what was
@@ -116,10 +117,23 @@ function reportContent(dashboard: NetworkDashboard, steps: QuarterStep[], cycles
       events.length > 0 ? bullets(events) : paragraph(l.nothing),
       heading(2, l.cyclesTitle),
       ended.length > 0 ? bullets(ended) : paragraph(l.noCycles),
+      heading(1, l.localisationTitle),
+      paragraph(l.localisationIntro),
+      dashboard.cities.length > 0
+        ? bullets(dashboard.cities.map((c) => `${c.membership.city.name}${l.colon}${localisationLine(c.localisation, locale)}`))
+        : paragraph(l.noCities),
       heading(1, l.networkTitle),
       dashboard.documents.length > 0 ? network : paragraph(l.noNetworkDocuments),
     ],
   }
+}
+
+/** "2/8 steps done, 1 in progress — Phase I: 2/2 done · Phase II: 0/4 done, 1 in progress · Phase III: 0/2 done" */
+function localisationLine(p: LocalisationProgress, locale: TemplateLocale): string {
+  const l = LABELS[locale]
+  const count = (done: number, total: number, inProgress: number) => `${l.stepsDone(done, total)}${inProgress > 0 ? `, ${l.stepsInProgress(inProgress)}` : ''}`
+  const phases = p.phases.map((ph, i) => `${l.phase} ${PHASES[i]!.number}${l.colon}${count(ph.done, ph.total, ph.inProgress)}`)
+  return `${count(p.done, p.total, p.inProgress)} — ${phases.join(' · ')}`
 }
 
 const quarterName = (q: Quarter, locale: TemplateLocale) => q.label.replace('-Q', LABELS[locale].quarterSeparator)
@@ -156,6 +170,11 @@ type Labels = {
   lessons: string
   stages: Record<DashboardDocument['stage'], string>
   steps: Record<QuarterStep['step'], string>
+  localisationTitle: string
+  localisationIntro: string
+  phase: string
+  stepsDone: (done: number, total: number) => string
+  stepsInProgress: (n: number) => string
 }
 
 const LABELS: Record<TemplateLocale, Labels> = {
@@ -191,6 +210,12 @@ const LABELS: Record<TemplateLocale, Labels> = {
     lessons: 'Enseignements',
     stages: { draft: 'brouillon', submitted: 'soumis', returned: 'renvoyé avec remarques', validated: 'validé' },
     steps: { submitted: 'soumise', returned: 'renvoyée avec remarques', validated: 'validée' },
+    localisationTitle: 'City WORKS\u00a0: localisation des programmes mondiaux',
+    localisationIntro:
+      'Où en est chaque ville dans les huit étapes de City WORKS, phase par phase. Le suivi des progrès (phase III) s’appuie sur ce rapport trimestriel.',
+    phase: 'Phase',
+    stepsDone: (done, total) => `${done}/${total} étapes terminées`,
+    stepsInProgress: (n) => `${n} en cours`,
   },
   en: {
     title: 'Quarterly report',
@@ -224,6 +249,12 @@ const LABELS: Record<TemplateLocale, Labels> = {
     lessons: 'Lessons',
     stages: { draft: 'draft', submitted: 'submitted', returned: 'returned with remarks', validated: 'validated' },
     steps: { submitted: 'submitted', returned: 'returned with remarks', validated: 'validated' },
+    localisationTitle: 'City WORKS: localising global agendas',
+    localisationIntro:
+      'Where each city stands in the eight steps of City WORKS, phase by phase. Keeping track of progress (phase III) relies on this quarterly report.',
+    phase: 'Phase',
+    stepsDone: (done, total) => `${done}/${total} steps done`,
+    stepsInProgress: (n) => `${n} in progress`,
   },
   es: {
     title: 'Informe trimestral',
@@ -257,5 +288,11 @@ const LABELS: Record<TemplateLocale, Labels> = {
     lessons: 'Aprendizajes',
     stages: { draft: 'borrador', submitted: 'enviado', returned: 'devuelto con observaciones', validated: 'validado' },
     steps: { submitted: 'enviada', returned: 'devuelta con observaciones', validated: 'validada' },
+    localisationTitle: 'City WORKS: localización de las agendas globales',
+    localisationIntro:
+      'En qué punto está cada ciudad en los ocho pasos de City WORKS, fase por fase. El seguimiento de los avances (fase III) se apoya en este informe trimestral.',
+    phase: 'Fase',
+    stepsDone: (done, total) => `${done}/${total} pasos concluidos`,
+    stepsInProgress: (n) => `${n} en curso`,
   },
 }

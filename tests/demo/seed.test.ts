@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_LOGINS, seedDemo } from '../../server/demo/seed'
-import { ABIDJAN_PLAN, DAKAR_LOG, DAKAR_PLAN, DAKAR_VISIT_REPORT, TUNIS_PLAN } from '../../server/demo/story'
-import type { Comparison, MeResponse, NetworkDashboard, NetworkOnboarding, ThreadList, VersionList, WorkflowView, WorkshopList } from '../../shared/api'
+import { ABIDJAN_PLAN, DAKAR_BASELINE, DAKAR_LOG, DAKAR_PLAN, DAKAR_VISIT_REPORT, TUNIS_PLAN } from '../../server/demo/story'
+import type {
+  CityLocalisation,
+  Comparison,
+  MeResponse,
+  NetworkDashboard,
+  NetworkOnboarding,
+  ThreadList,
+  VersionList,
+  WorkflowView,
+  WorkshopList,
+} from '../../shared/api'
 import { DRIVERS, type TestDb } from '../helpers/db'
 import type { Client } from '../helpers/app'
 import { useTestApp } from '../helpers/test-app'
@@ -29,7 +39,7 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
     const results = await Promise.all([seedDemo(t.app.deps, 'demo-password-1'), seedDemo(t.app.deps, 'demo-password-1')])
     expect(results.sort()).toEqual([false, true])
     const first = await counts(t.db)
-    expect(first).toEqual({ users: 9, networks: 1, cities: 4, documents: 20, grants: 10 })
+    expect(first).toEqual({ users: 9, networks: 1, cities: 4, documents: 21, grants: 10 })
     expect(await seedDemo(t.app.deps, 'demo-password-1')).toBe(false)
     expect(await counts(t.db)).toEqual(first)
   })
@@ -124,6 +134,27 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
     const seen = (await funder.get<NetworkOnboarding>(`/api/networks/${networkId}/onboarding`)).body
     expect(dakarOf(seen).visit).toMatchObject({ hasReport: true, report: null })
     expect(JSON.stringify(seen)).not.toContain(DAKAR_VISIT_REPORT)
+  })
+
+  it('has Dakar and Abidjan partway through City WORKS: Dakar’s phase I done with its baseline study, phase II under way; Abidjan started before phase I', async () => {
+    const secretariat = await signIn(DEMO_LOGINS.secretariat)
+    const cityId = async (name: string) => (await t.db.query<{ id: string }>('select id from cities where name = $1', [name]))[0]!.id
+    const tracker = async (name: string) => (await secretariat.get<CityLocalisation>(`/api/cities/${await cityId(name)}/localisation`)).body
+    const statuses = (view: CityLocalisation) => view.phases.map((p) => p.steps.map((s) => s.status))
+    const dakar = await tracker('Dakar')
+    expect(statuses(dakar)).toEqual([
+      ['done', 'done'],
+      ['done', 'in_progress', 'not_started', 'not_started'],
+      ['not_started', 'not_started'],
+    ])
+    expect(dakar.phases[0]!.steps[0]!.documents.map((d) => d.title)).toEqual([DAKAR_BASELINE])
+    expect(dakar.phases[0]!.steps[0]).toMatchObject({ lead: { name: 'Aminata Diallo' }, startedOn: '2026-01-12', doneOn: '2026-02-27' })
+    expect(dakar.advice).toBeNull()
+    const abidjan = await tracker('Abidjan')
+    expect(abidjan.progress).toMatchObject({ done: 0, inProgress: 2 })
+    expect(abidjan.advice).toContain('commencer par la phase préparatoire')
+    const dashboard = (await secretariat.get<NetworkDashboard>(`/api/networks/${secretariat.me.networks[0]!.id}/dashboard`)).body
+    expect(dashboard.cities.find((c) => c.membership.city.name === 'Dakar')!.localisation).toMatchObject({ done: 3, inProgress: 1, total: 8 })
   })
 
   it('has real text, comments answered and a named version', async () => {

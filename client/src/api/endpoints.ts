@@ -12,6 +12,7 @@ import type {
   NetworkDashboard,
   NetworkOnboarding,
   CityOnboarding,
+  CityLocalisation,
   NetworkDetail,
   NotificationList,
   SetupStatus,
@@ -41,6 +42,8 @@ import type {
   onboardingItemBody,
   participantBody,
   workshopBody,
+  localisationStepBody,
+  supportActivityBody,
   resetPasswordBody,
   returnSubmissionBody,
   submitBody,
@@ -121,6 +124,11 @@ export const endpoints = {
     api.post<LinkResponse>(`/api/workshops/${id(workshopId)}/participants/${id(participantId)}/invitation`),
   startVisitReport: (networkId: string, cityId: string) =>
     api.post<DocumentSummary>(`/api/networks/${id(networkId)}/cities/${id(cityId)}/onboarding/visit/report`),
+  localisation: (cityId: string, o?: RequestOptions) => api.get<CityLocalisation>(`/api/cities/${id(cityId)}/localisation`, o),
+  updateLocalisationStep: (cityId: string, key: string, body: z.input<typeof localisationStepBody>) =>
+    api.patch<CityLocalisation>(`/api/cities/${id(cityId)}/localisation/steps/${id(key)}`, body),
+  updateSupportActivity: (cityId: string, key: string, body: z.input<typeof supportActivityBody>) =>
+    api.patch<CityLocalisation>(`/api/cities/${id(cityId)}/localisation/support/${id(key)}`, body),
   dashboard: (networkId: string, o?: RequestOptions) => api.get<NetworkDashboard>(`/api/networks/${id(networkId)}/dashboard`, o),
   cycles: (documentId: string, o?: RequestOptions) => api.get<CycleList>(`/api/documents/${id(documentId)}/cycles`, o),
   addCycle: (documentId: string, body: z.input<typeof cycleBody>) => api.post<CycleView>(`/api/documents/${id(documentId)}/cycles`, body),

@@ -5,6 +5,7 @@ import { can } from '../../../shared/policy'
 import { endpoints } from '../api'
 import { useSession } from '../app/session'
 import { DocumentsSection } from '../components/DocumentsSection'
+import { LocalisationTracker } from '../localisation/LocalisationTracker'
 import { PeopleSection } from '../components/people/PeopleSection'
 import { Loading, Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
@@ -15,7 +16,7 @@ import { SpaceLoadError } from '../components/SpaceLoadError'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
 
-/** /cities/:id — a city's own space: its networks, its team and experts, its documents. */
+/** /cities/:id — a city's own space: its networks, its City WORKS tracker, its team and experts, its documents. */
 export function Component() {
   const { id = '' } = useParams()
   const { t } = useI18n()
@@ -92,6 +93,8 @@ function City({ me, city, reload }: { me: MeResponse; city: CityDetail; reload: 
           <p className="empty-line">{t('city.noNetworks')}</p>
         )}
       </section>
+
+      <LocalisationTracker cityId={city.id} />
 
       <PeopleSection
         me={me}

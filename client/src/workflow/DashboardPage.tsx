@@ -51,6 +51,7 @@ export function Component() {
                     <th scope="col">{t('dashboard.openComments')}</th>
                     <th scope="col">{t('dashboard.dueItems')}</th>
                     <th scope="col">{t('dashboard.onboarding')}</th>
+                    <th scope="col">{t('localisation.dashboardColumn')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -117,6 +118,10 @@ function CityRow({ city }: { city: DashboardCity }) {
         {t('dashboard.objectives', { met: city.onboarding.objectivesMet })}
         {city.onboarding.paperworkLate && <span className="due due-overdue"> · {t('dashboard.paperworkLate')}</span>}
       </td>
+      <td className="cityworks-progress">
+        {t('localisation.dashboardSteps', { done: city.localisation.done, total: city.localisation.total })}
+        {city.localisation.inProgress > 0 && <span className="muted"> · {t('localisation.inProgress', { count: city.localisation.inProgress })}</span>}
+      </td>
     </tr>
   )
 }
@@ -141,7 +146,11 @@ function WorkshopItem({ workshop }: { workshop: DashboardWorkshop }) {
         <Link to={`/workshops/${encodeURIComponent(workshop.id)}`}>{workshop.title}</Link>
       </h3>
       <p className="muted">
-        {[formatDays(workshop.startsOn, workshop.endsOn, locale), workshop.place, t('workshops.progress', { count: validated, total: workshop.deliverables.length })]
+        {[
+          formatDays(workshop.startsOn, workshop.endsOn, locale),
+          workshop.place,
+          t('workshops.progress', { count: validated, total: workshop.deliverables.length }),
+        ]
           .filter(Boolean)
           .join(' · ')}
       </p>
