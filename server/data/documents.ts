@@ -65,6 +65,13 @@ export async function getDocument(q: Queryable, id: string): Promise<DocumentRow
   return rows[0] ? toRow(rows[0]) : null
 }
 
+/** Several documents by id in one query, by id (those that do not exist are missing). */
+export async function getDocuments(q: Queryable, ids: readonly string[]): Promise<Map<string, DocumentRow>> {
+  if (ids.length === 0) return new Map()
+  const rows = await q.query<Raw>(`${SELECT} where d.id = any($1::uuid[])`, [ids])
+  return new Map(rows.map((r) => [r.id, toRow(r)]))
+}
+
 /** Documents of the given spaces, newest first; archived ones only when asked. */
 export async function listDocuments(q: Queryable, spaces: { networkIds: string[]; cityIds: string[] }, includeArchived = false): Promise<DocumentRow[]> {
   if (spaces.networkIds.length === 0 && spaces.cityIds.length === 0) return []

@@ -40,7 +40,7 @@ describe('a guest’s invitation to a workshop', () => {
     const secretariat = await signInPage(browser, server, world.people.secretariat)
     onTestFinished(() => secretariat.context().close())
     await secretariat.goto(`${server.url}/workshops/${workshopId}`)
-    await secretariat.getByRole('button', { name: 'Créer le lien d’invitation de Inès Invitée' }).click()
+    await secretariat.getByRole('button', { name: 'Créer le lien d’invitation pour Inès Invitée' }).click()
     const dialog = secretariat.getByRole('dialog')
     await dialog.getByRole('button', { name: 'Créer le lien' }).click()
     const url = await dialog.getByLabel('Lien d’invitation à l’atelier').inputValue()
@@ -64,5 +64,10 @@ describe('a guest’s invitation to a workshop', () => {
     await page.waitForURL(new RegExp(`/workshops/${workshopId}$`))
     // With no role anywhere, the workshop's own page opens (not the network's).
     await page.getByRole('heading', { level: 1, name: 'Atelier de Kappaville' }).waitFor()
+    // Home has no space for a guest, but leads back to the workshop.
+    await page.goto(`${server.url}/`)
+    const coming = page.getByRole('region', { name: 'Ateliers en cours et à venir' })
+    await coming.getByRole('link', { name: 'Atelier de Kappaville' }).waitFor()
+    expect(await page.getByText('Vous n’avez encore accès à aucun espace').count()).toBe(0)
   })
 })

@@ -114,6 +114,7 @@ export const endpoints = {
   onboarding: (networkId: string, o?: RequestOptions) => api.get<NetworkOnboarding>(`/api/networks/${id(networkId)}/onboarding`, o),
   tickOnboarding: (networkId: string, cityId: string, key: string, body: z.input<typeof onboardingItemBody>) =>
     api.patch<CityOnboarding>(`/api/networks/${id(networkId)}/cities/${id(cityId)}/onboarding/items/${id(key)}`, body),
+  myWorkshops: (o?: RequestOptions) => api.get<WorkshopList>('/api/workshops', o),
   networkWorkshops: (networkId: string, o?: RequestOptions) => api.get<WorkshopList>(`/api/networks/${id(networkId)}/workshops`, o),
   createWorkshop: (networkId: string, body: z.input<typeof workshopBody>) => api.post<WorkshopView>(`/api/networks/${id(networkId)}/workshops`, body),
   workshop: (workshopId: string, o?: RequestOptions) => api.get<WorkshopView>(`/api/workshops/${id(workshopId)}`, o),

@@ -186,6 +186,7 @@ const en: Messages = {
     used: 'This reset link has already been used. Ask your network’s general secretariat for a new one if needed.',
   },
   home: {
+    workshops: 'Current and upcoming workshops',
     title: 'Home',
     greeting: 'Hello, {{name}}',
     intro: 'Here are your workspaces and the documents you can read.',

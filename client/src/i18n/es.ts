@@ -190,6 +190,7 @@ const es: Messages = {
     used: 'Este enlace de restablecimiento ya se utilizó. Pida uno nuevo a la Secretaría General si lo necesita.',
   },
   home: {
+    workshops: 'Talleres en curso y próximos',
     title: 'Inicio',
     greeting: 'Hola, {{name}}',
     intro: 'Estos son sus espacios de trabajo y los documentos que puede consultar.',

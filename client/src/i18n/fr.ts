@@ -166,8 +166,8 @@ const fr = {
     },
     guestLink: {
       button: 'Lien d’invitation',
-      buttonNamed: 'Créer le lien d’invitation de {{name}}',
-      title: 'Lien d’invitation de {{name}}',
+      buttonNamed: 'Créer le lien d’invitation pour {{name}}',
+      title: 'Lien d’invitation pour {{name}}',
       text: 'Sans compte Atelier, cette personne reçoit un lien à usage unique, valable {{days}} jours : en l’ouvrant, elle crée son compte et peut lire, commenter et rédiger le programme et les livrables de l’atelier, sans autre accès au réseau.',
       create: 'Créer le lien',
       creating: 'Création du lien…',
@@ -189,6 +189,7 @@ const fr = {
     used: 'Ce lien de réinitialisation a déjà servi. Demandez-en un nouveau au Secrétariat général si besoin.',
   },
   home: {
+    workshops: 'Ateliers en cours et à venir',
     title: 'Accueil',
     greeting: 'Bonjour, {{name}}',
     intro: 'Voici vos espaces de travail et les documents que vous pouvez consulter.',

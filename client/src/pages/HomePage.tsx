@@ -13,6 +13,7 @@ import { describeError } from '../lib/errors'
 import { roleLabelKey, spacePath, spacePhraseKey } from '../lib/roles'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
+import { HomeWorkshops } from '../workshops/HomeWorkshops'
 
 type HomeNotice = { kind: 'welcome'; space: SpaceSummary } | { kind: 'created'; title: string }
 
@@ -32,6 +33,7 @@ function Home({ me }: { me: MeResponse }) {
   const location = useLocation()
   const navigate = useNavigate()
   const documents = useLoad((signal) => endpoints.documents({ signal }), me.user.id)
+  const workshops = useLoad((signal) => endpoints.myWorkshops({ signal }), me.user.id)
   const [notice, setNotice] = useState<HomeNotice | null>(() => welcomeFrom(location.state))
   const [dialogSpace, setDialogSpace] = useState<SpaceSummary | null>(null)
   const [dialogOpen, setDialogOpen] = useState(false)
@@ -44,6 +46,8 @@ function Home({ me }: { me: MeResponse }) {
 
   const groups = groupDocumentsBySpace(me, documents.data ?? [])
   const hasSpaces = me.networks.length > 0 || me.cities.length > 0 || groups.length > 0
+  // A guest of one workshop has no space, but has somewhere to go.
+  const hasWorkshops = (workshops.data?.workshops.length ?? 0) > 0
 
   function openNewDocument(space: SpaceSummary) {
     setDialogSpace(space)
@@ -69,49 +73,53 @@ function Home({ me }: { me: MeResponse }) {
         </Notice>
       )}
 
-      {!hasSpaces && documents.status !== 'loading' ? (
+      {workshops.data && <HomeWorkshops workshops={workshops.data} />}
+
+      {!hasSpaces && !hasWorkshops && documents.status !== 'loading' && workshops.status !== 'loading' ? (
         <section className="card empty-state" aria-labelledby="no-spaces-title">
           <h2 id="no-spaces-title">{t('home.noSpacesTitle')}</h2>
           <p>{t('home.noSpaces')}</p>
         </section>
       ) : (
-        <>
-          {me.networks.length > 0 && (
-            <section className="home-section" aria-labelledby="networks-title">
-              <h2 id="networks-title">{t('home.networks')}</h2>
-              <ul className="space-cards">
-                {me.networks.map((network) => (
-                  <NetworkCard key={network.id} network={network} />
-                ))}
-              </ul>
-            </section>
-          )}
-          {me.cities.length > 0 && (
-            <section className="home-section" aria-labelledby="cities-title">
-              <h2 id="cities-title">{t('home.cities')}</h2>
-              <ul className="space-cards">
-                {me.cities.map((city) => (
-                  <CityCard key={city.id} city={city} />
-                ))}
-              </ul>
-            </section>
-          )}
-          <section className="home-section" aria-labelledby="documents-title">
-            <h2 id="documents-title">{t('home.documents')}</h2>
-            {documents.status === 'loading' && !documents.data && <Loading label={t('home.loadingDocuments')} />}
-            {documents.status === 'error' && (
-              <Notice tone="error">
-                {t('home.documentsError')} {message(describeError(documents.error))}{' '}
-                <button type="button" className="link-button" onClick={documents.reload}>
-                  {t('common.retry')}
-                </button>
-              </Notice>
+        hasSpaces && (
+          <>
+            {me.networks.length > 0 && (
+              <section className="home-section" aria-labelledby="networks-title">
+                <h2 id="networks-title">{t('home.networks')}</h2>
+                <ul className="space-cards">
+                  {me.networks.map((network) => (
+                    <NetworkCard key={network.id} network={network} />
+                  ))}
+                </ul>
+              </section>
             )}
-            {groups.map((group) => (
-              <SpaceDocuments key={`${group.space.type}:${group.space.id}`} group={group} loaded={documents.status === 'ready'} onNew={openNewDocument} />
-            ))}
-          </section>
-        </>
+            {me.cities.length > 0 && (
+              <section className="home-section" aria-labelledby="cities-title">
+                <h2 id="cities-title">{t('home.cities')}</h2>
+                <ul className="space-cards">
+                  {me.cities.map((city) => (
+                    <CityCard key={city.id} city={city} />
+                  ))}
+                </ul>
+              </section>
+            )}
+            <section className="home-section" aria-labelledby="documents-title">
+              <h2 id="documents-title">{t('home.documents')}</h2>
+              {documents.status === 'loading' && !documents.data && <Loading label={t('home.loadingDocuments')} />}
+              {documents.status === 'error' && (
+                <Notice tone="error">
+                  {t('home.documentsError')} {message(describeError(documents.error))}{' '}
+                  <button type="button" className="link-button" onClick={documents.reload}>
+                    {t('common.retry')}
+                  </button>
+                </Notice>
+              )}
+              {groups.map((group) => (
+                <SpaceDocuments key={`${group.space.type}:${group.space.id}`} group={group} loaded={documents.status === 'ready'} onNew={openNewDocument} />
+              ))}
+            </section>
+          </>
+        )
       )}
 
       {dialogSpace && <NewDocumentDialog space={dialogSpace} open={dialogOpen} onClose={() => setDialogOpen(false)} onCreated={onCreated} />}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Link, useNavigate } from 'react-router'
+import { useNavigate } from 'react-router'
 import type { NetworkDetail } from '../../../shared/api'
 import { endpoints } from '../api'
 import { Notice } from '../components/ui'
@@ -8,11 +8,12 @@ import { describeError } from '../lib/errors'
 import { useLoad } from '../lib/useLoad'
 import './workshops.css'
 import { WorkshopDialog } from './WorkshopDialog'
-import { deliverablesProgress, formatDays, localToday, sortWorkshops } from './workshops-logic'
+import { WorkshopItem } from './WorkshopItem'
+import { localToday, sortWorkshops } from './workshops-logic'
 
 /** The network's international workshops on its screen: under way and upcoming first, and "Organiser un atelier". */
 export function WorkshopsSection({ network }: { network: NetworkDetail }) {
-  const { t, message, locale } = useI18n()
+  const { t, message } = useI18n()
   const navigate = useNavigate()
   const workshops = useLoad((signal) => endpoints.networkWorkshops(network.id, { signal }), network.id)
   const [open, setOpen] = useState(false)
@@ -46,27 +47,9 @@ export function WorkshopsSection({ network }: { network: NetworkDetail }) {
           </div>
         ) : (
           <ul className="workshop-list">
-            {listed.map(({ workshop, phase }) => {
-              const progress = deliverablesProgress(workshop)
-              return (
-                <li key={workshop.id} className="workshop-item">
-                  <Link to={`/workshops/${encodeURIComponent(workshop.id)}`} className="workshop-item-title">
-                    {workshop.title}
-                  </Link>
-                  <span className={`workshop-phase workshop-phase-${phase}`}>{t(`workshops.phase.${phase}`)}</span>
-                  <p className="muted">
-                    {[
-                      formatDays(workshop.startsOn, workshop.endsOn, locale),
-                      workshop.place,
-                      workshop.host && t('workshops.hostedBy', { city: workshop.host.name }),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </p>
-                  {phase === 'past' && <p>{t('workshops.progress', { count: progress.validated, total: progress.total })}</p>}
-                </li>
-              )
-            })}
+            {listed.map(({ workshop, phase }) => (
+              <WorkshopItem key={workshop.id} workshop={workshop} phase={phase} />
+            ))}
           </ul>
         ))}
       {mounted && (

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import { newLinkToken } from '../../auth/tokens'
 import { addParticipant, createWorkshop, fundedCounts, removeParticipant } from '../../commands/workshops'
-import { getDocument } from '../../data/documents'
+import { getDocuments } from '../../data/documents'
 import { findUserById } from '../../data/users'
 import { createParticipantInvitation } from '../../data/links'
 import {
@@ -45,7 +45,8 @@ async function present(q: Queryable, actor: Actor, w: WorkshopRow): Promise<Work
     listParticipants(q, w.id),
     listMemberships(q, { networkId: w.networkId }),
   ])
-  const summary = async (role: string) => presentDocument(actor, (await getDocument(q, documents.get(role)!))!)
+  const rows = await getDocuments(q, [...documents.values()])
+  const summary = (role: string) => presentDocument(actor, rows.get(documents.get(role)!)!)
   const cityName = (id: string | null) => memberships.find((m) => m.cityId === id)?.cityName
   const network = networkOf(w.networkId)
   return {
@@ -57,8 +58,8 @@ async function present(q: Queryable, actor: Actor, w: WorkshopRow): Promise<Work
     endsOn: w.endsOn,
     place: w.place,
     objectives: w.objectives,
-    agenda: await summary('agenda'),
-    deliverables: await Promise.all(WORKSHOP_DELIVERABLES.map(summary)),
+    agenda: summary('agenda'),
+    deliverables: WORKSHOP_DELIVERABLES.map(summary),
     participants: participants.map((p) => ({
       id: p.id,
       kind: p.kind,
