@@ -96,16 +96,25 @@ describe.each(DRIVERS)('a hostile writer (%s)', (driver) => {
     const quietHealth = median(await healthTimes(8, 30))
 
     // The paste goes out; at once, the other document is edited and the health route asked, for a while.
+    const watcher = connect(server, hostileDoc, { cookie })
+    await synced(watcher)
     const hostile = rawSocket(`${server.wsUrl}/${hostileDoc}`, { cookie, origin: server.url })
     await hostile.opened
+    const pasted = performance.now()
     await new Promise<void>((resolve, reject) => hostile.ws.send(paste.frame, (err) => (err ? reject(err) : resolve())))
-    const [busyEdits, busyHealth] = await Promise.all([editTimes('pendant', 12, 40), healthTimes(12, 40)])
+    const pasteTime = async () => {
+      await expect.poll(() => watcher.text().includes(paste.last), { timeout: 120_000, interval: 10 }).toBe(true)
+      return performance.now() - pasted
+    }
+    const [busyEdits, busyHealth, taken] = await Promise.all([editTimes('pendant', 12, 40), healthTimes(12, 40), pasteTime()])
 
-    // Served as before, within a wide margin: before, both waited for the whole paste (a second and more).
-    expect(median(busyEdits)).toBeLessThan(50 * Math.max(quietEdits, 2))
-    expect(median(busyHealth)).toBeLessThan(50 * Math.max(quietHealth, 2))
+    // Served as before, within a wide margin: before, both waited for the whole paste (a second and
+    // more). On a loaded machine everything slows together, so the paste's own time is a bound too:
+    // held behind the paste, they would take about as long as it.
+    expect(median(busyEdits)).toBeLessThan(Math.max(50 * Math.max(quietEdits, 2), taken / 2))
+    expect(median(busyHealth)).toBeLessThan(Math.max(50 * Math.max(quietHealth, 2), taken / 2))
     hostile.ws.close()
-    for (const c of [writer, peer]) c.destroy()
+    for (const c of [writer, peer, watcher]) c.destroy()
   }, 180_000)
 
   it('is held back once it has sent more than its budget: the socket is paused, not the server', async () => {

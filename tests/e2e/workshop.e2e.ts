@@ -133,6 +133,9 @@ describe('international workshops', () => {
       await column(board, sheet!.title).getByText(people.pilot.name).waitFor()
       await column(board, problem!.title).getByText(people.member.name).waitFor()
       expect(await column(board, problem!.title).locator('.live-count').innerText()).toBe('1 personne dans ce document')
+      // Each with the city they speak for.
+      expect(await column(board, sheet!.title).locator('.live-person').innerText()).toContain(cities.pilot.name)
+      expect(await column(board, problem!.title).locator('.live-person').innerText()).toContain(cities.member.name)
     }
     await pilotBoard.bringToFront()
     await pilotBoard.screenshot({ path: artifactPath('workshop.png'), fullPage: true })
