@@ -17,7 +17,9 @@ export function usePresenceWatch(documentIds: readonly string[]): ReadonlyMap<st
   useEffect(() => {
     const watches = documentIds.map((id) => {
       const doc = new Y.Doc()
-      const provider = new WebsocketProvider(collabUrl(), id, doc, { maxBackoffTime: 5000 })
+      // Not over the tabs' BroadcastChannel: presence from the person's own other tabs would come
+      // unstamped by the server (no city, no role); through the server it is as others see it.
+      const provider = new WebsocketProvider(collabUrl(), id, doc, { maxBackoffTime: 5000, disableBc: true })
       provider.awareness.setLocalState(null)
       const { awareness } = provider
       const onChange = () => {
