@@ -96,7 +96,8 @@ export type NetworkDetail = NetworkSummary & {
 }
 
 export type CityDetail = CitySummary & {
-  networks: { id: string; name: string; kind: MembershipKind }[]
+  /** With each network's priority theme, for the good practices on it. */
+  networks: { id: string; name: string; theme: string; kind: MembershipKind }[]
   people: PersonView[]
   documents: DocumentSummary[]
 }
@@ -409,6 +410,8 @@ export type ParticipantView = {
 export type WorkshopView = {
   id: string
   networkId: string
+  /** The network's priority theme, for the good practices on it. */
+  networkTheme: string
   title: string
   host: { id: string; name: string } | null
   startsOn: string
