@@ -102,7 +102,7 @@ export function Component() {
         />
       </form>
       <div className="practices-count" aria-live="polite">
-        {t('practices.count', { count: practices.length })}
+        <span>{t('practices.count', { count: practices.length })}</span>
         {filtered && (
           <>
             {' · '}
