@@ -46,7 +46,7 @@ describe('the good-practices observatory', () => {
     await other.getByRole('link', { name: 'Bonnes pratiques' }).click()
     await other.getByRole('heading', { name: 'Observatoire des bonnes pratiques' }).waitFor()
     await other.getByLabel('Rechercher dans les pratiques').fill('parasols')
-    await other.getByRole('button', { name: 'Rechercher dans les pratiques' }).click()
+    await other.getByRole('button', { name: 'Rechercher', exact: true }).click()
     await expect.poll(() => other.url()).toContain('q=parasols')
     await other.getByText('1 pratique', { exact: true }).waitFor()
     await other.getByRole('link', { name: 'Des parasols solaires sur la place' }).click()

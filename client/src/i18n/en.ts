@@ -884,6 +884,7 @@ const en: Messages = {
     nav: 'Good practices',
     intro: 'The experiences and good practices that cities and networks have published, to find and learn from.',
     search: 'Search the practices',
+    searchButton: 'Search',
     searchPlaceholder: 'A word from the title, summary or text',
     theme: 'Theme',
     allThemes: 'All themes',

@@ -892,6 +892,7 @@ const es: Messages = {
     nav: 'Buenas prácticas',
     intro: 'Las experiencias y buenas prácticas que las ciudades y las redes han publicado, para encontrarlas e inspirarse en ellas.',
     search: 'Buscar en las prácticas',
+    searchButton: 'Buscar',
     searchPlaceholder: 'Una palabra del título, del resumen o del texto',
     theme: 'Tema',
     allThemes: 'Todos los temas',

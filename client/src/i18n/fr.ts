@@ -894,6 +894,7 @@ const fr = {
     nav: 'Bonnes pratiques',
     intro: 'Les expériences et bonnes pratiques que les villes et les réseaux ont publiées, pour les retrouver et s’en inspirer.',
     search: 'Rechercher dans les pratiques',
+    searchButton: 'Rechercher',
     searchPlaceholder: 'Un mot du titre, du résumé ou du texte',
     theme: 'Thème',
     allThemes: 'Tous les thèmes',

@@ -61,7 +61,7 @@ export function Component() {
           <div className="practices-search-row">
             <input id="practices-q" type="search" value={typed} placeholder={t('practices.searchPlaceholder')} onChange={(e) => setTyped(e.target.value)} />
             <button type="submit" className="button button-primary">
-              {t('practices.search')}
+              {t('practices.searchButton')}
             </button>
           </div>
         </div>
