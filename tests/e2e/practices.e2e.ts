@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { artifactPath, launchBrowser, startAppServer, typeUnder, type AppServer } from './harness'
+import { artifactPath, launchBrowser, seriousA11yViolations, startAppServer, typeUnder, type AppServer } from './harness'
 import { buildWorld, openAs, signInPage, type World } from './world'
 
 /**
@@ -36,10 +36,12 @@ describe('the good-practices observatory', () => {
     expect(await dialog.getByLabel('Thèmes').inputValue()).toBe(network.theme)
     await dialog.getByLabel('Axe stratégique').selectOption({ label: 'Coopération' })
     await dialog.getByLabel('Partie publiée').selectOption('Exposé du problème')
+    expect(await seriousA11yViolations(pilot), 'publishing dialog').toEqual([])
     await dialog.getByRole('button', { name: 'Publier', exact: true }).click()
     await pilot.getByRole('heading', { name: 'Des parasols solaires sur la place', level: 1 }).waitFor()
     expect(await pilot.getByRole('link', { name: `Document source : ${documents.plan.title}` }).count()).toBe(1)
     expect(await pilot.getByRole('document', { name: 'Contenu de la pratique' }).textContent()).toContain('Des parasols solaires rendent la place')
+    expect(await seriousA11yViolations(pilot), 'practice page, for its publisher').toEqual([])
 
     // Another city's team: from the header, a search, the practice.
     const other = await signInPage(browser, server, people.other)
@@ -49,6 +51,7 @@ describe('the good-practices observatory', () => {
     await other.getByRole('button', { name: 'Rechercher', exact: true }).click()
     await expect.poll(() => other.url()).toContain('q=parasols')
     await other.getByText('1 pratique', { exact: true }).waitFor()
+    expect(await seriousA11yViolations(other), 'the library').toEqual([])
     await other.getByRole('link', { name: 'Des parasols solaires sur la place' }).click()
     await other.getByRole('heading', { name: 'Des parasols solaires sur la place', level: 1 }).waitFor()
     const copy = other.getByRole('document', { name: 'Contenu de la pratique' })
@@ -63,6 +66,7 @@ describe('the good-practices observatory', () => {
     await other.getByRole('button', { name: 'Commenter' }).click()
     await other.locator('.practice-comments li', { hasText: 'Nous voulons l’essayer à Deltaville.' }).waitFor()
     expect(await other.locator('.practice-comments li').first().textContent()).toContain(people.other.name)
+    expect(await seriousA11yViolations(other), 'practice page, for a reader').toEqual([])
 
     // A search with no match says so.
     await other.goto(`${server.url}/practices?q=introuvable`)
