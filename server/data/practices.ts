@@ -124,11 +124,12 @@ export async function listPracticeComments(q: Queryable, practiceId: string): Pr
   )
 }
 
-export async function insertPracticeComment(q: Queryable, practiceId: string, authorId: string, body: string): Promise<string> {
-  const [row] = await q.query<{ id: string }>('insert into practice_comments (practice_id, author_id, body) values ($1, $2, $3) returning id', [
-    practiceId,
-    authorId,
-    body,
-  ])
-  return row!.id
+export async function insertPracticeComment(q: Queryable, practiceId: string, authorId: string, body: string): Promise<PracticeCommentRow> {
+  const [row] = await q.query<PracticeCommentRow>(
+    `with added as (insert into practice_comments (practice_id, author_id, body) values ($1, $2, $3) returning id, author_id, body, created_at)
+     select added.id, added.author_id as "authorId", u.name as "authorName", added.body, added.created_at as "createdAt"
+     from added left join users u on u.id = added.author_id`,
+    [practiceId, authorId, body],
+  )
+  return row!
 }

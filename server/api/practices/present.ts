@@ -1,9 +1,9 @@
 import type { Queryable } from '../../db/db'
 import { getDocument, policyTarget } from '../../data/documents'
-import { listPracticeComments, practiceContent, type PracticeRow } from '../../data/practices'
+import { listPracticeComments, practiceContent, type PracticeCommentRow, type PracticeRow } from '../../data/practices'
 import { can, canBrowsePractices, canEditPractice, canModeratePractice } from '../../../shared/policy'
 import type { Actor } from '../../../shared/domain'
-import type { PracticeFacets, PracticeSummary, PracticeView } from '../../../shared/api'
+import type { PracticeComment, PracticeFacets, PracticeSummary, PracticeView } from '../../../shared/api'
 import { AXES } from '../../../shared/practices'
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
@@ -24,6 +24,13 @@ export const presentPractice = (p: PracticeRow): PracticeSummary => ({
   unpublished: p.unpublishedAt !== null,
 })
 
+export const presentPracticeComment = (c: PracticeCommentRow): PracticeComment => ({
+  id: c.id,
+  author: c.authorId ? { id: c.authorId, name: c.authorName! } : null,
+  body: c.body,
+  createdAt: iso(c.createdAt)!,
+})
+
 /** The practice with its copy, its thread, and its source only for those who may read the source. */
 export async function presentPracticeView(q: Queryable, actor: Actor, p: PracticeRow): Promise<PracticeView> {
   const [content, comments, source] = await Promise.all([
@@ -37,12 +44,7 @@ export async function presentPracticeView(q: Queryable, actor: Actor, p: Practic
     ...presentPractice(p),
     content: content!,
     source: source && can(actor, 'read', policyTarget(source)) ? { id: source.id, title: source.title } : null,
-    comments: comments.map((c) => ({
-      id: c.id,
-      author: c.authorId ? { id: c.authorId, name: c.authorName! } : null,
-      body: c.body,
-      createdAt: iso(c.createdAt)!,
-    })),
+    comments: comments.map(presentPracticeComment),
     allowed: {
       edit,
       republish: edit && source !== null && can(actor, 'write', policyTarget(source)),

@@ -7,7 +7,7 @@ import { deletePractice, getPractice, insertPracticeComment, listPractices, setP
 import { ApiError, forbidden, notFound, refusalError } from '../../errors'
 import { authorizeDocument } from '../access'
 import { idParam, validate } from '../validate'
-import { facetsOf, presentPractice, presentPracticeView } from './present'
+import { facetsOf, presentPractice, presentPracticeComment, presentPracticeView } from './present'
 import { canBrowsePractices, canEditPractice, canModeratePractice, refusal } from '../../../shared/policy'
 import type { Actor } from '../../../shared/domain'
 import {
@@ -150,7 +150,6 @@ export const practiceRoutes = new Hono<AppEnv>()
     const practice = await visiblePractice(c, actor)
     const { user } = requireIdentity(c)
     const { db } = c.var.deps
-    const id = await insertPracticeComment(db, practice.id, user.id, c.req.valid('json').body)
-    const comment = (await presentPracticeView(db, actor, practice)).comments.find((x) => x.id === id)!
-    return c.json(comment satisfies PracticeComment, 201)
+    const comment: PracticeComment = presentPracticeComment(await insertPracticeComment(db, practice.id, user.id, c.req.valid('json').body))
+    return c.json(comment, 201)
   })
