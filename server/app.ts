@@ -19,6 +19,7 @@ import { cycleRoutes } from './api/workflow/cycles'
 import { networkOnboardingRoutes } from './api/onboarding/routes'
 import { networkWorkshopRoutes, workshopRoutes } from './api/workshops/routes'
 import { localisationRoutes } from './api/localisation/routes'
+import { practiceRoutes } from './api/practices/routes'
 import { ApiError } from './errors'
 import { errorResponse } from './api/errors'
 import { grantRoutes } from './api/grants/routes'
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/networks/:id', networkOnboardingRoutes)
     .route('/networks/:id', networkWorkshopRoutes)
     .route('/workshops', workshopRoutes)
+    .route('/practices', practiceRoutes)
     .route('/cities', cityRoutes)
     .route('/cities/:id', localisationRoutes)
     .route('/grants', grantRoutes)

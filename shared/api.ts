@@ -3,6 +3,7 @@ import type { Actor, ExpertKind, GrantRole, MembershipKind, NetworkStatus, Space
 import type { PmNode } from './content'
 import type { NotificationKind, Stage, ThreadStatus, VersionKind } from './domain'
 import type { OnboardingItemKey } from './onboarding'
+import type { Axis } from './practices'
 import type { ParticipantKind } from './workshops'
 import type { LocalisationProgress, PhaseKey, StepKey, StepStatus, SupportKey } from './localisation'
 
@@ -95,7 +96,8 @@ export type NetworkDetail = NetworkSummary & {
 }
 
 export type CityDetail = CitySummary & {
-  networks: { id: string; name: string; kind: MembershipKind }[]
+  /** With each network's priority theme, for the good practices on it. */
+  networks: { id: string; name: string; theme: string; kind: MembershipKind }[]
   people: PersonView[]
   documents: DocumentSummary[]
 }
@@ -408,6 +410,8 @@ export type ParticipantView = {
 export type WorkshopView = {
   id: string
   networkId: string
+  /** The network's priority theme, for the good practices on it. */
+  networkTheme: string
   title: string
   host: { id: string; name: string } | null
   startsOn: string
@@ -456,4 +460,53 @@ export type CityLocalisation = {
   /** For those who may track: who may lead a step (whoever may read the city), and the documents a step may link. */
   leadCandidates: PersonRef[]
   linkable: DocumentSummary[]
+}
+
+/** A practice of the observatory, as the library lists it. */
+export type PracticeSummary = {
+  id: string
+  title: string
+  summary: string
+  themes: string[]
+  axis: Axis | null
+  network: { id: string; name: string; theme: string }
+  city: { id: string; name: string; country: string } | null
+  /** The heading of the section published; null for the whole document. */
+  section: string | null
+  publisher: PersonRef | null
+  publishedAt: string
+  /** When its copy was last taken again from the source; null if never. */
+  republishedAt: string | null
+  featured: boolean
+  /** Taken out of the library by the secretariat: only its publisher and the secretariat still see it. */
+  unpublished: boolean
+}
+
+/** What the library holds, for its filters: every value a published practice has. */
+export type PracticeFacets = {
+  themes: string[]
+  axes: Axis[]
+  cities: { id: string; name: string }[]
+  networks: { id: string; name: string }[]
+  regions: string[]
+}
+
+export type PracticeList = { practices: PracticeSummary[]; facets: PracticeFacets }
+
+export type PracticeComment = { id: string; author: PersonRef | null; body: string; createdAt: string }
+
+export type PracticeView = PracticeSummary & {
+  /** The published copy, as ProseMirror JSON. */
+  content: PmNode
+  /** The source document, for those who may read it; null otherwise (or when it is gone). */
+  source: { id: string; title: string } | null
+  comments: PracticeComment[]
+  allowed: { edit: boolean; republish: boolean; moderate: boolean; comment: boolean }
+}
+
+/** What publishing a document needs: its sections, and the networks it may be published in (with their themes). */
+export type PracticeSource = {
+  document: { id: string; title: string }
+  sections: string[]
+  networks: { id: string; name: string; theme: string }[]
 }

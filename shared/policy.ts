@@ -387,3 +387,38 @@ export function canSeeEmail(viewer: Actor | null, personId: string, space: Space
   if (!viewer) return false
   return viewer.userId === personId || can(viewer, 'manage_members', space)
 }
+
+/*
+ * The good-practices observatory: a library shared across networks. Its practices are published
+ * copies, so reading one never opens its source document, which keeps its own rules.
+ */
+
+/** A practice as the policy sees it: the network it belongs to and who published it. */
+export type PracticeTarget = { networkId: string; publishedBy: string | null }
+
+/**
+ * Everyone holding a role in a network or in one of its cities browses, searches and comments on
+ * the library, whatever the network. A guest invited to one workshop by link holds no role: the
+ * link opens that workshop's documents and nothing else, and the library is the networks' own.
+ */
+export function canBrowsePractices(actor: Actor | null): boolean {
+  return (actor?.grants.length ?? 0) > 0
+}
+
+/** Publishing a document, or a section of it, takes the right to write it, as one of the library's readers. */
+export function canPublishPractice(actor: Actor | null, source: DocumentTarget): boolean {
+  return canBrowsePractices(actor) && can(actor, 'write', source)
+}
+
+const runsNetwork = (actor: Actor | null, networkId: string): boolean => actor !== null && rolesIn(actor, { type: 'network', id: networkId }).has('secretariat')
+
+/** Its publisher (still one of the library's readers) or the secretariat of its network edit, republish or delete it. */
+export function canEditPractice(actor: Actor | null, practice: PracticeTarget): boolean {
+  if (runsNetwork(actor, practice.networkId)) return true
+  return canBrowsePractices(actor) && practice.publishedBy !== null && practice.publishedBy === actor?.userId
+}
+
+/** The secretariat of the practice's network features it or takes it out of the library. */
+export function canModeratePractice(actor: Actor | null, practice: PracticeTarget): boolean {
+  return runsNetwork(actor, practice.networkId)
+}

@@ -2,6 +2,7 @@ import './zod-jitless'
 import { z } from 'zod'
 import { DAY_MS } from './days'
 import { STEP_STATUSES } from './localisation'
+import { AXES, MAX_THEMES } from './practices'
 import { GUEST_LINK_DAYS, PARTICIPANT_KINDS, WORKSHOP_MAX_DAYS, WORKSHOP_MIN_DAYS } from './workshops'
 import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES } from './domain'
 import { DOCUMENT_KINDS, LOCALES } from './templates'
@@ -275,3 +276,40 @@ export const reportQuery = z.object({
 
 /** POST /api/documents/:id/collab-token: a new token, or `renew` one this session already holds for the document. */
 export const collabTokenBody = z.object({ renew: z.string().min(1).max(200).optional() }).strict()
+
+/*
+ * The good-practices observatory. A practice comes from a document (or the section under one of
+ * its headings); a city's document names the network it is published in when the city has several.
+ */
+const themes = z
+  .array(trimmed(80))
+  .min(1, 'at least one theme')
+  .max(MAX_THEMES, `at most ${MAX_THEMES} themes`)
+  .transform((list) => [...new Set(list)])
+const practiceFields = {
+  title: trimmed(200),
+  summary: text(2000).refine((v) => v.length > 0, 'required'),
+  themes,
+  axis: z.enum(AXES).nullable().optional(),
+}
+export const publishPracticeBody = z.object({
+  documentId: id,
+  section: trimmed(300).optional(),
+  networkId: id.optional(),
+  ...practiceFields,
+})
+export const updatePracticeBody = z.object(practiceFields).partial()
+export const practiceStatusBody = z
+  .object({ featured: z.boolean({ error: 'must be true or false' }).optional(), published: z.boolean({ error: 'must be true or false' }).optional() })
+  .refine((s) => s.featured !== undefined || s.published !== undefined, { message: 'give featured or published', path: ['featured'] })
+export const practiceListQuery = z.object({
+  q: text(200).optional(),
+  theme: text(80).optional(),
+  axis: z.enum(AXES).optional(),
+  city: id.optional(),
+  network: id.optional(),
+  region: text(80).optional(),
+})
+export const practiceCommentBody = z.object({ body: commentBody })
+export const practiceSourceQuery = z.object({ documentId: id })
+export type PublishPracticeBody = z.input<typeof publishPracticeBody>

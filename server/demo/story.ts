@@ -8,6 +8,9 @@ import { getDocument, setDueDate, setPlan, type DocumentRow } from '../data/docu
 import { loadActor } from '../data/grants'
 import { loadState, storedUpdates } from '../data/live-documents'
 import { workshopDocuments } from '../data/workshops'
+import { setPracticeStatus } from '../data/practices'
+import { getNetworks } from '../data/workspace'
+import { publishPractice } from '../commands/practices'
 import { addParticipant, createWorkshop } from '../commands/workshops'
 import { startVisitReport } from '../commands/visit-reports'
 import type { ParticipantKind } from '../../shared/workshops'
@@ -26,7 +29,7 @@ import type { PmNode } from '../../shared/content'
  * replies, a named version, and the submission cycle at several stages — Dakar's plan validated
  * as V1, experimented in two cycles, its V2 (written with Abidjan's peer expert) under review;
  * Abidjan's plan returned with remarks; Tunis's draft overdue; the secretariat's visit to Dakar
- * and its report, written with the city.
+ * and its report, written with the city; two good practices in the observatory, one featured.
  */
 
 export type StoryDeps = Pick<AppDeps, 'db' | 'hub' | 'documentReader' | 'documents' | 'versions'>
@@ -131,6 +134,13 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
   }
   for (const [key, status, note] of DAKAR_SUPPORT) {
     await setSupportActivity(deps.db, { cityId: cast.cities.get('dakar')!, key, status, note, by: who(PILOT) })
+  }
+
+  // The observatory: Dakar's results, featured by the secretariat, and the experiences the thematic sheet gathers.
+  const [network] = await getNetworks(deps.db, [networkId])
+  for (const { document, featured, ...practice } of PRACTICES) {
+    const id = await publishPractice(deps, await doc(document), { ...practice, themes: [network!.theme], networkId, publishedBy: who(PILOT) })
+    if (featured) await setPracticeStatus(deps.db, id, { featured: true })
   }
 }
 
@@ -283,6 +293,26 @@ const NOTES: Partial<Record<OnboardingItemKey, string>> = {
 }
 
 export const DAKAR_VISIT_REPORT = 'Rapport de visite — Dakar'
+
+/** The good practices Dakar's team published, each from a section of a document. */
+export const PRACTICES = [
+  {
+    title: 'Des bancs à l’ombre pour faire revenir les habitants le soir',
+    summary: 'Place de l’Obélisque, deux cycles d’expérimentation : l’ombre et l’éclairage ont plus que doublé la fréquentation du soir.',
+    document: DAKAR_LOG,
+    section: 'Résultats',
+    axis: 'intelligence',
+    featured: true,
+  },
+  {
+    title: 'Rues partagées et chaises mobiles',
+    summary: 'À Dakar, des rues partagées ; à Tunis, des chaises mobiles : deux façons simples de rendre la place aux familles.',
+    document: THEMATIC,
+    section: 'Expériences menées ou en cours',
+    axis: 'cooperation',
+    featured: false,
+  },
+] as const
 
 const DAKAR_VISIT = {
   'Objet et déroulé de la visite': [

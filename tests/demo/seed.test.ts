@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_LOGINS, seedDemo } from '../../server/demo/seed'
-import { ABIDJAN_PLAN, DAKAR_BASELINE, DAKAR_LOG, DAKAR_PLAN, DAKAR_VISIT_REPORT, TUNIS_PLAN } from '../../server/demo/story'
+import { ABIDJAN_PLAN, DAKAR_BASELINE, DAKAR_LOG, DAKAR_PLAN, DAKAR_VISIT_REPORT, PRACTICES, TUNIS, TUNIS_PLAN } from '../../server/demo/story'
+import { nodeText } from '../../shared/practices'
 import type {
   CityLocalisation,
   Comparison,
@@ -11,6 +12,8 @@ import type {
   VersionList,
   WorkflowView,
   WorkshopList,
+  PracticeList,
+  PracticeView,
 } from '../../shared/api'
 import { DRIVERS, type TestDb } from '../helpers/db'
 import type { Client } from '../helpers/app'
@@ -171,5 +174,19 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
     expect((await pilot.get<VersionList>(`/api/documents/${sheet}/versions`)).body.versions.map((v) => v.name)).toContain(
       'Version de travail — atelier de Dakar',
     )
+  })
+
+  it('has two good practices in the observatory, Dakar’s results featured, which Tunis finds and reads as copies', async () => {
+    const tunis = await signIn(TUNIS)
+    const list = (await tunis.get<PracticeList>('/api/practices')).body
+    expect(list.practices.map((p) => [p.title, p.featured, p.section, p.city?.name ?? null, p.publisher?.name])).toEqual([
+      [PRACTICES[0].title, true, 'Résultats', 'Dakar', 'Aminata Diallo'],
+      [PRACTICES[1].title, false, 'Expériences menées ou en cours', null, 'Aminata Diallo'],
+    ])
+    expect(list.practices[0]!.themes).toEqual([tunis.me.networks[0]!.theme])
+    const featured = (await tunis.get<PracticeView>(`/api/practices/${list.practices[0]!.id}`)).body
+    expect(nodeText(featured.content)).toContain('la fréquentation du soir a plus que doublé')
+    // Tunis reads the practice, not Dakar's private log.
+    expect(featured.source).toBeNull()
   })
 })

@@ -16,6 +16,10 @@ import {
   canResetPassword,
   canSeeEmail,
   canSeeWorkshop,
+  canBrowsePractices,
+  canEditPractice,
+  canModeratePractice,
+  canPublishPractice,
   grantableRoles,
   readableSpaces,
   revokeRefusal,
@@ -696,5 +700,58 @@ describe('the permission matrix over a workshop’s documents', () => {
     for (const [person, sees] of Object.entries(SEES) as [Participant, boolean][]) expect(canSeeWorkshop(PARTICIPANTS[person], workshop), person).toBe(sees)
     expect(canSeeWorkshop(PEOPLE.otherSecretariat, workshop)).toBe(false)
     expect(canSeeWorkshop(null, workshop)).toBe(false)
+  })
+})
+
+/**
+ * The good-practices observatory, written out by hand: browsing, searching and commenting; publishing
+ * network N's sheet, pilot city P's plan, workshop W's deliverable; editing (or deleting,
+ * republishing) a practice of N someone else published; featuring or unpublishing one; editing
+ * one's own practice in N.
+ */
+const PRACTICE_COLUMNS = ['browse', 'publish N', 'publish P', 'publish W', 'edit another’s', 'moderate', 'edit own'] as const
+const LIBRARY_PEOPLE = { ...PEOPLE, guest: takingPart(actor(), W) }
+const PRACTICE_MATRIX: Record<keyof typeof LIBRARY_PEOPLE, string> = {
+  secretariat: 'Y Y Y Y Y Y Y',
+  pilotTeam: 'Y Y Y Y . . Y',
+  memberTeam: 'Y . . . . . Y',
+  networkExpert: 'Y . . . . . Y',
+  cityExpert: 'Y . . . . . Y',
+  advisory: 'Y . . . . . Y',
+  funder: 'Y . . . . . Y',
+  otherSecretariat: 'Y . . . . . Y',
+  otherCityTeam: 'Y . . . . . Y',
+  // A guest writes the workshop's deliverables but holds no role: the library is the networks' own.
+  guest: '. . . . . . .',
+  nobody: '. . . . . . .',
+}
+
+describe('the good-practices observatory', () => {
+  for (const [person, row] of Object.entries(PRACTICE_MATRIX) as [keyof typeof LIBRARY_PEOPLE, string][]) {
+    it(`${person}: ${row}`, () => {
+      const a = LIBRARY_PEOPLE[person]
+      const byOther = { networkId: N, publishedBy: 'someone-else' }
+      const got = [
+        canBrowsePractices(a),
+        canPublishPractice(a, live(net(N), 'draft')),
+        canPublishPractice(a, live(city(P), 'draft')),
+        canPublishPractice(a, live(net(N), 'draft', W)),
+        canEditPractice(a, byOther),
+        canModeratePractice(a, byOther),
+        canEditPractice(a, { networkId: N, publishedBy: a.userId }),
+      ]
+      expect(got.map((y) => (y ? 'Y' : '.')).join(' '), PRACTICE_COLUMNS.join(' | ')).toBe(row)
+    })
+  }
+
+  it('an archived source is not published, even by its writers', () => {
+    expect(canPublishPractice(PEOPLE.secretariat, archived(net(N)))).toBe(false)
+  })
+
+  it('the publisher who lost every role keeps nothing; another network’s secretariat moderates nothing here', () => {
+    const gone = actor()
+    expect(canEditPractice(gone, { networkId: N, publishedBy: gone.userId })).toBe(false)
+    expect(canModeratePractice(PEOPLE.otherSecretariat, { networkId: N, publishedBy: null })).toBe(false)
+    expect(canBrowsePractices(null)).toBe(false)
   })
 })

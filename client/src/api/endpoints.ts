@@ -26,6 +26,10 @@ import type {
   VersionDetail,
   VersionList,
   VersionSummary,
+  PracticeComment,
+  PracticeList,
+  PracticeSource,
+  PracticeView,
 } from '../../../shared/api'
 import type {
   AcceptInvitationBody,
@@ -53,6 +57,9 @@ import type {
   updateMeBody,
   updateMembershipBody,
   updateNetworkBody,
+  PublishPracticeBody,
+  updatePracticeBody,
+  practiceStatusBody,
 } from '../../../shared/schemas'
 import { api, type RequestOptions } from './client'
 
@@ -142,4 +149,14 @@ export const endpoints = {
     api.post<WorkflowView>(`/api/documents/${id(documentId)}/submissions/${id(submissionId)}/return`, body),
   validateSubmission: (documentId: string, submissionId: string, body: z.input<typeof validateSubmissionBody>) =>
     api.post<WorkflowView>(`/api/documents/${id(documentId)}/submissions/${id(submissionId)}/validate`, body),
+  // The good-practices observatory. `filters` are the list's query: q, theme, axis, city, network, region.
+  practices: (filters: Record<string, string>, o?: RequestOptions) => api.get<PracticeList>(`/api/practices?${new URLSearchParams(filters)}`, o),
+  practiceSource: (documentId: string, o?: RequestOptions) => api.get<PracticeSource>(`/api/practices/source?${new URLSearchParams({ documentId })}`, o),
+  publishPractice: (body: PublishPracticeBody) => api.post<PracticeView>('/api/practices', body),
+  practice: (practiceId: string, o?: RequestOptions) => api.get<PracticeView>(`/api/practices/${id(practiceId)}`, o),
+  updatePractice: (practiceId: string, body: z.input<typeof updatePracticeBody>) => api.patch<PracticeView>(`/api/practices/${id(practiceId)}`, body),
+  deletePractice: (practiceId: string) => api.delete<void>(`/api/practices/${id(practiceId)}`),
+  republishPractice: (practiceId: string) => api.post<PracticeView>(`/api/practices/${id(practiceId)}/republish`),
+  practiceStatus: (practiceId: string, body: z.input<typeof practiceStatusBody>) => api.patch<PracticeView>(`/api/practices/${id(practiceId)}/status`, body),
+  commentPractice: (practiceId: string, body: string) => api.post<PracticeComment>(`/api/practices/${id(practiceId)}/comments`, { body }),
 }

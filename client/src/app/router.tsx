@@ -31,6 +31,8 @@ export const router = createBrowserRouter([
           { path: 'networks/:id/dashboard', lazy: () => import('../workflow/DashboardPage') },
           { path: 'cities/:id', lazy: () => import('../pages/CityPage') },
           { path: 'workshops/:id', lazy: () => import('../workshops/WorkshopPage') },
+          { path: 'practices', lazy: () => import('../practices/PracticesPage') },
+          { path: 'practices/:id', lazy: () => import('../practices/PracticePage') },
           { path: 'documents/:id', lazy: () => import('../pages/DocumentPage') },
           { path: 'documents/:id/history', lazy: () => import('../versions/HistoryPage') },
         ],

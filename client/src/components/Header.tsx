@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
+import { canBrowsePractices } from '../../../shared/policy'
 import { useSession } from '../app/session'
 import { NotificationsMenu } from '../comments/NotificationsMenu'
 import { useI18n } from '../i18n/useI18n'
@@ -39,6 +40,11 @@ export function Header() {
           {t('app.name')}
         </Link>
         <div className="app-header-actions">
+          {me && canBrowsePractices(me.actor) && (
+            <Link to="/practices" className="button button-quiet">
+              {t('practices.nav')}
+            </Link>
+          )}
           {me && (
             <span className="user-name" title={me.user.email}>
               <span className="visually-hidden">{t('header.account')} </span>

@@ -5,6 +5,7 @@ import { endpoints } from '../api'
 import { Loading, Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
 import { useLoad } from '../lib/useLoad'
+import { PracticesLinks } from '../practices/PracticesLinks'
 import { StepItem } from './StepItem'
 import { SupportActivities } from './SupportActivities'
 import './localisation.css'
@@ -13,8 +14,9 @@ import './localisation.css'
  * A city's City WORKS tracker, on its page: the three phases and their eight steps (status, lead,
  * days, linked documents, note, guiding questions on demand), then the support activities. Its
  * team, the experts it invited and the secretariat update it; other readers see it read-only.
+ * The good practices on its networks' themes are one click away.
  */
-export function LocalisationTracker({ cityId }: { cityId: string }) {
+export function LocalisationTracker({ cityId, themes }: { cityId: string; themes: readonly string[] }) {
   const { t, locale } = useI18n()
   const loaded = useLoad((signal) => endpoints.localisation(cityId, { signal }), cityId)
   const [notice, setNotice] = useState<string | null>(null)
@@ -31,6 +33,8 @@ export function LocalisationTracker({ cityId }: { cityId: string }) {
         <h2 id="cityworks-title">{t('localisation.title')}</h2>
       </div>
       <p className="muted">{t('localisation.intro')}</p>
+      {/* Peer learning: what other cities did on the city's networks' themes. */}
+      <PracticesLinks themes={themes} />
       {loaded.status === 'error' && !view && (
         <Notice tone="error">
           {t('localisation.loadError')}{' '}

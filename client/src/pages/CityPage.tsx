@@ -94,7 +94,7 @@ function City({ me, city, reload }: { me: MeResponse; city: CityDetail; reload: 
         )}
       </section>
 
-      <LocalisationTracker cityId={city.id} />
+      <LocalisationTracker cityId={city.id} themes={city.networks.map((n) => n.theme)} />
 
       <PeopleSection
         me={me}

@@ -1,15 +1,22 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
 import type { DocumentSummary } from '../../../shared/api'
+import { canBrowsePractices } from '../../../shared/policy'
+import { useSession } from '../app/session'
 import { Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
+import { PublishPracticeDialog } from '../practices/PracticeDialog'
 import { ExportMenu } from './ExportMenu'
 import { SaveVersionDialog } from './VersionNameDialog'
 
-/** Under a document's title: its history, saving a named version (writers), exporting. */
+/** Under a document's title: its history, saving a named version (writers), exporting, publishing it as a good practice (writers). */
 export function DocumentActions({ document }: { document: DocumentSummary }) {
   const { t } = useI18n()
+  const { me } = useSession()
   const [saving, setSaving] = useState(false)
+  const [publishing, setPublishing] = useState(false)
+  // As the policy's canPublishPractice: writing it, as one of the library's readers.
+  const canPublish = document.allowed.includes('write') && me !== null && canBrowsePractices(me.actor)
   const [saved, setSaved] = useState<string | null>(null)
   const history = `/documents/${encodeURIComponent(document.id)}/history`
   return (
@@ -24,12 +31,18 @@ export function DocumentActions({ document }: { document: DocumentSummary }) {
           </button>
         )}
         <ExportMenu documentId={document.id} />
+        {canPublish && (
+          <button type="button" className="button button-quiet" onClick={() => setPublishing(true)}>
+            {t('practices.form.publishButton')}
+          </button>
+        )}
       </div>
       {saved && (
         <Notice tone="success">
           {t('versions.saved', { name: saved })} <Link to={history}>{t('versions.open')}</Link>
         </Notice>
       )}
+      <PublishPracticeDialog documentId={document.id} open={publishing} onClose={() => setPublishing(false)} />
       <SaveVersionDialog
         documentId={document.id}
         open={saving}

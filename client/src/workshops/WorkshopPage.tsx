@@ -8,6 +8,7 @@ import { Loading, Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
+import { PracticesLinks } from '../practices/PracticesLinks'
 import './workshops.css'
 import { LiveBoard } from './LiveBoard'
 import { ParticipantsSection } from './ParticipantsSection'
@@ -73,6 +74,8 @@ function Workshop({ workshop, replace }: { workshop: WorkshopView; replace: (w: 
             </ul>
           </details>
         )}
+        {/* Day 2 identifies good practices: those already published on the network's theme. */}
+        <PracticesLinks themes={[workshop.networkTheme]} />
         {workshop.allowed.organise && network.data && (
           <p className="actions">
             <button

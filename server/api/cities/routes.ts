@@ -25,6 +25,7 @@ export const cityRoutes = new Hono<AppEnv>().get('/:id', idParam('id'), async (c
     networks: memberships.map((m) => ({
       id: m.networkId,
       name: networks.find((n) => n.id === m.networkId)?.name ?? '',
+      theme: networks.find((n) => n.id === m.networkId)?.theme ?? '',
       kind: m.kind,
     })),
     people: await presentPeople(db, actor, await listPeople(db, space)),

@@ -16,7 +16,7 @@ import {
   workshopDocuments,
   type WorkshopRow,
 } from '../../data/workshops'
-import { listMemberships } from '../../data/workspace'
+import { getNetworks, listMemberships } from '../../data/workspace'
 import type { Queryable } from '../../db/db'
 import { ApiError, forbidden, notFound } from '../../errors'
 import { authorizeSpace } from '../access'
@@ -40,10 +40,11 @@ import type { LinkResponse, WorkshopList, WorkshopView } from '../../../shared/a
 const networkOf = (id: string) => ({ type: 'network', id }) as const
 
 async function present(q: Queryable, actor: Actor, w: WorkshopRow): Promise<WorkshopView> {
-  const [documents, participants, memberships] = await Promise.all([
+  const [documents, participants, memberships, [networkRow]] = await Promise.all([
     workshopDocuments(q, w.id),
     listParticipants(q, w.id),
     listMemberships(q, { networkId: w.networkId }),
+    getNetworks(q, [w.networkId]),
   ])
   const rows = await getDocuments(q, [...documents.values()])
   const summary = (role: string) => presentDocument(actor, rows.get(documents.get(role)!)!)
@@ -52,6 +53,7 @@ async function present(q: Queryable, actor: Actor, w: WorkshopRow): Promise<Work
   return {
     id: w.id,
     networkId: w.networkId,
+    networkTheme: networkRow?.theme ?? '',
     title: w.title,
     host: w.hostCityId && cityName(w.hostCityId) ? { id: w.hostCityId, name: cityName(w.hostCityId)! } : null,
     startsOn: w.startsOn,
