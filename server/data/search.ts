@@ -71,10 +71,9 @@ const BRANCHES = [
   // Comment threads: the quoted text and the comments, in the document's language.
   `select 'thread', t.id, d.title, t.body, search_config(d.locale), ${SPACE('d')}, d.id,
     ts_rank(to_tsvector(search_config(d.locale), t.body), ${DOC_QUERY('d')}, 32) * ${RECENCY('t.created_at')}
-   from q, documents d join lateral (
-     select th.id, th.created_at, th.quote || ' — ' || coalesce(string_agg(cm.body, ' — ' order by cm.created_at), '') as body
+   from q, (select th.id, th.document_id, th.created_at, th.quote || ' — ' || coalesce(string_agg(cm.body, ' — ' order by cm.created_at), '') as body
      from comment_threads th left join comments cm on cm.thread_id = th.id and cm.deleted_at is null
-     where th.document_id = d.id and th.deleted_at is null group by th.id) t on true
+     where th.deleted_at is null group by th.id) t join documents d on d.id = t.document_id
    where ${READABLE_DOCUMENT('d')} and to_tsvector(search_config(d.locale), t.body) @@ ${DOC_QUERY('d')}`,
   // Named versions ("V1 — avant expérimentation"): a name, so it ranks like a title.
   `select 'version', v.id, d.title, v.name, search_config(d.locale), ${SPACE('d')}, d.id,
