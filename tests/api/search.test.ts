@@ -62,6 +62,15 @@ describe.each(DRIVERS)('search, on %s', (driver) => {
     expect((await find(client, 'inexistant')).results).toEqual([])
   })
 
+  it('marks only the matched words: marks typed into a document are taken out, tags are dropped', async () => {
+    const { network, client } = await reader()
+    const doc = await buildDocument(t.db, network, { title: 'Notes' })
+    await setText(t.db, doc.id, `Un ${SNIPPET_MARK_START}faux${SNIPPET_MARK_END} <b onclick="x()">gras</b> dans le potager.`)
+    const [hit] = (await find(client, 'potager')).results
+    // ts_headline leaves out what its parser reads as a tag; the client renders the rest as text.
+    expect(hit!.snippet).toBe(`faux  gras  dans le ${marked('potager')}`)
+  })
+
   it('searches English and Spanish documents in their own language', async () => {
     const { network, client } = await reader()
     const en = await buildDocument(t.db, network, { title: 'Walkability sheet', locale: 'en' })
@@ -190,6 +199,12 @@ describe.each(DRIVERS)('search, on %s', (driver) => {
       // One page of one: `next` says more only when the caller may read more.
       const first = await find(client, 'mandragore', { limit: String(expectedIds.length || 1) })
       expect(first.next, who).toBeNull()
+      // Naming a space one may not read narrows to nothing, rather than opening it.
+      for (const key of ['pilot', 'member', 'other'] as const)
+        if (!expected[who].includes(key)) {
+          const city = w.cities[key]
+          expect((await find(client, 'mandragore', { space: `city:${city.id}` })).results, `${who} in ${key}`).toEqual([])
+        }
       const basil = ids(await findAll(client, 'basilic'))
       expect(basil.includes(thread.id), `${who} finds the thread`).toBe(['secretariat', 'member'].includes(who))
       expect(basil.length, `${who} finds the thread and the version`).toBe(
