@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, startAppServer, type AppServer } from './harness'
+import { launchBrowser, seriousA11yViolations, startAppServer, type AppServer } from './harness'
 import { buildWorld, openAs, signInPage, type World } from './world'
 
 /**
@@ -59,6 +59,7 @@ describe('search from the header', () => {
     const option = writer.getByRole('option', { name: new RegExp(plan.title) })
     await option.waitFor()
     expect(await writer.locator('.search-option-snippet mark').first().textContent()).toBe(WORD)
+    expect(await seriousA11yViolations(writer)).toEqual([])
     await writer.keyboard.press('ArrowDown')
     expect(await option.getAttribute('aria-selected')).toBe('true')
     await writer.keyboard.press('Enter')
