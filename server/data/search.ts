@@ -31,7 +31,7 @@ export type SearchRow = {
   documentId: string | null
 }
 
-/** Only the beginning of a large text is searched for a snippet (the whole indexed text is matched). */
+/** Snippets are cut from the part of the text that is indexed (migration 014). */
 const HEADLINE_CHARS = 100_000
 
 // Parameters shared by every branch: $1 words, $2 networks, $3 cities, $4 workshops,
