@@ -29,6 +29,7 @@ import { meRoutes } from './api/me/routes'
 import { networkRoutes } from './api/networks/routes'
 import { notificationRoutes } from './api/notifications/routes'
 import { passwordResetRoutes, userRoutes } from './api/password-resets/routes'
+import { searchRoutes } from './api/search/routes'
 import { setupRoutes } from './api/setup/routes'
 import { collabRoutes } from './collab/upgrade'
 import { jsonBodiesOnly } from './http/json-only'
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/invitations', invitationRoutes)
     .route('/users', userRoutes)
     .route('/password-resets', passwordResetRoutes)
+    .route('/search', searchRoutes)
   api.all('*', (c) => errorResponse(c, new ApiError('not_found', `No API route ${c.req.method} ${c.req.path}`)))
 
   app.route('/api', api)

@@ -510,3 +510,29 @@ export type PracticeSource = {
   sections: string[]
   networks: { id: string; name: string; theme: string }[]
 }
+
+/** What search finds. A further kind of result (practices) is one more branch of the query in server/data/search.ts. */
+export const SEARCH_RESULT_TYPES = ['document', 'thread', 'version', 'workshop', 'person', 'city', 'network'] as const
+export type SearchResultType = (typeof SEARCH_RESULT_TYPES)[number]
+
+/**
+ * A snippet is plain text; the matched words sit between these two control characters, which
+ * nobody's text contains (they are taken out before). The client renders the parts as text.
+ */
+export const SNIPPET_MARK_START = '\u0002'
+export const SNIPPET_MARK_END = '\u0003'
+
+export type SearchResult = {
+  type: SearchResultType
+  id: string
+  /** The document's title for a document, a thread or a version; the name otherwise. */
+  title: string
+  snippet: string
+  /** The space it belongs to (a person's: one where they hold a role). */
+  space: (SpaceRef & { name: string }) | null
+  /** Where it opens: a document at the match (`/documents/:id?q=…`), a space, a workshop. */
+  url: string
+}
+
+/** `GET /api/search`: one page, best first; `next` is the cursor of the following page, or null. */
+export type SearchResponse = { results: SearchResult[]; next: string | null }

@@ -4,7 +4,7 @@ import { DAY_MS } from './days'
 import { STEP_STATUSES } from './localisation'
 import { AXES, MAX_THEMES } from './practices'
 import { GUEST_LINK_DAYS, PARTICIPANT_KINDS, WORKSHOP_MAX_DAYS, WORKSHOP_MIN_DAYS } from './workshops'
-import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES } from './domain'
+import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES, STAGES } from './domain'
 import { DOCUMENT_KINDS, LOCALES } from './templates'
 import { MAX_ENCODED_POSITION } from './collab'
 
@@ -313,3 +313,27 @@ export const practiceListQuery = z.object({
 export const practiceCommentBody = z.object({ body: commentBody })
 export const practiceSourceQuery = z.object({ documentId: id })
 export type PublishPracticeBody = z.input<typeof publishPracticeBody>
+
+/** `GET /api/search`: the words, and optional filters (a space as `network:<id>` or `city:<id>`, a document kind, a stage). */
+export const SEARCH_QUERY_MAX_CHARS = 200
+export const SEARCH_LIMIT_MAX = 50
+export const searchQuery = z.object({
+  q: text(SEARCH_QUERY_MAX_CHARS).refine((v) => v.length > 0, 'required'),
+  space: z
+    .string()
+    .regex(/^(network|city):[0-9a-f-]{36}$/i, 'expected network:<id> or city:<id>')
+    .transform((v) => {
+      const [type, spaceId] = v.split(':') as ['network' | 'city', string]
+      return { type, id: spaceId.toLowerCase() }
+    })
+    .optional(),
+  kind: z.enum(DOCUMENT_KINDS).optional(),
+  stage: z.enum(STAGES).optional(),
+  limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(20),
+  /** The `next` of the previous page. */
+  cursor: z
+    .string()
+    .regex(/^\d{1,4}$/, 'not a cursor from a previous answer')
+    .optional(),
+})
+export type SearchQuery = z.output<typeof searchQuery>

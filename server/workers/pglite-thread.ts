@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { workerData } from 'node:worker_threads'
 import { PGlite, types, type Transaction } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { assertIdentifier } from '../db/db'
 import { parseBytea, serializeBytea } from '../db/pglite-bytea'
 import { ownedBuffers, type PgliteInput } from '../db/thread-protocol'
@@ -25,6 +27,8 @@ async function open(): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const pg = await PGlite.create({
     dataDir,
+    // Search (migration 014): accent-insensitive text search and typo-tolerant names.
+    extensions: { unaccent, pg_trgm },
     serializers: { [types.BYTEA]: serializeBytea },
     parsers: { [types.BYTEA]: parseBytea },
   })

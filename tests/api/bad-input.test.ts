@@ -18,6 +18,7 @@ const ROUTES: { method: string; path: string; body: boolean }[] = [
   { method: 'GET', path: '/api/me', body: false },
   { method: 'PATCH', path: '/api/me', body: true },
   { method: 'GET', path: '/api/documents', body: false },
+  { method: 'GET', path: '/api/search', body: false },
   { method: 'POST', path: '/api/documents', body: true },
   { method: 'GET', path: '/api/documents/:id', body: false },
   { method: 'PATCH', path: '/api/documents/:id', body: true },

@@ -2,6 +2,7 @@ import { AtelierTarget, ReferenceTarget, type Target } from './targets'
 import { probe, SHAPES as EDITING_SHAPES, type Shape, type ShapeResult } from './shapes'
 import { HOSTILE_SHAPE } from './hostile'
 import type { Summary } from './measure'
+import { benchSearch, printSearch } from './search'
 
 /**
  * `npm run bench`: the six load shapes against Atelier and against the reference y-websocket
@@ -11,6 +12,7 @@ import type { Summary } from './measure'
  *   BENCH_SHAPES=1,3        which shapes (default: all)
  *   BENCH_TARGETS=reference which targets (default: atelier,reference)
  *   DATABASE_URL            passed to Atelier (otherwise its embedded database)
+ *   BENCH_SEARCH_DOCS=10000 documents of the search figures (0: none), see ./search.ts
  */
 
 type Outcome = { status: 'ok'; result: ShapeResult } | { status: 'unavailable' | 'error'; message: string }
@@ -205,6 +207,10 @@ async function main(): Promise<number> {
       printShape(shape, outcomes)
     }
     printComparison(results, atelier, reference)
+    if (Number(process.env.BENCH_SEARCH_DOCS ?? 10_000) > 0) {
+      log('search figures')
+      printSearch(await benchSearch())
+    }
     console.log(`\nTotal bench time: ${((performance.now() - t0) / 1000).toFixed(0)} s`)
     // A crash, or clients that did not converge; never a slow figure.
     const failed = [...results.values()].some((o) => [...o.values()].some((x) => x.status === 'error' || (x.status === 'ok' && x.result.failed !== undefined)))

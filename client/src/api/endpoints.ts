@@ -30,6 +30,7 @@ import type {
   PracticeList,
   PracticeSource,
   PracticeView,
+  SearchResponse,
 } from '../../../shared/api'
 import type {
   AcceptInvitationBody,
@@ -105,6 +106,7 @@ export const endpoints = {
   resolveThread: (documentId: string, threadId: string) => api.post<ThreadView>(`${threads(documentId)}/${id(threadId)}/resolve`),
   reopenThread: (documentId: string, threadId: string) => api.post<ThreadView>(`${threads(documentId)}/${id(threadId)}/reopen`),
   mentionable: (documentId: string, o?: RequestOptions) => api.get<MentionableList>(`/api/documents/${id(documentId)}/mentionable`, o),
+  search: (params: Record<string, string>, o?: RequestOptions) => api.get<SearchResponse>(`/api/search?${new URLSearchParams(params)}`, o),
   notifications: (o?: RequestOptions) => api.get<NotificationList>('/api/notifications', o),
   markNotificationRead: (notificationId: string) => api.post<void>(`/api/notifications/${id(notificationId)}/read`),
   markAllNotificationsRead: () => api.post<void>('/api/notifications/read-all'),

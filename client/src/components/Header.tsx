@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/useI18n'
 import { describeError } from '../lib/errors'
 import type { Message } from '../i18n/types'
 import { LanguageSwitch } from './LanguageSwitch'
+import { SearchBox } from '../search/SearchBox'
 import { Spinner } from './ui'
 
 export function Header() {
@@ -39,6 +40,7 @@ export function Header() {
           <span className="brand-mark" aria-hidden="true" />
           {t('app.name')}
         </Link>
+        {me && <SearchBox />}
         <div className="app-header-actions">
           {me && canBrowsePractices(me.actor) && (
             <Link to="/practices" className="button button-quiet">

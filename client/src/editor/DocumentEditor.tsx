@@ -19,6 +19,7 @@ import { PresenceList } from './PresenceList'
 import { endedMessageKey, StatusLine } from './StatusLine'
 import { Toolbar } from './Toolbar'
 import { useCollabStatus } from './useCollabSession'
+import { useOpenAtMatch } from '../search/useOpenAtMatch'
 import './editor.css'
 
 /** What the policy lets this person do with the text, from the document's `allowed` actions. */
@@ -81,6 +82,7 @@ export function DocumentEditor({
     [extensions],
   )
   const comments = useDocumentComments(editor, documentId, session.provider, canComment)
+  useOpenAtMatch(editor, snapshot.status === 'saved' || snapshot.status === 'saving')
 
   useEffect(() => {
     if (!editor) return

@@ -14,6 +14,23 @@ const en: Messages = {
     signingOut: 'Signing out…',
     account: 'Signed in as',
   },
+  search: {
+    label: 'Search',
+    placeholder: 'Search (/)',
+    results: 'Search results',
+    loading: 'Searching…',
+    error: 'The search did not go through. Try again in a moment.',
+    empty: 'No results for “{{query}}”. Try another word, the singular, or the name of a city or a person.',
+    types: {
+      document: 'Documents',
+      thread: 'Comments',
+      version: 'Versions',
+      workshop: 'Workshops',
+      person: 'People',
+      city: 'Cities',
+      network: 'Networks',
+    },
+  },
   language: {
     label: 'Language',
     fr: 'Français',

@@ -18,6 +18,23 @@ const es: Messages = {
     signingOut: 'Cerrando sesión…',
     account: 'Sesión iniciada como',
   },
+  search: {
+    label: 'Buscar',
+    placeholder: 'Buscar (/)',
+    results: 'Resultados de la búsqueda',
+    loading: 'Buscando…',
+    error: 'La búsqueda no se pudo completar. Inténtelo de nuevo en un momento.',
+    empty: 'Ningún resultado para «{{query}}». Pruebe otra palabra, el singular, o el nombre de una ciudad o de una persona.',
+    types: {
+      document: 'Documentos',
+      thread: 'Comentarios',
+      version: 'Versiones',
+      workshop: 'Talleres',
+      person: 'Personas',
+      city: 'Ciudades',
+      network: 'Redes',
+    },
+  },
   language: {
     label: 'Idioma',
     fr: 'Français',

@@ -17,6 +17,23 @@ const fr = {
     signingOut: 'Déconnexion…',
     account: 'Connecté·e en tant que',
   },
+  search: {
+    label: 'Rechercher',
+    placeholder: 'Rechercher (/)',
+    results: 'Résultats de la recherche',
+    loading: 'Recherche…',
+    error: 'La recherche n’a pas abouti. Réessayez dans un instant.',
+    empty: 'Aucun résultat pour « {{query}} ». Essayez un autre mot, au singulier, ou le nom d’une ville ou d’une personne.',
+    types: {
+      document: 'Documents',
+      thread: 'Commentaires',
+      version: 'Versions',
+      workshop: 'Ateliers',
+      person: 'Personnes',
+      city: 'Villes',
+      network: 'Réseaux',
+    },
+  },
   language: {
     label: 'Langue',
     fr: 'Français',

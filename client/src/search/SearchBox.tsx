@@ -1,0 +1,192 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useNavigate } from 'react-router'
+import { endpoints } from '../api/endpoints'
+import { useI18n } from '../i18n/useI18n'
+import type { SearchResult, SearchResultType } from '../../../shared/api'
+import { snippetParts } from './snippet'
+
+/** Results come a moment after the last key, not at every key. */
+const DEBOUNCE_MS = 200
+const LIMIT = 12
+
+type State = { status: 'idle' } | { status: 'loading' } | { status: 'done'; results: SearchResult[] } | { status: 'error' }
+
+/** Whether a key pressed there is someone typing (a field, the editor), where `/` is a character. */
+const typingIn = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+
+/** Results in groups of one type, in the order their best result ranks. */
+function grouped(results: SearchResult[]): { type: SearchResultType; results: SearchResult[] }[] {
+  const groups = new Map<SearchResultType, SearchResult[]>()
+  for (const r of results) groups.set(r.type, [...(groups.get(r.type) ?? []), r])
+  return [...groups].map(([type, rs]) => ({ type, results: rs }))
+}
+
+/**
+ * The header's search box (`/` to reach it): results as one types, grouped by type, walked with
+ * ↑/↓, opened with Enter, closed with Escape (the ARIA combobox pattern).
+ */
+export function SearchBox() {
+  const { t } = useI18n()
+  const navigate = useNavigate()
+  const id = useId()
+  const input = useRef<HTMLInputElement>(null)
+  const [query, setQuery] = useState('')
+  const [open, setOpen] = useState(false)
+  const [state, setState] = useState<State>({ status: 'idle' })
+  const [active, setActive] = useState(-1)
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return
+      e.preventDefault()
+      input.current?.focus()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  useEffect(() => {
+    const q = query.trim()
+    if (!q) {
+      setState({ status: 'idle' })
+      return
+    }
+    // A newer query aborts the request of the older one, so a slow answer never replaces a newer one.
+    const abort = new AbortController()
+    setState({ status: 'loading' })
+    const timer = setTimeout(() => {
+      endpoints
+        .search({ q, limit: String(LIMIT) }, { signal: abort.signal })
+        .then((res) => {
+          setState({ status: 'done', results: res.results })
+          setActive(-1)
+        })
+        .catch(() => {
+          if (!abort.signal.aborted) setState({ status: 'error' })
+        })
+    }, DEBOUNCE_MS)
+    return () => {
+      clearTimeout(timer)
+      abort.abort()
+    }
+  }, [query])
+
+  const results = state.status === 'done' ? state.results : []
+  const groups = useMemo(() => grouped(results), [results])
+  const ordered = groups.flatMap((g) => g.results)
+  const optionId = (i: number) => `${id}-option-${i}`
+  const expanded = open && query.trim().length > 0
+
+  function go(result: SearchResult) {
+    setOpen(false)
+    input.current?.blur()
+    void navigate(result.url)
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault()
+      setOpen(true)
+      if (ordered.length === 0) return
+      const step = e.key === 'ArrowDown' ? 1 : -1
+      // Wraps around: from the last to the first, and from the field up to the last.
+      setActive((i) => (i < 0 && step < 0 ? ordered.length - 1 : (i + step + ordered.length) % ordered.length))
+    } else if (e.key === 'Enter') {
+      const chosen = ordered[active] ?? ordered[0]
+      if (chosen) {
+        e.preventDefault()
+        go(chosen)
+      }
+    } else if (e.key === 'Escape') {
+      if (expanded) setOpen(false)
+      else setQuery('')
+    }
+  }
+
+  let index = 0
+  return (
+    <div className="search-box">
+      <label htmlFor={`${id}-input`} className="visually-hidden">
+        {t('search.label')}
+      </label>
+      <input
+        ref={input}
+        id={`${id}-input`}
+        type="search"
+        className="search-input"
+        role="combobox"
+        aria-expanded={expanded}
+        aria-controls={`${id}-listbox`}
+        aria-autocomplete="list"
+        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+        aria-keyshortcuts="/"
+        placeholder={t('search.placeholder')}
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={200}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value)
+          setOpen(true)
+        }}
+        onFocus={() => setOpen(true)}
+        // Options keep the focus in the field (their mousedown is prevented), so leaving it closes the list.
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="search-popup" hidden={!expanded}>
+        <p className="search-status" role="status" aria-live="polite">
+          {state.status === 'loading' && t('search.loading')}
+          {state.status === 'error' && t('search.error')}
+          {state.status === 'done' && results.length === 0 && t('search.empty', { query: query.trim() })}
+        </p>
+        <div id={`${id}-listbox`} role="listbox" aria-label={t('search.results')}>
+          {groups.map((g) => (
+            // biome-ignore lint/a11y/useSemanticElements: the ARIA listbox pattern's groups of options, not a form's fieldset
+            <div key={g.type} role="group" aria-labelledby={`${id}-group-${g.type}`} className="search-group">
+              <div id={`${id}-group-${g.type}`} className="search-group-title" role="presentation">
+                {t(`search.types.${g.type}`)}
+              </div>
+              {g.results.map((r) => {
+                const i = index++
+                return (
+                  // biome-ignore lint/a11y/useFocusableInteractive: the combobox pattern keeps the focus in the field and points at options with aria-activedescendant
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: ↑/↓ and Enter in the field choose an option; the click is for the mouse
+                  <div
+                    key={`${r.type}-${r.id}`}
+                    id={optionId(i)}
+                    role="option"
+                    aria-selected={i === active}
+                    className="search-option"
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => go(r)}
+                    onMouseEnter={() => setActive(i)}
+                  >
+                    <span className="search-option-title">{r.title}</span>
+                    {r.space && r.type !== 'network' && <span className="search-option-space">{r.space.name}</span>}
+                    {r.snippet && <Snippet text={r.snippet} />}
+                  </div>
+                )
+              })}
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+/** The snippet as text, its matched words in <mark>. */
+function Snippet({ text }: { text: string }) {
+  let at = 0
+  return (
+    <span className="search-option-snippet">
+      {snippetParts(text).map((part) => {
+        const key = at
+        at += part.text.length
+        return part.match ? <mark key={key}>{part.text}</mark> : <span key={key}>{part.text}</span>
+      })}
+    </span>
+  )
+}
