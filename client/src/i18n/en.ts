@@ -80,6 +80,7 @@ const en: Messages = {
     link_invalid: 'This link is not valid. Check that it was copied in full, or ask for a new one.',
     payload_too_large: 'What you sent is too large.',
     unsupported_media_type: 'The server did not understand the format of the request. Reload the page and try again.',
+    unreadable_file: 'This file cannot be read: it is damaged or protected by a password.',
     unavailable: 'The service is temporarily unavailable. Try again in a moment.',
     database_unavailable: 'The database cannot be reached right now. What you are writing is kept; try again in a moment.',
     internal: 'Something unexpected went wrong. Try again; if the problem persists, tell your network’s secretariat.',

@@ -84,6 +84,7 @@ const es: Messages = {
     link_invalid: 'Este enlace no es válido. Compruebe que se copió completo, o pida uno nuevo.',
     payload_too_large: 'El contenido enviado es demasiado grande.',
     unsupported_media_type: 'El servidor no entendió el formato de la solicitud. Recargue la página y vuelva a intentarlo.',
+    unreadable_file: 'Este archivo no se puede leer: está dañado o protegido con una contraseña.',
     unavailable: 'El servicio no está disponible en este momento. Vuelva a intentarlo en unos instantes.',
     database_unavailable: 'La base de datos no está accesible en este momento. Lo que escribe se conserva; vuelva a intentarlo en unos instantes.',
     internal: 'Se produjo un error inesperado. Vuelva a intentarlo; si el problema persiste, avise a la secretaría de su red.',

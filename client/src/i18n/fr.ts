@@ -83,6 +83,7 @@ const fr = {
     link_invalid: 'Ce lien n’est pas valide. Vérifiez qu’il a été copié en entier, ou demandez-en un nouveau.',
     payload_too_large: 'Le contenu envoyé est trop volumineux.',
     unsupported_media_type: 'Le serveur n’a pas compris le format de la requête. Rechargez la page et réessayez.',
+    unreadable_file: 'Ce fichier ne peut pas être lu : il est endommagé ou protégé par un mot de passe.',
     unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
     database_unavailable: 'La base de données est momentanément injoignable. Ce que vous écrivez reste gardé ; réessayez dans un instant.',
     internal: 'Une erreur inattendue s’est produite. Réessayez ; si le problème persiste, prévenez le secrétariat de votre réseau.',
