@@ -214,6 +214,16 @@ const en: Messages = {
     create: 'Create the document',
     creating: 'Creating…',
   },
+  importDocument: {
+    hint: 'Or start from an existing file: a Word (.docx) or Markdown (.md) document, of the kind and with the title chosen above.',
+    button: 'Import a Word document',
+    progressLabel: 'Import progress',
+    sending: 'Sending the file… {{percent}}%',
+    converting: 'Converting the document…',
+    unsupported: 'Only Word (.docx) and Markdown (.md) documents can be imported. Word saves an old .doc file as .docx.',
+    tooLarge: 'This file is too large to import.',
+    unreadable: 'This file cannot be read: it is damaged or protected by a password. Remove the password in Word and try again.',
+  },
   document: {
     title: 'Document',
     back: 'Back to documents',

@@ -219,6 +219,16 @@ const es: Messages = {
     create: 'Crear el documento',
     creating: 'Creando…',
   },
+  importDocument: {
+    hint: 'O parta de un archivo existente: un documento Word (.docx) o Markdown (.md), del tipo y con el título elegidos arriba.',
+    button: 'Importar un documento Word',
+    progressLabel: 'Progreso de la importación',
+    sending: 'Enviando el archivo… {{percent}} %',
+    converting: 'Convirtiendo el documento…',
+    unsupported: 'Solo se pueden importar documentos Word (.docx) y Markdown (.md). Word guarda un archivo .doc antiguo como .docx.',
+    tooLarge: 'Este archivo es demasiado grande para importarlo.',
+    unreadable: 'Este archivo no se puede leer: está dañado o protegido con una contraseña. Quite la contraseña en Word y vuelva a intentarlo.',
+  },
   document: {
     title: 'Documento',
     back: 'Volver a los documentos',

@@ -218,6 +218,16 @@ const fr = {
     create: 'Créer le document',
     creating: 'Création…',
   },
+  importDocument: {
+    hint: 'Ou partez d’un fichier existant : un document Word (.docx) ou Markdown (.md), du type et avec le titre choisis ci-dessus.',
+    button: 'Importer un document Word',
+    progressLabel: 'Progression de l’import',
+    sending: 'Envoi du fichier… {{percent}}\u202f%',
+    converting: 'Conversion du document…',
+    unsupported: 'Seuls les documents Word (.docx) et Markdown (.md) peuvent être importés. Un ancien fichier .doc s’enregistre en .docx depuis Word.',
+    tooLarge: 'Ce fichier est trop volumineux pour être importé.',
+    unreadable: 'Ce fichier ne peut pas être lu : il est endommagé ou protégé par un mot de passe. Retirez le mot de passe dans Word et réessayez.',
+  },
   document: {
     title: 'Document',
     back: 'Retour aux documents',
