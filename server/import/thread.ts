@@ -47,7 +47,7 @@ function convertOnThread(input: ImportInput, timeoutMs: number): Promise<Importe
       void worker.terminate()
     }
     const timer = setTimeout(
-      () => settle(() => reject(new ImportRefusal('too_large', `The file took more than ${Math.round(timeoutMs / 1000)} s to read; it is refused`))),
+      () => settle(() => reject(new ImportRefusal('too_large', `The file took more than ${timeoutMs / 1000} s to read; it is refused`))),
       timeoutMs,
     )
     worker.on('message', (output: ImportOutput) =>

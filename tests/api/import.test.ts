@@ -2,6 +2,7 @@ import { Document, ExternalHyperlink, HeadingLevel, ImageRun, LevelFormat, Packe
 import { Zip, ZipDeflate } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readProsemirror } from '../../server/content/yjs'
+import { importOnThread } from '../../server/import/thread'
 import type { PmNode } from '../../shared/content'
 import { insertContent } from '../helpers/content'
 import { storedDoc } from '../helpers/comments'
@@ -372,6 +373,11 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
       } as RequestInit)
       expect(res.status).toBe(413)
       expect(await stored()).toEqual(before)
+    })
+
+    it('a file that takes longer than the import’s time bound: its thread is ended', async () => {
+      const limits = { maxInflatedBytes: 10 * MAX, maxRatio: 200, maxEntries: 2000, maxDocumentBytes: 16 * MAX }
+      await expect(importOnThread({ bytes: docx, filename: 'lent.docx', limits }, 50)).rejects.toThrow('took more than 0.05 s')
     })
 
     it('a JSON body (415)', async () => {
