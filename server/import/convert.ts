@@ -27,7 +27,7 @@ export async function convertFile(bytes: Uint8Array, filename: string, limits: Z
   parts.set('word/document.xml', withoutHeaderOff(parts.get('word/document.xml')!))
   const { value } = await mammoth
     .convertToHtml(
-      { buffer: Buffer.from(storedZip(parts)) },
+      { buffer: asBuffer(storedZip(parts)) },
       {
         styleMap: STYLE_MAP,
         // An empty paragraph is a place left to write in (Atelier's own exports have them under each heading).
@@ -50,3 +50,6 @@ function withoutHeaderOff(xml: Uint8Array): Uint8Array {
   const text = new TextDecoder().decode(xml)
   return new TextEncoder().encode(text.replace(/<w:tblHeader\s+w:val="(?:off|false|0)"\s*\/>/g, ''))
 }
+
+/** The same bytes as a Buffer (what mammoth takes), without copying them. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)

@@ -9,7 +9,7 @@ import type { ZipLimits } from './zip'
  * past `timeoutMs`, or past its heap, the thread is terminated and the file refused.
  */
 
-export type ImportLimits = ZipLimits & { maxDocumentBytes: number }
+export type ImportLimits = ZipLimits & { maxDocumentBytes: number; maxDocumentItems: number }
 export type ImportInput = { bytes: Uint8Array; filename: string; limits: ImportLimits }
 export type Imported = { update: Uint8Array; captured: CapturedState }
 export type ImportOutput = Imported | { refusal: { kind: RefusalKind; message: string } }

@@ -17,11 +17,13 @@ const { bytes, filename, limits } = workerData as ImportInput
 async function run(): Promise<ImportOutput> {
   try {
     const update = initialUpdate(await convertFile(bytes, filename, limits))
-    if (update.byteLength > limits.maxDocumentBytes) {
-      return { refusal: { kind: 'too_large', message: 'Once imported, this document would be larger than a document may be' } }
-    }
     const doc = docFrom(update)
     try {
+      // The same bounds as a live document's writers meet (server/collab/room.ts), or it could not be edited.
+      const items = [...doc.store.clients.values()].reduce((sum, structs) => sum + structs.length, 0)
+      if (update.byteLength > limits.maxDocumentBytes || items > limits.maxDocumentItems) {
+        return { refusal: { kind: 'too_large', message: 'Once imported, this document would be larger than a document may be' } }
+      }
       return { update, captured: captureState(doc) }
     } finally {
       doc.destroy()

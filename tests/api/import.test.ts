@@ -1,6 +1,6 @@
 import { Document, ExternalHyperlink, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import { Zip, ZipDeflate } from 'fflate'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { readProsemirror } from '../../server/content/yjs'
 import { importOnThread } from '../../server/import/thread'
 import type { PmNode } from '../../shared/content'
@@ -376,8 +376,19 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
     })
 
     it('a file that takes longer than the import’s time bound: its thread is ended', async () => {
-      const limits = { maxInflatedBytes: 10 * MAX, maxRatio: 200, maxEntries: 2000, maxDocumentBytes: 16 * MAX }
+      const limits = { maxInflatedBytes: 10 * MAX, maxRatio: 200, maxEntries: 2000, maxDocumentBytes: 16 * MAX, maxDocumentItems: 500_000 }
       await expect(importOnThread({ bytes: docx, filename: 'lent.docx', limits }, 50)).rejects.toThrow('took more than 0.05 s')
+    })
+
+    it('a file that would make a document larger than writers may make one (413)', async () => {
+      const { collab } = app.deps.config
+      const before = collab.maxDocumentItems
+      collab.maxDocumentItems = 1000
+      onTestFinished(() => {
+        collab.maxDocumentItems = before
+      })
+      const paragraphs = new TextEncoder().encode(Array.from({ length: 1500 }, (_, i) => `Paragraphe ${i}`).join('\n\n'))
+      await refused(clients.member, { name: 'long.md', bytes: paragraphs }, world.cities.member, 413, 'payload_too_large', /larger than a document may be/)
     })
 
     it('a JSON body (415)', async () => {

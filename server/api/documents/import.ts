@@ -57,6 +57,7 @@ export async function importDocument(c: Context<AppEnv>) {
     maxRatio: MAX_RATIO,
     maxEntries: MAX_PARTS,
     maxDocumentBytes: config.collab.maxDocumentBytes,
+    maxDocumentItems: config.collab.maxDocumentItems,
   }
   const imported = await importOnThread({ bytes: upload.bytes, filename, limits }, IMPORT_TIMEOUT_MS).catch((err: unknown) => {
     if (err instanceof ImportRefusal) throw new ApiError(STATUS[err.kind], err.message)
