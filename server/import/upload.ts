@@ -9,7 +9,10 @@ import { ApiError } from '../errors'
 
 export type Upload = { fields: Map<string, string>; filename: string; bytes: Uint8Array }
 
-const tooLarge = (maxBytes: number) =>
+/** The multipart framing and the small fields around the file: the body may be this much larger than the file. */
+export const FORM_OVERHEAD = 64 * 1024
+
+export const tooLarge = (maxBytes: number) =>
   new ApiError('payload_too_large', `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB an import may be`)
 
 export async function readUpload(request: Request, o: { maxBytes: number; beforeFile(fields: Map<string, string>): Promise<void> }): Promise<Upload> {
@@ -54,6 +57,7 @@ export async function readUpload(request: Request, o: { maxBytes: number; before
   const closed = new Promise<void>((resolve) => parser.on('close', resolve))
 
   const reader = request.body.getReader()
+  let read = 0
   try {
     for (;;) {
       // Until the caller may import into the space, no more of the file is read.
@@ -61,6 +65,9 @@ export async function readUpload(request: Request, o: { maxBytes: number; before
       if (failure) throw failure
       const { done, value } = await reader.read()
       if (done) break
+      // Parts after the file (a second file, long fields) are skipped by the parser but still arrive: the body is bounded too.
+      read += value.length
+      if (read > o.maxBytes + FORM_OVERHEAD) throw tooLarge(o.maxBytes)
       if (!parser.write(value)) await new Promise((resolve) => parser.once('drain', resolve))
     }
     parser.end()

@@ -375,6 +375,21 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
       expect(await stored()).toEqual(before)
     })
 
+    it('a small file followed by a large part the parser skips: the whole body is bounded (413)', async () => {
+      const form = new FormData()
+      form.append('space', JSON.stringify(world.cities.member))
+      form.append('file', new Blob([new TextEncoder().encode('# Court')]), 'court.md')
+      form.append('file', new Blob([new Uint8Array(MAX + 100 * 1024)]), 'second.md')
+      const before = await stored()
+      const res = await app.app.request(`${ORIGIN}/api/documents/import`, {
+        method: 'POST',
+        headers: { origin: ORIGIN, cookie: clients.member.cookie },
+        body: form,
+      })
+      expect(res.status).toBe(413)
+      expect(await stored()).toEqual(before)
+    })
+
     it('a file that takes longer than the import’s time bound: its thread is ended', async () => {
       const limits = { maxInflatedBytes: 10 * MAX, maxRatio: 200, maxEntries: 2000, maxDocumentBytes: 16 * MAX, maxDocumentItems: 500_000 }
       await expect(importOnThread({ bytes: docx, filename: 'lent.docx', limits }, 50)).rejects.toThrow('took more than 0.05 s')

@@ -5,7 +5,7 @@ import { createImportedDocument } from '../../commands/import-document'
 import { ApiError } from '../../errors'
 import { ImportRefusal } from '../../import/refusal'
 import { importOnThread, type ImportLimits } from '../../import/thread'
-import { readUpload } from '../../import/upload'
+import { FORM_OVERHEAD, readUpload, tooLarge } from '../../import/upload'
 import { authorizeSpace } from '../access'
 import { presentDocument } from '../presenters'
 import { importDocumentFields } from '../../../shared/schemas'
@@ -16,8 +16,6 @@ import { importDocumentFields } from '../../../shared/schemas'
  * is read; the file is converted on a thread of its own; nothing is stored unless all went well.
  */
 
-/** The multipart framing and the small fields around the file. */
-const FORM_OVERHEAD = 64 * 1024
 /** One file may hold a thread this long; past it, it is refused. */
 const IMPORT_TIMEOUT_MS = 30_000
 /** What a Word file may unpack to: its parts are XML, which compresses tenfold, rarely a hundredfold. */
@@ -31,9 +29,8 @@ export async function importDocument(c: Context<AppEnv>) {
   const { actor, user } = requireIdentity(c)
   const { config, db, versions } = c.var.deps
   const maxBytes = config.importMaxBytes
-  const tooLarge = () => new ApiError('payload_too_large', `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB an import may be`)
   const declared = Number(c.req.header('content-length'))
-  if (Number.isFinite(declared) && declared > maxBytes + FORM_OVERHEAD) throw tooLarge()
+  if (Number.isFinite(declared) && declared > maxBytes + FORM_OVERHEAD) throw tooLarge(maxBytes)
 
   let fields: ReturnType<typeof importDocumentFields.parse> | undefined
   const upload = await readUpload(c.req.raw, {
