@@ -48,7 +48,7 @@ export async function importDocument(c: Context<AppEnv>) {
     },
   })
   const form = fields!
-  const filename = upload.filename.replace(/^.*[\\/]/, '').trim() || 'document'
+  const filename = fileName(upload.filename)
   const limits: ImportLimits = {
     maxInflatedBytes: maxBytes * UNPACK_FACTOR,
     maxRatio: MAX_RATIO,
@@ -64,16 +64,27 @@ export async function importDocument(c: Context<AppEnv>) {
     space: form.space,
     kind: form.kind,
     locale: form.locale,
-    title:
-      form.title ??
-      (filename
-        .replace(/\.[^.]+$/, '')
-        .slice(0, 200)
-        .trim() ||
-        filename.slice(0, 200)),
+    title: form.title ?? titleOf(filename),
     createdBy: user.id,
     filename,
     imported,
   })
   return c.json(presentDocument(actor, doc), 201)
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is removed from a name
+const CONTROL = /[\u0000-\u001f\u007f]/g
+
+/** The file's own name, as the browser sent it, without a path or characters no title holds. */
+const fileName = (sent: string) =>
+  sent
+    .replace(/^.*[\\/]/, '')
+    .replace(CONTROL, '')
+    .trim() || 'document'
+
+/** The title a document takes from its file: the name without its extension. */
+const titleOf = (filename: string) =>
+  filename
+    .replace(/\.[^.]+$/, '')
+    .slice(0, 200)
+    .trim() || filename.slice(0, 200)
