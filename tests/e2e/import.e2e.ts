@@ -64,6 +64,8 @@ describe('importing a Word document', () => {
   it('says so, in French, when the file is not a Word document, and creates nothing', async () => {
     const page = await signInPage(browser, server, world.people.member)
     onTestFinished(() => page.context().close())
+    const documents = async () => ((await (await page.request.get(`${server.url}/api/documents`)).json()) as unknown[]).length
+    const before = await documents()
     await page.getByRole('button', { name: `Nouveau document dans la ville de ${world.cities.member.name}` }).click()
     const dialog = page.getByRole('dialog')
     const chooser = page.waitForEvent('filechooser')
@@ -71,5 +73,8 @@ describe('importing a Word document', () => {
     await (await chooser).setFiles({ name: 'photo.docx', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') })
     await dialog.getByRole('alert').getByText('Seuls les documents Word (.docx) et Markdown (.md) peuvent être importés.', { exact: false }).waitFor()
     expect(page.url()).not.toMatch(/\/documents\//)
+    expect(await documents()).toBe(before)
+    // The dialog stays usable: the button is offered again.
+    expect(await dialog.getByRole('button', { name: 'Importer un document Word' }).isEnabled()).toBe(true)
   })
 })
