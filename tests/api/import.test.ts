@@ -406,6 +406,21 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
       await refused(clients.member, { name: 'long.md', bytes: paragraphs }, world.cities.member, 413, 'payload_too_large', /larger than a document may be/)
     })
 
+    it('a cross-site form (no Origin of ours) (403)', async () => {
+      const form = new FormData()
+      form.append('space', JSON.stringify(world.cities.member))
+      form.append('file', new Blob([new TextEncoder().encode('# Forgé')]), 'forge.md')
+      const before = await stored()
+      const res = await app.app.request(`${ORIGIN}/api/documents/import`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', cookie: clients.member.cookie },
+        body: form,
+      })
+      expect(res.status).toBe(403)
+      expect(((await res.json()) as Reply['body']).error.code).toBe('csrf_failed')
+      expect(await stored()).toEqual(before)
+    })
+
     it('a JSON body (415)', async () => {
       const res = await clients.member.request('POST', '/api/documents/import', { json: { space: world.cities.member } })
       expect(res.status).toBe(415)
