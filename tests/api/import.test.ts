@@ -230,13 +230,16 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
   })
 
   it('turns GFM Markdown (tables, task lists) into the same schema, with a given title', async () => {
-    const res = await upload(clients.secretariat, { name: 'fiche.md', bytes: new TextEncoder().encode(MARKDOWN), type: 'text/markdown' }, world.network, {
+    // Longer than a JSON body may be (64 KB): an upload has its own limit.
+    const long = `${MARKDOWN}\n${'Une ligne de plus pour allonger la fiche.\n\n'.repeat(2000)}`
+    const res = await upload(clients.secretariat, { name: 'fiche.md', bytes: new TextEncoder().encode(long), type: 'text/markdown' }, world.network, {
       title: 'Fiche importée',
     })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     expect(res.body).toMatchObject({ title: 'Fiche importée', kind: 'thematic_sheet' })
     const doc = await content(res.body.id)
-    expect(doc.content!.map((b) => b.type)).toEqual(['heading', 'paragraph', 'bulletList', 'orderedList', 'taskList', 'table', 'paragraph'])
+    expect(doc.content!.slice(0, 7).map((b) => b.type)).toEqual(['heading', 'paragraph', 'bulletList', 'orderedList', 'taskList', 'table', 'paragraph'])
+    expect(doc.content).toHaveLength(7 + 2000)
     expect(doc.content![4]!.content!.map((i) => [i.attrs!.checked, i.content![0]!.content![0]!.text])).toEqual([
       [false, 'À faire'],
       [true, 'Fait'],
@@ -362,7 +365,7 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
 
     it('a file over the size limit, while reading it and at once from its Content-Length (413)', async () => {
       const big = new Uint8Array(MAX + 1).fill(0x61)
-      await refused(clients.member, { name: 'long.md', bytes: big }, world.cities.member, 413, 'payload_too_large')
+      await refused(clients.member, { name: 'long.md', bytes: big }, world.cities.member, 413, 'payload_too_large', /larger than the 1 MB an import may be/)
       const { type, head } = formStart(world.cities.member, 'long.md', new Uint8Array(10))
       const before = await stored()
       const res = await app.app.request(`${ORIGIN}/api/documents/import`, {
@@ -372,6 +375,7 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
         duplex: 'half',
       } as RequestInit)
       expect(res.status).toBe(413)
+      expect(((await res.json()) as Reply['body']).error.message).toMatch(/an import may be/)
       expect(await stored()).toEqual(before)
     })
 
@@ -387,6 +391,7 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
         body: form,
       })
       expect(res.status).toBe(413)
+      expect(((await res.json()) as Reply['body']).error.message).toMatch(/an import may be/)
       expect(await stored()).toEqual(before)
     })
 
