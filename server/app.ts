@@ -32,7 +32,7 @@ import { passwordResetRoutes, userRoutes } from './api/password-resets/routes'
 import { searchRoutes } from './api/search/routes'
 import { setupRoutes } from './api/setup/routes'
 import { collabRoutes } from './collab/upgrade'
-import { jsonBodiesOnly } from './http/json-only'
+import { isFileUpload, jsonBodiesOnly } from './http/json-only'
 import { requestLog } from './http/request-log'
 import { securityHeaders } from './http/security-headers'
 import { staticClient } from './http/static-client'
@@ -60,15 +60,14 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   app.use('/collab/*', whileUnreachable)
 
   const api = new Hono<AppEnv>()
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES / 1024} KB`)
-      },
-    }),
-  )
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES / 1024} KB`)
+    },
+  })
+  // A file upload has its own, larger limit, enforced while it is read.
+  api.use('*', (c, next) => (isFileUpload(c) ? next() : jsonBodyLimit(c, next)))
   api.use('*', jsonBodiesOnly)
   api.use('*', csrfProtection(deps.config.publicUrl))
   api.use('*', sessionMiddleware)

@@ -45,6 +45,11 @@ const schema = z.object({
   ATELIER_VERSION_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   ATELIER_VERSION_KEEP_ALL_HOURS: z.coerce.number().int().min(0).default(24),
   ATELIER_VERSION_HOURLY_DAYS: z.coerce.number().int().min(0).default(7),
+  ATELIER_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
 })
 
 export type Config = {
@@ -73,6 +78,8 @@ export type Config = {
   }
   /** Automatic versions: taken after this much idle time; thinned as they age. */
   versions: { idleMs: number; retention: RetentionPolicy }
+  /** The largest Word or Markdown file accepted by `POST /api/documents/import`. */
+  importMaxBytes: number
 }
 
 export class ConfigError extends Error {}
@@ -111,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMs: e.ATELIER_VERSION_IDLE_SECONDS * 1000,
       retention: { keepAllHours: e.ATELIER_VERSION_KEEP_ALL_HOURS, hourlyDays: e.ATELIER_VERSION_HOURLY_DAYS },
     },
+    importMaxBytes: e.ATELIER_IMPORT_MAX_BYTES,
   }
 }

@@ -23,6 +23,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   link_expired: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unreadable_file: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'link_invalid',
   'payload_too_large',
   'unsupported_media_type',
+  /** A file of a format we read that cannot be read: damaged, or protected by a password (an import). */
+  'unreadable_file',
   'unavailable',
   'database_unavailable',
   'internal',

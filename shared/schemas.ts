@@ -5,7 +5,7 @@ import { STEP_STATUSES } from './localisation'
 import { AXES, MAX_THEMES } from './practices'
 import { GUEST_LINK_DAYS, PARTICIPANT_KINDS, WORKSHOP_MAX_DAYS, WORKSHOP_MIN_DAYS } from './workshops'
 import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES, STAGES } from './domain'
-import { DOCUMENT_KINDS, LOCALES } from './templates'
+import { DOCUMENT_KINDS, LOCALES, PROCESS_KINDS } from './templates'
 import { MAX_ENCODED_POSITION } from './collab'
 
 /** Request bodies, validated by the server and reused by the client's forms. */
@@ -57,6 +57,30 @@ export const createDocumentBody = z.object({
   locale: z.enum(LOCALES).default('fr'),
   /** For an experimentation log: the action plan of the same space it follows. */
   planId: id.optional(),
+})
+
+/**
+ * The form fields of `POST /api/documents/import` (multipart, sent before the file): `space` as
+ * JSON; a kind that belongs to a process (a workshop's agenda) cannot come from a file.
+ */
+export const importDocumentFields = z.object({
+  space: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON such as {"type":"city","id":"…"}' })
+        return z.NEVER
+      }
+    })
+    .pipe(spaceRef),
+  kind: z
+    .enum(DOCUMENT_KINDS)
+    .refine((k) => !PROCESS_KINDS.has(k), 'this kind of document is made by its process, not imported')
+    .default('thematic_sheet'),
+  title: trimmed(200).optional(),
+  locale: z.enum(LOCALES).default('fr'),
 })
 
 /** A new title, a due date for the next submission, the plan a log follows (null clears them); at least one. */

@@ -43,6 +43,12 @@ describe('configuration from the environment', () => {
     })
   })
 
+  it('limits imported files to 20 MB by default, and to what ATELIER_IMPORT_MAX_BYTES says', () => {
+    expect(loadConfig({}).importMaxBytes).toBe(20 * 1024 * 1024)
+    expect(loadConfig({ ATELIER_IMPORT_MAX_BYTES: '5000000' }).importMaxBytes).toBe(5_000_000)
+    expect(() => loadConfig({ ATELIER_IMPORT_MAX_BYTES: '-1' })).toThrow(/ATELIER_IMPORT_MAX_BYTES/)
+  })
+
   it('normalises PUBLIC_URL and turns demo mode on with 1 or true', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://atelier.example.org/' }).publicUrl).toBe('https://atelier.example.org')
     expect(loadConfig({ ATELIER_DEMO: '1' }).demo).toBe(true)

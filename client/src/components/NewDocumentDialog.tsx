@@ -10,6 +10,7 @@ import { validate } from '../lib/forms'
 import { spacePhraseKey } from '../lib/roles'
 import { useForm } from '../lib/useForm'
 import { Dialog } from './Dialog'
+import { ImportDocument } from './ImportDocument'
 import { Field, Notice, SubmitButton } from './ui'
 
 /** Choose a kind of document (its template) and a title, in one space. */
@@ -94,6 +95,7 @@ function NewDocumentForm({ space, onCancel, onCreated }: { space: SpaceSummary; 
         </button>
         <SubmitButton busy={form.busy} label={t('newDocument.create')} busyLabel={t('newDocument.creating')} />
       </div>
+      <ImportDocument space={space} kind={kind} title={form.values.title} />
     </form>
   )
 }

@@ -23,6 +23,7 @@ export const ERROR_MESSAGE_KEYS = {
   link_invalid: 'errors.link_invalid',
   payload_too_large: 'errors.payload_too_large',
   unsupported_media_type: 'errors.unsupported_media_type',
+  unreadable_file: 'errors.unreadable_file',
   unavailable: 'errors.unavailable',
   database_unavailable: 'errors.database_unavailable',
   internal: 'errors.internal',

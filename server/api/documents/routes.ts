@@ -8,6 +8,7 @@ import { archiveDocument, getDocument, listDocuments, renameDocument, setDueDate
 import { createCollabToken, renewCollabToken } from '../../data/collab-tokens'
 import { hashToken } from '../../auth/tokens'
 import { exportDocument } from '../../export/export-document'
+import { importDocument } from './import'
 import { authorizeDocument, authorizeSpace } from '../access'
 import { ApiError, notFound } from '../../errors'
 import { presentDocument } from '../presenters'
@@ -27,6 +28,7 @@ export const documentRoutes = new Hono<AppEnv>()
     const docs = await listDocuments(c.var.deps.db, readableSpaces(actor))
     return c.json(docs.map((d) => presentDocument(actor, d)))
   })
+  .post('/import', importDocument)
   .post('/', validate('json', createDocumentBody), async (c) => {
     const { actor, user } = requireIdentity(c)
     const body = c.req.valid('json')

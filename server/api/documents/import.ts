@@ -1,0 +1,90 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../../context'
+import { requireIdentity } from '../../auth/session'
+import { createImportedDocument } from '../../commands/import-document'
+import { ApiError } from '../../errors'
+import { ImportRefusal } from '../../import/refusal'
+import { importOnThread, type ImportLimits } from '../../import/thread'
+import { FORM_OVERHEAD, readUpload, tooLarge } from '../../import/upload'
+import { authorizeSpace } from '../access'
+import { presentDocument } from '../presenters'
+import { importDocumentFields } from '../../../shared/schemas'
+
+/**
+ * `POST /api/documents/import`: a Word or Markdown file becomes a new live document. The caller's
+ * right to create in the space is checked from the fields sent before the file, before the file
+ * is read; the file is converted on a thread of its own; nothing is stored unless all went well.
+ */
+
+/** One file may hold a thread this long; past it, it is refused. */
+const IMPORT_TIMEOUT_MS = 30_000
+/** What a Word file may unpack to: its parts are XML, which compresses tenfold, rarely a hundredfold. */
+const UNPACK_FACTOR = 10
+const MAX_RATIO = 200
+const MAX_PARTS = 2000
+
+const STATUS = { unsupported: 'unsupported_media_type', unreadable: 'unreadable_file', too_large: 'payload_too_large' } as const
+
+export async function importDocument(c: Context<AppEnv>) {
+  const { actor, user } = requireIdentity(c)
+  const { config, db, versions } = c.var.deps
+  const maxBytes = config.importMaxBytes
+  const declared = Number(c.req.header('content-length'))
+  if (Number.isFinite(declared) && declared > maxBytes + FORM_OVERHEAD) throw tooLarge(maxBytes)
+
+  let fields: ReturnType<typeof importDocumentFields.parse> | undefined
+  const upload = await readUpload(c.req.raw, {
+    maxBytes,
+    async beforeFile(sent) {
+      const parsed = importDocumentFields.safeParse(Object.fromEntries(sent))
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(form)', message: i.message }))
+        throw new ApiError('invalid_input', `Invalid import form (send space before file): ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, {
+          fields: problems,
+        })
+      }
+      await authorizeSpace(c, parsed.data.space, 'create_document')
+      fields = parsed.data
+    },
+  })
+  const form = fields!
+  const filename = fileName(upload.filename)
+  const limits: ImportLimits = {
+    maxInflatedBytes: maxBytes * UNPACK_FACTOR,
+    maxRatio: MAX_RATIO,
+    maxEntries: MAX_PARTS,
+    maxDocumentBytes: config.collab.maxDocumentBytes,
+    maxDocumentItems: config.collab.maxDocumentItems,
+  }
+  const imported = await importOnThread({ bytes: upload.bytes, filename, limits }, IMPORT_TIMEOUT_MS).catch((err: unknown) => {
+    if (err instanceof ImportRefusal) throw new ApiError(STATUS[err.kind], err.message)
+    throw err
+  })
+  const doc = await createImportedDocument(db, versions, {
+    space: form.space,
+    kind: form.kind,
+    locale: form.locale,
+    title: form.title ?? titleOf(filename),
+    createdBy: user.id,
+    filename,
+    imported,
+  })
+  return c.json(presentDocument(actor, doc), 201)
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is removed from a name
+const CONTROL = /[\u0000-\u001f\u007f]/g
+
+/** The file's own name, as the browser sent it, without a path or characters no title holds. */
+const fileName = (sent: string) =>
+  sent
+    .replace(/^.*[\\/]/, '')
+    .replace(CONTROL, '')
+    .trim() || 'document'
+
+/** The title a document takes from its file: the name without its extension. */
+const titleOf = (filename: string) =>
+  filename
+    .replace(/\.[^.]+$/, '')
+    .slice(0, 200)
+    .trim() || filename.slice(0, 200)
