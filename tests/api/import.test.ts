@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { readProsemirror } from '../../server/content/yjs'
 import { importOnThread } from '../../server/import/thread'
 import type { PmNode } from '../../shared/content'
+import type { SearchResponse } from '../../shared/api'
 import { insertContent } from '../helpers/content'
 import { storedDoc } from '../helpers/comments'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
@@ -248,6 +249,9 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
     const links = doc.content![1]!.content!.flatMap((t) => t.marks?.filter((m) => m.type === 'link').map((m) => m.attrs!.href) ?? [])
     expect(links).toEqual(['https://example.org'])
     expect(doc.content![6]!.content![0]!.text).toBe('[image non importée : plan du quartier]')
+    // Searchable at once, before anyone opens it: its text is written with it.
+    const found = await clients.secretariat.get<SearchResponse>('/api/search?q=allonger')
+    expect(found.body.results.map((r) => r.id)).toContain(res.body.id)
   })
 
   it('keeps a document’s structure through an export to Word and an import back', async () => {
