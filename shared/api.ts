@@ -511,8 +511,8 @@ export type PracticeSource = {
   networks: { id: string; name: string; theme: string }[]
 }
 
-/** What search finds. A further kind of result (practices) is one more branch of the query in server/data/search.ts. */
-export const SEARCH_RESULT_TYPES = ['document', 'thread', 'version', 'workshop', 'person', 'city', 'network'] as const
+/** What search finds; each kind of result is one branch of the query in server/data/search.ts. */
+export const SEARCH_RESULT_TYPES = ['document', 'thread', 'version', 'workshop', 'practice', 'person', 'city', 'network'] as const
 export type SearchResultType = (typeof SEARCH_RESULT_TYPES)[number]
 
 /**

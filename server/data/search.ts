@@ -15,6 +15,8 @@ export type SearchScope = {
   cityIds: readonly string[]
   /** The workshops the caller takes part in: their documents are readable to them. */
   workshopIds: readonly string[]
+  /** Whether the caller browses the good-practices library (shared/policy.ts canBrowsePractices). */
+  practices: boolean
 }
 
 export type SearchFilters = { space?: SpaceRef; kind?: DocumentKind; stage?: Stage }
@@ -35,7 +37,7 @@ export type SearchRow = {
 const HEADLINE_CHARS = 100_000
 
 // Parameters shared by every branch: $1 words, $2 networks, $3 cities, $4 workshops,
-// $5/$6 the space filter, $7 kind, $8 stage, $9 rows, $10 offset.
+// $5/$6 the space filter, $7 kind, $8 stage, $9 rows, $10 offset, $11 the practices library.
 const READABLE_DOCUMENT = (d: string) => `(${d}.network_id = any($2::uuid[]) or ${d}.city_id = any($3::uuid[])
   or exists (select 1 from workshop_documents wd where wd.document_id = ${d}.id and wd.workshop_id = any($4::uuid[])))
   and ($5::text is null or ($5 = 'network' and ${d}.network_id = $6::uuid) or ($5 = 'city' and ${d}.city_id = $6::uuid))
@@ -87,6 +89,15 @@ const BRANCHES = [
    where (w.network_id = any($2::uuid[]) or w.id = any($4::uuid[])) and ${NO_DOCUMENT_FILTER}
      and ($5::text is null or ($5 = 'network' and w.network_id = $6::uuid))
      and to_tsvector('atelier_fr', w.title || ' ' || w.place) @@ q.fr`,
+  // Practices of the library (published ones), for those who browse it: title, summary and copy, in their source's language.
+  `select 'practice', p.id, p.title, p.summary || ' — ' || left(p.body, ${HEADLINE_CHARS}), search_config(coalesce(pd.locale, 'fr')),
+    'network', p.network_id, n.name, null::uuid,
+    (case when to_tsvector(search_config(coalesce(pd.locale, 'fr')), p.title) @@ ${DOC_QUERY('pd')} then 1 else 0 end)
+      + ts_rank(to_tsvector(search_config(coalesce(pd.locale, 'fr')), p.title || ' ' || p.summary || ' ' || left(p.body, ${HEADLINE_CHARS})), ${DOC_QUERY('pd')}, 32)
+      * ${RECENCY('coalesce(p.republished_at, p.published_at)')}
+   from q, practices p join networks n on n.id = p.network_id left join documents pd on pd.id = p.document_id
+   where $11 and p.unpublished_at is null and ${NO_FILTER}
+     and to_tsvector(search_config(coalesce(pd.locale, 'fr')), p.title || ' ' || p.summary || ' ' || left(p.body, ${HEADLINE_CHARS})) @@ ${DOC_QUERY('pd')}`,
   // People who hold a role where the caller reads (a network, one of its cities, a city), or take part in their workshops.
   `select 'person', u.id, u.name, null, null, g.space_type, g.space_id, g.space_name, null::uuid, 1 + ${NAME_MATCH('u.name')}
    from q, users u join lateral (
@@ -148,6 +159,7 @@ export async function search(
     filters.stage ?? null,
     page.limit + 1,
     page.offset,
+    scope.practices,
   ])
   return { rows: rows.slice(0, page.limit), more: rows.length > page.limit }
 }

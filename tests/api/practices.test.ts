@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DocumentSummary, PracticeComment, PracticeList, PracticeSource, PracticeView, WorkshopView } from '../../shared/api'
+import type { DocumentSummary, PracticeComment, PracticeList, PracticeSource, PracticeView, SearchResponse, WorkshopView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
 import type { PmNode } from '../../shared/content'
 import { nodeText } from '../../shared/practices'
@@ -145,6 +145,21 @@ describe.each(DRIVERS)('the practices observatory on %s', (driver) => {
     expect(seen.allowed).toEqual({ edit: false, republish: false, moderate: false, comment: true })
     expect((await w.as.lyon.get(`/api/documents/${w.plan.id}`)).status).toBe(403)
     expect((await w.as.lyon.get('/api/practices?axis=nope')).status).toBe(400)
+  })
+
+  it('search finds published practices for whoever browses the library, not those taken out, not a guest', async () => {
+    const w = await world()
+    const garden = (await publish(w, 'pilot')).body
+    const found = async (who: keyof typeof w.as) => {
+      const res = await w.as[who].get<SearchResponse>('/api/search?q=d%C3%A9laiss%C3%A9')
+      expect(res.status, who).toBe(200)
+      return res.body.results.filter((r) => r.id === garden.id)
+    }
+    expect(await found('lyon')).toEqual([expect.objectContaining({ type: 'practice', title: garden.title, url: `/practices/${garden.id}` })])
+    expect(await found('funder')).toHaveLength(1)
+    expect(await found('guest')).toEqual([])
+    await w.as.secretariat.patch(`/api/practices/${garden.id}/status`, { published: false })
+    expect(await found('lyon')).toEqual([])
   })
 
   it('everyone of any network comments; the thread keeps who said what', async () => {

@@ -100,8 +100,8 @@ export async function benchSearch(documents = Number(process.env.BENCH_SEARCH_DO
       }
       return summarize(samples)
     }
-    const secretariat = await timed({ networkIds: [network.id], cityIds: cities, workshopIds: [] })
-    const member = await timed({ networkIds: [network.id], cityIds: [cities[1]!], workshopIds: [] })
+    const secretariat = await timed({ networkIds: [network.id], cityIds: cities, workshopIds: [], practices: true })
+    const member = await timed({ networkIds: [network.id], cityIds: [cities[1]!], workshopIds: [], practices: true })
 
     // One document of ~5,000 words rewritten as the collaboration layer does, with and without its indexing.
     const [doc] = await db.query<{ id: string }>('select id from documents limit 1')

@@ -26,6 +26,7 @@ const en: Messages = {
       thread: 'Comments',
       version: 'Versions',
       workshop: 'Workshops',
+      practice: 'Good practices',
       person: 'People',
       city: 'Cities',
       network: 'Networks',

@@ -30,6 +30,7 @@ const es: Messages = {
       thread: 'Comentarios',
       version: 'Versiones',
       workshop: 'Talleres',
+      practice: 'Buenas prácticas',
       person: 'Personas',
       city: 'Ciudades',
       network: 'Redes',

@@ -29,6 +29,7 @@ const fr = {
       thread: 'Commentaires',
       version: 'Versions',
       workshop: 'Ateliers',
+      practice: 'Bonnes pratiques',
       person: 'Personnes',
       city: 'Villes',
       network: 'Réseaux',

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import { search, type SearchRow } from '../../data/search'
 import { validate } from '../validate'
-import { readableSpaces } from '../../../shared/policy'
+import { canBrowsePractices, readableSpaces } from '../../../shared/policy'
 import { searchQuery } from '../../../shared/schemas'
 import type { SearchResponse, SearchResult } from '../../../shared/api'
 
@@ -12,7 +12,7 @@ export const searchRoutes = new Hono<AppEnv>().get('/', validate('query', search
   const { q, space, kind, stage, limit, cursor } = c.req.valid('query')
   const offset = cursor === undefined ? 0 : Number(cursor)
   // The policy says which spaces the caller reads; the query never looks beyond them.
-  const scope = { ...readableSpaces(actor), workshopIds: actor.workshops }
+  const scope = { ...readableSpaces(actor), workshopIds: actor.workshops, practices: canBrowsePractices(actor) }
   const { rows, more } = await search(c.var.deps.db, q, scope, { space, kind, stage }, { limit, offset })
   const body: SearchResponse = { results: rows.map((r) => present(r, q)), next: more ? String(offset + limit) : null }
   return c.json(body)
@@ -34,6 +34,8 @@ function urlOf(r: SearchRow, q: string): string {
       return `/documents/${r.documentId}/history`
     case 'workshop':
       return `/workshops/${r.id}`
+    case 'practice':
+      return `/practices/${r.id}`
     case 'city':
       return `/cities/${r.id}`
     case 'network':
