@@ -29,3 +29,15 @@ export function contentExtensions(): Extensions {
 /** ProseMirror JSON: a document, or one of its nodes, as Node.toJSON() writes it. */
 export type PmMark = { type: string; attrs?: Record<string, unknown> }
 export type PmNode = { type: string; attrs?: Record<string, unknown>; content?: PmNode[]; text?: string; marks?: PmMark[] }
+
+/**
+ * The widest a table cell may span, in columns or rows. Word allows far more, and a hostile file
+ * or writer could ask for a billion: exports and the editor's table map work per spanned cell.
+ */
+export const MAX_CELL_SPAN = 50
+
+/** A cell's colspan or rowspan as the exports use it: a whole number from 1 to MAX_CELL_SPAN. */
+export function cellSpan(value: unknown): number {
+  const n = Math.trunc(Number(value))
+  return Number.isFinite(n) ? Math.min(MAX_CELL_SPAN, Math.max(1, n)) : 1
+}

@@ -19,6 +19,7 @@ import {
   type ParagraphChild,
 } from 'docx'
 import type { Cover } from './cover'
+import { cellSpan } from '../../shared/content'
 import { hasMark, headingLevel, isChecked, isHeaderRow, isInline, linkHref, listStart, type PmNode } from './pm'
 
 /**
@@ -133,8 +134,8 @@ function table(node: PmNode): Table {
         children: (row.content ?? []).map(
           (cell) =>
             new TableCell({
-              columnSpan: Math.max(1, Number(cell.attrs?.colspan ?? 1) || 1),
-              rowSpan: Math.max(1, Number(cell.attrs?.rowspan ?? 1) || 1),
+              columnSpan: cellSpan(cell.attrs?.colspan),
+              rowSpan: cellSpan(cell.attrs?.rowspan),
               shading: cell.type === 'tableHeader' ? { type: ShadingType.CLEAR, fill: 'EEEEEE', color: 'auto' } : undefined,
               children: cellParagraphs(cell),
             }),

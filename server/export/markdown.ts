@@ -1,6 +1,6 @@
 import type { Mark, Node } from '@tiptap/pm/model'
 import { defaultMarkdownSerializer as basic, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
-import type { PmNode } from '../../shared/content'
+import { cellSpan, type PmNode } from '../../shared/content'
 import { schema, storedNode } from '../content/schema'
 import type { Cover } from './cover'
 import { headingLevel, isChecked, listStart, safeHref } from './pm'
@@ -96,7 +96,7 @@ function table(node: Node): string {
     row.forEach((cell) => {
       // A cell's blocks and hard breaks are one line: GFM cells cannot hold more.
       const text = serialize(schema.topNodeType.create(null, cell.content)).replace(/\\\n|\n+/g, '<br>')
-      cells.push(text, ...Array<string>(Math.max(1, Number(cell.attrs.colspan) || 1) - 1).fill(''))
+      cells.push(text, ...Array<string>(cellSpan(cell.attrs.colspan) - 1).fill(''))
     })
     rows.push(cells)
   })

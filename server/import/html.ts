@@ -1,6 +1,6 @@
 import { DOMParser as ProseMirrorParser } from '@tiptap/pm/model'
 import { parseHTML } from 'linkedom'
-import type { PmNode } from '../../shared/content'
+import { cellSpan, type PmNode } from '../../shared/content'
 import { schema } from '../content/schema'
 
 /**
@@ -24,6 +24,10 @@ export function htmlToContent(html: string): PmNode {
   }
   // Header cells are bold by themselves; Word files (ours among them) often make their text bold as well.
   for (const strong of [...document.querySelectorAll('th strong, th b')]) strong.replaceWith(...strong.childNodes)
+  // Word allows any span; the editor and the exports work per spanned cell.
+  for (const cell of [...document.querySelectorAll('td, th')]) {
+    for (const attr of ['colspan', 'rowspan']) if (cell.hasAttribute(attr)) cell.setAttribute(attr, String(cellSpan(cell.getAttribute(attr))))
+  }
   markTaskLists(document)
   checkboxParagraphs(document)
   const parsed = ProseMirrorParser.fromSchema(schema).parse(document.body as unknown as globalThis.Node)

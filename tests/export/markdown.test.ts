@@ -3,6 +3,7 @@ import { schema } from '../../server/content/schema'
 import { MARKDOWN, renderMarkdown, toMarkdown } from '../../server/export/markdown'
 import { COVER, SAMPLE, item, link, p, text } from './sample'
 import type { PmNode } from '../../server/export/pm'
+import { MAX_CELL_SPAN } from '../../shared/content'
 
 const md = (...content: PmNode[]) => toMarkdown({ type: 'doc', content })
 
@@ -82,6 +83,13 @@ describe('Markdown export', () => {
     const row = (type: string, ...cells: string[]): PmNode => ({ type: 'tableRow', content: cells.map((c) => ({ type, content: [p(text(c))] })) })
     expect(md({ type: 'table', content: [row('tableHeader', 'A', 'B'), row('tableCell', 'x | y', 'z')] })).toBe('| A | B |\n| --- | --- |\n| x \\| y | z |\n')
     expect(md({ type: 'table', content: [row('tableCell', '1', '2')] })).toBe('|  |  |\n| --- | --- |\n| 1 | 2 |\n')
+    // A span asked of a billion columns (a hostile Word file or writer) is held to MAX_CELL_SPAN.
+    const wide: PmNode = { type: 'tableRow', content: [{ type: 'tableHeader', attrs: { colspan: 1e9 }, content: [p(text('Large'))] }] }
+    expect(
+      md({ type: 'table', content: [wide] })
+        .split('\n')[0]!
+        .split('|').length - 2,
+    ).toBe(MAX_CELL_SPAN)
   })
 
   it('puts the cover facts first, then a rule, then the document', () => {
