@@ -40,6 +40,8 @@ export async function networkDashboard(q: Queryable, networkId: string): Promise
   )
   const shown = deliverables.map((d) => ({ row: d, view: presentDeliverable(d) }))
   const inWorkshop = new Set(workshopDocuments.map((d) => d.documentId))
+  const viewOf = new Map(shown.map((d) => [d.row.id, d.view]))
+  const workshopDocument = new Map(workshopDocuments.map((d) => [`${d.workshopId}:${d.role}`, d.documentId]))
   const cities = memberships.map((m): DashboardCity => {
     const documents = shown.filter((d) => d.row.cityId === m.cityId).map((d) => d.view)
     return {
@@ -67,8 +69,7 @@ export async function networkDashboard(q: Queryable, networkId: string): Promise
         endsOn: w.endsOn,
         place: w.place,
         deliverables: WORKSHOP_DELIVERABLES.flatMap((role) => {
-          const id = workshopDocuments.find((d) => d.workshopId === w.id && d.role === role)?.documentId
-          const view = shown.find((d) => d.row.id === id)?.view
+          const view = viewOf.get(workshopDocument.get(`${w.id}:${role}`) ?? '')
           return view ? [view] : []
         }),
       }),

@@ -75,13 +75,16 @@ async function present(q: Queryable, actor: Actor, w: WorkshopRow): Promise<Work
   }
 }
 
+/** A city named in a body (the host, a representative's city) must be one of the network's: 400 on that field otherwise. */
+function requireNetworkCity(members: readonly { cityId: string }[], cityId: string, path: string, message: string): void {
+  if (!members.some((m) => m.cityId === cityId)) throw new ApiError('invalid_input', message, { fields: [{ path, message: 'not a city of this network' }] })
+}
+
 /** The host, when given, is one of the network's cities; by default the pilot city. */
 async function hostOf(q: Queryable, networkId: string, hostCityId: string | null | undefined): Promise<string | null> {
   const members = await listMemberships(q, { networkId })
   if (hostCityId === undefined) return members.find((m) => m.kind === 'pilot')?.cityId ?? null
-  if (hostCityId !== null && !members.some((m) => m.cityId === hostCityId)) {
-    throw new ApiError('invalid_input', 'The host is one of the network’s cities', { fields: [{ path: 'hostCityId', message: 'not a city of this network' }] })
-  }
+  if (hostCityId !== null) requireNetworkCity(members, hostCityId, 'hostCityId', 'The host is one of the network’s cities')
   return hostCityId
 }
 
@@ -140,9 +143,7 @@ export const workshopRoutes = new Hono<AppEnv>()
     const { exception, ...p } = c.req.valid('json')
     const account = p.userId ? await findUserById(db, p.userId) : null
     if (p.userId && !account) throw new ApiError('invalid_input', 'No such account', { fields: [{ path: 'userId', message: 'no such account' }] })
-    if (p.cityId && !(await listMemberships(db, { networkId: workshop.networkId })).some((m) => m.cityId === p.cityId)) {
-      throw new ApiError('invalid_input', 'The city is one of the network’s', { fields: [{ path: 'cityId', message: 'not a city of this network' }] })
-    }
+    if (p.cityId) requireNetworkCity(await listMemberships(db, { networkId: workshop.networkId }), p.cityId, 'cityId', 'The city is one of the network’s')
     await addParticipant(
       db,
       workshop.id,
