@@ -7,6 +7,7 @@ import { GUEST_LINK_DAYS, PARTICIPANT_KINDS, WORKSHOP_MAX_DAYS, WORKSHOP_MIN_DAY
 import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES, STAGES } from './domain'
 import { DOCUMENT_KINDS, LOCALES, PROCESS_KINDS } from './templates'
 import { MAX_ENCODED_POSITION } from './collab'
+import { SEARCH_RESULT_TYPES } from './api'
 
 /** Request bodies, validated by the server and reused by the client's forms. */
 
@@ -353,6 +354,12 @@ export const searchQuery = z.object({
     .optional(),
   kind: z.enum(DOCUMENT_KINDS).optional(),
   stage: z.enum(STAGES).optional(),
+  /** Only these kinds of result: `type=document,thread`. */
+  type: z
+    .string()
+    .transform((v) => [...new Set(v.split(',').map((t) => t.trim()))])
+    .pipe(z.array(z.enum(SEARCH_RESULT_TYPES)).min(1))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(20),
   /** The `next` of the previous page. */
   cursor: z

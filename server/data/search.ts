@@ -19,7 +19,7 @@ export type SearchScope = {
   practices: boolean
 }
 
-export type SearchFilters = { space?: SpaceRef; kind?: DocumentKind; stage?: Stage }
+export type SearchFilters = { space?: SpaceRef; kind?: DocumentKind; stage?: Stage; types?: readonly SearchResultType[] }
 
 export type SearchRow = {
   type: SearchResultType
@@ -37,7 +37,7 @@ export type SearchRow = {
 const HEADLINE_CHARS = 100_000
 
 // Parameters shared by every branch: $1 words, $2 networks, $3 cities, $4 workshops,
-// $5/$6 the space filter, $7 kind, $8 stage, $9 rows, $10 offset, $11 the practices library.
+// $5/$6 the space filter, $7 kind, $8 stage, $9 rows, $10 offset, $11 the practices library, $12 the types asked for.
 const READABLE_DOCUMENT = (d: string) => `(${d}.network_id = any($2::uuid[]) or ${d}.city_id = any($3::uuid[])
   or exists (select 1 from workshop_documents wd where wd.document_id = ${d}.id and wd.workshop_id = any($4::uuid[])))
   and ($5::text is null or ($5 = 'network' and ${d}.network_id = $6::uuid) or ($5 = 'city' and ${d}.city_id = $6::uuid))
@@ -131,6 +131,7 @@ const SEARCH = `with q as (
   hits as (
     select * from (${BRANCHES.join('\nunion all\n')})
       as r (type, id, title, source, config, space_type, space_id, space_name, document_id, score)
+    where $12::text[] is null or r.type = any($12::text[])
     order by score desc, type, id limit $9 offset $10
   )
   select h.type, h.id, h.title, h.space_type as "spaceType", h.space_id as "spaceId", h.space_name as "spaceName", h.document_id as "documentId",
@@ -160,6 +161,7 @@ export async function search(
     page.limit + 1,
     page.offset,
     scope.practices,
+    filters.types ?? null,
   ])
   return { rows: rows.slice(0, page.limit), more: rows.length > page.limit }
 }

@@ -46,7 +46,7 @@ describe.each(DRIVERS)('search, on %s', (driver) => {
   async function reader() {
     const network = await buildNetwork(t.db, 'Réseau recherche')
     const person = await buildPerson(t.db, 'Rita Reader', [{ role: 'secretariat', on: network }])
-    return { network, client: await signIn(t.app, person) }
+    return { network, person, client: await signIn(t.app, person) }
   }
 
   it('finds French words by their stem and without their accents, with the words marked in the snippet', async () => {
@@ -109,15 +109,29 @@ describe.each(DRIVERS)('search, on %s', (driver) => {
     expect((await find(client, 'Zanzibar')).results).toEqual([])
   })
 
-  it('filters by space, kind and stage, and refuses what it cannot read', async () => {
-    const { network, client } = await reader()
+  it('filters by space, kind, stage and type, and refuses what it cannot read', async () => {
+    const { network, client, person: writer } = await reader()
     const city = await buildCity(t.db, network, 'member', 'Ville filtre')
     const sheet = await buildDocument(t.db, network, { kind: 'thematic_sheet', title: 'Fiche arbres' })
     const plan = await buildDocument(t.db, city, { kind: 'action_plan', title: 'Plan arbres' })
     expect(ids((await find(client, 'arbres', { space: `city:${city.id}` })).results)).toEqual([plan.id])
     expect(ids((await find(client, 'arbres', { kind: 'thematic_sheet' })).results)).toEqual([sheet.id])
     expect(ids((await find(client, 'arbres', { stage: 'submitted' })).results)).toEqual([])
-    for (const bad of ['', 'q=a&limit=0', 'q=a&limit=51', 'q=a&space=city', 'q=a&kind=novel', 'q=a&cursor=abc', `q=${'a'.repeat(201)}`]) {
+    const thread = await createThread(t.db, { documentId: sheet.id, anchorStart: 'a', anchorEnd: 'b', quote: 'des arbres', createdBy: writer.id })
+    expect((await find(client, 'arbres', { type: 'thread' })).results.map((r) => [r.type, r.id])).toEqual([['thread', thread.id]])
+    expect(ids((await find(client, 'arbres', { type: 'document,thread' })).results).sort()).toEqual([sheet.id, plan.id, thread.id].sort())
+    for (const bad of [
+      '',
+      'q=a&type=',
+      'q=a&type=novel',
+      'q=a&type=document,',
+      'q=a&limit=0',
+      'q=a&limit=51',
+      'q=a&space=city',
+      'q=a&kind=novel',
+      'q=a&cursor=abc',
+      `q=${'a'.repeat(201)}`,
+    ]) {
       const res = await client.get<{ error: { code: string; message: string } }>(`/api/search?${bad}`)
       expect(res.status, bad).toBe(400)
       expect(res.body.error.message.length).toBeGreaterThan(0)

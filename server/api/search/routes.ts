@@ -9,11 +9,11 @@ import type { SearchResponse, SearchResult } from '../../../shared/api'
 
 export const searchRoutes = new Hono<AppEnv>().get('/', validate('query', searchQuery), async (c) => {
   const { actor } = requireIdentity(c)
-  const { q, space, kind, stage, limit, cursor } = c.req.valid('query')
+  const { q, space, kind, stage, type, limit, cursor } = c.req.valid('query')
   const offset = cursor === undefined ? 0 : Number(cursor)
   // The policy says which spaces the caller reads; the query never looks beyond them.
   const scope = { ...readableSpaces(actor), workshopIds: actor.workshops, practices: canBrowsePractices(actor) }
-  const { rows, more } = await search(c.var.deps.db, q, scope, { space, kind, stage }, { limit, offset })
+  const { rows, more } = await search(c.var.deps.db, q, scope, { space, kind, stage, types: type }, { limit, offset })
   const body: SearchResponse = { results: rows.map((r) => present(r, q)), next: more ? String(offset + limit) : null }
   return c.json(body)
 })
