@@ -184,6 +184,14 @@ function participantAllows(actor: Actor | null, action: Action, target: Target):
   return 'state' in target && target.state.workshopId !== null && PARTICIPANT_ACTIONS.has(action) && takesPart(actor, target.state.workshopId)
 }
 
+/**
+ * Whether the actor reads the document only because they take part in its workshop (a guest by
+ * link, or a city outside the network's roles): they meet the workshop's people, not the network's.
+ */
+export function readsOnlyAsParticipant(actor: Actor | null, target: Target): boolean {
+  return !roleAllows(actor, 'read', spaceOf(target)) && participantAllows(actor, 'read', target)
+}
+
 /** A workshop is seen by the network's readers and by those taking part (a guest sees that one workshop, not the network). */
 export function canSeeWorkshop(actor: Actor | null, workshop: { id: string; networkId: string }): boolean {
   return can(actor, 'read', { type: 'network', id: workshop.networkId }) || takesPart(actor, workshop.id)
@@ -405,9 +413,18 @@ export function canBrowsePractices(actor: Actor | null): boolean {
   return (actor?.grants.length ?? 0) > 0
 }
 
-/** Publishing a document, or a section of it, takes the right to write it, as one of the library's readers. */
+/**
+ * Why the actor may not publish the document, or a section of it, in the library: it takes the
+ * right to write it through a role in its space. Taking part in a workshop lets one co-write its
+ * documents, not take them out of it.
+ */
+export function publishRefusal(actor: Actor | null, source: DocumentTarget): Refusal | null {
+  return refusal(actor, 'write', { ...source, state: { ...source.state, workshopId: null } })
+}
+
+/** Publishing takes that right, as one of the library's readers. */
 export function canPublishPractice(actor: Actor | null, source: DocumentTarget): boolean {
-  return canBrowsePractices(actor) && can(actor, 'write', source)
+  return canBrowsePractices(actor) && publishRefusal(actor, source) === null
 }
 
 const runsNetwork = (actor: Actor | null, networkId: string): boolean => actor !== null && rolesIn(actor, { type: 'network', id: networkId }).has('secretariat')

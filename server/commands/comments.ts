@@ -38,7 +38,7 @@ export const commentGone = () => notFound('No such comment: it may have been del
 
 /** A new thread on the words `anchor` covers, with its first comment. Returns the thread's id. */
 export async function startThread(deps: CommentDeps, userId: string, doc: DocumentRow, anchor: Anchor, input: CommentInput): Promise<string> {
-  await checkMentions(deps.db, policyTarget(doc), input.mentions)
+  await checkMentions(deps.db, userId, policyTarget(doc), input.mentions)
   const thread = await deps.db.transaction(async (tx) => {
     const thread = await createThread(tx, { documentId: doc.id, anchorStart: anchor.start, anchorEnd: anchor.end, quote: anchor.quote, createdBy: userId })
     const comment = await addComment(tx, { threadId: thread.id, authorId: userId, ...input })
@@ -50,7 +50,7 @@ export async function startThread(deps: CommentDeps, userId: string, doc: Docume
 }
 
 export async function replyToThread(deps: CommentDeps, userId: string, doc: DocumentRow, threadId: string, input: CommentInput): Promise<void> {
-  await checkMentions(deps.db, policyTarget(doc), input.mentions)
+  await checkMentions(deps.db, userId, policyTarget(doc), input.mentions)
   await deps.db.transaction(async (tx) => {
     // Locked, so a reply cannot land on a thread whose last comment is being deleted.
     const thread = await getThread(tx, doc.id, threadId, true)
@@ -64,6 +64,7 @@ export async function replyToThread(deps: CommentDeps, userId: string, doc: Docu
 /** New text (and mentions, by default the same): people newly mentioned are notified. */
 export async function editComment(
   deps: CommentDeps,
+  userId: string,
   doc: DocumentRow,
   thread: ThreadRow,
   comment: CommentRow,
@@ -73,6 +74,7 @@ export async function editComment(
   // Only people added now are checked: one who lost access since must not block fixing a typo.
   await checkMentions(
     deps.db,
+    userId,
     policyTarget(doc),
     mentions.filter((id) => !comment.mentions.includes(id)),
   )

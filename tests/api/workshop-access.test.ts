@@ -158,6 +158,24 @@ describe.each(DRIVERS)('taking part in a workshop, on %s', (driver) => {
     expect((await guest.get<NotificationList>('/api/notifications')).body).toEqual({ notifications: [], unread: 0 })
   })
 
+  it('a guest meets the workshop’s people and the secretariat, not the whole network: in the mention list and in mentions', async () => {
+    const w = await world()
+    const rep = { kind: 'city_representative', funded: false, name: 'Max Member', cityId: w.cities.member.id }
+    expect((await w.as.secretariat.post(w.participants, rep)).status).toBe(201)
+    const { email, token } = await invitedGuest(w, 'Gil Guest')
+    const { client: guest } = await acceptAsNewAccount(token, 'Gil Guest', email)
+    const agenda = w.workshop.agenda.id
+    const names = async (client: Client) => (await client.get<MentionableList>(`/api/documents/${agenda}/mentionable`)).body.people.map((p) => p.name)
+    expect(await names(guest)).toEqual(['Max Member', 'Sam Secretariat'])
+    // Those reading through a role in the network meet all its readers, the guest among them.
+    expect(await names(w.as.pilot)).toEqual(expect.arrayContaining(['Gil Guest', 'Max Member', 'Eva Expert', 'Fred Funder', 'Sam Secretariat']))
+    const mention = (ids: string[]) =>
+      anchorIn(t.db, agenda).then((anchor) => guest.post<ApiErrorBody>(`/api/documents/${agenda}/comments`, { anchor, body: 'Un avis ?', mentions: ids }))
+    const refused = await mention([w.people.pilot.id])
+    expect([refused.status, refused.body.error.code]).toEqual([422, 'invalid_mention'])
+    expect((await mention([w.people.member.id, w.people.secretariat.id])).status).toBe(201)
+  })
+
   it('a link works once and not after it expires; a participant with an account needs none', async () => {
     const w = await world()
     const first = await invitedGuest(w, 'Una Once')

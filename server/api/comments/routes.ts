@@ -88,9 +88,10 @@ export const commentRoutes = new Hono<AppEnv>()
     return c.json(await presentOne(c, doc, threadId(c)), 201)
   })
   .patch('/:threadId/comments/:commentId', idParam('id', 'threadId', 'commentId'), validate('json', editCommentBody), async (c) => {
+    const { user } = requireIdentity(c)
     const doc = await authorizeDocument(c, documentId(c), 'read')
     const { thread, comment } = await commentToChange(c, doc, 'edit', 'Only its author may edit a comment')
-    await editComment(c.var.deps, doc, thread, comment, c.req.valid('json'))
+    await editComment(c.var.deps, user.id, doc, thread, comment, c.req.valid('json'))
     return c.json(await presentOne(c, doc, thread.id))
   })
   .delete('/:threadId/comments/:commentId', idParam('id', 'threadId', 'commentId'), async (c) => {
