@@ -245,6 +245,12 @@ describe.each(DRIVERS)('the practices observatory on %s', (driver) => {
     ).toBe(201)
     const deliverable = workshop.body.deliverables[0]!
     expect((await w.as.guest.get<DocumentSummary>(`/api/documents/${deliverable.id}`)).body.allowed).toContain('write')
+    // A member city taking part co-writes the deliverable too, but publishing it takes a writer's role.
+    const representative = { kind: 'city_representative', funded: false, name: 'Koffi Member', cityId: w.abidjan.id }
+    expect((await w.as.secretariat.post(`/api/workshops/${workshop.body.id}/participants`, representative)).status).toBe(201)
+    expect((await w.as.member.get<DocumentSummary>(`/api/documents/${deliverable.id}`)).body.allowed).toContain('write')
+    expect((await w.as.member.post('/api/practices', { documentId: deliverable.id, ...PRACTICE })).status).toBe(403)
+    expect((await w.as.member.get(`/api/practices/source?documentId=${deliverable.id}`)).status).toBe(403)
     const refused = await w.as.guest.post<ApiErrorBody>('/api/practices', { documentId: deliverable.id, ...PRACTICE })
     expect(refused.status).toBe(403)
     expect(refused.body.error.message).toMatch(/role in a network/)

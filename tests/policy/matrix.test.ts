@@ -710,7 +710,12 @@ describe('the permission matrix over a workshop’s documents', () => {
  * one's own practice in N.
  */
 const PRACTICE_COLUMNS = ['browse', 'publish N', 'publish P', 'publish W', 'edit another’s', 'moderate', 'edit own'] as const
-const LIBRARY_PEOPLE = { ...PEOPLE, guest: takingPart(actor(), W) }
+const LIBRARY_PEOPLE = {
+  ...PEOPLE,
+  memberTeamTakingPart: takingPart(PEOPLE.memberTeam, W),
+  expertTakingPart: takingPart(PEOPLE.networkExpert, W),
+  guest: takingPart(actor(), W),
+}
 const PRACTICE_MATRIX: Record<keyof typeof LIBRARY_PEOPLE, string> = {
   secretariat: 'Y Y Y Y Y Y Y',
   pilotTeam: 'Y Y Y Y . . Y',
@@ -721,6 +726,9 @@ const PRACTICE_MATRIX: Record<keyof typeof LIBRARY_PEOPLE, string> = {
   funder: 'Y . . . . . Y',
   otherSecretariat: 'Y . . . . . Y',
   otherCityTeam: 'Y . . . . . Y',
+  // Taking part lets one co-write a workshop's deliverables, not publish them: that takes a writer's role.
+  memberTeamTakingPart: 'Y . . . . . Y',
+  expertTakingPart: 'Y . . . . . Y',
   // A guest writes the workshop's deliverables but holds no role: the library is the networks' own.
   guest: '. . . . . . .',
   nobody: '. . . . . . .',

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
 import type { DocumentSummary } from '../../../shared/api'
-import { canBrowsePractices } from '../../../shared/policy'
+import { canPublishPractice } from '../../../shared/policy'
 import { useSession } from '../app/session'
 import { Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
@@ -15,8 +15,9 @@ export function DocumentActions({ document }: { document: DocumentSummary }) {
   const { me } = useSession()
   const [saving, setSaving] = useState(false)
   const [publishing, setPublishing] = useState(false)
-  // As the policy's canPublishPractice: writing it, as one of the library's readers.
-  const canPublish = document.allowed.includes('write') && me !== null && canBrowsePractices(me.actor)
+  // The summary leaves out the workshop: the policy asks for writing through a role, which it does not change.
+  const state = { archived: document.archived, stage: document.stage, workshopId: null }
+  const canPublish = me !== null && canPublishPractice(me.actor, { space: document.space, state })
   const [saved, setSaved] = useState<string | null>(null)
   const history = `/documents/${encodeURIComponent(document.id)}/history`
   return (

@@ -8,7 +8,7 @@ import { ApiError, forbidden, notFound, refusalError } from '../../errors'
 import { authorizeDocument } from '../access'
 import { idParam, validate } from '../validate'
 import { facetsOf, presentPractice, presentPracticeComment, presentPracticeView } from './present'
-import { canBrowsePractices, canEditPractice, canModeratePractice, refusal } from '../../../shared/policy'
+import { canBrowsePractices, canEditPractice, canModeratePractice, publishRefusal, refusal } from '../../../shared/policy'
 import type { Actor } from '../../../shared/domain'
 import {
   practiceCommentBody,
@@ -51,11 +51,14 @@ async function editablePractice(c: Context<AppEnv>): Promise<{ actor: Actor; pra
   return { actor, practice }
 }
 
-/** The source document, for a step that takes its copy: the caller must be able to write it. */
+/** The source document, for a step that takes its copy: the caller must write it through a role (policy: publishRefusal). */
 async function writableSource(c: Context<AppEnv>, actor: Actor, documentId: string | null): Promise<DocumentRow> {
-  const document = documentId ? await getDocument(c.var.deps.db, documentId) : null
+  return publishable(actor, documentId ? await getDocument(c.var.deps.db, documentId) : null)
+}
+
+function publishable(actor: Actor, document: DocumentRow | null): DocumentRow {
   if (!document) throw new ApiError('conflict', 'The source document no longer exists: this practice can no longer be republished')
-  const why = refusal(actor, 'write', policyTarget(document))
+  const why = publishRefusal(actor, policyTarget(document))
   if (why) throw refusalError(why, 'You may not write the source document: only its writers publish it')
   return document
 }
@@ -81,8 +84,7 @@ export const practiceRoutes = new Hono<AppEnv>()
   })
   // What the publishing dialog offers: the document's sections and the networks it may go in.
   .get('/source', validate('query', practiceSourceQuery), async (c) => {
-    reader(c)
-    const document = await authorizeDocument(c, c.req.valid('query').documentId, 'write')
+    const document = publishable(reader(c), await authorizeDocument(c, c.req.valid('query').documentId, 'read'))
     const { deps } = c.var
     const [content, networks] = await Promise.all([deps.documentReader.read(document.id, { kind: 'prosemirror' }), publishableNetworks(deps, document)])
     const body: PracticeSource = {
@@ -98,7 +100,7 @@ export const practiceRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json')
     const document = await getDocument(c.var.deps.db, body.documentId)
     if (!document || refusal(actor, 'read', policyTarget(document))) throw notFound('No such document')
-    await writableSource(c, actor, document.id)
+    publishable(actor, document)
     const id = await publishPractice(c.var.deps, document, {
       title: body.title,
       summary: body.summary,
