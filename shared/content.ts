@@ -21,9 +21,28 @@ export function contentExtensions(): Extensions {
     TaskItem.configure({ nested: true }),
     Table.configure({ resizable: false }),
     TableRow,
-    TableHeader,
-    TableCell,
+    boundedSpans(TableHeader),
+    boundedSpans(TableCell),
   ]
+}
+
+/**
+ * A cell whose span is out of bounds is refused by the schema: the editor leaves such a cell out
+ * (y-tiptap drops what the schema refuses) instead of building a table map of a billion columns,
+ * and the server reads the document the same way.
+ */
+function boundedSpans(cell: typeof TableCell) {
+  return cell.extend({
+    addAttributes() {
+      return { ...this.parent?.(), colspan: { default: 1, validate: checkSpan }, rowspan: { default: 1, validate: checkSpan } }
+    },
+  })
+}
+
+function checkSpan(value: unknown): void {
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_CELL_SPAN) {
+    throw new RangeError(`a cell spans from 1 to ${MAX_CELL_SPAN} columns or rows`)
+  }
 }
 
 /** ProseMirror JSON: a document, or one of its nodes, as Node.toJSON() writes it. */

@@ -1,6 +1,6 @@
 import { getSchema } from '@tiptap/core'
 import type { MarkType, Node } from '@tiptap/pm/model'
-import { contentExtensions, type PmNode } from '../../shared/content'
+import { cellSpan, contentExtensions, type PmNode } from '../../shared/content'
 
 /** The editor's ProseMirror schema, built from the same extension list (shared/content.ts). */
 export const schema = getSchema(contentExtensions())
@@ -49,6 +49,10 @@ export function storedNode(json: PmNode): Node {
 
 function known(json: PmNode): PmNode {
   const out: PmNode = { ...json }
+  // A span stored before the schema bounded it is held to the bound, so its words still export.
+  if (json.attrs && (json.type === 'tableCell' || json.type === 'tableHeader')) {
+    out.attrs = { ...json.attrs, colspan: cellSpan(json.attrs.colspan), rowspan: cellSpan(json.attrs.rowspan) }
+  }
   if (json.content) out.content = json.content.filter((child) => child.type === 'text' || child.type in schema.nodes).map(known)
   if (json.marks) out.marks = json.marks.filter((mark) => mark.type in schema.marks)
   return out

@@ -2,7 +2,7 @@ import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../shared/collab'
-import type { PmNode } from '../../shared/content'
+import { MAX_CELL_SPAN, type PmNode } from '../../shared/content'
 import { TEMPLATES, DOCUMENT_KINDS, LOCALES, templateContent } from '../../shared/templates'
 import { contentNode, InvalidContent, schema } from '../../server/content/schema'
 import { plainText } from '../../server/content/text'
@@ -77,6 +77,24 @@ describe('one content schema for the editor and the server', () => {
     expect(textBlocks(doc).map((b) => b.text)).toEqual(['gardé', ''])
     expect(updates).toEqual([])
     expect(fragment.length).toBe(3)
+  })
+
+  it('leaves out a table cell whose span is out of bounds, as the editor does, so no table map spans a billion columns', () => {
+    const cell = (type: string, colspan: unknown, words: string): PmNode => ({
+      type,
+      attrs: { colspan, rowspan: 1, colwidth: null },
+      content: [p(text(words))],
+    })
+    const table = (...cells: PmNode[]): PmNode => ({ type: 'doc', content: [{ type: 'table', content: [{ type: 'tableRow', content: cells }] }] })
+    const doc = docWith(table(cell('tableHeader', 2, 'large'), cell('tableCell', 1, 'hostile')))
+    // A hostile writer sets the span straight in the Yjs document, past anything the editor would write.
+    const row = (doc.getXmlFragment(FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlElement
+    ;(row.get(1) as Y.XmlElement).setAttribute('colspan', 1e9 as unknown as string)
+    expect(readProsemirror(doc)).toEqual(contentNode(table(cell('tableHeader', 2, 'large'))).toJSON())
+    expect(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(FRAGMENT), schema).toJSON()).toEqual(readProsemirror(doc))
+    for (const span of [0, 51, 1.5, '2', null]) expect(() => schema.nodes.tableCell!.create({ colspan: span }), String(span)).toThrow(RangeError)
+    // Content written from JSON (an import, a restore of an older version) is held to the bound instead.
+    expect(contentNode(table(cell('tableCell', 1e9, 'x'))).firstChild!.firstChild!.firstChild!.attrs.colspan).toBe(MAX_CELL_SPAN)
   })
 
   it('refuses content that does not fit the schema, with a reason', () => {
