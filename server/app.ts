@@ -29,6 +29,7 @@ import { meRoutes } from './api/me/routes'
 import { networkRoutes } from './api/networks/routes'
 import { notificationRoutes } from './api/notifications/routes'
 import { passwordResetRoutes, userRoutes } from './api/password-resets/routes'
+import { outboxRoutes } from './api/outbox/routes'
 import { searchRoutes } from './api/search/routes'
 import { setupRoutes } from './api/setup/routes'
 import { collabRoutes } from './collab/upgrade'
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/networks', networkRoutes)
     .route('/networks/:id', networkOnboardingRoutes)
     .route('/networks/:id', networkWorkshopRoutes)
+    .route('/networks/:id', outboxRoutes)
     .route('/workshops', workshopRoutes)
     .route('/practices', practiceRoutes)
     .route('/cities', cityRoutes)

@@ -45,6 +45,12 @@ const schema = z.object({
   ATELIER_VERSION_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   ATELIER_VERSION_KEEP_ALL_HOURS: z.coerce.number().int().min(0).default(24),
   ATELIER_VERSION_HOURLY_DAYS: z.coerce.number().int().min(0).default(7),
+  SMTP_URL: z
+    .string()
+    .url('must be a URL such as smtp://user:pass@mail.example.org:587')
+    .refine((u) => /^smtps?:/.test(u), 'must start with smtp:// (STARTTLS when offered) or smtps:// (TLS)')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Atelier <atelier@localhost>'),
   ATELIER_IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -80,7 +86,12 @@ export type Config = {
   versions: { idleMs: number; retention: RetentionPolicy }
   /** The largest Word or Markdown file accepted by `POST /api/documents/import`. */
   importMaxBytes: number
+  /** Sending mail (SMTP_URL): off when unset, and links are then copied by hand. */
+  mail: MailConfig | null
 }
+
+/** Mails carry links, so they need the address people reach Atelier at (PUBLIC_URL). */
+export type MailConfig = { smtpUrl: string; from: string; baseUrl: string }
 
 export class ConfigError extends Error {}
 
@@ -94,13 +105,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid ${name}=${JSON.stringify(env[name])}: ${issue.message}`)
   }
   const e = parsed.data
+  const publicUrl = e.PUBLIC_URL?.replace(/\/+$/, '')
+  if (e.SMTP_URL && !publicUrl) throw new ConfigError('SMTP_URL needs PUBLIC_URL: every mail carries links to Atelier, which must say where it is reached')
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.ATELIER_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
-    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    publicUrl,
     logLevel: e.LOG_LEVEL,
     demo: e.ATELIER_DEMO === '1' || e.ATELIER_DEMO === 'true',
     demoPassword: e.ATELIER_DEMO_PASSWORD,
@@ -119,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retention: { keepAllHours: e.ATELIER_VERSION_KEEP_ALL_HOURS, hourlyDays: e.ATELIER_VERSION_HOURLY_DAYS },
     },
     importMaxBytes: e.ATELIER_IMPORT_MAX_BYTES,
+    mail: e.SMTP_URL && publicUrl ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, baseUrl: publicUrl } : null,
   }
 }

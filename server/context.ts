@@ -8,6 +8,7 @@ import type { CollabHub } from './collab/hub'
 import type { DocumentReader } from './collab/current-document'
 import type { DocumentThread } from './documents/thread'
 import type { VersionRecorder } from './versions/record'
+import type { Mail } from './mail/mail'
 import type { Actor } from '../shared/domain'
 import type { PublicUser } from '../shared/api'
 
@@ -26,6 +27,8 @@ export type AppDeps = {
   versions: VersionRecorder
   /** Whether the database can be reached, as the last queries found (503 while it cannot). */
   availability: DbAvailability
+  /** Mail through the outbox (off without SMTP_URL). */
+  mail: Mail
 }
 
 export type Identity = { user: PublicUser; session: AuthSession; actor: Actor }

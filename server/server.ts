@@ -25,6 +25,8 @@ import { openDb } from './db/open'
 import { createLogger } from './logger'
 import { seedDemo } from './demo/seed'
 import { VersionRecorder } from './versions/record'
+import { Mail } from './mail/mail'
+import type { MailWorkerOptions } from './mail/worker'
 
 export const HUB_DEFAULTS = { awarenessBatchMs: 50, contentDebounceMs: 2_000, unloadDelayMs: 2_000, applySliceMs: 8, peerGraceMs: 5_000 }
 
@@ -38,6 +40,8 @@ export type ServerOptions = {
   wrapDb?: (db: Db) => Db
   /** Extensions of every live document, after the built-in ones. */
   extensions?: RoomExtensionFactory[]
+  /** Tests retry mail sooner. */
+  mail?: Partial<MailWorkerOptions>
 }
 
 export type RunningServer = { url: string; deps: AppDeps; close(): Promise<void> }
@@ -101,6 +105,7 @@ export function createDeps(
     documentReader: new DocumentReader(hub, documents, db),
     versions,
     availability: new DbAvailability(db, logger),
+    mail: new Mail(config.mail, db, logger, options.mail),
   }
 }
 
@@ -114,6 +119,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const limitsStore = config.redisUrl ? limitsRedis(config.redisUrl, logger) : undefined
   const deps = createDeps(config, db, logger, fanout, options, createLoginLimits({ redis: limitsStore }))
   deps.documents.start()
+  deps.mail.start()
   if (config.demo && (await seedDemo(deps, config.demoPassword))) logger.info('demonstration network seeded')
   const stopWatching = await watchAccessChanges(deps, deps.hub, config.collab.accessRecheckMs)
   const stopPurging = purgeExpiredSessions(deps.auth, logger)
@@ -142,6 +148,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         await httpClosed
         await stopWatching()
         await stopPurging()
+        await deps.mail.stop()
         await fanout.close()
         await deps.documents.stop()
         deps.availability.stop()

@@ -115,12 +115,14 @@ export type InvitationView = {
   invitedBy: string | null
 }
 
-export type LinkResponse = { url: string; expiresAt: string }
+/** A single-use link; `mailedTo` is the address it was also sent to, when mail is on (SMTP_URL) and one was given. */
+export type LinkResponse = { url: string; expiresAt: string; mailedTo?: string | null }
 
 /** For WebSocket clients that cannot send the session cookie: `/collab/<id>?token=…`. */
 export type CollabTokenResponse = { token: string; expiresAt: string }
 
-export type SetupStatus = { needed: boolean }
+/** Before signing in: whether the first account is still to be made, and whether Atelier sends mail (a forgotten password is then reset by mail). */
+export type SetupStatus = { needed: boolean; mail: boolean }
 
 export type HealthResponse = { status: 'ok' | 'degraded'; database: 'ok' | 'unreachable'; driver: 'pglite' | 'postgres' }
 
@@ -536,3 +538,25 @@ export type SearchResult = {
 
 /** `GET /api/search`: one page, best first; `next` is the cursor of the following page, or null. */
 export type SearchResponse = { results: SearchResult[]; next: string | null }
+
+/** The kinds of mail Atelier sends (server/mail/messages.ts writes each in French, English and Spanish). */
+export const MAIL_KINDS = ['invitation', 'password_reset', 'mention', 'reply'] as const
+export type MailKind = (typeof MAIL_KINDS)[number]
+
+/** A mail in the outbox, as the secretariat sees it: pending (with its next try), sent, or failed with the reason. */
+export type OutboxEntry = {
+  id: string
+  kind: MailKind
+  to: string
+  recipientName: string | null
+  subject: string
+  status: 'pending' | 'sent' | 'failed'
+  attempts: number
+  lastError: string | null
+  createdAt: string
+  sentAt: string | null
+  nextAttemptAt: string
+}
+
+/** `GET /api/networks/:id/outbox`: the latest mails about the network, newest first; `enabled` is false without SMTP_URL. */
+export type OutboxList = { enabled: boolean; mails: OutboxEntry[] }

@@ -166,6 +166,9 @@ export const acceptInvitationBody = z.object({ name: trimmed(120), email, passwo
 
 export const resetPasswordBody = z.object({ password })
 
+/** "Mot de passe oublié ?": the account's address (answered 202 whether or not it exists). */
+export const requestResetBody = z.object({ email })
+
 export const COMMENT_MAX_CHARS = 5000
 export const MENTIONS_MAX = 20
 /** Quotes are for showing which words a thread is about: a long selection is kept shortened. */

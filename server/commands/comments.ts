@@ -16,6 +16,7 @@ import { deleteNotificationsOf } from '../data/notifications'
 import { notFound } from '../errors'
 import type { CommentChange } from '../../shared/collab'
 import { notifyAbout } from './comment-notices'
+import type { MailQueue } from '../mail/mail'
 import { checkMentions } from './mentions'
 
 /**
@@ -28,7 +29,11 @@ import { checkMentions } from './mentions'
 export type CommentDeps = {
   db: Db
   hub: { commentsChanged(documentId: string, change: { threadId: string; change: CommentChange }): void }
+  mail: MailQueue
 }
+
+/** The document as its notices name it. */
+const noticeTarget = (doc: DocumentRow) => ({ ...policyTarget(doc), id: doc.id, title: doc.title })
 
 export type Anchor = { start: string; end: string; quote: string }
 export type CommentInput = { body: string; mentions: string[] }
@@ -42,7 +47,7 @@ export async function startThread(deps: CommentDeps, userId: string, doc: Docume
   const thread = await deps.db.transaction(async (tx) => {
     const thread = await createThread(tx, { documentId: doc.id, anchorStart: anchor.start, anchorEnd: anchor.end, quote: anchor.quote, createdBy: userId })
     const comment = await addComment(tx, { threadId: thread.id, authorId: userId, ...input })
-    await notifyAbout(tx, { document: policyTarget(doc), thread, comment, isReply: false })
+    await notifyAbout(tx, deps.mail, { document: noticeTarget(doc), thread, comment, isReply: false })
     return thread
   })
   deps.hub.commentsChanged(doc.id, { threadId: thread.id, change: 'created' })
@@ -56,7 +61,7 @@ export async function replyToThread(deps: CommentDeps, userId: string, doc: Docu
     const thread = await getThread(tx, doc.id, threadId, true)
     if (!thread) throw threadGone()
     const comment = await addComment(tx, { threadId: thread.id, authorId: userId, ...input })
-    await notifyAbout(tx, { document: policyTarget(doc), thread, comment, isReply: true })
+    await notifyAbout(tx, deps.mail, { document: noticeTarget(doc), thread, comment, isReply: true })
   })
   deps.hub.commentsChanged(doc.id, { threadId, change: 'replied' })
 }
@@ -82,7 +87,7 @@ export async function editComment(
     const locked = await getThread(tx, doc.id, thread.id, true)
     if (!locked || !(await getComment(tx, thread.id, comment.id))) throw commentGone()
     const edited = await storeEdit(tx, comment.id, input.body, mentions)
-    await notifyAbout(tx, { document: policyTarget(doc), thread: locked, comment: edited, isReply: false })
+    await notifyAbout(tx, deps.mail, { document: noticeTarget(doc), thread: locked, comment: edited, isReply: false })
   })
   deps.hub.commentsChanged(doc.id, { threadId: thread.id, change: 'edited' })
 }

@@ -22,6 +22,7 @@ import type { StepKey, SupportKey } from '../../shared/localisation'
 import { FRAGMENT } from '../../shared/collab'
 import { encodePosition } from '../../shared/anchors'
 import type { PmNode } from '../../shared/content'
+import { MAIL_OFF } from '../mail/mail'
 
 /**
  * What a newcomer sees happen in the demonstration network, told through the same commands the
@@ -37,6 +38,8 @@ export type Cast = { networkId: string; cities: Map<string, string>; users: Map<
 
 export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> {
   const who = (email: string) => cast.users.get(email)!
+  // The story's people are invented: their comments notify in the app, never by mail.
+  const quiet = { ...deps, mail: MAIL_OFF }
   const doc = async (title: string): Promise<DocumentRow> => (await getDocument(deps.db, cast.documents.get(title)!))!
   const write = async (email: string, title: string, sections: Record<string, string[]>, known?: DocumentRow) => {
     const document = known ?? (await doc(title))
@@ -49,8 +52,8 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
   const comment = async (email: string, title: string, phrase: string, body: string, replies: [string, string][] = []) => {
     const document = await doc(title)
     await deps.hub.stored(document.id)
-    const threadId = await startThread(deps, who(email), document, await anchorOn(deps, document.id, phrase), { body, mentions: [] })
-    for (const [replier, reply] of replies) await replyToThread(deps, who(replier), document, threadId, { body: reply, mentions: [] })
+    const threadId = await startThread(quiet, who(email), document, await anchorOn(deps, document.id, phrase), { body, mentions: [] })
+    for (const [replier, reply] of replies) await replyToThread(quiet, who(replier), document, threadId, { body: reply, mentions: [] })
   }
 
   // The network's sheets.

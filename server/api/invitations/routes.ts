@@ -6,7 +6,8 @@ import { requireIdentity, startSession } from '../../auth/session'
 import { hashToken, newLinkToken } from '../../auth/tokens'
 import { announceAccessChange } from '../../data/access-events'
 import { addGrant, loadActor } from '../../data/grants'
-import { consumeInvitation, createInvitation, findInvitation, type InvitationRow } from '../../data/links'
+import { consumeInvitation, findInvitation, type InvitationRow } from '../../data/links'
+import { inviteToSpace } from '../../commands/invitations'
 import { createUser, findUserByEmail, findUserById } from '../../data/users'
 import { claimParticipant, workshopOfParticipant } from '../../data/workshops'
 import { spaceName } from '../../data/workspace'
@@ -35,8 +36,9 @@ export const invitationRoutes = new Hono<AppEnv>()
     if (!canGrant(actor, body.role, body.space)) throw forbidden(`You may not invite someone as ${body.role} here`)
     const { token, hash } = newLinkToken()
     const expiresAt = new Date(Date.now() + body.expiresInDays * DAY_MS)
-    await createInvitation(c.var.deps.db, { ...body, tokenHash: hash, createdBy: user.id, expiresAt })
-    const link: LinkResponse = { url: appUrl(c, `/invitation/${token}`), expiresAt: expiresAt.toISOString() }
+    const mailedTo = await inviteToSpace(c.var.deps, { ...body, token, tokenHash: hash, createdBy: user.id, expiresAt })
+    c.var.deps.mail.nudge()
+    const link: LinkResponse = { url: appUrl(c, `/invitation/${token}`), expiresAt: expiresAt.toISOString(), mailedTo }
     return c.json(link, 201)
   })
   .get('/:token', async (c) => {

@@ -11,12 +11,11 @@ import { ApiError, forbidden, notFound } from '../../errors'
 import { appUrl } from '../links'
 import { idParam, validate } from '../validate'
 import { canResetPassword } from '../../../shared/policy'
-import { resetPasswordBody } from '../../../shared/schemas'
+import { requestResetBody, resetPasswordBody } from '../../../shared/schemas'
+import { RESET_LINK_HOURS, requestPasswordReset } from '../../commands/password-resets'
 import type { LinkResponse } from '../../../shared/api'
 
-const RESET_LINK_HOURS = 24
-
-/** No mail server is assumed: a secretariat makes the link and passes it on. */
+/** A secretariat makes the link and passes it on (copied, or mailed too when mail is on). */
 export const userRoutes = new Hono<AppEnv>().post('/:id/password-reset', idParam('id'), async (c) => {
   const { actor, user } = requireIdentity(c)
   const { db } = c.var.deps
@@ -30,20 +29,26 @@ export const userRoutes = new Hono<AppEnv>().post('/:id/password-reset', idParam
   return c.json(link, 201)
 })
 
-export const passwordResetRoutes = new Hono<AppEnv>().post('/:token', validate('json', resetPasswordBody), async (c) => {
-  const { db } = c.var.deps
-  const passwordHash = await hashPassword(c.req.valid('json').password)
-  const userId = await db.transaction(async (tx) => {
-    const reset = await findPasswordReset(tx, hashToken(c.req.param('token')))
-    if (!reset) throw new ApiError('link_invalid', 'This password-reset link is not valid')
-    if (reset.usedAt) throw new ApiError('link_used', 'This password-reset link has already been used')
-    if (new Date(reset.expiresAt).getTime() <= Date.now()) throw new ApiError('link_expired', 'This password-reset link has expired')
-    if (!(await consumePasswordReset(tx, reset.id))) throw new ApiError('link_used', 'This password-reset link has already been used')
-    await setPassword(tx, reset.userId, passwordHash)
-    return reset.userId
+export const passwordResetRoutes = new Hono<AppEnv>()
+  .post('/', validate('json', requestResetBody), async (c) => {
+    await requestPasswordReset(c.var.deps, c.req.valid('json').email)
+    c.var.deps.mail.nudge()
+    return c.body(null, 202)
   })
-  // Whoever knew the old password is signed out everywhere.
-  await invalidateUserSessions(c, userId)
-  await announceAccessChange(db, { userId })
-  return c.body(null, 204)
-})
+  .post('/:token', validate('json', resetPasswordBody), async (c) => {
+    const { db } = c.var.deps
+    const passwordHash = await hashPassword(c.req.valid('json').password)
+    const userId = await db.transaction(async (tx) => {
+      const reset = await findPasswordReset(tx, hashToken(c.req.param('token')))
+      if (!reset) throw new ApiError('link_invalid', 'This password-reset link is not valid')
+      if (reset.usedAt) throw new ApiError('link_used', 'This password-reset link has already been used')
+      if (new Date(reset.expiresAt).getTime() <= Date.now()) throw new ApiError('link_expired', 'This password-reset link has expired')
+      if (!(await consumePasswordReset(tx, reset.id))) throw new ApiError('link_used', 'This password-reset link has already been used')
+      await setPassword(tx, reset.userId, passwordHash)
+      return reset.userId
+    })
+    // Whoever knew the old password is signed out everywhere.
+    await invalidateUserSessions(c, userId)
+    await announceAccessChange(db, { userId })
+    return c.body(null, 204)
+  })

@@ -12,7 +12,7 @@ import type { SetupStatus } from '../../../shared/api'
 
 /** First run: while no account exists, anyone reaching the app may create the first secretariat. */
 export const setupRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => c.json<SetupStatus>({ needed: (await countUsers(c.var.deps.db)) === 0 }))
+  .get('/', async (c) => c.json<SetupStatus>({ needed: (await countUsers(c.var.deps.db)) === 0, mail: c.var.deps.mail.enabled }))
   .post('/', validate('json', setupBody), async (c) => {
     const { db } = c.var.deps
     const body = c.req.valid('json')

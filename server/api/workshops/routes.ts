@@ -5,7 +5,7 @@ import { newLinkToken } from '../../auth/tokens'
 import { addParticipant, createWorkshop, fundedCounts, removeParticipant } from '../../commands/workshops'
 import { getDocuments } from '../../data/documents'
 import { findUserById } from '../../data/users'
-import { createParticipantInvitation } from '../../data/links'
+import { inviteParticipant } from '../../commands/invitations'
 import {
   getParticipant,
   getWorkshop,
@@ -177,14 +177,17 @@ export const workshopRoutes = new Hono<AppEnv>()
     }
     const { token, hash } = newLinkToken()
     const expiresAt = new Date(Date.now() + c.req.valid('json').expiresInDays * DAY_MS)
-    await createParticipantInvitation(db, {
+    const mailedTo = await inviteParticipant(c.var.deps, {
+      token,
       tokenHash: hash,
       email: participant.email,
+      workshopTitle: workshop.title,
       networkId: workshop.networkId,
       participantId: participant.id,
       createdBy: requireIdentity(c).user.id,
       expiresAt,
     })
-    const link: LinkResponse = { url: appUrl(c, `/invitation/${token}`), expiresAt: expiresAt.toISOString() }
+    c.var.deps.mail.nudge()
+    const link: LinkResponse = { url: appUrl(c, `/invitation/${token}`), expiresAt: expiresAt.toISOString(), mailedTo }
     return c.json(link, 201)
   })

@@ -1,0 +1,141 @@
+import type { GrantRole } from '../../shared/domain'
+import type { TemplateLocale } from '../../shared/templates'
+
+/**
+ * What each mail says, in its recipient's language: a subject, the lines of its body, and one link
+ * to act on. Plain text and a simple HTML rendering of the same words (no images, no styles a
+ * client could drop): mails never carry a document's content beyond the comment itself.
+ */
+export type Message = { subject: string; text: string; html: string }
+
+/** The sender as people know them: a name, and their city when they speak for one. */
+export type Sender = { name: string; city: string | null }
+
+type Words = { subject: string; lines: string[]; action: string; footer: string }
+
+const sender = (s: Sender) => (s.city ? `${s.name} (${s.city})` : s.name)
+
+const dateIn = (locale: TemplateLocale, at: Date) =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at)
+
+export type MailInput =
+  | { kind: 'invitation'; from: Sender; space: string; role: GrantRole | null; link: string; expiresAt: Date }
+  | { kind: 'password_reset'; link: string; hours: number }
+  | { kind: 'mention' | 'reply'; from: Sender; document: string; comment: string; link: string }
+
+/** The role an invitation gives, as the app names it (client/src/i18n); a workshop guest's gives none. */
+const ROLES: Record<TemplateLocale, Record<GrantRole, string>> = {
+  fr: { secretariat: 'Secrétariat général', city_team: 'Équipe de ville', expert: 'Expert·e', advisory: 'Groupe conseil', funder: 'Organisme de financement' },
+  en: { secretariat: 'General secretariat', city_team: 'City team', expert: 'Expert', advisory: 'Advisory group', funder: 'Funder' },
+  es: { secretariat: 'Secretaría General', city_team: 'Equipo de ciudad', expert: 'Persona experta', advisory: 'Grupo asesor', funder: 'Financiador' },
+}
+
+const FOOTER: Record<TemplateLocale, string> = {
+  fr: 'Ce courriel vous est envoyé par Atelier. Si vous ne l’attendiez pas, vous pouvez l’ignorer.',
+  en: 'This mail was sent to you by Atelier. If you did not expect it, you may ignore it.',
+  es: 'Este correo se lo envía Atelier. Si no lo esperaba, puede ignorarlo.',
+}
+
+function words(locale: TemplateLocale, m: MailInput): Words {
+  const footer = FOOTER[locale]
+  switch (m.kind) {
+    case 'invitation': {
+      const until = dateIn(locale, m.expiresAt)
+      const role = m.role ? ROLES[locale][m.role] : null
+      return {
+        fr: {
+          subject: `${sender(m.from)} vous invite dans « ${m.space} »`,
+          lines: [`${sender(m.from)} vous invite à rejoindre « ${m.space} » sur Atelier${role ? ` (${role})` : ''}.`, `Le lien est valable jusqu’au ${until}.`],
+          action: 'Accepter l’invitation',
+          footer,
+        },
+        en: {
+          subject: `${sender(m.from)} invites you to “${m.space}”`,
+          lines: [`${sender(m.from)} invites you to join “${m.space}” on Atelier${role ? ` (${role})` : ''}.`, `The link works until ${until}.`],
+          action: 'Accept the invitation',
+          footer,
+        },
+        es: {
+          subject: `${sender(m.from)} le invita a «${m.space}»`,
+          lines: [`${sender(m.from)} le invita a unirse a «${m.space}» en Atelier${role ? ` (${role})` : ''}.`, `El enlace es válido hasta el ${until}.`],
+          action: 'Aceptar la invitación',
+          footer,
+        },
+      }[locale]
+    }
+    case 'password_reset':
+      return {
+        fr: {
+          subject: 'Réinitialiser votre mot de passe Atelier',
+          lines: [
+            'Vous avez demandé à réinitialiser votre mot de passe.',
+            `Le lien ci-dessous est valable ${m.hours} heures et ne sert qu’une fois.`,
+            'Si vous n’avez rien demandé, ignorez ce courriel : votre mot de passe ne change pas.',
+          ],
+          action: 'Choisir un nouveau mot de passe',
+          footer,
+        },
+        en: {
+          subject: 'Reset your Atelier password',
+          lines: [
+            'You asked to reset your password.',
+            `The link below works for ${m.hours} hours, once.`,
+            'If you did not ask, ignore this mail: your password does not change.',
+          ],
+          action: 'Choose a new password',
+          footer,
+        },
+        es: {
+          subject: 'Restablecer su contraseña de Atelier',
+          lines: [
+            'Ha pedido restablecer su contraseña.',
+            `El enlace de abajo es válido ${m.hours} horas y sirve una sola vez.`,
+            'Si no lo ha pedido, ignore este correo: su contraseña no cambia.',
+          ],
+          action: 'Elegir una nueva contraseña',
+          footer,
+        },
+      }[locale]
+    case 'mention':
+    case 'reply': {
+      const mention = m.kind === 'mention'
+      return {
+        fr: {
+          subject: mention ? `${sender(m.from)} vous a mentionné·e dans « ${m.document} »` : `${sender(m.from)} a répondu dans « ${m.document} »`,
+          lines: [mention ? `${sender(m.from)} vous a mentionné·e :` : `${sender(m.from)} a répondu à une discussion que vous suivez :`, `« ${m.comment} »`],
+          action: 'Voir le commentaire',
+          footer,
+        },
+        en: {
+          subject: mention ? `${sender(m.from)} mentioned you in “${m.document}”` : `${sender(m.from)} replied in “${m.document}”`,
+          lines: [mention ? `${sender(m.from)} mentioned you:` : `${sender(m.from)} replied to a thread you follow:`, `“${m.comment}”`],
+          action: 'See the comment',
+          footer,
+        },
+        es: {
+          subject: mention ? `${sender(m.from)} le mencionó en «${m.document}»` : `${sender(m.from)} respondió en «${m.document}»`,
+          lines: [mention ? `${sender(m.from)} le mencionó:` : `${sender(m.from)} respondió a una conversación que usted sigue:`, `«${m.comment}»`],
+          action: 'Ver el comentario',
+          footer,
+        },
+      }[locale]
+    }
+  }
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/** Header lines cannot carry a line break (it would start another header). */
+const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ').trim()
+
+export function renderMail(locale: TemplateLocale, m: MailInput): Message {
+  const w = words(locale, m)
+  // French sets a (narrow no-break) space before a colon.
+  const text = [...w.lines, '', `${w.action}${locale === 'fr' ? '\u00a0:' : ':'} ${m.link}`, '', '—', w.footer].join('\n')
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">
+${w.lines.map((l) => `<p>${escapeHtml(l).replace(/\n/g, '<br>')}</p>`).join('\n')}
+<p><a href="${escapeHtml(m.link)}">${escapeHtml(w.action)}</a></p>
+<p style="color:#555;font-size:smaller">${escapeHtml(w.footer)}</p>
+</body></html>`
+  return { subject: oneLine(w.subject), text, html }
+}

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Mail } from '../../server/mail/mail'
+import { createLogger } from '../../server/logger'
+import type { LinkResponse, OutboxList, SetupStatus, ThreadView } from '../../shared/api'
+import { ORIGIN, testApp } from '../helpers/app'
+import { anchorIn } from '../helpers/comments'
+import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
+import { linkIn, SmtpSink } from '../helpers/smtp'
+import { buildCity, buildDocument, buildNetwork, buildPerson, signIn, PASSWORD } from '../helpers/world'
+
+/** Quick retries, so an outage and its recovery fit in a test. */
+const FAST = { pollMs: 100, retryMs: 100, maxRetryMs: 400, leaseMs: 5_000 }
+
+describe.each(DRIVERS)('mail through the outbox, to a real SMTP server, on %s', (driver) => {
+  let db: TestDb
+  let smtp: SmtpSink
+  let mail: Mail
+  let app: ReturnType<typeof testApp>
+
+  beforeAll(async () => {
+    db = await openTestDb(driver)
+    smtp = await SmtpSink.start()
+    mail = new Mail({ smtpUrl: smtp.url, from: 'Atelier <atelier@atelier.test>', baseUrl: ORIGIN }, db, createLogger('silent'), FAST)
+    mail.start()
+    app = testApp(db, { mail })
+  })
+  afterAll(async () => {
+    await mail.stop()
+    await smtp.down()
+    await app.deps.hub.shutdown()
+    await db.drop()
+  })
+
+  async function world() {
+    const network = await buildNetwork(db, 'Réseau Espaces publics')
+    const dakar = await buildCity(db, network, 'pilot', 'Dakar')
+    const secretariat = await buildPerson(db, 'Claire Secrétariat', [{ role: 'secretariat', on: network }])
+    const pilot = await buildPerson(db, 'Aminata Diallo', [{ role: 'city_team', on: dakar }])
+    const funder = await buildPerson(db, 'Marc Funder', [{ role: 'funder', on: network }])
+    return { network, dakar, secretariat, pilot, funder }
+  }
+
+  const outbox = async (client: Awaited<ReturnType<typeof signIn>>, networkId: string) => client.get<OutboxList>(`/api/networks/${networkId}/outbox`)
+
+  it('“Mot de passe oublié ?” mails a link to the account’s address, in its language; the link sets a new password', async () => {
+    const w = await world()
+    await db.query(`update users set locale = 'en' where id = $1`, [w.pilot.id])
+    expect((await app.client().get<SetupStatus>('/api/setup')).body.mail).toBe(true)
+    const anonymous = app.client()
+    expect((await anonymous.post('/api/password-resets', { email: w.pilot.email.toUpperCase() })).status).toBe(202)
+    // An unknown address gets the same answer, and no mail.
+    expect((await anonymous.post('/api/password-resets', { email: 'nobody.here@example.org' })).status).toBe(202)
+    await expect.poll(() => smtp.to(w.pilot.email).length).toBe(1)
+    const [sent] = smtp.to(w.pilot.email)
+    expect(sent!.subject).toBe('Reset your Atelier password')
+    expect(sent!.from?.text).toContain('atelier@atelier.test')
+    expect(sent!.html).toContain('Choose a new password')
+    const link = linkIn(sent!, ORIGIN)
+    expect(link).toMatch(new RegExp(`^${ORIGIN}/reset/`))
+    const token = link.split('/').pop()!
+    expect((await anonymous.post(`/api/password-resets/${token}`, { password: 'a brand new password' })).status).toBe(204)
+    expect((await anonymous.post('/api/auth/login', { email: w.pilot.email, password: PASSWORD })).status).toBe(401)
+    expect((await anonymous.post('/api/auth/login', { email: w.pilot.email, password: 'a brand new password' })).status).toBe(200)
+    // The link works once.
+    expect((await anonymous.post(`/api/password-resets/${token}`, { password: 'yet another password' })).status).toBe(409)
+    expect(smtp.mails.some((m) => m.text?.includes('nobody.here'))).toBe(false)
+    expect((await anonymous.post('/api/password-resets', { email: 'not an address' })).status).toBe(400)
+  })
+
+  it('an invitation with an address is mailed, naming who invites and from which city; without one, the link is only handed back', async () => {
+    const w = await world()
+    const pilot = await signIn(app, w.pilot)
+    const invitee = `invitee.${Date.now()}@example.org`
+    const res = await pilot.post<LinkResponse>('/api/invitations', { role: 'city_team', space: w.dakar, email: invitee })
+    expect(res.status).toBe(201)
+    expect(res.body.mailedTo).toBe(invitee)
+    await expect.poll(() => smtp.to(invitee).length).toBe(1)
+    const [sent] = smtp.to(invitee)
+    expect(sent!.subject).toBe('Aminata Diallo (Dakar) vous invite dans « Dakar »')
+    expect(sent!.text).toContain('(Équipe de ville)')
+    expect(linkIn(sent!, ORIGIN)).toBe(res.body.url)
+    const plain = await pilot.post<LinkResponse>('/api/invitations', { role: 'city_team', space: w.dakar })
+    expect(plain.body.mailedTo).toBeNull()
+  })
+
+  it('a mention and a reply are mailed with the comment and a link to its thread, once each, never to the writer', async () => {
+    const w = await world()
+    const plan = await buildDocument(db, w.dakar, { title: 'Plan d’action de Dakar' })
+    const secretariat = await signIn(app, w.secretariat)
+    const pilot = await signIn(app, w.pilot)
+    const thread = await secretariat.post<ThreadView>(`/api/documents/${plan.id}/comments`, {
+      anchor: await anchorIn(db, plan.id),
+      body: 'Aminata, pouvez-vous préciser le calendrier ?',
+      mentions: [w.pilot.id],
+    })
+    expect(thread.status).toBe(201)
+    await expect.poll(() => smtp.to(w.pilot.email).length).toBe(1)
+    const [mention] = smtp.to(w.pilot.email)
+    expect(mention!.subject).toBe('Claire Secrétariat vous a mentionné·e dans « Plan d’action de Dakar »')
+    expect(mention!.text).toContain('« Aminata, pouvez-vous préciser le calendrier ? »')
+    expect(linkIn(mention!, ORIGIN)).toBe(`${ORIGIN}/documents/${plan.id}?thread=${thread.body.id}`)
+    expect((await pilot.post(`/api/documents/${plan.id}/comments/${thread.body.id}/replies`, { body: 'Oui, d’ici vendredi.' })).status).toBe(201)
+    await expect.poll(() => smtp.to(w.secretariat.email).length).toBe(1)
+    expect(smtp.to(w.secretariat.email)[0]!.subject).toBe('Aminata Diallo (Dakar) a répondu dans « Plan d’action de Dakar »')
+    expect(smtp.to(w.pilot.email)).toHaveLength(1)
+  })
+
+  it('a mail server outage delays mail: it is tried again, arrives exactly once, and the outbox shows why it waited', async () => {
+    const w = await world()
+    const secretariat = await signIn(app, w.secretariat)
+    await smtp.down()
+    try {
+      expect((await app.client().post('/api/password-resets', { email: w.funder.email })).status).toBe(202)
+      // Waiting, with the reason: the mail server refused the connection.
+      await expect
+        .poll(async () => (await outbox(secretariat, w.network.id)).body.mails.find((m) => m.to === w.funder.email), { timeout: 10_000 })
+        .toMatchObject({ status: 'pending', lastError: expect.stringMatching(/ECONNREFUSED|connect/i) })
+      const attempts = (await outbox(secretariat, w.network.id)).body.mails.find((m) => m.to === w.funder.email)!.attempts
+      await expect
+        .poll(async () => (await outbox(secretariat, w.network.id)).body.mails.find((m) => m.to === w.funder.email)!.attempts)
+        .toBeGreaterThan(attempts)
+    } finally {
+      await smtp.up()
+    }
+    await expect.poll(() => smtp.to(w.funder.email).length, { timeout: 10_000 }).toBe(1)
+    await expect.poll(async () => (await outbox(secretariat, w.network.id)).body.mails.find((m) => m.to === w.funder.email)!.status).toBe('sent')
+    // Sent mail stays sent: another mail goes through after it, and this one is not sent again.
+    expect((await app.client().post('/api/password-resets', { email: w.secretariat.email })).status).toBe(202)
+    await expect.poll(() => smtp.to(w.secretariat.email).length).toBe(1)
+    expect(smtp.to(w.funder.email)).toHaveLength(1)
+  })
+
+  it('a person gets at most three reset mails an hour, however often it is asked', async () => {
+    const w = await world()
+    for (let i = 0; i < 5; i++) expect((await app.client().post('/api/password-resets', { email: w.funder.email })).status).toBe(202)
+    const [row] = await db.query<{ n: number }>(`select count(*)::int as n from mail_outbox where to_address = $1`, [w.funder.email])
+    expect(row!.n).toBe(3)
+  })
+
+  it('only the network’s secretariat reads its outbox', async () => {
+    const w = await world()
+    const secretariat = await signIn(app, w.secretariat)
+    expect((await secretariat.post('/api/password-resets', { email: w.pilot.email })).status).toBe(202)
+    const list = await outbox(secretariat, w.network.id)
+    expect(list.status).toBe(200)
+    expect(list.body.enabled).toBe(true)
+    expect(list.body.mails.map((m) => [m.kind, m.to, m.recipientName])).toEqual([['password_reset', w.pilot.email, 'Aminata Diallo']])
+    for (const person of [w.pilot, w.funder]) expect((await outbox(await signIn(app, person), w.network.id)).status).toBe(403)
+    const elsewhere = await buildPerson(db, 'Olga Autre', [{ role: 'secretariat', on: await buildNetwork(db, 'Autre réseau') }])
+    expect((await outbox(await signIn(app, elsewhere), w.network.id)).status).toBe(403)
+    expect((await outbox(app.client(), w.network.id)).status).toBe(401)
+  })
+})
+
+describe.each(DRIVERS)('without SMTP_URL, on %s', (driver) => {
+  let db: TestDb
+  let app: ReturnType<typeof testApp>
+  beforeAll(async () => {
+    db = await openTestDb(driver)
+    app = testApp(db)
+  })
+  afterAll(async () => {
+    await app.deps.hub.shutdown()
+    await db.drop()
+  })
+
+  it('nothing is queued: links are handed back to copy, and the sign-in page is told there is no mail', async () => {
+    const network = await buildNetwork(db)
+    const secretariat = await buildPerson(db, 'Sam Sec', [{ role: 'secretariat', on: network }])
+    const client = await signIn(app, secretariat)
+    expect((await app.client().get<SetupStatus>('/api/setup')).body.mail).toBe(false)
+    expect((await app.client().post('/api/password-resets', { email: secretariat.email })).status).toBe(202)
+    const invitation = await client.post<LinkResponse>('/api/invitations', { role: 'expert', expertKind: 'local', space: network, email: 'x@example.org' })
+    expect([invitation.status, invitation.body.mailedTo]).toEqual([201, null])
+    expect((await client.get<OutboxList>(`/api/networks/${network.id}/outbox`)).body).toEqual({ enabled: false, mails: [] })
+    const [row] = await db.query<{ n: number }>('select count(*)::int as n from mail_outbox')
+    expect(row!.n).toBe(0)
+  })
+})
