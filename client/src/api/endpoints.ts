@@ -31,6 +31,7 @@ import type {
   PracticeSource,
   PracticeView,
   SearchResponse,
+  OutboxList,
 } from '../../../shared/api'
 import type {
   AcceptInvitationBody,
@@ -95,6 +96,7 @@ export const endpoints = {
   passwordResetLink: (userId: string) => api.post<LinkResponse>(`/api/users/${id(userId)}/password-reset`),
   invitation: (token: string, o?: RequestOptions) => api.get<InvitationView>(`/api/invitations/${id(token)}`, o),
   acceptInvitation: (token: string, body: AcceptInvitationBody) => api.post<MeResponse>(`/api/invitations/${id(token)}/accept`, body),
+  requestPasswordReset: (email: string) => api.post<void>('/api/password-resets', { email }),
   resetPassword: (token: string, body: z.input<typeof resetPasswordBody>) => api.post<void>(`/api/password-resets/${id(token)}`, body),
   comments: (documentId: string, o?: RequestOptions) => api.get<ThreadList>(threads(documentId), o),
   createThread: (documentId: string, body: CreateThreadBody) => api.post<ThreadView>(threads(documentId), body),
@@ -124,6 +126,7 @@ export const endpoints = {
   tickOnboarding: (networkId: string, cityId: string, key: string, body: z.input<typeof onboardingItemBody>) =>
     api.patch<CityOnboarding>(`/api/networks/${id(networkId)}/cities/${id(cityId)}/onboarding/items/${id(key)}`, body),
   myWorkshops: (o?: RequestOptions) => api.get<WorkshopList>('/api/workshops', o),
+  outbox: (networkId: string, o?: RequestOptions) => api.get<OutboxList>(`/api/networks/${id(networkId)}/outbox`, o),
   networkWorkshops: (networkId: string, o?: RequestOptions) => api.get<WorkshopList>(`/api/networks/${id(networkId)}/workshops`, o),
   createWorkshop: (networkId: string, body: z.input<typeof workshopBody>) => api.post<WorkshopView>(`/api/networks/${id(networkId)}/workshops`, body),
   workshop: (workshopId: string, o?: RequestOptions) => api.get<WorkshopView>(`/api/workshops/${id(workshopId)}`, o),

@@ -10,12 +10,17 @@ import { clearLocalCopies } from '../collab/local-copies'
  * app starts (GET /api/me and GET /api/setup, in parallel), then kept up to date by the
  * screens that sign in, sign out or accept an invitation.
  */
-export type SessionState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; me: MeResponse | null; setupNeeded: boolean }
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; me: MeResponse | null; setupNeeded: boolean; mail: boolean }
 
 type Session = {
   state: SessionState
   me: MeResponse | null
   setupNeeded: boolean
+  /** Whether Atelier sends mail (SMTP_URL): a forgotten password is then reset by mail, invitations are mailed. */
+  mail: boolean
   /** After sign-in, setup or accepting an invitation: the new session, in the account's language. */
   signedIn(me: MeResponse): void
   signOut(): Promise<void>
@@ -30,14 +35,14 @@ type Session = {
 
 const SessionContext = createContext<Session | null>(null)
 
-async function loadSession(signal: AbortSignal): Promise<{ me: MeResponse | null; setupNeeded: boolean }> {
+async function loadSession(signal: AbortSignal): Promise<{ me: MeResponse | null; setupNeeded: boolean; mail: boolean }> {
   const [me, setup] = await Promise.allSettled([endpoints.me({ signal }), endpoints.setupStatus({ signal })])
   let user: MeResponse | null = null
   if (me.status === 'fulfilled') user = me.value
   else if (!(me.reason instanceof ApiError && me.reason.code === 'unauthenticated')) throw me.reason
-  if (setup.status === 'fulfilled') return { me: user, setupNeeded: !user && setup.value.needed }
+  if (setup.status === 'fulfilled') return { me: user, setupNeeded: !user && setup.value.needed, mail: setup.value.mail }
   // Someone is signed in, so setup has been done whatever /api/setup says.
-  if (user) return { me: user, setupNeeded: false }
+  if (user) return { me: user, setupNeeded: false, mail: false }
   throw setup.reason
 }
 
@@ -82,7 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((me: MeResponse) => {
     applyAccountLocale(me)
-    setState({ status: 'ready', me, setupNeeded: false })
+    setState((s) => ({ status: 'ready', me, setupNeeded: false, mail: s.status === 'ready' && s.mail }))
   }, [])
 
   const signOut = useCallback(async () => {
@@ -130,6 +135,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       me: state.status === 'ready' ? state.me : null,
       setupNeeded: state.status === 'ready' && state.setupNeeded,
+      mail: state.status === 'ready' && state.mail,
       signedIn,
       signOut,
       markSetupDone,

@@ -133,6 +133,11 @@ const en: Messages = {
     submitting: 'Signing in…',
     forgotTitle: 'Forgot your password?',
     forgot: 'Ask your network’s general secretariat for a reset link.',
+    forgotByMail: 'Give your account’s address: we will send a link there to choose a new password.',
+    sendReset: 'Send the link',
+    sendingReset: 'Sending…',
+    resetSent:
+      'If an account exists for {{email}}, a link to choose a new password has just been sent there. It works for 24 hours; check your spam folder too.',
     noAccount: 'No account yet? You need an invitation link from your network’s general secretariat.',
   },
   setup: {
@@ -381,6 +386,7 @@ const en: Messages = {
     copied: 'Link copied to the clipboard.',
     copyFailed: 'Copying did not work: the link is selected, copy it with Ctrl+C (⌘+C on a Mac).',
     expires: 'Valid until {{date}}, for one use only.',
+    mailedTo: 'The link was also sent by mail to {{email}}.',
   },
   network: {
     title: 'Network',
@@ -675,6 +681,17 @@ const en: Messages = {
     endsOn: 'End',
     endsOnHint: 'Leave empty while the cycle is running.',
     startRequired: 'Give the day the cycle starts.',
+  },
+  outbox: {
+    title: 'Mail sent',
+    refresh: 'Refresh',
+    off: 'Atelier does not send mail: no mail server is set up (SMTP_URL). Invitation and reset links are copied and passed on by hand.',
+    empty: 'No mail sent yet. Invitations, mentions and replies will appear here.',
+    sent: 'Sent on {{date}}',
+    pending: 'Waiting to be sent',
+    retrying: 'Not sent yet: next try on {{date}} ({{reason}})',
+    failed: 'Given up after several tries: {{reason}}',
+    kinds: { invitation: 'Invitation', password_reset: 'Password', mention: 'Mention', reply: 'Reply' },
   },
   workshops: {
     section: 'International workshops',

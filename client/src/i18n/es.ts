@@ -137,6 +137,11 @@ const es: Messages = {
     submitting: 'Iniciando sesión…',
     forgotTitle: '¿Olvidó su contraseña?',
     forgot: 'Pida un enlace de restablecimiento a la Secretaría General de su red.',
+    forgotByMail: 'Indique la dirección de su cuenta: le enviaremos un enlace para elegir una nueva contraseña.',
+    sendReset: 'Enviar el enlace',
+    sendingReset: 'Enviando…',
+    resetSent:
+      'Si existe una cuenta para {{email}}, se le acaba de enviar un enlace para elegir una nueva contraseña. Es válido 24 horas; revise también el correo no deseado.',
     noAccount: '¿Todavía no tiene cuenta? Necesita un enlace de invitación de la Secretaría General de su red.',
   },
   setup: {
@@ -386,6 +391,7 @@ const es: Messages = {
     copied: 'Enlace copiado en el portapapeles.',
     copyFailed: 'La copia automática no funcionó: el enlace está seleccionado, cópielo con Ctrl+C (⌘+C en Mac).',
     expires: 'Válido hasta el {{date}}, para un solo uso.',
+    mailedTo: 'El enlace también se envió por correo a {{email}}.',
   },
   network: {
     title: 'Red',
@@ -683,6 +689,17 @@ const es: Messages = {
     endsOn: 'Fin',
     endsOnHint: 'Déjelo vacío mientras el ciclo esté en curso.',
     startRequired: 'Indique el día en que empieza el ciclo.',
+  },
+  outbox: {
+    title: 'Correos enviados',
+    refresh: 'Actualizar',
+    off: 'Atelier no envía correos: no hay ningún servidor de envío configurado (SMTP_URL). Los enlaces de invitación y de restablecimiento se copian y se transmiten a mano.',
+    empty: 'Todavía no se ha enviado ningún correo. Las invitaciones, menciones y respuestas aparecerán aquí.',
+    sent: 'Enviado el {{date}}',
+    pending: 'En espera de envío',
+    retrying: 'Aún no enviado: nuevo intento el {{date}} ({{reason}})',
+    failed: 'Abandonado tras varios intentos: {{reason}}',
+    kinds: { invitation: 'Invitación', password_reset: 'Contraseña', mention: 'Mención', reply: 'Respuesta' },
   },
   workshops: {
     section: 'Talleres internacionales',

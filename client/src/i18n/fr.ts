@@ -136,6 +136,11 @@ const fr = {
     submitting: 'Connexion…',
     forgotTitle: 'Mot de passe oublié ?',
     forgot: 'Demandez un lien de réinitialisation au Secrétariat général de votre réseau.',
+    forgotByMail: 'Indiquez l’adresse de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe.',
+    sendReset: 'Envoyer le lien',
+    sendingReset: 'Envoi…',
+    resetSent:
+      'Si un compte existe pour {{email}}, un lien pour choisir un nouveau mot de passe vient d’y être envoyé. Il est valable 24 heures ; pensez à regarder dans les indésirables.',
     noAccount: 'Pas encore de compte ? Il vous faut un lien d’invitation du Secrétariat général de votre réseau.',
   },
   setup: {
@@ -386,6 +391,7 @@ const fr = {
     copied: 'Lien copié dans le presse-papiers.',
     copyFailed: 'La copie automatique n’a pas fonctionné : le lien est sélectionné, copiez-le avec Ctrl+C (⌘+C sur Mac).',
     expires: 'Valable jusqu’au {{date}}, pour une seule utilisation.',
+    mailedTo: 'Le lien a aussi été envoyé par courriel à {{email}}.',
   },
   network: {
     title: 'Réseau',
@@ -684,6 +690,17 @@ const fr = {
     endsOn: 'Fin',
     endsOnHint: 'Laissez vide tant que le cycle est en cours.',
     startRequired: 'Indiquez le jour où le cycle commence.',
+  },
+  outbox: {
+    title: 'Courriels envoyés',
+    refresh: 'Actualiser',
+    off: 'Atelier n’envoie pas de courriels : aucun serveur d’envoi n’est configuré (SMTP_URL). Les liens d’invitation et de réinitialisation sont à copier et à transmettre vous-même.',
+    empty: 'Aucun courriel envoyé pour l’instant. Les invitations, les mentions et les réponses apparaîtront ici.',
+    sent: 'Envoyé le {{date}}',
+    pending: 'En attente d’envoi',
+    retrying: 'Pas encore parti : nouvel essai le {{date}} ({{reason}})',
+    failed: 'Abandonné après plusieurs essais : {{reason}}',
+    kinds: { invitation: 'Invitation', password_reset: 'Mot de passe', mention: 'Mention', reply: 'Réponse' },
   },
   workshops: {
     section: 'Ateliers internationaux',

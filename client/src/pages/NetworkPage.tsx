@@ -18,6 +18,7 @@ import { SpaceLoadError } from '../components/SpaceLoadError'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
 import { WorkshopsSection } from '../workshops/WorkshopsSection'
+import { OutboxSection } from '../mail/OutboxSection'
 
 type Open =
   | { kind: 'edit-network' }
@@ -152,6 +153,8 @@ function Network({ me, network, reload, replace }: { me: MeResponse; network: Ne
         allowed={network.allowed}
         onCreated={(document) => changed(t('home.created', { title: document.title }))}
       />
+
+      {manages && <OutboxSection networkId={network.id} />}
 
       {dialog?.kind === 'edit-network' && (
         <EditNetworkDialog network={network} open={open} onClose={close} onSaved={(detail) => changed(t('network.saved'), detail)} />

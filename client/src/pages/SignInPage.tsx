@@ -10,10 +10,11 @@ import { fieldErrorsFromServer, validate } from '../lib/forms'
 import { safeNext } from '../lib/navigation'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useForm } from '../lib/useForm'
+import { ForgotPassword } from './ForgotPassword'
 
 export function SignInPage() {
   const { t, message } = useI18n()
-  const { me, setupNeeded, signedIn } = useSession()
+  const { me, setupNeeded, signedIn, mail } = useSession()
   const [params] = useSearchParams()
   const location = useLocation()
   const setupDone = (location.state as { setupDone?: boolean } | null)?.setupDone === true
@@ -56,9 +57,13 @@ export function SignInPage() {
         <SubmitButton busy={form.busy} label={t('signIn.submit')} busyLabel={t('signIn.submitting')} />
       </form>
       <div className="aside-text">
-        <p>
-          <strong>{t('signIn.forgotTitle')}</strong> {t('signIn.forgot')}
-        </p>
+        {mail ? (
+          <ForgotPassword email={form.values.email} />
+        ) : (
+          <p>
+            <strong>{t('signIn.forgotTitle')}</strong> {t('signIn.forgot')}
+          </p>
+        )}
         <p>{t('signIn.noAccount')}</p>
       </div>
     </section>
