@@ -11,6 +11,8 @@ import { can, refusal } from '../../shared/policy'
 import type { Actor } from '../../shared/domain'
 import type { TemplateLocale } from '../../shared/templates'
 import type { VersionDeps } from './versions'
+import { networksOfSpace, recipientsByIds, senderOf } from '../data/mail-addressing'
+import type { MailQueue } from '../mail/mail'
 
 /**
  * The submission cycle of a deliverable: a writer submits it (its current state is stored as a
@@ -21,7 +23,7 @@ import type { VersionDeps } from './versions'
  */
 
 /** Returns the new submission's id. */
-export async function submitDocument(deps: VersionDeps, actor: Actor, doc: DocumentRow, message: string): Promise<string> {
+export async function submitDocument(deps: VersionDeps & { mail: MailQueue }, actor: Actor, doc: DocumentRow, message: string): Promise<string> {
   await deps.hub.stored(doc.id)
   const captured = await deps.documentReader.read(doc.id, { kind: 'capture' })
   return deps.db.transaction(async (tx) => {
@@ -36,19 +38,20 @@ export async function submitDocument(deps: VersionDeps, actor: Actor, doc: Docum
       tx,
       reviewers.map((recipientId) => ({ recipientId, kind: 'submitted' as const, documentId: doc.id, submissionId: id, actorId: actor.userId })),
     )
+    await mailStep(tx, deps.mail, { kind: 'submitted', doc: current, actor, message, recipients: reviewers })
     return id
   })
 }
 
 /** Ends the review of the submission under review: returned with remarks, or validated (its version locked). */
 export async function decideOnSubmission(
-  db: Db,
+  deps: { db: Db; mail: MailQueue },
   actor: Actor,
   doc: DocumentRow,
   submissionId: string,
   decision: { outcome: SubmissionOutcome; remarks: string },
 ): Promise<void> {
-  await db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const submission = await getSubmission(tx, doc.id, submissionId)
     if (!submission) throw notFound('No such submission')
     await lockedForStep(tx, actor, doc.id, 'review')
@@ -62,7 +65,31 @@ export async function decideOnSubmission(
       tx,
       writers.map((recipientId) => ({ recipientId, kind: decision.outcome, documentId: doc.id, submissionId, actorId: actor.userId })),
     )
+    await mailStep(tx, deps.mail, { kind: decision.outcome, doc, actor, message: decision.remarks, recipients: writers })
   })
+}
+
+/** Those notified of a step get it by mail too, with its message (the remarks), never the document's text. */
+async function mailStep(
+  q: Queryable,
+  mail: MailQueue,
+  step: { kind: 'submitted' | SubmissionOutcome; doc: DocumentRow; actor: Actor; message: string; recipients: string[] },
+): Promise<void> {
+  if (!mail.enabled || step.recipients.length === 0) return
+  const [from, recipients, networkIds] = [
+    await senderOf(q, step.actor.userId),
+    await recipientsByIds(q, step.recipients),
+    await networksOfSpace(q, step.doc.space),
+  ]
+  const input = {
+    kind: step.kind,
+    from,
+    document: step.doc.title,
+    space: step.doc.space.name,
+    message: step.message,
+    link: mail.link(`/documents/${step.doc.id}`),
+  }
+  for (const to of recipients.values()) await mail.queue(q, to, input, networkIds)
 }
 
 /** The document locked for this step, after the policy said yes to it in its current stage. */

@@ -46,9 +46,9 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
     const current = await deps.documentReader.read(document.id, { kind: 'prosemirror' })
     await writeDocument(deps, who(email), document, withParagraphs(current, sections))
   }
-  const submit = async (email: string, title: string, message: string) => submitDocument(deps, await loadActor(deps.db, who(email)), await doc(title), message)
+  const submit = async (email: string, title: string, message: string) => submitDocument(quiet, await loadActor(deps.db, who(email)), await doc(title), message)
   const decide = async (title: string, submissionId: string, outcome: 'returned' | 'validated', remarks = '') =>
-    decideOnSubmission(deps.db, await loadActor(deps.db, who(SECRETARIAT)), await doc(title), submissionId, { outcome, remarks })
+    decideOnSubmission(quiet, await loadActor(deps.db, who(SECRETARIAT)), await doc(title), submissionId, { outcome, remarks })
   const comment = async (email: string, title: string, phrase: string, body: string, replies: [string, string][] = []) => {
     const document = await doc(title)
     await deps.hub.stored(document.id)
@@ -118,11 +118,11 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
   const sheets = await workshopDocuments(deps.db, dakarWorkshop)
   const problem = (await getDocument(deps.db, sheets.get('problem_statement')!))!
   await write(PILOT, problem.title, PROBLEM_SHEET, problem)
-  const sent = await submitDocument(deps, await loadActor(deps.db, who(PILOT)), problem, 'Fiche remplie pendant le deuxième jour de l’atelier.')
-  await decideOnSubmission(deps.db, await loadActor(deps.db, who(SECRETARIAT)), problem, sent, { outcome: 'validated', remarks: '' })
+  const sent = await submitDocument(quiet, await loadActor(deps.db, who(PILOT)), problem, 'Fiche remplie pendant le deuxième jour de l’atelier.')
+  await decideOnSubmission(quiet, await loadActor(deps.db, who(SECRETARIAT)), problem, sent, { outcome: 'validated', remarks: '' })
   const constitution = (await getDocument(deps.db, sheets.get('network_constitution')!))!
   await write(SECRETARIAT, constitution.title, NETWORK_SHEET, constitution)
-  await submitDocument(deps, await loadActor(deps.db, who(PILOT)), constitution, 'Fiche constitutive complétée avec le plan d’action du réseau.')
+  await submitDocument(quiet, await loadActor(deps.db, who(PILOT)), constitution, 'Fiche constitutive complétée avec le plan d’action du réseau.')
   await createWorkshop(deps.db, who(SECRETARIAT), networkId, NEXT_WORKSHOP(cast.cities.get('abidjan')!), 'fr')
 
   // City WORKS: Dakar has prepared (its baseline study under phase I) and is connecting global

@@ -18,7 +18,15 @@ export const MAIL_OFF: MailQueue = { enabled: false, link: (path) => path, queue
 export type Recipient = { id: string | null; email: string; locale: string }
 
 /** At most this many mails of one kind to one address per hour: nobody is flooded through Atelier. */
-const PER_RECIPIENT_PER_HOUR: Record<MailKind, number> = { invitation: 5, password_reset: 3, mention: 30, reply: 30 }
+const PER_RECIPIENT_PER_HOUR: Record<MailKind, number> = {
+  invitation: 5,
+  password_reset: 3,
+  mention: 30,
+  reply: 30,
+  submitted: 30,
+  returned: 30,
+  validated: 30,
+}
 
 const localeOf = (l: string): TemplateLocale => (l === 'en' || l === 'es' ? l : 'fr')
 

@@ -22,6 +22,7 @@ export type MailInput =
   | { kind: 'invitation'; from: Sender; space: string; role: GrantRole | null; link: string; expiresAt: Date }
   | { kind: 'password_reset'; link: string; hours: number }
   | { kind: 'mention' | 'reply'; from: Sender; document: string; comment: string; link: string }
+  | { kind: 'submitted' | 'returned' | 'validated'; from: Sender; document: string; space: string; message: string; link: string }
 
 /** The role an invitation gives, as the app names it (client/src/i18n); a workshop guest's gives none. */
 const ROLES: Record<TemplateLocale, Record<GrantRole, string>> = {
@@ -96,6 +97,10 @@ function words(locale: TemplateLocale, m: MailInput): Words {
           footer,
         },
       }[locale]
+    case 'submitted':
+    case 'returned':
+    case 'validated':
+      return { ...stepWords(locale, m), footer }
     case 'mention':
     case 'reply': {
       const mention = m.kind === 'mention'
@@ -120,6 +125,67 @@ function words(locale: TemplateLocale, m: MailInput): Words {
         },
       }[locale]
     }
+  }
+}
+
+type Step = Extract<MailInput, { kind: 'submitted' | 'returned' | 'validated' }>
+
+/** A step of the submission cycle: to the secretariat when submitted, to the city's writers when returned or validated. */
+function stepWords(locale: TemplateLocale, m: Step): Omit<Words, 'footer'> {
+  const who = sender(m.from)
+  const quoted = (open: string, close: string) => (m.message ? [`${open}${m.message}${close}`] : [])
+  switch (locale) {
+    case 'fr':
+      return {
+        subject: {
+          submitted: `« ${m.document} » est soumis`,
+          returned: `« ${m.document} » vous est renvoyé avec des remarques`,
+          validated: `« ${m.document} » est validé`,
+        }[m.kind],
+        lines: [
+          {
+            submitted: `${who} a soumis « ${m.document} » (${m.space}) : il attend votre relecture.`,
+            returned: `${who} a renvoyé « ${m.document} » avec des remarques : il est de nouveau modifiable.`,
+            validated: `${who} a validé « ${m.document} » : la version soumise est verrouillée.`,
+          }[m.kind],
+          ...quoted('« ', ' »'),
+        ],
+        action: 'Ouvrir le document',
+      }
+    case 'en':
+      return {
+        subject: {
+          submitted: `“${m.document}” was submitted`,
+          returned: `“${m.document}” was returned with remarks`,
+          validated: `“${m.document}” was validated`,
+        }[m.kind],
+        lines: [
+          {
+            submitted: `${who} submitted “${m.document}” (${m.space}): it awaits your review.`,
+            returned: `${who} returned “${m.document}” with remarks: it can be edited again.`,
+            validated: `${who} validated “${m.document}”: the submitted version is locked.`,
+          }[m.kind],
+          ...quoted('“', '”'),
+        ],
+        action: 'Open the document',
+      }
+    case 'es':
+      return {
+        subject: {
+          submitted: `«${m.document}» fue enviado`,
+          returned: `«${m.document}» le fue devuelto con observaciones`,
+          validated: `«${m.document}» fue validado`,
+        }[m.kind],
+        lines: [
+          {
+            submitted: `${who} envió «${m.document}» (${m.space}): espera su revisión.`,
+            returned: `${who} devolvió «${m.document}» con observaciones: se puede volver a editar.`,
+            validated: `${who} validó «${m.document}»: la versión enviada queda bloqueada.`,
+          }[m.kind],
+          ...quoted('«', '»'),
+        ],
+        action: 'Abrir el documento',
+      }
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Mail } from '../../server/mail/mail'
 import { createLogger } from '../../server/logger'
-import type { LinkResponse, OutboxList, SetupStatus, ThreadView } from '../../shared/api'
+import type { LinkResponse, OutboxList, SetupStatus, SubmissionCreated, ThreadView } from '../../shared/api'
 import { ORIGIN, testApp } from '../helpers/app'
 import { anchorIn } from '../helpers/comments'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
@@ -103,6 +103,27 @@ describe.each(DRIVERS)('mail through the outbox, to a real SMTP server, on %s', 
     await expect.poll(() => smtp.to(w.secretariat.email).length).toBe(1)
     expect(smtp.to(w.secretariat.email)[0]!.subject).toBe('Aminata Diallo (Dakar) a répondu dans « Plan d’action de Dakar »')
     expect(smtp.to(w.pilot.email)).toHaveLength(1)
+  })
+
+  it('the submission cycle is mailed: a submission to the secretariat, remarks and validation to the city’s writers', async () => {
+    const w = await world()
+    const plan = await buildDocument(db, w.dakar, { kind: 'action_plan', title: 'Plan d’action de Dakar' })
+    const secretariat = await signIn(app, w.secretariat)
+    const pilot = await signIn(app, w.pilot)
+    const submitted = await pilot.post<SubmissionCreated>(`/api/documents/${plan.id}/submissions`, { message: 'Première version pour relecture.' })
+    expect(submitted.status).toBe(201)
+    const forSecretariat = () => smtp.to(w.secretariat.email).filter((m) => m.subject === '« Plan d’action de Dakar » est soumis')
+    await expect.poll(() => forSecretariat().length).toBe(1)
+    expect(forSecretariat()[0]!.text).toContain('Aminata Diallo (Dakar) a soumis « Plan d’action de Dakar » (Dakar) : il attend votre relecture.')
+    expect(forSecretariat()[0]!.text).toContain('« Première version pour relecture. »')
+    expect(linkIn(forSecretariat()[0]!, ORIGIN)).toBe(`${ORIGIN}/documents/${plan.id}`)
+    const submissionId = submitted.body.submission.id
+    expect((await secretariat.post(`/api/documents/${plan.id}/submissions/${submissionId}/return`, { message: 'Précisez le budget.' })).status).toBe(200)
+    const returned = () => smtp.to(w.pilot.email).filter((m) => m.subject === '« Plan d’action de Dakar » vous est renvoyé avec des remarques')
+    await expect.poll(() => returned().length).toBe(1)
+    expect(returned()[0]!.text).toContain('« Précisez le budget. »')
+    // The funder reads the plan but takes no step in its cycle: no mail.
+    expect(smtp.to(w.funder.email)).toEqual([])
   })
 
   it('a mail server outage delays mail: it is tried again, arrives exactly once, and the outbox shows why it waited', async () => {

@@ -31,6 +31,7 @@ export const submissionRoutes = new Hono<AppEnv>()
   .post('/', idParam('id'), validate('json', submitBody), async (c) => {
     const doc = await authorizeDocument(c, c.req.param('id')!, 'submit')
     const id = await submitDocument(c.var.deps, requireIdentity(c).actor, doc, c.req.valid('json').message)
+    c.var.deps.mail.nudge()
     const workflow = await workflowOf(c, doc)
     const body: SubmissionCreated = { submission: workflow.submissions.find((s) => s.id === id)!, workflow }
     return c.json(body, 201)
@@ -45,6 +46,7 @@ export const submissionRoutes = new Hono<AppEnv>()
 /** The secretariat ends the review of the submission in the path; the answer is the document's workflow after it. */
 async function decide(c: Context<AppEnv>, outcome: SubmissionOutcome, remarks: string): Promise<WorkflowView> {
   const doc = await authorizeDocument(c, c.req.param('id')!, 'review')
-  await decideOnSubmission(c.var.deps.db, requireIdentity(c).actor, doc, c.req.param('submissionId')!, { outcome, remarks })
+  await decideOnSubmission(c.var.deps, requireIdentity(c).actor, doc, c.req.param('submissionId')!, { outcome, remarks })
+  c.var.deps.mail.nudge()
   return workflowOf(c, doc)
 }
