@@ -1,6 +1,7 @@
 import { Document, ExternalHyperlink, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import { Zip, ZipDeflate } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { fileName } from '../../server/api/documents/import'
 import { readProsemirror } from '../../server/content/yjs'
 import { importOnThread } from '../../server/import/thread'
 import type { PmNode } from '../../shared/content'
@@ -228,6 +229,20 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
     expect(versions.body.versions).toHaveLength(1)
     expect(versions.body.versions[0]).toMatchObject({ kind: 'named', name: 'Importé de Plan mobilité.docx', createdBy: { id: world.people.member.id } })
     expect(versions.body.versions[0].contributors.map((p: { id: string }) => p.id)).toEqual([world.people.member.id])
+  })
+
+  it('takes a title and a version name from the file’s name without its invisible characters, bounded and never empty', async () => {
+    // Shown as "facturexcod.jpg" were the right-to-left override kept.
+    const res = await upload(clients.member, { name: 'facture\u202Egpj\u200f\u2066.docx\u0085', bytes: await richDocx() }, world.cities.member)
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body.title).toBe('facturegpj')
+    const versions = await clients.member.get(`/api/documents/${res.body.id}/versions`)
+    expect(versions.body.versions[0].name).toBe('Importé de facturegpj.docx')
+
+    expect(fileName('\u202E\u2067\u0007 ')).toBe('document')
+    const long = fileName(`${'😀'.repeat(150)}.docx`)
+    expect([...long]).toHaveLength(120)
+    expect(long).toBe('😀'.repeat(120))
   })
 
   it('turns GFM Markdown (tables, task lists) into the same schema, with a given title', async () => {

@@ -72,19 +72,25 @@ export async function importDocument(c: Context<AppEnv>) {
   return c.json(presentDocument(actor, doc), 201)
 }
 
+/**
+ * Control characters, and the invisible marks that reorder or hide text (bidi embeddings, overrides
+ * and isolates, directional marks, line and paragraph separators): in a title, "facture\u202Egpj.docx"
+ * would read as "facturexcod.jpg".
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is removed from a name
-const CONTROL = /[\u0000-\u001f\u007f]/g
+const INVISIBLE = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu
+/** Long enough for any name a person gives a file; the version is named "Importé de" and this. */
+const FILENAME_MAX_CHARS = 120
 
-/** The file's own name, as the browser sent it, without a path or characters no title holds. */
-const fileName = (sent: string) =>
-  sent
+/** The file's own name, as the browser sent it, without a path or characters no title holds, never empty. */
+export function fileName(sent: string): string {
+  const name = sent
     .replace(/^.*[\\/]/, '')
-    .replace(CONTROL, '')
-    .trim() || 'document'
+    .replace(INVISIBLE, '')
+    .trim()
+  // Counted in code points, so an emoji is never cut in half.
+  return [...name].slice(0, FILENAME_MAX_CHARS).join('').trim() || 'document'
+}
 
 /** The title a document takes from its file: the name without its extension. */
-const titleOf = (filename: string) =>
-  filename
-    .replace(/\.[^.]+$/, '')
-    .slice(0, 200)
-    .trim() || filename.slice(0, 200)
+const titleOf = (filename: string) => filename.replace(/\.[^.]+$/, '').trim() || filename
