@@ -14,7 +14,7 @@ export type ImportInput = { bytes: Uint8Array; filename: string; limits: ImportL
 export type Imported = { update: Uint8Array; captured: CapturedState }
 export type ImportOutput = Imported | { refusal: { kind: RefusalKind; message: string } }
 
-/** A heap this size holds the inflated parts (at most maxInflatedBytes) and their conversion. */
+/** A heap this size holds a conversion; the inflated parts it reads (at most maxInflatedBytes) are buffers outside it. */
 const HEAP_MB = 512
 
 /** Imports converting at once on this instance; more wait their turn, so memory stays bounded (HEAP_MB each). */

@@ -1,5 +1,5 @@
 import { Document, ExternalHyperlink, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
-import { Zip, ZipDeflate } from 'fflate'
+import { type Zippable, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { fileName } from '../../server/api/documents/import'
 import { readProsemirror } from '../../server/content/yjs'
@@ -11,6 +11,7 @@ import { storedDoc } from '../helpers/comments'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { type Client, ORIGIN, type Reply, testApp } from '../helpers/app'
 import { editAs } from '../helpers/versions'
+import { lyingSizes, zipOfZeros } from '../helpers/zip'
 import { buildCity, buildDocument, buildNetwork, buildPerson, buildWorld, signIn, type World } from '../helpers/world'
 
 /** The largest file the test app accepts: small, so that the limits are cheap to pass. */
@@ -113,29 +114,6 @@ Un paragraphe avec **gras**, *italique*, ~~barré~~ et [un lien](https://example
 
 ![plan du quartier](https://example.org/plan.png)
 `
-
-/** A zip whose one part is `bytes` bytes of zeros, deflated chunk by chunk so the test never holds them. */
-function zipOfZeros(name: string, bytes: number): Uint8Array {
-  const out: Uint8Array[] = []
-  const zip = new Zip((err, chunk) => {
-    if (err) throw err
-    out.push(chunk)
-  })
-  const entry = new ZipDeflate(name, { level: 1 })
-  zip.add(entry)
-  const zeros = new Uint8Array(1024 * 1024)
-  for (let left = bytes; left > 0; left -= zeros.length) entry.push(zeros.subarray(0, Math.min(left, zeros.length)), left <= zeros.length)
-  zip.end()
-  return Buffer.concat(out)
-}
-
-/** The same zip, its central directory claiming each part unpacks to `size` bytes. */
-function lyingSizes(zip: Uint8Array, size: number): Uint8Array {
-  const out = Uint8Array.from(zip)
-  const view = new DataView(out.buffer)
-  for (let i = 0; i + 4 <= out.length; i++) if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, size, true)
-  return out
-}
 
 /** A body that never ends: a server that reads it on would never answer. */
 const endless = (first: Uint8Array) =>
@@ -374,12 +352,28 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
     })
 
     it('a zip bomb, by its declared sizes and by what it really unpacks to (413)', async () => {
-      // 32 MB of zeros deflate to a few dozen KB: over the unpacked budget (ten times the 1 MB limit).
+      // 32 MB of zeros deflate to a few dozen KB: over the unpacked budget (ten times the 1 MB limit), and the ratio.
       const bomb = zipOfZeros('word/document.xml', 32 * 1024 * 1024)
       expect(bomb.length).toBeLessThan(MAX)
       await refused(clients.member, { name: 'bombe.docx', bytes: bomb }, world.cities.member, 413, 'payload_too_large', /zip bomb/)
       // One that declares a tiny size is cut off as soon as it inflates past it.
       await refused(clients.member, { name: 'menteuse.docx', bytes: lyingSizes(bomb, 1000) }, world.cities.member, 413, 'payload_too_large', /zip bomb/)
+    })
+
+    it('a Word file that would unpack to more than 50 MB, however large an import may be (413)', async () => {
+      const { config } = app.deps
+      config.importMaxBytes = 20 * 1024 * 1024
+      onTestFinished(() => {
+        config.importMaxBytes = MAX
+      })
+      // Six 10 MB parts that deflate a hundredfold: each within the ratio, together past the budget (not ten times 20 MB).
+      const part = new Uint8Array(10 * 1024 * 1024)
+      for (let i = 0; i < part.length; i += 64) part[i] = (i * 2654435761) >>> 24
+      const files: Zippable = { 'word/document.xml': [part, { level: 1 }] }
+      for (let i = 0; i < 5; i++) files[`word/part${i}.xml`] = [part, { level: 1 }]
+      const zip = zipSync(files)
+      expect(zip.length).toBeLessThan(MAX)
+      await refused(clients.member, { name: 'volumineux.docx', bytes: zip }, world.cities.member, 413, 'payload_too_large', /more than 50 MB.*zip bomb/)
     })
 
     it('a file over the size limit, while reading it and at once from its Content-Length (413)', async () => {

@@ -20,6 +20,11 @@ import { importDocumentFields } from '../../../shared/schemas'
 const IMPORT_TIMEOUT_MS = 30_000
 /** What a Word file may unpack to: its parts are XML, which compresses tenfold, rarely a hundredfold. */
 const UNPACK_FACTOR = 10
+/**
+ * …and never more than this: inflated parts are buffers, outside the import thread's heap limit,
+ * and are held once more as the zip handed to mammoth.
+ */
+const MAX_INFLATED_BYTES = 50 * 1024 * 1024
 const MAX_RATIO = 200
 const MAX_PARTS = 2000
 
@@ -50,7 +55,7 @@ export async function importDocument(c: Context<AppEnv>) {
   const form = fields!
   const filename = fileName(upload.filename)
   const limits: ImportLimits = {
-    maxInflatedBytes: maxBytes * UNPACK_FACTOR,
+    maxInflatedBytes: Math.min(maxBytes * UNPACK_FACTOR, MAX_INFLATED_BYTES),
     maxRatio: MAX_RATIO,
     maxEntries: MAX_PARTS,
     maxDocumentBytes: config.collab.maxDocumentBytes,
