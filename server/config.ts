@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import type { QueueLimits } from './import/queue'
 import type { RetentionPolicy } from './versions/retention'
 
 /** The largest WebSocket message (so the largest single update) accepted by default; the bench's hostile writer sends this much. */
@@ -50,6 +51,9 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  ATELIER_IMPORTS_PER_USER: z.coerce.number().int().min(1).default(2),
+  ATELIER_IMPORT_QUEUE: z.coerce.number().int().min(0).default(4),
+  ATELIER_IMPORT_WAIT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
 })
 
 export type Config = {
@@ -80,6 +84,8 @@ export type Config = {
   versions: { idleMs: number; retention: RetentionPolicy }
   /** The largest Word or Markdown file accepted by `POST /api/documents/import`. */
   importMaxBytes: number
+  /** Imports under way per person, imports waiting for a conversion thread, and how long one may wait (server/import/queue.ts). */
+  importQueue: QueueLimits
 }
 
 export class ConfigError extends Error {}
@@ -119,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retention: { keepAllHours: e.ATELIER_VERSION_KEEP_ALL_HOURS, hourlyDays: e.ATELIER_VERSION_HOURLY_DAYS },
     },
     importMaxBytes: e.ATELIER_IMPORT_MAX_BYTES,
+    importQueue: { perUser: e.ATELIER_IMPORTS_PER_USER, waiting: e.ATELIER_IMPORT_QUEUE, waitMs: e.ATELIER_IMPORT_WAIT_SECONDS * 1000 },
   }
 }

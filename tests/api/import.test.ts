@@ -3,6 +3,7 @@ import { type Zippable, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { fileName } from '../../server/api/documents/import'
 import { readProsemirror } from '../../server/content/yjs'
+import { inTurn } from '../../server/import/queue'
 import { importOnThread } from '../../server/import/thread'
 import type { PmNode } from '../../shared/content'
 import type { SearchResponse } from '../../shared/api'
@@ -146,7 +147,7 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
     const headers: Record<string, string> = { origin: ORIGIN }
     if (client) headers.cookie = client.cookie
     const res = await app.app.request(`${ORIGIN}/api/documents/import`, { method: 'POST', headers, body: form })
-    return { status: res.status, body: (await res.json()) as Reply['body'] }
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Reply['body'] }
   }
 
   /** A multipart body written by hand: the form fields, then the file's part header and its first bytes. */
@@ -473,6 +474,113 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
       const bad = await upload(clients.member, { name: 'plan.docx', bytes: docx }, { type: 'planet', id: 'x' })
       expect(bad.status).toBe(400)
       expect(await stored()).toEqual(before)
+    })
+  })
+  describe('shares the conversion threads', () => {
+    const markdown = { name: 'court.md', bytes: new TextEncoder().encode('# Court'), type: 'text/markdown' }
+
+    /** An upload that sends the form up to the file's first bytes, then holds on until `end()`: an import under way. */
+    function heldUpload(client: Client, space: Space) {
+      const { type, head } = formStart(space, 'attente.md', new TextEncoder().encode('# Attente'))
+      let controller!: ReadableStreamDefaultController<Uint8Array>
+      let reading!: () => void
+      // Asked for more once the server has read the head, which it does once the import is counted.
+      const read = new Promise<void>((resolve) => {
+        reading = resolve
+      })
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          controller = c
+          c.enqueue(head)
+        },
+        pull: () => reading(),
+      })
+      const answer = app.app.request(`${ORIGIN}/api/documents/import`, {
+        method: 'POST',
+        headers: { origin: ORIGIN, cookie: client.cookie, 'content-type': type },
+        body,
+        duplex: 'half',
+      } as RequestInit)
+      let ended: Promise<number> | null = null
+      const end = () => {
+        ended ??= (async () => {
+          controller.close()
+          return (await answer).status
+        })()
+        return ended
+      }
+      onTestFinished(async () => {
+        await end()
+      })
+      return { read, end }
+    }
+
+    /** Takes both conversion threads (and as many places in the queue as `waiting`) until the function returned is called. */
+    function busyThreads(waiting: number) {
+      let free!: () => void
+      const busy = new Promise<void>((resolve) => {
+        free = resolve
+      })
+      const limits = { perUser: 2, waiting, waitMs: 60_000 }
+      const jobs = Array.from({ length: 2 + waiting }, () => inTurn(limits, () => busy))
+      const release = async () => {
+        free()
+        await Promise.all(jobs)
+      }
+      onTestFinished(release)
+      return release
+    }
+
+    it('a third import at once from the same person (429, with when to try again), while others still import', async () => {
+      const held = [heldUpload(clients.member, world.cities.member), heldUpload(clients.member, world.cities.member)]
+      await Promise.all(held.map((h) => h.read))
+      const before = await stored()
+      const third = await upload(clients.member, markdown, world.cities.member)
+      expect(third.status).toBe(429)
+      expect(third.headers.get('retry-after')).toBe('60')
+      expect(third.body.error).toMatchObject({ code: 'rate_limited', message: 'You already have 2 imports under way; try again once one has finished' })
+      expect(await stored()).toEqual(before)
+      expect((await upload(clients.pilot, markdown, world.cities.pilot)).status).toBe(201)
+      // Once one of them has ended (cut short, so refused), the person may import again.
+      expect(await held[0]!.end()).toBe(400)
+      expect((await upload(clients.member, markdown, world.cities.member)).status).toBe(201)
+    })
+
+    it('an import while both threads convert and the queue is full (503, with when to try again)', async () => {
+      const { importQueue } = app.deps.config
+      const waiting = importQueue.waiting
+      importQueue.waiting = 1
+      onTestFinished(() => {
+        importQueue.waiting = waiting
+      })
+      const release = busyThreads(1)
+      const before = await stored()
+      const res = await upload(clients.pilot, markdown, world.cities.pilot)
+      expect(res.status).toBe(503)
+      expect(res.headers.get('retry-after')).toBe('60')
+      expect(res.body.error).toMatchObject({ code: 'unavailable', message: 'Too many imports are under way; try again in a minute' })
+      expect(await stored()).toEqual(before)
+      await release()
+      expect((await upload(clients.pilot, markdown, world.cities.pilot)).status).toBe(201)
+    })
+
+    it('an import that waits for a thread longer than it may (503), the threads serving the next ones all the same', async () => {
+      const { importQueue } = app.deps.config
+      const waitMs = importQueue.waitMs
+      importQueue.waitMs = 200
+      onTestFinished(() => {
+        importQueue.waitMs = waitMs
+      })
+      const release = busyThreads(0)
+      const before = await stored()
+      const res = await upload(clients.pilot, markdown, world.cities.pilot)
+      expect(res.status).toBe(503)
+      expect(res.body.error.code).toBe('unavailable')
+      expect(await stored()).toEqual(before)
+      await release()
+      // The turn it gave up is not lost: two imports still convert side by side.
+      const [a, b] = await Promise.all([upload(clients.pilot, markdown, world.cities.pilot), upload(clients.member, markdown, world.cities.member)])
+      expect([a.status, b.status]).toEqual([201, 201])
     })
   })
 })

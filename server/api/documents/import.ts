@@ -3,6 +3,7 @@ import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import { createImportedDocument } from '../../commands/import-document'
 import { ApiError } from '../../errors'
+import { inTurn, startImport } from '../../import/queue'
 import { ImportRefusal } from '../../import/refusal'
 import { importOnThread, type ImportLimits } from '../../import/thread'
 import { FORM_OVERHEAD, readUpload, tooLarge } from '../../import/upload'
@@ -13,7 +14,8 @@ import { importDocumentFields } from '../../../shared/schemas'
 /**
  * `POST /api/documents/import`: a Word or Markdown file becomes a new live document. The caller's
  * right to create in the space is checked from the fields sent before the file, before the file
- * is read; the file is converted on a thread of its own; nothing is stored unless all went well.
+ * is read; the file is converted on a thread of its own, in turn with everyone's (import/queue.ts);
+ * nothing is stored unless all went well.
  */
 
 /** One file may hold a thread this long; past it, it is refused. */
@@ -31,11 +33,23 @@ const MAX_PARTS = 2000
 const STATUS = { unsupported: 'unsupported_media_type', unreadable: 'unreadable_file', too_large: 'payload_too_large' } as const
 
 export async function importDocument(c: Context<AppEnv>) {
-  const { actor, user } = requireIdentity(c)
-  const { config, db, versions } = c.var.deps
+  const { user } = requireIdentity(c)
+  const { config } = c.var.deps
   const maxBytes = config.importMaxBytes
   const declared = Number(c.req.header('content-length'))
   if (Number.isFinite(declared) && declared > maxBytes + FORM_OVERHEAD) throw tooLarge(maxBytes)
+  // Counted before the upload is read: an import past the person's limit is refused before its bytes are.
+  const done = startImport(user.id, config.importQueue)
+  try {
+    return await importFile(c, maxBytes)
+  } finally {
+    done()
+  }
+}
+
+async function importFile(c: Context<AppEnv>, maxBytes: number) {
+  const { actor, user } = requireIdentity(c)
+  const { config, db, versions } = c.var.deps
 
   let fields: ReturnType<typeof importDocumentFields.parse> | undefined
   const upload = await readUpload(c.req.raw, {
@@ -61,10 +75,12 @@ export async function importDocument(c: Context<AppEnv>) {
     maxDocumentBytes: config.collab.maxDocumentBytes,
     maxDocumentItems: config.collab.maxDocumentItems,
   }
-  const imported = await importOnThread({ bytes: upload.bytes, filename, limits }, IMPORT_TIMEOUT_MS).catch((err: unknown) => {
-    if (err instanceof ImportRefusal) throw new ApiError(STATUS[err.kind], err.message)
-    throw err
-  })
+  const imported = await inTurn(config.importQueue, () => importOnThread({ bytes: upload.bytes, filename, limits }, IMPORT_TIMEOUT_MS)).catch(
+    (err: unknown) => {
+      if (err instanceof ImportRefusal) throw new ApiError(STATUS[err.kind], err.message)
+      throw err
+    },
+  )
   const doc = await createImportedDocument(db, versions, {
     space: form.space,
     kind: form.kind,
