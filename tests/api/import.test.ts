@@ -466,6 +466,74 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
       }
     })
 
+    /** A 20 MB form made as the server reads it: `taken()` tells how much of it the server has read. */
+    function streamedForm(space: Space, fileField: string) {
+      const boundary = 'atelier-boundary'
+      const chunk = new Uint8Array(64 * 1024).fill(0x61)
+      const parts = [
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="space"\r\n\r\n${JSON.stringify(space)}\r\n` +
+            `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="gros.md"\r\nContent-Type: text/markdown\r\n\r\n`,
+        ),
+        ...Array.from({ length: 320 }, () => chunk),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]
+      let taken = 0
+      let next = 0
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            const part = parts[next++]
+            if (!part) return controller.close()
+            taken += part.length
+            controller.enqueue(part)
+          },
+        },
+        // Nothing is made before the server asks for it.
+        { highWaterMark: 0 },
+      )
+      return { type: `multipart/form-data; boundary=${boundary}`, body, taken: () => taken }
+    }
+
+    const sendStreamed = async (client: Client | null, form: ReturnType<typeof streamedForm>) => {
+      const headers: Record<string, string> = { origin: ORIGIN, 'content-type': form.type }
+      if (client) headers.cookie = client.cookie
+      const res = await app.app.request(`${ORIGIN}/api/documents/import`, { method: 'POST', headers, body: form.body, duplex: 'half' } as RequestInit)
+      return { status: res.status, body: (await res.json()) as Reply['body'] }
+    }
+
+    it('a 20 MB file from a reader of the space (403) or someone signed out (401), answered having read little of it', async () => {
+      const { config } = app.deps
+      config.importMaxBytes = 32 * 1024 * 1024
+      onTestFinished(() => {
+        config.importMaxBytes = MAX
+      })
+      const before = await stored()
+      for (const [client, status] of [
+        [clients.funder, 403],
+        [null, 401],
+      ] as const) {
+        const form = streamedForm(world.network, 'file')
+        const res = await sendStreamed(client, form)
+        expect(res.status, JSON.stringify(res.body)).toBe(status)
+        expect(form.taken()).toBeLessThan(256 * 1024)
+      }
+      expect(await stored()).toEqual(before)
+    })
+
+    it('a file sent under another name than "file", refused without reading it (400)', async () => {
+      const { config } = app.deps
+      config.importMaxBytes = 32 * 1024 * 1024
+      onTestFinished(() => {
+        config.importMaxBytes = MAX
+      })
+      const form = streamedForm(world.cities.member, 'document')
+      const res = await sendStreamed(clients.member, form)
+      expect(res.status).toBe(400)
+      expect(res.body.error.message).toMatch(/"document".*field "file"/)
+      expect(form.taken()).toBeLessThan(256 * 1024)
+    })
+
     it('from someone signed out (401), and a process kind or a bad space (400)', async () => {
       await refused(null, { name: 'plan.docx', bytes: docx }, world.cities.member, 401, 'unauthenticated')
       const before = await stored()
