@@ -33,22 +33,21 @@ const MAX_PARTS = 2000
 const STATUS = { unsupported: 'unsupported_media_type', unreadable: 'unreadable_file', too_large: 'payload_too_large' } as const
 
 export async function importDocument(c: Context<AppEnv>) {
-  const { user } = requireIdentity(c)
+  const identity = requireIdentity(c)
   const { config } = c.var.deps
   const maxBytes = config.importMaxBytes
   const declared = Number(c.req.header('content-length'))
   if (Number.isFinite(declared) && declared > maxBytes + FORM_OVERHEAD) throw tooLarge(maxBytes)
   // Counted before the upload is read: an import past the person's limit is refused before its bytes are.
-  const done = startImport(user.id, config.importQueue)
+  const done = startImport(identity.user.id, config.importQueue)
   try {
-    return await importFile(c, maxBytes)
+    return await importFile(c, identity, maxBytes)
   } finally {
     done()
   }
 }
 
-async function importFile(c: Context<AppEnv>, maxBytes: number) {
-  const { actor, user } = requireIdentity(c)
+async function importFile(c: Context<AppEnv>, { actor, user }: ReturnType<typeof requireIdentity>, maxBytes: number) {
   const { config, db, versions } = c.var.deps
 
   let fields: ReturnType<typeof importDocumentFields.parse> | undefined
