@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import type { QueueLimits } from './import/queue'
 import type { RetentionPolicy } from './versions/retention'
 
 /** The largest WebSocket message (so the largest single update) accepted by default; the bench's hostile writer sends this much. */
@@ -56,6 +57,9 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  ATELIER_IMPORTS_PER_USER: z.coerce.number().int().min(1).default(2),
+  ATELIER_IMPORT_QUEUE: z.coerce.number().int().min(0).default(4),
+  ATELIER_IMPORT_WAIT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
 })
 
 export type Config = {
@@ -88,6 +92,8 @@ export type Config = {
   importMaxBytes: number
   /** Sending mail (SMTP_URL): off when unset, and links are then copied by hand. */
   mail: MailConfig | null
+  /** Imports under way per person, imports waiting for a conversion thread, and how long one may wait (server/import/queue.ts). */
+  importQueue: QueueLimits
 }
 
 /** Mails carry links, so they need the address people reach Atelier at (PUBLIC_URL). */
@@ -133,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     importMaxBytes: e.ATELIER_IMPORT_MAX_BYTES,
     mail: e.SMTP_URL && publicUrl ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, baseUrl: publicUrl } : null,
+    importQueue: { perUser: e.ATELIER_IMPORTS_PER_USER, waiting: e.ATELIER_IMPORT_QUEUE, waitMs: e.ATELIER_IMPORT_WAIT_SECONDS * 1000 },
   }
 }

@@ -14,28 +14,11 @@ export type ImportInput = { bytes: Uint8Array; filename: string; limits: ImportL
 export type Imported = { update: Uint8Array; captured: CapturedState }
 export type ImportOutput = Imported | { refusal: { kind: RefusalKind; message: string } }
 
-/** A heap this size holds the inflated parts (at most maxInflatedBytes) and their conversion. */
+/** A heap this size holds a conversion; the inflated parts it reads (at most maxInflatedBytes) are buffers outside it. */
 const HEAP_MB = 512
 
-/** Imports converting at once on this instance; more wait their turn, so memory stays bounded (HEAP_MB each). */
-const AT_ONCE = 2
-let running = 0
-const waiting: (() => void)[] = []
-
-export async function importOnThread(input: ImportInput, timeoutMs: number): Promise<Imported> {
-  // A finished import hands its slot straight to the next one waiting.
-  if (running >= AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve))
-  else running++
-  try {
-    return await convertOnThread(input, timeoutMs)
-  } finally {
-    const next = waiting.shift()
-    if (next) next()
-    else running--
-  }
-}
-
-function convertOnThread(input: ImportInput, timeoutMs: number): Promise<Imported> {
+/** Converts one file on a thread of its own; server/import/queue.ts decides when. */
+export function importOnThread(input: ImportInput, timeoutMs: number): Promise<Imported> {
   return new Promise<Imported>((resolve, reject) => {
     const worker = startWorker('import', { workerData: input, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } })
     let settled = false

@@ -4,7 +4,8 @@ import { ApiError } from '../errors'
 /**
  * Reads a multipart upload as a stream: the fields sent before the file are handed to `beforeFile`
  * (which authorises) before the file's bytes are read on, and the file stops being read the
- * moment it passes `maxBytes`. Nothing is read beyond what those allow.
+ * moment it passes `maxBytes`; a file under any other name than "file" is refused as soon as its
+ * part begins. Nothing is read beyond what those allow.
  */
 
 export type Upload = { fields: Map<string, string>; filename: string; bytes: Uint8Array }
@@ -31,12 +32,20 @@ export async function readUpload(request: Request, o: { maxBytes: number; before
     headers: { 'content-type': type },
     // Browsers send file names in UTF-8.
     defParamCharset: 'utf8',
+    // A second file is skipped by the parser itself (files: 1); its bytes count towards the body's bound below.
     limits: { files: 1, fields: 8, fieldSize: 16 * 1024, fileSize: o.maxBytes, parts: 10 },
   })
   parser.on('field', (name, value) => fields.set(name, value))
   parser.on('file', (name, stream, info) => {
-    if (name !== 'file' || file) {
-      stream.resume()
+    // A file under any other name would be read through, before anyone is authorised: refused at once instead.
+    if (name !== 'file') {
+      fail(
+        new ApiError('invalid_input', `The upload holds a file in "${name}": send the file in the field "file"`, {
+          fields: [{ path: name, message: 'unexpected file' }],
+        }),
+      )
+      // Ended with the parser, with an error of its own: the refusal above is what the caller is told.
+      stream.on('error', () => undefined).resume()
       return
     }
     const current = { filename: info.filename ?? '', chunks: [] as Uint8Array[], size: 0 }

@@ -1,7 +1,9 @@
 import { Document, ExternalHyperlink, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
-import { Zip, ZipDeflate } from 'fflate'
+import { type Zippable, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { fileName } from '../../server/api/documents/import'
 import { readProsemirror } from '../../server/content/yjs'
+import { inTurn } from '../../server/import/queue'
 import { importOnThread } from '../../server/import/thread'
 import type { PmNode } from '../../shared/content'
 import type { SearchResponse } from '../../shared/api'
@@ -10,6 +12,7 @@ import { storedDoc } from '../helpers/comments'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { type Client, ORIGIN, type Reply, testApp } from '../helpers/app'
 import { editAs } from '../helpers/versions'
+import { lyingSizes, zipOfZeros } from '../helpers/zip'
 import { buildCity, buildDocument, buildNetwork, buildPerson, buildWorld, signIn, type World } from '../helpers/world'
 
 /** The largest file the test app accepts: small, so that the limits are cheap to pass. */
@@ -113,29 +116,6 @@ Un paragraphe avec **gras**, *italique*, ~~barré~~ et [un lien](https://example
 ![plan du quartier](https://example.org/plan.png)
 `
 
-/** A zip whose one part is `bytes` bytes of zeros, deflated chunk by chunk so the test never holds them. */
-function zipOfZeros(name: string, bytes: number): Uint8Array {
-  const out: Uint8Array[] = []
-  const zip = new Zip((err, chunk) => {
-    if (err) throw err
-    out.push(chunk)
-  })
-  const entry = new ZipDeflate(name, { level: 1 })
-  zip.add(entry)
-  const zeros = new Uint8Array(1024 * 1024)
-  for (let left = bytes; left > 0; left -= zeros.length) entry.push(zeros.subarray(0, Math.min(left, zeros.length)), left <= zeros.length)
-  zip.end()
-  return Buffer.concat(out)
-}
-
-/** The same zip, its central directory claiming each part unpacks to `size` bytes. */
-function lyingSizes(zip: Uint8Array, size: number): Uint8Array {
-  const out = Uint8Array.from(zip)
-  const view = new DataView(out.buffer)
-  for (let i = 0; i + 4 <= out.length; i++) if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, size, true)
-  return out
-}
-
 /** A body that never ends: a server that reads it on would never answer. */
 const endless = (first: Uint8Array) =>
   new ReadableStream<Uint8Array>({
@@ -167,7 +147,7 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
     const headers: Record<string, string> = { origin: ORIGIN }
     if (client) headers.cookie = client.cookie
     const res = await app.app.request(`${ORIGIN}/api/documents/import`, { method: 'POST', headers, body: form })
-    return { status: res.status, body: (await res.json()) as Reply['body'] }
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Reply['body'] }
   }
 
   /** A multipart body written by hand: the form fields, then the file's part header and its first bytes. */
@@ -228,6 +208,20 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
     expect(versions.body.versions).toHaveLength(1)
     expect(versions.body.versions[0]).toMatchObject({ kind: 'named', name: 'Importé de Plan mobilité.docx', createdBy: { id: world.people.member.id } })
     expect(versions.body.versions[0].contributors.map((p: { id: string }) => p.id)).toEqual([world.people.member.id])
+  })
+
+  it('takes a title and a version name from the file’s name without its invisible characters, bounded and never empty', async () => {
+    // Shown as "facturexcod.jpg" were the right-to-left override kept.
+    const res = await upload(clients.member, { name: 'facture\u202Egpj\u200f\u2066.docx\u0085', bytes: await richDocx() }, world.cities.member)
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body.title).toBe('facturegpj')
+    const versions = await clients.member.get(`/api/documents/${res.body.id}/versions`)
+    expect(versions.body.versions[0].name).toBe('Importé de facturegpj.docx')
+
+    expect(fileName('\u202E\u2067\u0007 ')).toBe('document')
+    const long = fileName(`${'😀'.repeat(150)}.docx`)
+    expect([...long]).toHaveLength(120)
+    expect(long).toBe('😀'.repeat(120))
   })
 
   it('turns GFM Markdown (tables, task lists) into the same schema, with a given title', async () => {
@@ -359,12 +353,28 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
     })
 
     it('a zip bomb, by its declared sizes and by what it really unpacks to (413)', async () => {
-      // 32 MB of zeros deflate to a few dozen KB: over the unpacked budget (ten times the 1 MB limit).
+      // 32 MB of zeros deflate to a few dozen KB: over the unpacked budget (ten times the 1 MB limit), and the ratio.
       const bomb = zipOfZeros('word/document.xml', 32 * 1024 * 1024)
       expect(bomb.length).toBeLessThan(MAX)
       await refused(clients.member, { name: 'bombe.docx', bytes: bomb }, world.cities.member, 413, 'payload_too_large', /zip bomb/)
       // One that declares a tiny size is cut off as soon as it inflates past it.
       await refused(clients.member, { name: 'menteuse.docx', bytes: lyingSizes(bomb, 1000) }, world.cities.member, 413, 'payload_too_large', /zip bomb/)
+    })
+
+    it('a Word file that would unpack to more than 50 MB, however large an import may be (413)', async () => {
+      const { config } = app.deps
+      config.importMaxBytes = 20 * 1024 * 1024
+      onTestFinished(() => {
+        config.importMaxBytes = MAX
+      })
+      // Six 10 MB parts that deflate a hundredfold: each within the ratio, together past the budget (not ten times 20 MB).
+      const part = new Uint8Array(10 * 1024 * 1024)
+      for (let i = 0; i < part.length; i += 64) part[i] = (i * 2654435761) >>> 24
+      const files: Zippable = { 'word/document.xml': [part, { level: 1 }] }
+      for (let i = 0; i < 5; i++) files[`word/part${i}.xml`] = [part, { level: 1 }]
+      const zip = zipSync(files)
+      expect(zip.length).toBeLessThan(MAX)
+      await refused(clients.member, { name: 'volumineux.docx', bytes: zip }, world.cities.member, 413, 'payload_too_large', /more than 50 MB.*zip bomb/)
     })
 
     it('a file over the size limit, while reading it and at once from its Content-Length (413)', async () => {
@@ -456,6 +466,74 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
       }
     })
 
+    /** A 20 MB form made as the server reads it: `taken()` tells how much of it the server has read. */
+    function streamedForm(space: Space, fileField: string) {
+      const boundary = 'atelier-boundary'
+      const chunk = new Uint8Array(64 * 1024).fill(0x61)
+      const parts = [
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="space"\r\n\r\n${JSON.stringify(space)}\r\n` +
+            `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="gros.md"\r\nContent-Type: text/markdown\r\n\r\n`,
+        ),
+        ...Array.from({ length: 320 }, () => chunk),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]
+      let taken = 0
+      let next = 0
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            const part = parts[next++]
+            if (!part) return controller.close()
+            taken += part.length
+            controller.enqueue(part)
+          },
+        },
+        // Nothing is made before the server asks for it.
+        { highWaterMark: 0 },
+      )
+      return { type: `multipart/form-data; boundary=${boundary}`, body, taken: () => taken }
+    }
+
+    const sendStreamed = async (client: Client | null, form: ReturnType<typeof streamedForm>) => {
+      const headers: Record<string, string> = { origin: ORIGIN, 'content-type': form.type }
+      if (client) headers.cookie = client.cookie
+      const res = await app.app.request(`${ORIGIN}/api/documents/import`, { method: 'POST', headers, body: form.body, duplex: 'half' } as RequestInit)
+      return { status: res.status, body: (await res.json()) as Reply['body'] }
+    }
+
+    it('a 20 MB file from a reader of the space (403) or someone signed out (401), answered having read little of it', async () => {
+      const { config } = app.deps
+      config.importMaxBytes = 32 * 1024 * 1024
+      onTestFinished(() => {
+        config.importMaxBytes = MAX
+      })
+      const before = await stored()
+      for (const [client, status] of [
+        [clients.funder, 403],
+        [null, 401],
+      ] as const) {
+        const form = streamedForm(world.network, 'file')
+        const res = await sendStreamed(client, form)
+        expect(res.status, JSON.stringify(res.body)).toBe(status)
+        expect(form.taken()).toBeLessThan(256 * 1024)
+      }
+      expect(await stored()).toEqual(before)
+    })
+
+    it('a file sent under another name than "file", refused without reading it (400)', async () => {
+      const { config } = app.deps
+      config.importMaxBytes = 32 * 1024 * 1024
+      onTestFinished(() => {
+        config.importMaxBytes = MAX
+      })
+      const form = streamedForm(world.cities.member, 'document')
+      const res = await sendStreamed(clients.member, form)
+      expect(res.status).toBe(400)
+      expect(res.body.error.message).toMatch(/"document".*field "file"/)
+      expect(form.taken()).toBeLessThan(256 * 1024)
+    })
+
     it('from someone signed out (401), and a process kind or a bad space (400)', async () => {
       await refused(null, { name: 'plan.docx', bytes: docx }, world.cities.member, 401, 'unauthenticated')
       const before = await stored()
@@ -464,6 +542,113 @@ describe.each(DRIVERS)('importing a Word or Markdown file (%s)', (driver) => {
       const bad = await upload(clients.member, { name: 'plan.docx', bytes: docx }, { type: 'planet', id: 'x' })
       expect(bad.status).toBe(400)
       expect(await stored()).toEqual(before)
+    })
+  })
+  describe('shares the conversion threads', () => {
+    const markdown = { name: 'court.md', bytes: new TextEncoder().encode('# Court'), type: 'text/markdown' }
+
+    /** An upload that sends the form up to the file's first bytes, then holds on until `end()`: an import under way. */
+    function heldUpload(client: Client, space: Space) {
+      const { type, head } = formStart(space, 'attente.md', new TextEncoder().encode('# Attente'))
+      let controller!: ReadableStreamDefaultController<Uint8Array>
+      let reading!: () => void
+      // Asked for more once the server has read the head, which it does once the import is counted.
+      const read = new Promise<void>((resolve) => {
+        reading = resolve
+      })
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          controller = c
+          c.enqueue(head)
+        },
+        pull: () => reading(),
+      })
+      const answer = app.app.request(`${ORIGIN}/api/documents/import`, {
+        method: 'POST',
+        headers: { origin: ORIGIN, cookie: client.cookie, 'content-type': type },
+        body,
+        duplex: 'half',
+      } as RequestInit)
+      let ended: Promise<number> | null = null
+      const end = () => {
+        ended ??= (async () => {
+          controller.close()
+          return (await answer).status
+        })()
+        return ended
+      }
+      onTestFinished(async () => {
+        await end()
+      })
+      return { read, end }
+    }
+
+    /** Takes both conversion threads (and as many places in the queue as `waiting`) until the function returned is called. */
+    function busyThreads(waiting: number) {
+      let free!: () => void
+      const busy = new Promise<void>((resolve) => {
+        free = resolve
+      })
+      const limits = { perUser: 2, waiting, waitMs: 60_000 }
+      const jobs = Array.from({ length: 2 + waiting }, () => inTurn(limits, () => busy))
+      const release = async () => {
+        free()
+        await Promise.all(jobs)
+      }
+      onTestFinished(release)
+      return release
+    }
+
+    it('a third import at once from the same person (429, with when to try again), while others still import', async () => {
+      const held = [heldUpload(clients.member, world.cities.member), heldUpload(clients.member, world.cities.member)]
+      await Promise.all(held.map((h) => h.read))
+      const before = await stored()
+      const third = await upload(clients.member, markdown, world.cities.member)
+      expect(third.status).toBe(429)
+      expect(third.headers.get('retry-after')).toBe('60')
+      expect(third.body.error).toMatchObject({ code: 'rate_limited', message: 'You already have 2 imports under way; try again once one has finished' })
+      expect(await stored()).toEqual(before)
+      expect((await upload(clients.pilot, markdown, world.cities.pilot)).status).toBe(201)
+      // Once one of them has ended (cut short, so refused), the person may import again.
+      expect(await held[0]!.end()).toBe(400)
+      expect((await upload(clients.member, markdown, world.cities.member)).status).toBe(201)
+    })
+
+    it('an import while both threads convert and the queue is full (503, with when to try again)', async () => {
+      const { importQueue } = app.deps.config
+      const waiting = importQueue.waiting
+      importQueue.waiting = 1
+      onTestFinished(() => {
+        importQueue.waiting = waiting
+      })
+      const release = busyThreads(1)
+      const before = await stored()
+      const res = await upload(clients.pilot, markdown, world.cities.pilot)
+      expect(res.status).toBe(503)
+      expect(res.headers.get('retry-after')).toBe('60')
+      expect(res.body.error).toMatchObject({ code: 'unavailable', message: 'Too many imports are under way; try again in a minute' })
+      expect(await stored()).toEqual(before)
+      await release()
+      expect((await upload(clients.pilot, markdown, world.cities.pilot)).status).toBe(201)
+    })
+
+    it('an import that waits for a thread longer than it may (503), the threads serving the next ones all the same', async () => {
+      const { importQueue } = app.deps.config
+      const waitMs = importQueue.waitMs
+      importQueue.waitMs = 200
+      onTestFinished(() => {
+        importQueue.waitMs = waitMs
+      })
+      const release = busyThreads(0)
+      const before = await stored()
+      const res = await upload(clients.pilot, markdown, world.cities.pilot)
+      expect(res.status).toBe(503)
+      expect(res.body.error.code).toBe('unavailable')
+      expect(await stored()).toEqual(before)
+      await release()
+      // The turn it gave up is not lost: two imports still convert side by side.
+      const [a, b] = await Promise.all([upload(clients.pilot, markdown, world.cities.pilot), upload(clients.member, markdown, world.cities.member)])
+      expect([a.status, b.status]).toEqual([201, 201])
     })
   })
 })

@@ -49,6 +49,16 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ ATELIER_IMPORT_MAX_BYTES: '-1' })).toThrow(/ATELIER_IMPORT_MAX_BYTES/)
   })
 
+  it('bounds imports per person and waiting for a thread: two, four and a minute by default, or what the variables say', () => {
+    expect(loadConfig({}).importQueue).toEqual({ perUser: 2, waiting: 4, waitMs: 60_000 })
+    expect(loadConfig({ ATELIER_IMPORTS_PER_USER: '1', ATELIER_IMPORT_QUEUE: '0', ATELIER_IMPORT_WAIT_SECONDS: '10' }).importQueue).toEqual({
+      perUser: 1,
+      waiting: 0,
+      waitMs: 10_000,
+    })
+    expect(() => loadConfig({ ATELIER_IMPORTS_PER_USER: '0' })).toThrow(/ATELIER_IMPORTS_PER_USER/)
+  })
+
   it('normalises PUBLIC_URL and turns demo mode on with 1 or true', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://atelier.example.org/' }).publicUrl).toBe('https://atelier.example.org')
     expect(loadConfig({ ATELIER_DEMO: '1' }).demo).toBe(true)

@@ -40,6 +40,8 @@ export function ImportDocument({ space, kind, title }: { space: SpaceSummary; ki
           unsupported_media_type: 'importDocument.unsupported',
           payload_too_large: 'importDocument.tooLarge',
           unreadable_file: 'importDocument.unreadable',
+          rate_limited: 'importDocument.yoursUnderway',
+          unavailable: 'importDocument.busy',
         }),
       )
     }

@@ -246,6 +246,8 @@ const en: Messages = {
     unsupported: 'Only Word (.docx) and Markdown (.md) documents can be imported. Word saves an old .doc file as .docx.',
     tooLarge: 'This file is too large to import.',
     unreadable: 'This file cannot be read: it is damaged or protected by a password. Remove the password in Word and try again.',
+    busy: 'Too many imports in progress; try again in a minute.',
+    yoursUnderway: 'You already have imports in progress: wait for one of them to finish, then try again.',
   },
   document: {
     title: 'Document',

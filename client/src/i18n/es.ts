@@ -251,6 +251,8 @@ const es: Messages = {
     unsupported: 'Solo se pueden importar documentos Word (.docx) y Markdown (.md). Word guarda un archivo .doc antiguo como .docx.',
     tooLarge: 'Este archivo es demasiado grande para importarlo.',
     unreadable: 'Este archivo no se puede leer: está dañado o protegido con una contraseña. Quite la contraseña en Word y vuelva a intentarlo.',
+    busy: 'Demasiadas importaciones en curso; vuelva a intentarlo dentro de un minuto.',
+    yoursUnderway: 'Ya tiene importaciones en curso: espere a que termine una de ellas y vuelva a intentarlo.',
   },
   document: {
     title: 'Documento',

@@ -250,6 +250,8 @@ const fr = {
     unsupported: 'Seuls les documents Word (.docx) et Markdown (.md) peuvent être importés. Un ancien fichier .doc s’enregistre en .docx depuis Word.',
     tooLarge: 'Ce fichier est trop volumineux pour être importé.',
     unreadable: 'Ce fichier ne peut pas être lu : il est endommagé ou protégé par un mot de passe. Retirez le mot de passe dans Word et réessayez.',
+    busy: 'Trop d’imports en cours, réessayez dans une minute.',
+    yoursUnderway: 'Vous avez déjà des imports en cours : attendez que l’un d’eux se termine, puis réessayez.',
   },
   document: {
     title: 'Document',
