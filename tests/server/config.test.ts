@@ -23,6 +23,9 @@ describe('configuration from the environment', () => {
     ['ATELIER_DEMO_PASSWORD', 'short', /^Invalid ATELIER_DEMO_PASSWORD=.*at least 8/],
     ['ATELIER_VERSION_IDLE_SECONDS', '0', /^Invalid ATELIER_VERSION_IDLE_SECONDS="0": /],
     ['ATELIER_VERSION_HOURLY_DAYS', '-1', /^Invalid ATELIER_VERSION_HOURLY_DAYS="-1": /],
+    ['SMTP_URL', 'mail.example.org', /^Invalid SMTP_URL=.*smtp:\/\/user:pass/],
+    ['SMTP_URL', 'http://mail.example.org', /^Invalid SMTP_URL=.*must start with smtp:\/\//],
+    ['SMTP_URL', 'smtp://mail.example.org:587', /^SMTP_URL needs PUBLIC_URL/],
   ])('a wrong %s=%s fails with one line naming it', (name, value, message) => {
     let error: unknown
     try {
@@ -57,6 +60,17 @@ describe('configuration from the environment', () => {
       waitMs: 10_000,
     })
     expect(() => loadConfig({ ATELIER_IMPORTS_PER_USER: '0' })).toThrow(/ATELIER_IMPORTS_PER_USER/)
+  })
+
+  it('sends mail only with SMTP_URL, from MAIL_FROM, with links to PUBLIC_URL', () => {
+    expect(loadConfig({}).mail).toBeNull()
+    expect(
+      loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.org:465', PUBLIC_URL: 'https://atelier.example.org/', MAIL_FROM: 'Réseau <r@example.org>' }).mail,
+    ).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example.org:465',
+      from: 'Réseau <r@example.org>',
+      baseUrl: 'https://atelier.example.org',
+    })
   })
 
   it('normalises PUBLIC_URL and turns demo mode on with 1 or true', () => {
