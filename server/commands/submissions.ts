@@ -103,8 +103,8 @@ async function lockedForStep(tx: Queryable, actor: Actor, documentId: string, ac
 }
 
 /** Everyone who could read the document and whom the policy allows the next step, but the one who took this one. */
-async function whoMay(q: Queryable, doc: DocumentRow, action: Action, except: Actor): Promise<string[]> {
-  const candidates = (await readerCandidates(q, doc.space)).filter((id) => id !== except.userId)
+export async function whoMay(q: Queryable, doc: DocumentRow, action: Action, except: Actor | null): Promise<string[]> {
+  const candidates = (await readerCandidates(q, doc.space)).filter((id) => id !== except?.userId)
   const target = policyTarget(doc)
   return (await loadActors(q, candidates)).filter((a) => can(a, action, target)).map((a) => a.userId)
 }

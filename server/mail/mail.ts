@@ -26,6 +26,7 @@ const PER_RECIPIENT_PER_HOUR: Record<MailKind, number> = {
   submitted: 30,
   returned: 30,
   validated: 30,
+  due: 30,
 }
 
 const localeOf = (l: string): TemplateLocale => (l === 'en' || l === 'es' ? l : 'fr')

@@ -23,6 +23,7 @@ export type MailInput =
   | { kind: 'password_reset'; link: string; hours: number }
   | { kind: 'mention' | 'reply'; from: Sender; document: string; comment: string; link: string }
   | { kind: 'submitted' | 'returned' | 'validated'; from: Sender; document: string; space: string; message: string; link: string }
+  | { kind: 'due'; when: 'week' | 'day' | 'passed'; document: string; space: string; dueOn: Date; link: string }
 
 /** The role an invitation gives, as the app names it (client/src/i18n); a workshop guest's gives none. */
 const ROLES: Record<TemplateLocale, Record<GrantRole, string>> = {
@@ -101,6 +102,8 @@ function words(locale: TemplateLocale, m: MailInput): Words {
     case 'returned':
     case 'validated':
       return { ...stepWords(locale, m), footer }
+    case 'due':
+      return { ...dueWords(locale, m), footer }
     case 'mention':
     case 'reply': {
       const mention = m.kind === 'mention'
@@ -183,6 +186,51 @@ function stepWords(locale: TemplateLocale, m: Step): Omit<Words, 'footer'> {
             validated: `${who} validó «${m.document}»: la versión enviada queda bloqueada.`,
           }[m.kind],
           ...quoted('«', '»'),
+        ],
+        action: 'Abrir el documento',
+      }
+  }
+}
+
+/** A deliverable's due date: a week before, the day before, and once passed while still not submitted. */
+function dueWords(locale: TemplateLocale, m: Extract<MailInput, { kind: 'due' }>): Omit<Words, 'footer'> {
+  const on = dateIn(locale, m.dueOn)
+  switch (locale) {
+    case 'fr':
+      return {
+        subject: {
+          week: `« ${m.document} » est attendu dans 7 jours`,
+          day: `« ${m.document} » est attendu demain`,
+          passed: `« ${m.document} » était attendu le ${on}`,
+        }[m.when],
+        lines: [
+          m.when === 'passed'
+            ? `« ${m.document} » (${m.space}) était attendu le ${on} et n’a pas encore été soumis.`
+            : `« ${m.document} » (${m.space}) est attendu pour le ${on}. Il n’a pas encore été soumis.`,
+        ],
+        action: 'Ouvrir le document',
+      }
+    case 'en':
+      return {
+        subject: { week: `“${m.document}” is due in 7 days`, day: `“${m.document}” is due tomorrow`, passed: `“${m.document}” was due on ${on}` }[m.when],
+        lines: [
+          m.when === 'passed'
+            ? `“${m.document}” (${m.space}) was due on ${on} and has not been submitted yet.`
+            : `“${m.document}” (${m.space}) is due on ${on}. It has not been submitted yet.`,
+        ],
+        action: 'Open the document',
+      }
+    case 'es':
+      return {
+        subject: {
+          week: `«${m.document}» se espera dentro de 7 días`,
+          day: `«${m.document}» se espera mañana`,
+          passed: `«${m.document}» se esperaba el ${on}`,
+        }[m.when],
+        lines: [
+          m.when === 'passed'
+            ? `«${m.document}» (${m.space}) se esperaba el ${on} y todavía no se ha enviado.`
+            : `«${m.document}» (${m.space}) se espera para el ${on}. Todavía no se ha enviado.`,
         ],
         action: 'Abrir el documento',
       }

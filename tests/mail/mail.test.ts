@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Mail } from '../../server/mail/mail'
+import { remindDueDates } from '../../server/commands/due-reminders'
 import { createLogger } from '../../server/logger'
 import type { LinkResponse, OutboxList, SetupStatus, SubmissionCreated, ThreadView } from '../../shared/api'
 import { ORIGIN, testApp } from '../helpers/app'
@@ -123,6 +124,39 @@ describe.each(DRIVERS)('mail through the outbox, to a real SMTP server, on %s', 
     await expect.poll(() => returned().length).toBe(1)
     expect(returned()[0]!.text).toContain('« Précisez le budget. »')
     // The funder reads the plan but takes no step in its cycle: no mail.
+    expect(smtp.to(w.funder.email)).toEqual([])
+  })
+
+  it('reminds a deliverable’s writers a week before its due date, the day before, and once it has passed; once each', async () => {
+    const w = await world()
+    const day = (offset: number) => new Date(Date.UTC(2027, 2, 10 + offset)).toISOString().slice(0, 10)
+    const due = async (title: string, offset: number, stage = 'draft') => {
+      const doc = await buildDocument(db, w.dakar, { kind: 'action_plan', title })
+      await db.query(`update documents set due_on = $2::date, stage = $3 where id = $1`, [doc.id, day(offset), stage])
+      return doc
+    }
+    await due('Plan dans une semaine', 7)
+    await due('Plan pour demain', 1)
+    await due('Plan en retard', -2)
+    await due('Plan déjà soumis', 1, 'submitted')
+    await due('Plan pour plus tard', 3)
+    expect(await remindDueDates({ db, mail }, day(0))).toBe(3)
+    // Run again, as every instance does each hour: nothing more.
+    expect(await remindDueDates({ db, mail }, day(0))).toBe(0)
+    mail.nudge()
+    const subjects = () =>
+      smtp
+        .to(w.pilot.email)
+        .map((m) => m.subject)
+        .sort()
+    await expect
+      .poll(subjects)
+      .toEqual([
+        '« Plan dans une semaine » est attendu dans 7 jours',
+        '« Plan en retard » était attendu le 8 mars 2027',
+        '« Plan pour demain » est attendu demain',
+      ])
+    expect(smtp.to(w.pilot.email).find((m) => m.subject?.includes('demain'))!.text).toContain('« Plan pour demain » (Dakar) est attendu pour le 11 mars 2027.')
     expect(smtp.to(w.funder.email)).toEqual([])
   })
 

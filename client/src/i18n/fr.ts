@@ -702,7 +702,7 @@ const fr = {
     pending: 'En attente d’envoi',
     retrying: 'Pas encore parti : nouvel essai le {{date}} ({{reason}})',
     failed: 'Abandonné après plusieurs essais : {{reason}}',
-    kinds: { invitation: 'Invitation', password_reset: 'Mot de passe', mention: 'Mention', reply: 'Réponse', submitted: 'Soumission', returned: 'Renvoi', validated: 'Validation' },
+    kinds: { invitation: 'Invitation', password_reset: 'Mot de passe', mention: 'Mention', reply: 'Réponse', submitted: 'Soumission', returned: 'Renvoi', validated: 'Validation', due: 'Échéance' },
   },
   workshops: {
     section: 'Ateliers internationaux',
