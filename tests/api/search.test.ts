@@ -305,6 +305,10 @@ describe.each(DRIVERS)('search, on %s', (driver) => {
       expect(everything.includes('romarin'), `${who} reads romarin in a snippet`).toBe(readsOnboarding)
       expect(everything.includes('thym'), `${who} reads thym in a snippet`).toBe(readsLocalisation)
     }
+    // A city that left the network leaves its onboarding page, and search.
+    await t.db.query('update memberships set left_at = current_date where network_id = $1 and city_id = $2', [w.network.id, member])
+    expect((await as.secretariat.get(`/api/networks/${w.network.id}/cities/${member}/onboarding`)).status).toBe(404)
+    expect(await findAll(as.secretariat, 'romarin')).toEqual([])
   })
 
   it('shows cities and people only to those who see them', async () => {
