@@ -514,7 +514,7 @@ export type PracticeSource = {
 }
 
 /** What search finds; each kind of result is one branch of the query in server/data/search.ts. */
-export const SEARCH_RESULT_TYPES = ['document', 'thread', 'version', 'workshop', 'practice', 'person', 'city', 'network'] as const
+export const SEARCH_RESULT_TYPES = ['document', 'thread', 'version', 'workshop', 'practice', 'onboarding', 'localisation', 'person', 'city', 'network'] as const
 export type SearchResultType = (typeof SEARCH_RESULT_TYPES)[number]
 
 /**

@@ -37,7 +37,7 @@ async function copyOf(deps: Deps, document: DocumentRow, section: string | null)
   const whole = await deps.documentReader.read(document.id, { kind: 'prosemirror' })
   const content = section === null ? whole : sectionOf(whole, section)
   if (!content) return null
-  return { section, content, body: nodeText(content) }
+  return { section, content, body: nodeText(content), locale: document.locale }
 }
 
 /** Publishes a copy of the document (or a section of it) as a practice; returns its id. */

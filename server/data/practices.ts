@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/db'
 import type { PmNode } from '../../shared/content'
 import type { Axis } from '../../shared/practices'
+import type { TemplateLocale } from '../../shared/templates'
 
 /** Practices of the observatory and their comments. */
 
@@ -28,7 +29,8 @@ export type PracticeRow = {
 
 export type PracticeFields = { title: string; summary: string; themes: string[]; axis: Axis | null }
 
-export type PracticeCopy = { section: string | null; content: PmNode; body: string }
+/** The copy, and its source's language, which search matches it in. */
+export type PracticeCopy = { section: string | null; content: PmNode; body: string; locale: TemplateLocale }
 
 const SELECT = `select p.id, p.document_id as "documentId", p.section, p.network_id as "networkId", n.name as "networkName",
   n.theme as "networkTheme", p.city_id as "cityId", c.name as "cityName", c.country, p.title, p.summary, p.themes, p.axis,
@@ -41,9 +43,9 @@ export async function insertPractice(
   p: PracticeFields & PracticeCopy & { documentId: string; networkId: string; cityId: string | null; publishedBy: string },
 ): Promise<string> {
   const [row] = await q.query<{ id: string }>(
-    `insert into practices (document_id, section, network_id, city_id, title, summary, themes, axis, content, body, published_by)
-     values ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9::text::jsonb, $10, $11) returning id`,
-    [p.documentId, p.section, p.networkId, p.cityId, p.title, p.summary, p.themes, p.axis, JSON.stringify(p.content), p.body, p.publishedBy],
+    `insert into practices (document_id, section, network_id, city_id, title, summary, themes, axis, content, body, locale, published_by)
+     values ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9::text::jsonb, $10, $11, $12) returning id`,
+    [p.documentId, p.section, p.networkId, p.cityId, p.title, p.summary, p.themes, p.axis, JSON.stringify(p.content), p.body, p.locale, p.publishedBy],
   )
   return row!.id
 }
@@ -60,9 +62,6 @@ export async function practiceContent(q: Queryable, id: string): Promise<PmNode 
 
 export type PracticeFilters = { q?: string; theme?: string; axis?: Axis; cityId?: string; networkId?: string; region?: string }
 
-/** `%`, `_` and `\` are taken literally in a search. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-
 /** The published practices matching every filter given: featured first, then the latest published. */
 export async function listPractices(q: Queryable, f: PracticeFilters): Promise<PracticeRow[]> {
   const params: unknown[] = []
@@ -72,8 +71,10 @@ export async function listPractices(q: Queryable, f: PracticeFilters): Promise<P
     return `$${params.length}`
   }
   if (f.q) {
-    const p = add(likePattern(f.q))
-    where.push(`(p.title ilike ${p} or p.summary ilike ${p} or p.body ilike ${p} or array_to_string(p.themes, ' ') ilike ${p})`)
+    // The words in any of the three languages find candidates through the index; each practice is then matched in its own.
+    const w = add(f.q)
+    const [fr, en, es] = ['fr', 'en', 'es'].map((l) => `websearch_to_tsquery('atelier_${l}', ${w})`)
+    where.push(`p.search @@ (${fr} || ${en} || ${es}) and p.search @@ (case p.locale when 'en' then ${en} when 'es' then ${es} else ${fr} end)`)
   }
   if (f.theme) where.push(`exists (select 1 from unnest(p.themes) t where lower(t) = lower(${add(f.theme)}))`)
   if (f.axis) where.push(`p.axis = ${add(f.axis)}`)
@@ -92,11 +93,12 @@ export async function updatePractice(q: Queryable, id: string, f: PracticeFields
 
 /** A new copy of the source, as it is now. */
 export async function replaceCopy(q: Queryable, id: string, copy: PracticeCopy): Promise<void> {
-  await q.query('update practices set section = $2, content = $3::text::jsonb, body = $4, republished_at = now() where id = $1', [
+  await q.query('update practices set section = $2, content = $3::text::jsonb, body = $4, locale = $5, republished_at = now() where id = $1', [
     id,
     copy.section,
     JSON.stringify(copy.content),
     copy.body,
+    copy.locale,
   ])
 }
 

@@ -147,6 +147,25 @@ describe.each(DRIVERS)('the practices observatory on %s', (driver) => {
     expect((await w.as.lyon.get('/api/practices?axis=nope')).status).toBe(400)
   })
 
+  it('the list search is stemmed and accent-insensitive, in the language of the practice’s source', async () => {
+    const w = await world()
+    const fr = (await publish(w, 'pilot', { title: 'Expérimentations de rues scolaires', summary: 'Des rues fermées aux voitures.' })).body
+    const enSource = await buildDocument(t.db, w.network, { kind: 'thematic_sheet', title: 'Walkable streets', locale: 'en', by: w.people.secretariat })
+    const en = (await publish(w, 'secretariat', { title: 'Walking buses', summary: 'Children walking to schools together.' }, enSource)).body
+    const mine = new Set([fr.id, en.id])
+    const ids = async (q: string) => {
+      const res = await w.as.lyon.get<PracticeList>(`/api/practices?${new URLSearchParams({ q })}`)
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+      return res.body.practices.map((p) => p.id).filter((id) => mine.has(id))
+    }
+    for (const q of ['experimentation', 'EXPÉRIMENTÉ', 'rue scolaire', 'voiture']) expect(await ids(q), q).toEqual([fr.id])
+    // The English practice is stemmed in English (walked → walk, school → schools); a theme is searched too.
+    for (const q of ['walked school', 'walk', 'espaces publics']) expect(await ids(q), q).toContain(en.id)
+    expect(await ids('walked school')).toEqual([en.id])
+    expect(await ids('"rues fermées" -voitures')).toEqual([])
+    expect(await ids('velo')).toEqual([])
+  })
+
   it('search finds published practices for whoever browses the library, not those taken out, not a guest', async () => {
     const w = await world()
     const garden = (await publish(w, 'pilot')).body

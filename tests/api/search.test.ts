@@ -1,7 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchResponse, type SearchResult, type WorkshopView } from '../../shared/api'
+import {
+  SNIPPET_MARK_END,
+  SNIPPET_MARK_START,
+  type CityLocalisation,
+  type CityOnboarding,
+  type SearchResponse,
+  type SearchResult,
+  type WorkshopView,
+} from '../../shared/api'
 import { writeContent } from '../../server/data/live-documents'
-import { createThread, addComment } from '../../server/data/comments'
+import { createThread, addComment, deleteComment, editComment } from '../../server/data/comments'
 import { createCity } from '../../server/data/workspace'
 import { insertParticipant } from '../../server/data/workshops'
 import type { Queryable } from '../../server/db/db'
@@ -147,6 +155,37 @@ describe.each(DRIVERS)('search, on %s', (driver) => {
     expect(ids(all).sort()).toEqual(ids(docs as SearchResult[]).sort())
   })
 
+  it('finds a thread by its quote and its comments as they are now: edited and deleted words go', async () => {
+    const { network, client, person } = await reader()
+    const doc = await buildDocument(t.db, network, { title: 'Fiche fils' })
+    const thread = await createThread(t.db, { documentId: doc.id, anchorStart: 'a', anchorEnd: 'b', quote: 'les lampadaires', createdBy: person.id })
+    const threadsFound = async (q: string) => ids((await find(client, q, { type: 'thread' })).results)
+    expect(await threadsFound('lampadaire')).toEqual([thread.id])
+    const first = await addComment(t.db, { threadId: thread.id, authorId: person.id, body: 'Penser aux abeilles.', mentions: [] })
+    const second = await addComment(t.db, { threadId: thread.id, authorId: person.id, body: 'Et aux chouettes.', mentions: [] })
+    expect(await threadsFound('abeille chouette')).toEqual([thread.id])
+    const [hit] = (await find(client, 'abeille', { type: 'thread' })).results
+    expect(hit!.snippet).toContain(marked('abeilles'))
+    await editComment(t.db, first.id, 'Penser aux grenouilles.', [])
+    expect(await threadsFound('abeille')).toEqual([])
+    expect(await threadsFound('grenouille')).toEqual([thread.id])
+    await deleteComment(t.db, second.id)
+    expect(await threadsFound('chouette')).toEqual([])
+    expect(await threadsFound('lampadaire grenouille')).toEqual([thread.id])
+    await t.db.query('update comment_threads set deleted_at = now() where id = $1', [thread.id])
+    expect(await threadsFound('grenouille')).toEqual([])
+  })
+
+  it('finds a document made from its template, never opened, by a word of its headings', async () => {
+    const { network, client } = await reader()
+    const plan = await buildDocument(t.db, network, { kind: 'action_plan', title: 'Plan de la ville' })
+    const [hit] = (await find(client, 'hypothese', { type: 'document' })).results
+    expect(hit).toMatchObject({ id: plan.id, type: 'document' })
+    expect(hit!.snippet).toContain(marked('hypothèses'))
+    const sheet = await buildDocument(t.db, network, { kind: 'thematic_sheet', title: 'Sheet', locale: 'en' })
+    expect(ids((await find(client, 'ongoing experience', { type: 'document' })).results)).toEqual([sheet.id])
+  })
+
   /**
    * A word planted in every space (and in a thread, a version name, a workshop) is found by
    * those who may read it and by nobody else: not in results, snippets, or further pages.
@@ -190,6 +229,13 @@ describe.each(DRIVERS)('search, on %s', (driver) => {
     const thread = await createThread(t.db, { documentId: planted.member, anchorStart: 'a', anchorEnd: 'b', quote: 'citation', createdBy: people.member.id })
     await addComment(t.db, { threadId: thread.id, authorId: people.member.id, body: 'Le basilic pousse mieux.', mentions: [] })
     expect((await as.other.post(`/api/documents/${planted.other}/versions`, { name: 'Version basilic' })).status).toBe(201)
+    // The member city's onboarding note (the network's readers see it) and its City WORKS notes (the city's readers).
+    const member = w.cities.member.id
+    const onboardingItem = `/api/networks/${w.network.id}/cities/${member}/onboarding/items/contract_signed`
+    expect((await as.member.patch(onboardingItem, { done: false, note: 'Le romarin attend la signature du maire.' })).status).toBe(200)
+    const city = `/api/cities/${member}/localisation`
+    expect((await as.member.patch(`${city}/steps/collect_information`, { note: 'Recenser le thym des jardins.' })).status).toBe(200)
+    expect((await as.member.patch(`${city}/support/peer_learning`, { note: 'Échanges sur la lavande.' })).status).toBe(200)
 
     const network = ['network', 'workshop']
     const expected: Record<keyof typeof people, string[]> = {
@@ -225,7 +271,44 @@ describe.each(DRIVERS)('search, on %s', (driver) => {
         Number(['secretariat', 'member'].includes(who)) + Number(['secretariat', 'other'].includes(who)),
       )
       expect(ids(await findAll(client, 'Dakar')).includes(workshop.id), `${who} finds the workshop`).toBe(who !== 'otherSecretariat')
+
+      // Notes: found by exactly those to whom their page's API shows them, and never in anyone else's snippet.
+      const onboarding = await client.get<CityOnboarding>(`/api/networks/${w.network.id}/cities/${member}/onboarding`)
+      const readsOnboarding = onboarding.status === 200 && onboarding.body.items.some((i) => i.note.includes('romarin'))
+      expect(readsOnboarding, `${who} reads the onboarding note`).toBe(!['guest', 'otherSecretariat'].includes(who))
+      const rosemary = await findAll(client, 'romarin signature')
+      expect(
+        rosemary.map((r) => [r.type, r.id]),
+        `${who} finds the onboarding note`,
+      ).toEqual(readsOnboarding ? [['onboarding', `${w.network.id}:${member}`]] : [])
+      if (readsOnboarding) {
+        expect(rosemary[0]).toMatchObject({
+          title: 'Member City',
+          space: { type: 'network', id: w.network.id },
+          url: `/networks/${w.network.id}#city-${member}`,
+        })
+        expect(rosemary[0]!.snippet).toContain(marked('romarin'))
+      }
+      const localisation = await client.get<CityLocalisation>(city)
+      const readsLocalisation = localisation.status === 200 && localisation.body.phases.some((p) => p.steps.some((step) => step.note.includes('thym')))
+      expect(readsLocalisation, `${who} reads the City WORKS notes`).toBe(['secretariat', 'member'].includes(who))
+      for (const word of ['thym', 'lavande']) {
+        const herbs = await findAll(client, word)
+        expect(
+          herbs.map((r) => [r.type, r.id]),
+          `${who} finds the City WORKS note (${word})`,
+        ).toEqual(readsLocalisation ? [['localisation', member]] : [])
+        if (readsLocalisation)
+          expect(herbs[0]).toMatchObject({ title: 'Member City', space: { type: 'city', id: member }, url: `/cities/${member}#cityworks-title` })
+      }
+      const everything = (await findAll(client, 'romarin or thym or lavande', 50)).map((r) => r.snippet).join(' ')
+      expect(everything.includes('romarin'), `${who} reads romarin in a snippet`).toBe(readsOnboarding)
+      expect(everything.includes('thym'), `${who} reads thym in a snippet`).toBe(readsLocalisation)
     }
+    // A city that left the network leaves its onboarding page, and search.
+    await t.db.query('update memberships set left_at = current_date where network_id = $1 and city_id = $2', [w.network.id, member])
+    expect((await as.secretariat.get(`/api/networks/${w.network.id}/cities/${member}/onboarding`)).status).toBe(404)
+    expect(await findAll(as.secretariat, 'romarin')).toEqual([])
   })
 
   it('shows cities and people only to those who see them', async () => {

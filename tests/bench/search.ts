@@ -7,10 +7,12 @@ import { summarize, type Summary } from './measure'
 
 /**
  * The search figures of `npm run bench`: query time on a workspace of generated documents (one
- * network, twenty cities, their text written in bulk by SQL), as the secretariat (who reads
- * everything) and as a member city; and what the index adds to each write of a document's
- * derived copy (the same write with the indexing trigger on, then off).
- *   BENCH_SEARCH_DOCS=10000   how many documents (0: no search figures)
+ * network, twenty cities, their text written in bulk by SQL), with comment threads on them and
+ * practices in the library, as the secretariat (who reads everything) and as a member city; and
+ * what the index adds to each write of a document's derived copy and to each comment (the same
+ * write with the indexing trigger on, then off).
+ *   BENCH_SEARCH_DOCS=10000   how many documents (0: no search figures); a third as many threads
+ *                             (two comments each), a fifth as many practices
  *   DATABASE_URL              PostgreSQL (a schema of its own, dropped after); otherwise PGlite in memory
  */
 
@@ -57,7 +59,17 @@ const QUERIES = [
   'zzz introuvable',
 ]
 
-export type SearchBench = { documents: number; secretariat: Summary | null; member: Summary | null; writeIndexed: Summary | null; writePlain: Summary | null }
+export type SearchBench = {
+  documents: number
+  threads: number
+  practices: number
+  secretariat: Summary | null
+  member: Summary | null
+  writeIndexed: Summary | null
+  writePlain: Summary | null
+  commentIndexed: Summary | null
+  commentPlain: Summary | null
+}
 
 export async function benchSearch(documents = Number(process.env.BENCH_SEARCH_DOCS ?? 10_000)): Promise<SearchBench> {
   const url = process.env.DATABASE_URL
@@ -87,8 +99,32 @@ export async function benchSearch(documents = Number(process.env.BENCH_SEARCH_DO
        from (select id, row_number() over () as rn from documents) d`,
       [WORDS],
     )
-    await db.query('analyze documents')
-    await db.query('analyze doc_content')
+    // Threads on a third of the documents, each a quote and two comments of 20 words; practices
+    // (300 words) published from a fifth of them. Written in bulk, their triggers index them.
+    const threads = Math.floor(documents / 3)
+    const practices = Math.floor(documents / 5)
+    const words = (n: number, seed: string) => `(select string_agg(case when (k * 7 + ${seed} * 13) % 50 = 0 then ($1::text[])[1 + (k + ${seed}) % 30]
+      else 'terme' || ((k * 31 + ${seed} * 17) % 5000) end, ' ') from generate_series(1, ${n}) k)`
+    await db.query(
+      `insert into comment_threads (document_id, anchor_start, anchor_end, quote, created_at)
+       select d.id, 'a', 'b', ${words(8, 'd.rn')}, now() - (d.rn % 1000) * interval '1 day'
+       from (select id, row_number() over () as rn from documents) d where d.rn % 3 = 0`,
+      [WORDS],
+    )
+    await db.query(
+      `insert into comments (thread_id, body, created_at)
+       select t.id, ${words(20, '(t.rn * 2 + i)')}, t.created_at + i * interval '1 hour'
+       from (select id, created_at, row_number() over () as rn from comment_threads) t, generate_series(1, 2) i`,
+      [WORDS],
+    )
+    await db.query(
+      `insert into practices (document_id, network_id, city_id, title, summary, themes, content, body, locale)
+       select d.id, $2::uuid, d.city_id, 'Pratique ' || ($1::text[])[1 + d.rn % 30] || ' ' || d.rn, ${words(20, 'd.rn')}, array['Espaces publics'],
+         '{}'::jsonb, ${words(300, '(d.rn + 1)')}, 'fr'
+       from (select id, city_id, row_number() over () as rn from documents) d where d.rn % 5 = 0`,
+      [WORDS, network.id],
+    )
+    for (const table of ['documents', 'doc_content', 'comment_threads', 'comments', 'practices']) await db.query(`analyze ${table}`)
     const timed = async (scope: SearchScope) => {
       const samples: number[] = []
       for (let round = 0; round < 5; round++) {
@@ -119,7 +155,23 @@ export async function benchSearch(documents = Number(process.env.BENCH_SEARCH_DO
     const writeIndexed = await writes()
     await db.query('alter table doc_content disable trigger doc_content_search')
     const writePlain = await writes()
-    return { documents, secretariat, member, writeIndexed, writePlain }
+
+    // A comment added to a thread of 30 comments, with and without refreshing the thread's index.
+    const [thread] = await db.query<{ id: string }>('select id from comment_threads limit 1')
+    await db.query(`insert into comments (thread_id, body) select $1, $2 from generate_series(1, 28)`, [thread!.id, text.slice(0, 200)])
+    const comments = async () => {
+      const samples: number[] = []
+      for (let i = 0; i < 30; i++) {
+        const start = performance.now()
+        await db.query('insert into comments (thread_id, body) values ($1, $2)', [thread!.id, `${text.slice(0, 200)} ${i}`])
+        samples.push(performance.now() - start)
+      }
+      return summarize(samples)
+    }
+    const commentIndexed = await comments()
+    await db.query('alter table comments disable trigger comments_thread_search')
+    const commentPlain = await comments()
+    return { documents, threads, practices, secretariat, member, writeIndexed, writePlain, commentIndexed, commentPlain }
   } finally {
     if (url) await db.query(`drop schema ${schema} cascade`).catch(() => {})
     await db.close()
@@ -128,9 +180,13 @@ export async function benchSearch(documents = Number(process.env.BENCH_SEARCH_DO
 
 export function printSearch(r: SearchBench): void {
   const fmt = (s: Summary | null) => (s ? `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.p99.toFixed(1)}` : '-')
-  console.log(`\nSearch (${r.documents} documents of 300 words, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`)
+  console.log(
+    `\nSearch (${r.documents} documents of 300 words, ${r.threads} threads, ${r.practices} practices, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
+  )
   console.log(`  query, secretariat (reads all)   p50 / p95 / p99 ms: ${fmt(r.secretariat)}`)
   console.log(`  query, member city               p50 / p95 / p99 ms: ${fmt(r.member)}`)
   console.log(`  derived-copy write, 5,000 words  p50 / p95 / p99 ms: ${fmt(r.writeIndexed)} indexed, ${fmt(r.writePlain)} without the index`)
   if (r.writeIndexed && r.writePlain) console.log(`  indexing cost per edit (p50): ${(r.writeIndexed.p50 - r.writePlain.p50).toFixed(1)} ms`)
+  console.log(`  comment added, thread of 30     p50 / p95 / p99 ms: ${fmt(r.commentIndexed)} indexed, ${fmt(r.commentPlain)} without the index`)
+  if (r.commentIndexed && r.commentPlain) console.log(`  indexing cost per comment (p50): ${(r.commentIndexed.p50 - r.commentPlain.p50).toFixed(1)} ms`)
 }

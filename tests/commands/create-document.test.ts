@@ -4,7 +4,7 @@ import { createDocumentFromTemplate } from '../../server/commands/create-documen
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { buildNetwork } from '../helpers/world'
 
-/** Creating a document is one transaction: its row and the template's first update, or neither. */
+/** Creating a document is one transaction: its row, the template's first update and its derived copy, or none. */
 describe.each(DRIVERS)('creating a document from its template (%s)', (driver) => {
   let db: TestDb
   beforeAll(async () => {
@@ -27,10 +27,18 @@ describe.each(DRIVERS)('creating a document from its template (%s)', (driver) =>
     const space = await buildNetwork(db)
     const doc = await createDocumentFromTemplate(db, { space, kind: 'action_plan', title: 'Plan créé', locale: 'fr', createdBy: null })
     expect(await db.query('select count(*)::int as n from doc_updates where document_id = $1', [doc.id])).toEqual([{ n: 1 }])
+    // The derived copy holds the template's headings (searchable before anyone opens it).
+    const [copy] = await db.query<{ text: string; heading: string }>(
+      `select text, prosemirror -> 'content' -> 0 ->> 'type' as heading from doc_content where document_id = $1`,
+      [doc.id],
+    )
+    expect(copy!.text).toContain('Expérimentation : hypothèses et cycles')
+    expect(copy!.heading).toBe('heading')
 
     await expect(
       createDocumentFromTemplate(failingLog(db), { space, kind: 'action_plan', title: 'Plan à moitié créé', locale: 'fr', createdBy: null }),
     ).rejects.toThrow('disk full')
     expect(await titled('Plan à moitié créé')).toBe(0)
+    expect(await db.query('select count(*)::int as n from doc_content')).toEqual([{ n: 1 }])
   })
 })

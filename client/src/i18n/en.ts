@@ -27,6 +27,8 @@ const en: Messages = {
       version: 'Versions',
       workshop: 'Workshops',
       practice: 'Good practices',
+      onboarding: 'Onboarding notes',
+      localisation: 'City WORKS notes',
       person: 'People',
       city: 'Cities',
       network: 'Networks',

@@ -31,6 +31,8 @@ const es: Messages = {
       version: 'Versiones',
       workshop: 'Talleres',
       practice: 'Buenas prácticas',
+      onboarding: 'Notas de integración',
+      localisation: 'Notas City WORKS',
       person: 'Personas',
       city: 'Ciudades',
       network: 'Redes',

@@ -30,6 +30,8 @@ const fr = {
       version: 'Versions',
       workshop: 'Ateliers',
       practice: 'Bonnes pratiques',
+      onboarding: 'Notes d’intégration',
+      localisation: 'Notes City WORKS',
       person: 'Personnes',
       city: 'Villes',
       network: 'Réseaux',

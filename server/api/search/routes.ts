@@ -23,19 +23,23 @@ function present(r: SearchRow, q: string): SearchResult {
   return { type: r.type, id: r.id, title: r.title, snippet: r.snippet, space, url: urlOf(r, q) }
 }
 
-/** A document opens at the match (the editor looks for `q`); the rest open their own page. */
+/** A document opens at the match (the editor looks for `q`); the rest open their own page, notes at their city's part of it. */
 function urlOf(r: SearchRow, q: string): string {
   const words = encodeURIComponent(q)
   switch (r.type) {
     case 'document':
     case 'thread':
-      return `/documents/${r.documentId}?q=${words}`
+      return `/documents/${r.targetId}?q=${words}`
     case 'version':
-      return `/documents/${r.documentId}/history`
+      return `/documents/${r.targetId}/history`
     case 'workshop':
       return `/workshops/${r.id}`
     case 'practice':
       return `/practices/${r.id}`
+    case 'onboarding':
+      return `/networks/${r.spaceId}#city-${r.targetId}`
+    case 'localisation':
+      return `/cities/${r.targetId}#cityworks-title`
     case 'city':
       return `/cities/${r.id}`
     case 'network':
