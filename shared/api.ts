@@ -540,7 +540,7 @@ export type SearchResult = {
 export type SearchResponse = { results: SearchResult[]; next: string | null }
 
 /** The kinds of mail Atelier sends (server/mail/messages.ts writes each in French, English and Spanish). */
-export const MAIL_KINDS = ['invitation', 'password_reset', 'mention', 'reply', 'submitted', 'returned', 'validated', 'due'] as const
+export const MAIL_KINDS = ['invitation', 'password_reset', 'mention', 'reply', 'submitted', 'returned', 'validated', 'due', 'workshop'] as const
 export type MailKind = (typeof MAIL_KINDS)[number]
 
 /** A mail in the outbox, as the secretariat sees it: pending (with its next try), sent, or failed with the reason. */

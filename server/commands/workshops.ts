@@ -3,7 +3,11 @@ import type { Db, Queryable } from '../db/db'
 import { announceAccessChange } from '../data/access-events'
 import { setDueDate } from '../data/documents'
 import {
+  calendarSequence,
   deleteParticipant,
+  getParticipant,
+  updateWorkshop,
+  type WorkshopRow,
   insertParticipant,
   insertWorkshop,
   linkWorkshopDocument,
@@ -17,6 +21,10 @@ import { ApiError } from '../errors'
 import { TEMPLATES, type TemplateLocale } from '../../shared/templates'
 import { DELIVERABLES_DUE_DAYS, FUNDED_CAPS, fundingRefusal, WORKSHOP_DELIVERABLES, type FundingRefusal } from '../../shared/workshops'
 import { createDocumentFromTemplate } from './create-document'
+import { mailWorkshopEvent } from './workshop-mail'
+import type { MailQueue } from '../mail/mail'
+
+type WorkshopDeps = { db: Db; mail: MailQueue }
 
 /**
  * A new workshop of the network, in one transaction: the workshop, its agenda as a live document
@@ -52,8 +60,8 @@ const FUNDING_MESSAGES: Record<Exclude<FundingRefusal, null>, string> = {
 }
 
 /** Adds someone taking part; a funded one only within the secretariat's caps, checked with the workshop's row locked. */
-export async function addParticipant(db: Db, workshopId: string, p: Omit<ParticipantRow, 'id'>, exception: boolean): Promise<string> {
-  return db.transaction(async (tx) => {
+export async function addParticipant(deps: WorkshopDeps, workshopId: string, p: Omit<ParticipantRow, 'id'>, exception: boolean): Promise<string> {
+  return deps.db.transaction(async (tx) => {
     await lockWorkshop(tx, workshopId)
     if (p.funded) {
       const why = fundingRefusal(p.kind, fundedCounts(await listParticipants(tx, workshopId)), exception)
@@ -61,16 +69,30 @@ export async function addParticipant(db: Db, workshopId: string, p: Omit<Partici
     }
     const id = await insertParticipant(tx, workshopId, p)
     await announceWorkshopAccess(tx, workshopId)
+    await mailWorkshopEvent(tx, deps.mail, workshopId, 'invited', [{ ...p, id }])
     return id
   })
 }
 
 /** Removes someone taking part: their rights on the workshop's documents end with the transaction, open connections included. */
-export async function removeParticipant(db: Db, workshopId: string, participantId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    if (!(await deleteParticipant(tx, workshopId, participantId))) return false
+export async function removeParticipant(deps: WorkshopDeps, workshopId: string, participantId: string): Promise<boolean> {
+  return deps.db.transaction(async (tx) => {
+    const participant = await getParticipant(tx, workshopId, participantId)
+    if (!participant || !(await deleteParticipant(tx, workshopId, participantId))) return false
     await announceWorkshopAccess(tx, workshopId)
+    await mailWorkshopEvent(tx, deps.mail, workshopId, 'cancelled', [participant])
     return true
+  })
+}
+
+/** New fields for the workshop; a change of its dates or place is a new revision of its calendar event, mailed to those taking part. */
+export async function changeWorkshop(deps: WorkshopDeps, workshop: WorkshopRow, fields: WorkshopFields): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await updateWorkshop(tx, workshop.id, fields)
+    const moved = fields.startsOn !== workshop.startsOn || fields.endsOn !== workshop.endsOn || fields.place !== workshop.place
+    if (!moved) return
+    await calendarSequence(tx, workshop.id, true)
+    await mailWorkshopEvent(tx, deps.mail, workshop.id, 'changed', await listParticipants(tx, workshop.id))
   })
 }
 

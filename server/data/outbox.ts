@@ -10,16 +10,18 @@ export type OutgoingMail = {
   text: string
   html: string
   networkIds: string[]
+  /** An iCalendar event sent with it (a workshop invitation), METHOD included. */
+  calendar?: string | null
 }
 
 /** A mail a worker has claimed: it holds it until its lease ends, then anyone may try again. */
-export type ClaimedMail = { id: string; to: string; subject: string; text: string; html: string; attempts: number }
+export type ClaimedMail = { id: string; to: string; subject: string; text: string; html: string; calendar: string | null; attempts: number }
 
 export async function queueMail(q: Queryable, m: OutgoingMail): Promise<string> {
   const [row] = await q.query<{ id: string }>(
-    `insert into mail_outbox (kind, recipient_id, to_address, subject, body_text, body_html, network_ids)
-     values ($1, $2, $3, $4, $5, $6, $7::uuid[]) returning id`,
-    [m.kind, m.recipientId, m.to, m.subject, m.text, m.html, m.networkIds],
+    `insert into mail_outbox (kind, recipient_id, to_address, subject, body_text, body_html, network_ids, calendar)
+     values ($1, $2, $3, $4, $5, $6, $7::uuid[], $8) returning id`,
+    [m.kind, m.recipientId, m.to, m.subject, m.text, m.html, m.networkIds, m.calendar ?? null],
   )
   return row!.id
 }
@@ -33,7 +35,7 @@ export async function claimDueMail(q: Queryable, limit: number, leaseMs: number)
     `update mail_outbox set attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
      where id in (select id from mail_outbox where status = 'pending' and next_attempt_at <= now()
                   order by next_attempt_at, created_at limit $1 for update skip locked)
-     returning id, to_address as "to", subject, body_text as text, body_html as html, attempts`,
+     returning id, to_address as "to", subject, body_text as text, body_html as html, calendar, attempts`,
     [limit, leaseMs],
   )
 }

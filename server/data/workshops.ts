@@ -136,3 +136,14 @@ export async function insertParticipant(q: Queryable, workshopId: string, p: Omi
 export async function deleteParticipant(q: Queryable, workshopId: string, id: string): Promise<boolean> {
   return (await q.query('delete from workshop_participants where workshop_id = $1 and id = $2 returning id', [workshopId, id])).length > 0
 }
+
+/** The revision of the workshop's calendar event; `bump` starts a new one (its dates or place changed). */
+export async function calendarSequence(q: Queryable, workshopId: string, bump = false): Promise<number> {
+  const [row] = await q.query<{ sequence: number }>(
+    bump
+      ? 'update workshops set calendar_sequence = calendar_sequence + 1 where id = $1 returning calendar_sequence as sequence'
+      : 'select calendar_sequence as sequence from workshops where id = $1',
+    [workshopId],
+  )
+  return row?.sequence ?? 0
+}

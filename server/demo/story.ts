@@ -107,10 +107,10 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
   // Workshops: the one held in Dakar, with three funded experts and its deliverables under way; the next one, in Abidjan.
   const dakarWorkshop = await createWorkshop(deps.db, who(SECRETARIAT), networkId, DAKAR_WORKSHOP(cast.cities.get('dakar')!), 'fr')
   for (const [kind, email, name] of WORKSHOP_PEOPLE) {
-    await addParticipant(deps.db, dakarWorkshop, { kind, funded: true, userId: email ? who(email) : null, name, email, cityId: null }, false)
+    await addParticipant(quiet, dakarWorkshop, { kind, funded: true, userId: email ? who(email) : null, name, email, cityId: null }, false)
   }
   await addParticipant(
-    deps.db,
+    quiet,
     dakarWorkshop,
     { kind: 'city_representative', funded: false, userId: who(ABIDJAN), name: 'Koffi Kouassi', email: ABIDJAN, cityId: cast.cities.get('abidjan')! },
     false,

@@ -6,13 +6,19 @@ import { queueMail, recentMailCount } from '../data/outbox'
 import type { MailKind } from '../../shared/api'
 import type { TemplateLocale } from '../../shared/templates'
 import { renderMail, type MailInput } from './messages'
+import { calendarMethod } from './calendar'
 import { MAIL_WORKER_DEFAULTS, MailWorker, type MailWorkerOptions, type SendMail } from './worker'
 
 /** What commands need of mail: whether it is on, links, and queueing within their transaction. */
-export type MailQueue = Pick<Mail, 'enabled' | 'link' | 'queue'>
+export type MailQueue = Pick<Mail, 'enabled' | 'link' | 'queue' | 'organizer'>
 
 /** For what must never send mail (the demonstration's story, told as its cast). */
-export const MAIL_OFF: MailQueue = { enabled: false, link: (path) => path, queue: async () => false }
+export const MAIL_OFF: MailQueue = {
+  enabled: false,
+  link: (path) => path,
+  queue: async () => false,
+  organizer: () => ({ name: 'Atelier', email: 'atelier@localhost' }),
+}
 
 /** Who a mail goes to: their account's address and language. */
 export type Recipient = { id: string | null; email: string; locale: string }
@@ -27,6 +33,7 @@ const PER_RECIPIENT_PER_HOUR: Record<MailKind, number> = {
   returned: 30,
   validated: 30,
   due: 30,
+  workshop: 30,
 }
 
 const localeOf = (l: string): TemplateLocale => (l === 'en' || l === 'es' ? l : 'fr')
@@ -59,12 +66,21 @@ export class Mail {
    * Writes the mail to the outbox within `q`'s transaction, in the recipient's language. Returns
    * whether it was queued: not without SMTP_URL, nor past the recipient's hourly limit for its kind.
    */
-  async queue(q: Queryable, to: Recipient, input: MailInput, networkIds: string[]): Promise<boolean> {
+  async queue(q: Queryable, to: Recipient, input: MailInput, networkIds: string[], calendar: string | null = null): Promise<boolean> {
     if (!this.enabled) return false
     if ((await recentMailCount(q, to.email, input.kind, 3_600_000)) >= PER_RECIPIENT_PER_HOUR[input.kind]) return false
     const message = renderMail(localeOf(to.locale), input)
-    await queueMail(q, { kind: input.kind, recipientId: to.id, to: to.email, networkIds, ...message })
+    await queueMail(q, { kind: input.kind, recipientId: to.id, to: to.email, networkIds, calendar, ...message })
     return true
+  }
+
+  /** Who a calendar event comes from: MAIL_FROM's name and address. */
+  organizer(): { name: string; email: string } {
+    const from = this.config?.from ?? 'Atelier <atelier@localhost>'
+    const address = /<([^>]+)>/.exec(from)
+    return address
+      ? { name: from.slice(0, address.index).trim().replace(/^"|"$/g, '') || 'Atelier', email: address[1]! }
+      : { name: 'Atelier', email: from.trim() }
   }
 
   /** Called once what queued mail has committed: the worker looks now instead of at its next poll. */
@@ -92,6 +108,8 @@ function smtpSender(config: MailConfig): SendMail {
       text: mail.text,
       html: mail.html,
       messageId: mail.messageId,
+      // A calendar part that mail clients offer to add (or update, or remove), and the same as an .ics attachment.
+      ...(mail.calendar ? { icalEvent: { filename: 'atelier.ics', method: calendarMethod(mail.calendar), content: mail.calendar } } : {}),
     })
   }
 }

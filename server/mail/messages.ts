@@ -24,6 +24,16 @@ export type MailInput =
   | { kind: 'mention' | 'reply'; from: Sender; document: string; comment: string; link: string }
   | { kind: 'submitted' | 'returned' | 'validated'; from: Sender; document: string; space: string; message: string; link: string }
   | { kind: 'due'; when: 'week' | 'day' | 'passed'; document: string; space: string; dueOn: Date; link: string }
+  | {
+      kind: 'workshop'
+      when: 'invited' | 'changed' | 'cancelled'
+      workshop: string
+      network: string
+      startsOn: Date
+      endsOn: Date
+      place: string
+      link: string
+    }
 
 /** The role an invitation gives, as the app names it (client/src/i18n); a workshop guest's gives none. */
 const ROLES: Record<TemplateLocale, Record<GrantRole, string>> = {
@@ -104,6 +114,8 @@ function words(locale: TemplateLocale, m: MailInput): Words {
       return { ...stepWords(locale, m), footer }
     case 'due':
       return { ...dueWords(locale, m), footer }
+    case 'workshop':
+      return { ...workshopWords(locale, m), footer }
     case 'mention':
     case 'reply': {
       const mention = m.kind === 'mention'
@@ -234,6 +246,62 @@ function dueWords(locale: TemplateLocale, m: Extract<MailInput, { kind: 'due' }>
         ],
         action: 'Abrir el documento',
       }
+  }
+}
+
+/** A workshop in someone's calendar: the invitation, a change of dates or place, or no longer taking part. */
+function workshopWords(locale: TemplateLocale, m: Extract<MailInput, { kind: 'workshop' }>): Omit<Words, 'footer'> {
+  const from = dateIn(locale, m.startsOn)
+  const to = dateIn(locale, m.endsOn)
+  switch (locale) {
+    case 'fr': {
+      const when = `du ${from} au ${to}${m.place ? ` à ${m.place}` : ''}`
+      return {
+        subject: { invited: `Invitation : ${m.workshop}`, changed: `Modifié : ${m.workshop}`, cancelled: `Annulé pour vous : ${m.workshop}` }[m.when].replace(
+          ' :',
+          '\u00a0:',
+        ),
+        lines: [
+          {
+            invited: `Vous participez à l’atelier « ${m.workshop} » du réseau « ${m.network} », ${when}.`,
+            changed: `L’atelier « ${m.workshop} » a changé : il a lieu ${when}.`,
+            cancelled: `Vous ne participez plus à l’atelier « ${m.workshop} » (${when}).`,
+          }[m.when],
+          m.when === 'cancelled' ? 'L’événement est retiré de votre agenda.' : 'L’événement joint s’ajoute à votre agenda.',
+        ],
+        action: 'Ouvrir l’atelier',
+      }
+    }
+    case 'en': {
+      const when = `from ${from} to ${to}${m.place ? ` in ${m.place}` : ''}`
+      return {
+        subject: { invited: `Invitation: ${m.workshop}`, changed: `Updated: ${m.workshop}`, cancelled: `Cancelled for you: ${m.workshop}` }[m.when],
+        lines: [
+          {
+            invited: `You take part in the workshop “${m.workshop}” of the network “${m.network}”, ${when}.`,
+            changed: `The workshop “${m.workshop}” has changed: it takes place ${when}.`,
+            cancelled: `You no longer take part in the workshop “${m.workshop}” (${when}).`,
+          }[m.when],
+          m.when === 'cancelled' ? 'The event is removed from your calendar.' : 'The attached event adds it to your calendar.',
+        ],
+        action: 'Open the workshop',
+      }
+    }
+    case 'es': {
+      const when = `del ${from} al ${to}${m.place ? ` en ${m.place}` : ''}`
+      return {
+        subject: { invited: `Invitación: ${m.workshop}`, changed: `Modificado: ${m.workshop}`, cancelled: `Cancelado para usted: ${m.workshop}` }[m.when],
+        lines: [
+          {
+            invited: `Participa en el taller «${m.workshop}» de la red «${m.network}», ${when}.`,
+            changed: `El taller «${m.workshop}» ha cambiado: tiene lugar ${when}.`,
+            cancelled: `Ya no participa en el taller «${m.workshop}» (${when}).`,
+          }[m.when],
+          m.when === 'cancelled' ? 'El evento se retira de su agenda.' : 'El evento adjunto se añade a su agenda.',
+        ],
+        action: 'Abrir el taller',
+      }
+    }
   }
 }
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Mail } from '../../server/mail/mail'
 import { remindDueDates } from '../../server/commands/due-reminders'
 import { createLogger } from '../../server/logger'
-import type { LinkResponse, OutboxList, SetupStatus, SubmissionCreated, ThreadView } from '../../shared/api'
+import ICAL from 'ical.js'
+import type { LinkResponse, OutboxList, SetupStatus, SubmissionCreated, ThreadView, WorkshopView } from '../../shared/api'
 import { ORIGIN, testApp } from '../helpers/app'
 import { anchorIn } from '../helpers/comments'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
@@ -158,6 +159,99 @@ describe.each(DRIVERS)('mail through the outbox, to a real SMTP server, on %s', 
       ])
     expect(smtp.to(w.pilot.email).find((m) => m.subject?.includes('demain'))!.text).toContain('« Plan pour demain » (Dakar) est attendu pour le 11 mars 2027.')
     expect(smtp.to(w.funder.email)).toEqual([])
+  })
+
+  it('those taking part in a workshop get it as a calendar event: invited, updated when it moves, cancelled when removed', async () => {
+    const w = await world()
+    const secretariat = await signIn(app, w.secretariat)
+    const created = await secretariat.post<WorkshopView>(`/api/networks/${w.network.id}/workshops`, {
+      title: 'Atelier de Dakar',
+      startsOn: '2027-03-09',
+      endsOn: '2027-03-11',
+      place: 'Dakar',
+      objectives: [],
+    })
+    const participants = `/api/workshops/${created.body.id}/participants`
+    const guest = `guest.${Date.now()}@example.org`
+    const added = await secretariat.post<WorkshopView>(participants, { kind: 'international_expert', funded: false, name: 'Inès Invitée', email: guest })
+    expect(added.status).toBe(201)
+    // An account's participant is mailed at its own address, in its language.
+    await db.query(`update users set locale = 'es' where id = $1`, [w.funder.id])
+    expect((await secretariat.post(participants, { kind: 'local_expert', funded: false, userId: w.funder.id })).status).toBe(201)
+
+    const events = (address: string) =>
+      smtp.to(address).map((m) => {
+        const part = m.attachments.find((a) => a.contentType.startsWith('text/calendar'))!
+        const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')))
+        const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!)
+        return {
+          subject: m.subject,
+          method: calendar.getFirstPropertyValue('method'),
+          uid: event.uid,
+          sequence: event.sequence,
+          start: event.startDate.toString(),
+          end: event.endDate.toString(),
+          location: event.location,
+          summary: event.summary,
+        }
+      })
+    const uid = `workshop-${created.body.id}@atelier`
+    await expect
+      .poll(() => events(guest))
+      .toEqual([
+        {
+          subject: 'Invitation\u00a0: Atelier de Dakar',
+          method: 'REQUEST',
+          uid,
+          sequence: 0,
+          start: '2027-03-09',
+          end: '2027-03-12',
+          location: 'Dakar',
+          summary: 'Atelier de Dakar',
+        },
+      ])
+    await expect.poll(() => events(w.funder.email).map((e) => e.subject)).toEqual(['Invitación: Atelier de Dakar'])
+
+    // It moves: the same event, a new revision, for everyone taking part.
+    const moved = await secretariat.patch(`/api/workshops/${created.body.id}`, {
+      title: 'Atelier de Dakar',
+      startsOn: '2027-03-16',
+      endsOn: '2027-03-18',
+      place: 'Saint-Louis',
+      objectives: [],
+    })
+    expect(moved.status).toBe(200)
+    await expect.poll(() => events(guest).length).toBe(2)
+    expect(events(guest)[1]).toEqual({
+      subject: 'Modifié\u00a0: Atelier de Dakar',
+      method: 'REQUEST',
+      uid,
+      sequence: 1,
+      start: '2027-03-16',
+      end: '2027-03-19',
+      location: 'Saint-Louis',
+      summary: 'Atelier de Dakar',
+    })
+    await expect.poll(() => events(w.funder.email).length).toBe(2)
+    // A change of title alone does not move anyone's calendar.
+    expect(
+      (
+        await secretariat.patch(`/api/workshops/${created.body.id}`, {
+          title: 'Atelier de Dakar (2)',
+          startsOn: '2027-03-16',
+          endsOn: '2027-03-18',
+          place: 'Saint-Louis',
+          objectives: [],
+        })
+      ).status,
+    ).toBe(200)
+
+    // Removed: the event is cancelled in their calendar.
+    const id = added.body.participants.find((p) => p.name === 'Inès Invitée')!.id
+    expect((await secretariat.delete(`${participants}/${id}`)).status).toBe(204)
+    await expect.poll(() => events(guest).length).toBe(3)
+    expect(events(guest)[2]).toMatchObject({ subject: 'Annulé pour vous\u00a0: Atelier de Dakar (2)', method: 'CANCEL', uid, sequence: 1 })
+    expect(events(w.funder.email)).toHaveLength(2)
   })
 
   it('a mail server outage delays mail: it is tried again, arrives exactly once, and the outbox shows why it waited', async () => {

@@ -695,7 +695,17 @@ const en: Messages = {
     pending: 'Waiting to be sent',
     retrying: 'Not sent yet: next try on {{date}} ({{reason}})',
     failed: 'Given up after several tries: {{reason}}',
-    kinds: { invitation: 'Invitation', password_reset: 'Password', mention: 'Mention', reply: 'Reply', submitted: 'Submission', returned: 'Returned', validated: 'Validation', due: 'Due date' },
+    kinds: {
+      invitation: 'Invitation',
+      password_reset: 'Password',
+      mention: 'Mention',
+      reply: 'Reply',
+      submitted: 'Submission',
+      returned: 'Returned',
+      validated: 'Validation',
+      due: 'Due date',
+      workshop: 'Workshop',
+    },
   },
   workshops: {
     section: 'International workshops',

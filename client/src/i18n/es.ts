@@ -703,7 +703,17 @@ const es: Messages = {
     pending: 'En espera de envío',
     retrying: 'Aún no enviado: nuevo intento el {{date}} ({{reason}})',
     failed: 'Abandonado tras varios intentos: {{reason}}',
-    kinds: { invitation: 'Invitación', password_reset: 'Contraseña', mention: 'Mención', reply: 'Respuesta', submitted: 'Envío', returned: 'Devolución', validated: 'Validación', due: 'Plazo' },
+    kinds: {
+      invitation: 'Invitación',
+      password_reset: 'Contraseña',
+      mention: 'Mención',
+      reply: 'Respuesta',
+      submitted: 'Envío',
+      returned: 'Devolución',
+      validated: 'Validación',
+      due: 'Plazo',
+      workshop: 'Taller',
+    },
   },
   workshops: {
     section: 'Talleres internacionales',

@@ -704,7 +704,17 @@ const fr = {
     pending: 'En attente d’envoi',
     retrying: 'Pas encore parti : nouvel essai le {{date}} ({{reason}})',
     failed: 'Abandonné après plusieurs essais : {{reason}}',
-    kinds: { invitation: 'Invitation', password_reset: 'Mot de passe', mention: 'Mention', reply: 'Réponse', submitted: 'Soumission', returned: 'Renvoi', validated: 'Validation', due: 'Échéance' },
+    kinds: {
+      invitation: 'Invitation',
+      password_reset: 'Mot de passe',
+      mention: 'Mention',
+      reply: 'Réponse',
+      submitted: 'Soumission',
+      returned: 'Renvoi',
+      validated: 'Validation',
+      due: 'Échéance',
+      workshop: 'Atelier',
+    },
   },
   workshops: {
     section: 'Ateliers internationaux',

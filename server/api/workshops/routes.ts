@@ -2,20 +2,11 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import { newLinkToken } from '../../auth/tokens'
-import { addParticipant, createWorkshop, fundedCounts, removeParticipant } from '../../commands/workshops'
+import { addParticipant, changeWorkshop, createWorkshop, fundedCounts, removeParticipant } from '../../commands/workshops'
 import { getDocuments } from '../../data/documents'
 import { findUserById } from '../../data/users'
 import { inviteParticipant } from '../../commands/invitations'
-import {
-  getParticipant,
-  getWorkshop,
-  listParticipants,
-  listWorkshops,
-  listWorkshopsAmong,
-  updateWorkshop,
-  workshopDocuments,
-  type WorkshopRow,
-} from '../../data/workshops'
+import { getParticipant, getWorkshop, listParticipants, listWorkshops, listWorkshopsAmong, workshopDocuments, type WorkshopRow } from '../../data/workshops'
 import { getNetworks, listMemberships } from '../../data/workspace'
 import type { Queryable } from '../../db/db'
 import { ApiError, forbidden, notFound } from '../../errors'
@@ -133,7 +124,8 @@ export const workshopRoutes = new Hono<AppEnv>()
     await authorizeSpace(c, networkOf(workshop.networkId), 'organise_workshop')
     const { db } = c.var.deps
     const body = c.req.valid('json')
-    await updateWorkshop(db, workshop.id, { ...body, hostCityId: await hostOf(db, workshop.networkId, body.hostCityId ?? workshop.hostCityId) })
+    await changeWorkshop(c.var.deps, workshop, { ...body, hostCityId: await hostOf(db, workshop.networkId, body.hostCityId ?? workshop.hostCityId) })
+    c.var.deps.mail.nudge()
     return c.json(await present(db, requireIdentity(c).actor, (await getWorkshop(db, workshop.id))!))
   })
   .post('/:id/participants', idParam('id'), validate('json', participantBody), async (c) => {
@@ -145,7 +137,7 @@ export const workshopRoutes = new Hono<AppEnv>()
     if (p.userId && !account) throw new ApiError('invalid_input', 'No such account', { fields: [{ path: 'userId', message: 'no such account' }] })
     if (p.cityId) requireNetworkCity(await listMemberships(db, { networkId: workshop.networkId }), p.cityId, 'cityId', 'The city is one of the network’s')
     await addParticipant(
-      db,
+      c.var.deps,
       workshop.id,
       {
         kind: p.kind,
@@ -157,12 +149,14 @@ export const workshopRoutes = new Hono<AppEnv>()
       },
       exception,
     )
+    c.var.deps.mail.nudge()
     return c.json(await present(db, requireIdentity(c).actor, workshop), 201)
   })
   .delete('/:id/participants/:participantId', idParam('id', 'participantId'), async (c) => {
     const workshop = await existingWorkshop(c)
     await authorizeSpace(c, networkOf(workshop.networkId), 'manage_members')
-    if (!(await removeParticipant(c.var.deps.db, workshop.id, c.req.param('participantId')))) throw notFound('No such participant')
+    if (!(await removeParticipant(c.var.deps, workshop.id, c.req.param('participantId')))) throw notFound('No such participant')
+    c.var.deps.mail.nudge()
     return c.body(null, 204)
   })
   // A single-use link for someone taking part without an account: it opens the workshop's documents and nothing else.
