@@ -30,6 +30,7 @@ import { networkRoutes } from './api/networks/routes'
 import { notificationRoutes } from './api/notifications/routes'
 import { passwordResetRoutes, userRoutes } from './api/password-resets/routes'
 import { outboxRoutes } from './api/outbox/routes'
+import { mailPreferenceRoutes, oneClickUnsubscribe, unsubscribeRoutes } from './api/mail/routes'
 import { searchRoutes } from './api/search/routes'
 import { setupRoutes } from './api/setup/routes'
 import { collabRoutes } from './collab/upgrade'
@@ -76,7 +77,9 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/health', healthRoutes)
     .route('/setup', setupRoutes)
     .route('/auth', authRoutes)
+    .route('/me/mail', mailPreferenceRoutes)
     .route('/me', meRoutes)
+    .route('/mail/unsubscribe', unsubscribeRoutes)
     .route('/documents', documentRoutes)
     .route('/documents/:id/comments', commentRoutes)
     .route('/documents/:id/mentionable', mentionableRoutes)
@@ -106,6 +109,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   // Frames over the limit are refused by ws itself, which closes that socket with 1009.
   wss.options.maxPayload = deps.config.collab.maxMessageBytes
   app.route('/collab', collabRoutes(upgradeWebSocket, deps.hub))
+  app.route('/mail/unsubscribe', oneClickUnsubscribe)
   app.route('/', staticClient(options.clientDir))
 
   app.onError((err, c) => {

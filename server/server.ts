@@ -26,7 +26,7 @@ import { createLogger } from './logger'
 import { seedDemo } from './demo/seed'
 import { VersionRecorder } from './versions/record'
 import { Mail } from './mail/mail'
-import { scheduleDueReminders } from './mail/due-schedule'
+import { scheduleMailRounds } from './mail/schedule'
 import type { MailWorkerOptions } from './mail/worker'
 
 export const HUB_DEFAULTS = { awarenessBatchMs: 50, contentDebounceMs: 2_000, unloadDelayMs: 2_000, applySliceMs: 8, peerGraceMs: 5_000 }
@@ -121,7 +121,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const deps = createDeps(config, db, logger, fanout, options, createLoginLimits({ redis: limitsStore }))
   deps.documents.start()
   deps.mail.start()
-  const stopReminders = scheduleDueReminders(deps)
+  const stopMailRounds = scheduleMailRounds(deps)
   if (config.demo && (await seedDemo(deps, config.demoPassword))) logger.info('demonstration network seeded')
   const stopWatching = await watchAccessChanges(deps, deps.hub, config.collab.accessRecheckMs)
   const stopPurging = purgeExpiredSessions(deps.auth, logger)
@@ -150,7 +150,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         await httpClosed
         await stopWatching()
         await stopPurging()
-        stopReminders()
+        stopMailRounds()
         await deps.mail.stop()
         await fanout.close()
         await deps.documents.stop()

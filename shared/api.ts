@@ -540,8 +540,37 @@ export type SearchResult = {
 export type SearchResponse = { results: SearchResult[]; next: string | null }
 
 /** The kinds of mail Atelier sends (server/mail/messages.ts writes each in French, English and Spanish). */
-export const MAIL_KINDS = ['invitation', 'password_reset', 'mention', 'reply', 'submitted', 'returned', 'validated', 'due', 'workshop'] as const
+export const MAIL_KINDS = ['invitation', 'password_reset', 'mention', 'reply', 'submitted', 'returned', 'validated', 'due', 'workshop', 'digest'] as const
 export type MailKind = (typeof MAIL_KINDS)[number]
+
+/**
+ * What a person chooses per topic: at once, in one daily digest (at 8 in the morning in their time
+ * zone), or never. Invitations and password resets are always sent: someone asked for them.
+ */
+export const MAIL_TOPICS = ['mention', 'reply', 'workflow', 'due', 'workshop'] as const
+export type MailTopic = (typeof MAIL_TOPICS)[number]
+export const MAIL_MODES = ['now', 'daily', 'never'] as const
+export type MailMode = (typeof MAIL_MODES)[number]
+
+/** The topic a kind of mail belongs to, or null for those always sent. */
+export function topicOf(kind: MailKind): MailTopic | null {
+  switch (kind) {
+    case 'mention':
+    case 'reply':
+    case 'due':
+    case 'workshop':
+      return kind
+    case 'submitted':
+    case 'returned':
+    case 'validated':
+      return 'workflow'
+    default:
+      return null
+  }
+}
+
+/** `GET`/`PUT /api/me/mail`: the caller's choices, and whether Atelier sends mail at all. */
+export type MailPreferences = { enabled: boolean; timeZone: string; topics: Record<MailTopic, MailMode> }
 
 /** A mail in the outbox, as the secretariat sees it: pending (with its next try), sent, or failed with the reason. */
 export type OutboxEntry = {

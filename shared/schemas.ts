@@ -7,7 +7,7 @@ import { GUEST_LINK_DAYS, PARTICIPANT_KINDS, WORKSHOP_MAX_DAYS, WORKSHOP_MIN_DAY
 import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES, STAGES } from './domain'
 import { DOCUMENT_KINDS, LOCALES, PROCESS_KINDS } from './templates'
 import { MAX_ENCODED_POSITION } from './collab'
-import { SEARCH_RESULT_TYPES } from './api'
+import { MAIL_MODES, MAIL_TOPICS, SEARCH_RESULT_TYPES } from './api'
 
 /** Request bodies, validated by the server and reused by the client's forms. */
 
@@ -165,6 +165,27 @@ export const grantRoleBody = z
 export const acceptInvitationBody = z.object({ name: trimmed(120), email, password }).partial()
 
 export const resetPasswordBody = z.object({ password })
+
+/** A time zone the runtime knows (IANA names: "Africa/Dakar", "Europe/Paris", "UTC"). */
+const timeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz })
+      return true
+    } catch {
+      return false
+    }
+  }, 'not a known time zone, such as Africa/Dakar')
+
+export const mailPreferencesBody = z.object({
+  timeZone: timeZone.optional(),
+  topics: z.partialRecord(z.enum(MAIL_TOPICS), z.enum(MAIL_MODES)).optional(),
+})
+
+/** One click from a mail: no more mail of this topic (the token is the person's own, from the link). */
+export const unsubscribeBody = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'not a link from a mail'), topic: z.enum(MAIL_TOPICS) })
 
 /** "Mot de passe oublié ?": the account's address (answered 202 whether or not it exists). */
 export const requestResetBody = z.object({ email })

@@ -12,16 +12,27 @@ export type OutgoingMail = {
   networkIds: string[]
   /** An iCalendar event sent with it (a workshop invitation), METHOD included. */
   calendar?: string | null
+  /** Where a mail client's one-click unsubscribe posts (List-Unsubscribe), for the mails a person may stop. */
+  unsubscribeUrl?: string | null
 }
 
 /** A mail a worker has claimed: it holds it until its lease ends, then anyone may try again. */
-export type ClaimedMail = { id: string; to: string; subject: string; text: string; html: string; calendar: string | null; attempts: number }
+export type ClaimedMail = {
+  id: string
+  to: string
+  subject: string
+  text: string
+  html: string
+  calendar: string | null
+  unsubscribeUrl: string | null
+  attempts: number
+}
 
 export async function queueMail(q: Queryable, m: OutgoingMail): Promise<string> {
   const [row] = await q.query<{ id: string }>(
-    `insert into mail_outbox (kind, recipient_id, to_address, subject, body_text, body_html, network_ids, calendar)
-     values ($1, $2, $3, $4, $5, $6, $7::uuid[], $8) returning id`,
-    [m.kind, m.recipientId, m.to, m.subject, m.text, m.html, m.networkIds, m.calendar ?? null],
+    `insert into mail_outbox (kind, recipient_id, to_address, subject, body_text, body_html, network_ids, calendar, unsubscribe_url)
+     values ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9) returning id`,
+    [m.kind, m.recipientId, m.to, m.subject, m.text, m.html, m.networkIds, m.calendar ?? null, m.unsubscribeUrl ?? null],
   )
   return row!.id
 }
@@ -35,7 +46,7 @@ export async function claimDueMail(q: Queryable, limit: number, leaseMs: number)
     `update mail_outbox set attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
      where id in (select id from mail_outbox where status = 'pending' and next_attempt_at <= now()
                   order by next_attempt_at, created_at limit $1 for update skip locked)
-     returning id, to_address as "to", subject, body_text as text, body_html as html, calendar, attempts`,
+     returning id, to_address as "to", subject, body_text as text, body_html as html, calendar, unsubscribe_url as "unsubscribeUrl", attempts`,
     [limit, leaseMs],
   )
 }

@@ -3,7 +3,9 @@ import type { Logger } from 'pino'
 import type { MailConfig } from '../config'
 import type { Db, Queryable } from '../db/db'
 import { queueMail, recentMailCount } from '../data/outbox'
-import type { MailKind } from '../../shared/api'
+import { topicOf, type MailKind } from '../../shared/api'
+import { newLinkToken } from '../auth/tokens'
+import { addDigestItem, mailToken, modeFor } from '../data/mail-preferences'
 import type { TemplateLocale } from '../../shared/templates'
 import { renderMail, type MailInput } from './messages'
 import { calendarMethod } from './calendar'
@@ -34,6 +36,7 @@ const PER_RECIPIENT_PER_HOUR: Record<MailKind, number> = {
   validated: 30,
   due: 30,
   workshop: 30,
+  digest: 2,
 }
 
 const localeOf = (l: string): TemplateLocale => (l === 'en' || l === 'es' ? l : 'fr')
@@ -63,14 +66,25 @@ export class Mail {
   }
 
   /**
-   * Writes the mail to the outbox within `q`'s transaction, in the recipient's language. Returns
-   * whether it was queued: not without SMTP_URL, nor past the recipient's hourly limit for its kind.
+   * Writes the mail within `q`'s transaction, in the recipient's language, as they chose for its
+   * topic: to the outbox (with a link that stops the topic), to their daily digest, or nowhere.
+   * Returns whether it will reach them: not without SMTP_URL, nor past the hourly limit for its kind.
    */
   async queue(q: Queryable, to: Recipient, input: MailInput, networkIds: string[], calendar: string | null = null): Promise<boolean> {
     if (!this.enabled) return false
+    const topic = to.id ? topicOf(input.kind) : null
+    const mode = topic && to.id ? await modeFor(q, to.id, topic) : 'now'
+    if (mode === 'never') return false
+    const token = topic && to.id ? await mailToken(q, to.id, newLinkToken().token) : null
+    const unsubscribe = topic && token ? { topic, link: this.link(`/unsubscribe/${token}/${topic}`) } : null
+    const message = renderMail(localeOf(to.locale), input, unsubscribe)
+    if (mode === 'daily' && to.id) {
+      await addDigestItem(q, to.id, { kind: input.kind, subject: message.subject, detail: message.summary, link: input.link, networkIds })
+      return true
+    }
     if ((await recentMailCount(q, to.email, input.kind, 3_600_000)) >= PER_RECIPIENT_PER_HOUR[input.kind]) return false
-    const message = renderMail(localeOf(to.locale), input)
-    await queueMail(q, { kind: input.kind, recipientId: to.id, to: to.email, networkIds, calendar, ...message })
+    const oneClick = topic && token ? this.link(`/mail/unsubscribe/${token}/${topic}`) : null
+    await queueMail(q, { kind: input.kind, recipientId: to.id, to: to.email, networkIds, calendar, unsubscribeUrl: oneClick, ...message })
     return true
   }
 
@@ -108,6 +122,8 @@ function smtpSender(config: MailConfig): SendMail {
       text: mail.text,
       html: mail.html,
       messageId: mail.messageId,
+      // One click in the mail client stops this topic (RFC 8058): a POST to the link, no page to open.
+      ...(mail.unsubscribeUrl ? { list: { unsubscribe: mail.unsubscribeUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
       // A calendar part that mail clients offer to add (or update, or remove), and the same as an .ics attachment.
       ...(mail.calendar ? { icalEvent: { filename: 'atelier.ics', method: calendarMethod(mail.calendar), content: mail.calendar } } : {}),
     })

@@ -1,4 +1,5 @@
 import type { GrantRole } from '../../shared/domain'
+import type { MailTopic } from '../../shared/api'
 import type { TemplateLocale } from '../../shared/templates'
 
 /**
@@ -310,14 +311,91 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /** Header lines cannot carry a line break (it would start another header). */
 const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ').trim()
 
-export function renderMail(locale: TemplateLocale, m: MailInput): Message {
+const colon = (locale: TemplateLocale) => (locale === 'fr' ? '\u00a0:' : ':')
+
+/** How the unsubscribe line names each topic a person may stop. */
+const TOPIC_NAMES: Record<TemplateLocale, Record<MailTopic, string>> = {
+  fr: { mention: 'les mentions', reply: 'les réponses', workflow: 'les étapes de validation', due: 'les rappels d’échéance', workshop: 'les ateliers' },
+  en: { mention: 'mentions', reply: 'replies', workflow: 'review steps', due: 'due-date reminders', workshop: 'workshops' },
+  es: { mention: 'las menciones', reply: 'las respuestas', workflow: 'las etapas de validación', due: 'los recordatorios de plazo', workshop: 'los talleres' },
+}
+
+const STOP: Record<TemplateLocale, (topic: string) => string> = {
+  fr: (topic) => `Ne plus recevoir de courriels pour ${topic}`,
+  en: (topic) => `Stop mail about ${topic}`,
+  es: (topic) => `No recibir más correos sobre ${topic}`,
+}
+
+/** The body's own sentences, for a digest that gathers several mails into one. */
+export type Rendered = Message & { summary: string }
+
+/** A mail in its recipient's language; `unsubscribe` (topic and link) adds the line that stops its kind. */
+export function renderMail(locale: TemplateLocale, m: MailInput, unsubscribe: { topic: MailTopic; link: string } | null = null): Rendered {
   const w = words(locale, m)
-  // French sets a (narrow no-break) space before a colon.
-  const text = [...w.lines, '', `${w.action}${locale === 'fr' ? '\u00a0:' : ':'} ${m.link}`, '', '—', w.footer].join('\n')
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">
-${w.lines.map((l) => `<p>${escapeHtml(l).replace(/\n/g, '<br>')}</p>`).join('\n')}
-<p><a href="${escapeHtml(m.link)}">${escapeHtml(w.action)}</a></p>
-<p style="color:#555;font-size:smaller">${escapeHtml(w.footer)}</p>
+  const stop = unsubscribe && STOP[locale](TOPIC_NAMES[locale][unsubscribe.topic])
+  const text = [
+    ...w.lines,
+    '',
+    `${w.action}${colon(locale)} ${m.link}`,
+    '',
+    '—',
+    w.footer,
+    ...(stop ? [`${stop}${colon(locale)} ${unsubscribe.link}`] : []),
+  ].join('\n')
+  const html = page(
+    locale,
+    `${w.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
+<p><a href="${escapeHtml(m.link)}">${escapeHtml(w.action)}</a></p>`,
+    `${escapeHtml(w.footer)}${stop ? `<br><a href="${escapeHtml(unsubscribe.link)}">${escapeHtml(stop)}</a>` : ''}`,
+  )
+  return { subject: oneLine(w.subject), text, html, summary: w.lines.join(' ') }
+}
+
+const page = (
+  locale: TemplateLocale,
+  body: string,
+  footer: string,
+) => `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">
+${body}
+<p style="color:#555;font-size:smaller">${footer}</p>
 </body></html>`
-  return { subject: oneLine(w.subject), text, html }
+
+const DIGEST: Record<TemplateLocale, { subject: (n: number) => string; intro: string; settings: string }> = {
+  fr: {
+    subject: (n) => (n === 1 ? 'Atelier\u00a0: une nouveauté' : `Atelier\u00a0: ${n} nouveautés`),
+    intro: 'Ce qui s’est passé depuis votre dernier récapitulatif :',
+    settings: 'Choisir ce que vous recevez, et quand',
+  },
+  en: {
+    subject: (n) => (n === 1 ? 'Atelier: one update' : `Atelier: ${n} updates`),
+    intro: 'What happened since your last digest:',
+    settings: 'Choose what you receive, and when',
+  },
+  es: {
+    subject: (n) => (n === 1 ? 'Atelier: una novedad' : `Atelier: ${n} novedades`),
+    intro: 'Lo que ha pasado desde su último resumen:',
+    settings: 'Elegir qué recibe y cuándo',
+  },
+}
+
+/** The daily digest: every notice a person chose to receive once a day, oldest first, each with its link. */
+export function renderDigest(locale: TemplateLocale, items: { subject: string; detail: string; link: string }[], settingsLink: string): Message {
+  const d = DIGEST[locale]
+  const text = [
+    d.intro,
+    '',
+    ...items.flatMap((i) => [`• ${i.subject}`, ...(i.detail ? [`  ${i.detail}`] : []), `  ${i.link}`, '']),
+    '—',
+    FOOTER[locale],
+    `${d.settings}${colon(locale)} ${settingsLink}`,
+  ].join('\n')
+  const list = items
+    .map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.subject)}</a>${i.detail ? `<br>${escapeHtml(i.detail)}` : ''}</li>`)
+    .join('\n')
+  const html = page(
+    locale,
+    `<p>${escapeHtml(d.intro)}</p>\n<ul>\n${list}\n</ul>`,
+    `${escapeHtml(FOOTER[locale])}<br><a href="${escapeHtml(settingsLink)}">${escapeHtml(d.settings)}</a>`,
+  )
+  return { subject: oneLine(d.subject(items.length)), text, html }
 }

@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { linkIn, SmtpSink } from '../helpers/smtp'
 import { artifactPath, launchBrowser, newContext, signIn, startAppServer, type AppServer } from './harness'
-import { buildWorld, type World } from './world'
+import type { MailPreferences, MeResponse, WorkshopView } from '../../shared/api'
+import { buildWorld, withApi, type World } from './world'
 
 /** A port nobody listens on yet: mails carry links, so the server must know its address (PUBLIC_URL) before it starts. */
 async function freePort(): Promise<number> {
@@ -84,4 +85,43 @@ describe('a forgotten password, by mail', () => {
       )
       .toMatch(/^Envoyé le/)
   })
+
+  it('a workshop invitation carries a link that stops workshop mail; the person then chooses the rest on « Vos courriels »', async () => {
+    const person = world.people.localExpert
+    const me = await withApi(server, person, (api) => api.send<MeResponse>('GET', '/api/me'))
+    await withApi(server, world.people.secretariat, async (api) => {
+      const workshop = await api.post<WorkshopView>(`/api/networks/${world.network.id}/workshops`, {
+        title: 'Atelier de Kappaville',
+        startsOn: '2027-03-09',
+        endsOn: '2027-03-11',
+        place: 'Dakar',
+      })
+      await api.post(`/api/workshops/${workshop.id}/participants`, { kind: 'local_expert', funded: false, userId: me.user.id })
+    })
+    const invitations = () => smtp.to(person.email).filter((m) => m.subject?.startsWith('Invitation'))
+    await expect.poll(() => invitations().length, { timeout: 15_000 }).toBe(1)
+    const stop = /Ne plus recevoir de courriels pour les ateliers\u00a0: (\S+)/.exec(invitations()[0]!.text ?? '')![1]!
+    expect(stop).toMatch(new RegExp(`^${server.url}/unsubscribe/`))
+
+    // Opened from the mail, signed out.
+    const page = await (await newContext(browser)).newPage()
+    onTestFinished(() => page.context().close())
+    await page.goto(stop)
+    await page.getByText('Ne plus recevoir de courriels pour ce sujet').waitFor()
+    await page.getByRole('button', { name: 'Confirmer' }).click()
+    await page.getByText('C’est fait').waitFor()
+
+    const signedIn = await signIn(browser, server, person.email, person.password)
+    onTestFinished(() => signedIn.context().close())
+    await signedIn.getByRole('link', { name: new RegExp(person.name) }).click()
+    await signedIn.getByRole('heading', { name: 'Vos courriels' }).waitFor()
+    const workshops = signedIn.getByRole('group', { name: 'Les ateliers (invitations et changements de dates)' })
+    expect(await workshops.getByRole('radio', { name: 'Jamais' }).isChecked()).toBe(true)
+    await signedIn.getByRole('group', { name: 'Quand on vous mentionne' }).getByRole('radio', { name: 'Un récapitulatif par jour' }).check()
+    await signedIn.getByText('Vos choix sont enregistrés.').waitFor()
+    await signedIn.screenshot({ path: artifactPath('mail-settings.png'), fullPage: true })
+    const saved = await withApi(server, person, (api) => api.send<MailPreferences>('GET', '/api/me/mail'))
+    expect(saved.topics).toMatchObject({ workshop: 'never', mention: 'daily', reply: 'now' })
+  })
 })
+

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Mail } from '../../server/mail/mail'
 import { remindDueDates } from '../../server/commands/due-reminders'
+import { sendDigests } from '../../server/commands/digests'
 import { createLogger } from '../../server/logger'
 import ICAL from 'ical.js'
-import type { LinkResponse, OutboxList, SetupStatus, SubmissionCreated, ThreadView, WorkshopView } from '../../shared/api'
+import type { LinkResponse, MailPreferences, OutboxList, SetupStatus, SubmissionCreated, ThreadView, WorkshopView } from '../../shared/api'
 import { ORIGIN, testApp } from '../helpers/app'
 import { anchorIn } from '../helpers/comments'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
@@ -252,6 +253,75 @@ describe.each(DRIVERS)('mail through the outbox, to a real SMTP server, on %s', 
     await expect.poll(() => events(guest).length).toBe(3)
     expect(events(guest)[2]).toMatchObject({ subject: 'Annulé pour vous\u00a0: Atelier de Dakar (2)', method: 'CANCEL', uid, sequence: 1 })
     expect(events(w.funder.email)).toHaveLength(2)
+  })
+
+  it('each person chooses per topic: a daily digest at their morning gathers what waited; one click in a mail stops a topic', async () => {
+    const w = await world()
+    const plan = await buildDocument(db, w.dakar, { title: 'Plan d’action de Dakar' })
+    const secretariat = await signIn(app, w.secretariat)
+    const pilot = await signIn(app, w.pilot)
+    expect((await pilot.get<MailPreferences>('/api/me/mail')).body).toEqual({
+      enabled: true,
+      timeZone: 'UTC',
+      topics: { mention: 'now', reply: 'now', workflow: 'now', due: 'now', workshop: 'now' },
+    })
+    const chosen = await pilot.put<MailPreferences>('/api/me/mail', { timeZone: 'Africa/Dakar', topics: { mention: 'daily' } })
+    expect(chosen.body).toMatchObject({ timeZone: 'Africa/Dakar', topics: { mention: 'daily', reply: 'now' } })
+    expect((await pilot.put('/api/me/mail', { timeZone: 'Mars/Olympus' })).status).toBe(400)
+    expect((await pilot.put('/api/me/mail', { topics: { mention: 'hourly' } })).status).toBe(400)
+    expect((await app.client().get('/api/me/mail')).status).toBe(401)
+
+    const mention = async (body: string) => {
+      const res = await secretariat.post<ThreadView>(`/api/documents/${plan.id}/comments`, {
+        anchor: await anchorIn(db, plan.id),
+        body,
+        mentions: [w.pilot.id],
+      })
+      expect(res.status).toBe(201)
+      return res.body.id
+    }
+    const first = await mention('Pouvez-vous relire la section 2 ?')
+    const second = await mention('Et le budget ?')
+    const waiting = async () => (await db.query<{ n: number }>('select count(*)::int as n from mail_digest_items where user_id = $1', [w.pilot.id]))[0]!.n
+    expect(await waiting()).toBe(2)
+    // 06:30 in Dakar (UTC+0): not yet their morning.
+    expect(await sendDigests({ db, mail }, new Date('2027-03-10T06:30:00Z'))).toBe(0)
+    expect(await sendDigests({ db, mail }, new Date('2027-03-10T08:05:00Z'))).toBe(1)
+    expect(await sendDigests({ db, mail }, new Date('2027-03-10T09:05:00Z'))).toBe(0)
+    mail.nudge()
+    await expect.poll(() => smtp.to(w.pilot.email).map((m) => m.subject)).toEqual(['Atelier\u00a0: 2 nouveautés'])
+    const digest = smtp.to(w.pilot.email)[0]!
+    expect(digest.text).toContain('• Claire Secrétariat vous a mentionné·e dans « Plan d’action de Dakar »')
+    expect(digest.text).toContain('Pouvez-vous relire la section 2 ?')
+    expect(digest.text).toContain(`${ORIGIN}/documents/${plan.id}?thread=${first}`)
+    expect(digest.text).toContain(`${ORIGIN}/documents/${plan.id}?thread=${second}`)
+    expect(await waiting()).toBe(0)
+
+    // Replies still come at once, each with the line and the header that stop them.
+    expect((await pilot.post(`/api/documents/${plan.id}/comments/${first}/replies`, { body: 'C’est fait.' })).status).toBe(201)
+    expect((await secretariat.post(`/api/documents/${plan.id}/comments/${first}/replies`, { body: 'Merci !' })).status).toBe(201)
+    const replies = () => smtp.to(w.pilot.email).filter((m) => m.subject?.includes('a répondu'))
+    await expect.poll(() => replies().length).toBe(1)
+    const oneClick = /<([^>]+)>/.exec(replies()[0]!.headerLines.find((h) => h.key === 'list-unsubscribe')!.line)![1]!
+    expect(oneClick).toMatch(new RegExp(`^${ORIGIN}/mail/unsubscribe/[A-Za-z0-9_-]+/reply$`))
+    expect(replies()[0]!.headerLines.find((h) => h.key === 'list-unsubscribe-post')!.line).toContain('List-Unsubscribe=One-Click')
+    expect(replies()[0]!.text).toContain('Ne plus recevoir de courriels pour les réponses')
+    // The mail client's one click: a form post, no session, no page.
+    const posted = await app.app.request(oneClick.slice(ORIGIN.length), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    })
+    expect(posted.status).toBe(200)
+    expect((await pilot.get<MailPreferences>('/api/me/mail')).body.topics.reply).toBe('never')
+    expect((await app.app.request('/mail/unsubscribe/not-a-real-token-at-all-xx/reply', { method: 'POST' })).status).toBe(404)
+    expect((await app.client().post('/api/mail/unsubscribe', { token: 'x', topic: 'reply' })).status).toBe(400)
+    expect((await app.client().post('/api/mail/unsubscribe', { token: 'a'.repeat(32), topic: 'reply' })).status).toBe(404)
+    // No more replies by mail; they stay in the app's inbox.
+    expect((await secretariat.post(`/api/documents/${plan.id}/comments/${first}/replies`, { body: 'Noté.' })).status).toBe(201)
+    expect((await secretariat.post('/api/password-resets', { email: w.pilot.email })).status).toBe(202)
+    await expect.poll(() => smtp.to(w.pilot.email).filter((m) => m.subject === 'Réinitialiser votre mot de passe Atelier').length).toBe(1)
+    expect(replies()).toHaveLength(1)
   })
 
   it('a mail server outage delays mail: it is tried again, arrives exactly once, and the outbox shows why it waited', async () => {

@@ -32,6 +32,8 @@ import type {
   PracticeView,
   SearchResponse,
   OutboxList,
+  MailPreferences,
+  MailTopic,
 } from '../../../shared/api'
 import type {
   AcceptInvitationBody,
@@ -51,6 +53,7 @@ import type {
   localisationStepBody,
   supportActivityBody,
   resetPasswordBody,
+  mailPreferencesBody,
   returnSubmissionBody,
   submitBody,
   validateSubmissionBody,
@@ -126,6 +129,9 @@ export const endpoints = {
   tickOnboarding: (networkId: string, cityId: string, key: string, body: z.input<typeof onboardingItemBody>) =>
     api.patch<CityOnboarding>(`/api/networks/${id(networkId)}/cities/${id(cityId)}/onboarding/items/${id(key)}`, body),
   myWorkshops: (o?: RequestOptions) => api.get<WorkshopList>('/api/workshops', o),
+  mailPreferences: (o?: RequestOptions) => api.get<MailPreferences>('/api/me/mail', o),
+  saveMailPreferences: (body: z.input<typeof mailPreferencesBody>) => api.put<MailPreferences>('/api/me/mail', body),
+  unsubscribe: (token: string, topic: MailTopic) => api.post<void>('/api/mail/unsubscribe', { token, topic }),
   outbox: (networkId: string, o?: RequestOptions) => api.get<OutboxList>(`/api/networks/${id(networkId)}/outbox`, o),
   networkWorkshops: (networkId: string, o?: RequestOptions) => api.get<WorkshopList>(`/api/networks/${id(networkId)}/workshops`, o),
   createWorkshop: (networkId: string, body: z.input<typeof workshopBody>) => api.post<WorkshopView>(`/api/networks/${id(networkId)}/workshops`, body),

@@ -5,6 +5,7 @@ import { NotFoundPage } from '../pages/NotFoundPage'
 import { ResetPasswordPage } from '../pages/ResetPasswordPage'
 import { SetupPage } from '../pages/SetupPage'
 import { SignInPage } from '../pages/SignInPage'
+import { UnsubscribePage } from '../mail/UnsubscribePage'
 import { AppLoading, Layout } from './Layout'
 import { RequireAuth } from './RequireAuth'
 import { RouteError } from './RouteError'
@@ -35,12 +36,14 @@ export const router = createBrowserRouter([
           { path: 'practices/:id', lazy: () => import('../practices/PracticePage') },
           { path: 'documents/:id', lazy: () => import('../pages/DocumentPage') },
           { path: 'documents/:id/history', lazy: () => import('../versions/HistoryPage') },
+          { path: 'me', lazy: () => import('../mail/MailSettingsPage') },
         ],
       },
       { path: 'signin', element: <SignInPage /> },
       { path: 'setup', element: <SetupPage /> },
       { path: 'invitation/:token', element: <InvitationPage /> },
       { path: 'reset/:token', element: <ResetPasswordPage /> },
+      { path: 'unsubscribe/:token/:topic', element: <UnsubscribePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

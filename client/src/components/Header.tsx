@@ -48,10 +48,10 @@ export function Header() {
             </Link>
           )}
           {me && (
-            <span className="user-name" title={me.user.email}>
+            <Link to="/me" className="user-name" title={`${me.user.email} — ${t('mailSettings.title')}`}>
               <span className="visually-hidden">{t('header.account')} </span>
               {me.user.name}
-            </span>
+            </Link>
           )}
           {me && <NotificationsMenu />}
           <LanguageSwitch />

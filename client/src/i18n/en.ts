@@ -686,6 +686,32 @@ const en: Messages = {
     endsOnHint: 'Leave empty while the cycle is running.',
     startRequired: 'Give the day the cycle starts.',
   },
+  mailSettings: {
+    title: 'Your mail',
+    intro:
+      'For each topic, choose to get a mail at once, one digest a day (at 8 in your morning) or nothing. Everything stays in Atelier, in your notifications.',
+    off: 'Atelier does not send mail on this server yet: your choices will apply as soon as it does.',
+    topics: {
+      mention: 'When someone mentions you',
+      reply: 'Replies in your threads',
+      workflow: 'Review steps (submitted, returned, validated)',
+      due: 'Due-date reminders',
+      workshop: 'Workshops (invitations and changes of dates)',
+    },
+    modes: { now: 'At once', daily: 'One digest a day', never: 'Never' },
+    zone: 'Your time zone: {{zone}}.',
+    useZone: 'Use this device’s ({{zone}})',
+    always: 'Invitations and password-reset links are always sent: someone asked for them.',
+    saved: 'Your choices are saved.',
+  },
+  unsubscribe: {
+    title: 'Unsubscribe',
+    ask: 'Stop receiving mail on this topic: {{topic}}?',
+    confirm: 'Confirm',
+    done: 'Done: you will no longer get mail on this topic ({{topic}}). You can change your mind at any time.',
+    settings: 'Choose what you receive',
+    invalid: 'This unsubscribe link is not valid.',
+  },
   outbox: {
     title: 'Mail sent',
     refresh: 'Refresh',
@@ -705,6 +731,7 @@ const en: Messages = {
       validated: 'Validation',
       due: 'Due date',
       workshop: 'Workshop',
+      digest: 'Digest',
     },
   },
   workshops: {

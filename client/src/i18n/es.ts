@@ -694,6 +694,32 @@ const es: Messages = {
     endsOnHint: 'Déjelo vacío mientras el ciclo esté en curso.',
     startRequired: 'Indique el día en que empieza el ciclo.',
   },
+  mailSettings: {
+    title: 'Sus correos',
+    intro:
+      'Para cada tema, elija recibir un correo al momento, un resumen al día (a las 8 de su mañana) o nada. Todo sigue visible en Atelier, en sus notificaciones.',
+    off: 'Atelier todavía no envía correos en este servidor: sus elecciones se aplicarán en cuanto lo haga.',
+    topics: {
+      mention: 'Cuando le mencionan',
+      reply: 'Las respuestas en sus conversaciones',
+      workflow: 'Las etapas de validación (enviado, devuelto, validado)',
+      due: 'Los recordatorios de plazo',
+      workshop: 'Los talleres (invitaciones y cambios de fecha)',
+    },
+    modes: { now: 'Al momento', daily: 'Un resumen al día', never: 'Nunca' },
+    zone: 'Su zona horaria: {{zone}}.',
+    useZone: 'Usar la de este dispositivo ({{zone}})',
+    always: 'Las invitaciones y los enlaces para restablecer la contraseña se envían siempre: responden a una solicitud.',
+    saved: 'Sus elecciones están guardadas.',
+  },
+  unsubscribe: {
+    title: 'Darse de baja',
+    ask: '¿Dejar de recibir correos sobre este tema: {{topic}}?',
+    confirm: 'Confirmar',
+    done: 'Hecho: ya no recibirá correos sobre este tema ({{topic}}). Puede cambiar de opinión en cualquier momento.',
+    settings: 'Elegir qué recibe',
+    invalid: 'Este enlace de baja no es válido.',
+  },
   outbox: {
     title: 'Correos enviados',
     refresh: 'Actualizar',
@@ -713,6 +739,7 @@ const es: Messages = {
       validated: 'Validación',
       due: 'Plazo',
       workshop: 'Taller',
+      digest: 'Resumen',
     },
   },
   workshops: {

@@ -695,6 +695,32 @@ const fr = {
     endsOnHint: 'Laissez vide tant que le cycle est en cours.',
     startRequired: 'Indiquez le jour où le cycle commence.',
   },
+  mailSettings: {
+    title: 'Vos courriels',
+    intro:
+      'Pour chaque sujet, choisissez de recevoir un courriel tout de suite, un récapitulatif par jour (à 8 h, à votre heure) ou rien. Tout reste visible dans Atelier, dans vos notifications.',
+    off: 'Atelier n’envoie pas de courriels sur ce serveur pour l’instant : vos choix s’appliqueront dès qu’il en enverra.',
+    topics: {
+      mention: 'Quand on vous mentionne',
+      reply: 'Les réponses dans vos discussions',
+      workflow: 'Les étapes de validation (soumis, renvoyé, validé)',
+      due: 'Les rappels d’échéance',
+      workshop: 'Les ateliers (invitations et changements de dates)',
+    },
+    modes: { now: 'Tout de suite', daily: 'Un récapitulatif par jour', never: 'Jamais' },
+    zone: 'Votre fuseau horaire\u00a0: {{zone}}.',
+    useZone: 'Utiliser celui de cet appareil ({{zone}})',
+    always: 'Les invitations et les liens de réinitialisation du mot de passe vous sont toujours envoyés : ils répondent à une demande.',
+    saved: 'Vos choix sont enregistrés.',
+  },
+  unsubscribe: {
+    title: 'Se désabonner',
+    ask: 'Ne plus recevoir de courriels pour ce sujet\u00a0: {{topic}}\u00a0?',
+    confirm: 'Confirmer',
+    done: 'C’est fait : vous ne recevrez plus de courriels pour ce sujet ({{topic}}). Vous pouvez changer d’avis à tout moment.',
+    settings: 'Choisir ce que vous recevez',
+    invalid: 'Ce lien de désabonnement n’est pas valide.',
+  },
   outbox: {
     title: 'Courriels envoyés',
     refresh: 'Actualiser',
@@ -714,6 +740,7 @@ const fr = {
       validated: 'Validation',
       due: 'Échéance',
       workshop: 'Atelier',
+      digest: 'Récapitulatif',
     },
   },
   workshops: {

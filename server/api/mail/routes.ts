@@ -1,0 +1,49 @@
+import { Hono, type Context } from 'hono'
+import type { AppEnv } from '../../context'
+import { requireIdentity } from '../../auth/session'
+import { getPreferences, setPreferences, userByMailToken } from '../../data/mail-preferences'
+import { ApiError } from '../../errors'
+import { validate } from '../validate'
+import { MAIL_TOPICS, type MailPreferences, type MailTopic } from '../../../shared/api'
+import { mailPreferencesBody, unsubscribeBody } from '../../../shared/schemas'
+
+async function present(c: Context<AppEnv>, userId: string): Promise<MailPreferences> {
+  return { enabled: c.var.deps.mail.enabled, ...(await getPreferences(c.var.deps.db, userId)) }
+}
+
+/** `/api/me/mail`: what the caller receives by mail, per topic, and their time zone (for the digest's morning). */
+export const mailPreferenceRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => c.json(await present(c, requireIdentity(c).user.id)))
+  .put('/', validate('json', mailPreferencesBody), async (c) => {
+    const { user } = requireIdentity(c)
+    await setPreferences(c.var.deps.db, user.id, c.req.valid('json'))
+    return c.json(await present(c, user.id))
+  })
+
+/** The topic a link's token stops, for whoever holds the link (it is only ever in that person's mails). */
+async function stop(c: Context<AppEnv>, token: string, topic: MailTopic): Promise<void> {
+  const userId = await userByMailToken(c.var.deps.db, token)
+  if (!userId) throw new ApiError('link_invalid', 'This unsubscribe link is not valid')
+  await setPreferences(c.var.deps.db, userId, { topics: { [topic]: 'never' } })
+}
+
+/** `POST /api/mail/unsubscribe` `{ token, topic }`: the page a mail's unsubscribe link opens asks for it. */
+export const unsubscribeRoutes = new Hono<AppEnv>().post('/', validate('json', unsubscribeBody), async (c) => {
+  const { token, topic } = c.req.valid('json')
+  await stop(c, token, topic)
+  return c.body(null, 204)
+})
+
+/**
+ * `POST /mail/unsubscribe/:token/:topic`, outside the API: a mail client's one-click unsubscribe
+ * (RFC 8058) posts `List-Unsubscribe=One-Click` as a form, from no page of ours, with no cookie.
+ */
+export const oneClickUnsubscribe = new Hono<AppEnv>().post('/:token/:topic', async (c) => {
+  const topic = c.req.param('topic') as MailTopic
+  const token = c.req.param('token')
+  if (!MAIL_TOPICS.includes(topic) || !/^[A-Za-z0-9_-]{20,64}$/.test(token)) return c.text('Not an unsubscribe link', 404)
+  const userId = await userByMailToken(c.var.deps.db, token)
+  if (!userId) return c.text('Not an unsubscribe link', 404)
+  await setPreferences(c.var.deps.db, userId, { topics: { [topic]: 'never' } })
+  return c.text('Unsubscribed')
+})
