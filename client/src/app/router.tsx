@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
           { path: 'practices/:id', lazy: () => import('../practices/PracticePage') },
           { path: 'documents/:id', lazy: () => import('../pages/DocumentPage') },
           { path: 'documents/:id/history', lazy: () => import('../versions/HistoryPage') },
+          { path: 'search', lazy: () => import('../search/SearchPage') },
         ],
       },
       { path: 'signin', element: <SignInPage /> },
