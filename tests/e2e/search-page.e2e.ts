@@ -157,6 +157,23 @@ describe('the search results page', () => {
     await page.waitForURL(`${server.url}/search?q=${WORD}`)
     await expect.poll(() => results(page).count()).toBe(20)
 
+    // A link's space and kind of document show as filters, each taken off on its own.
+    await page.goto(`${server.url}/search?q=${WORD}&space=city:${world.cities.pilot.id}&kind=action_plan`)
+    const filters = page.getByRole('list', { name: 'Autres filtres' })
+    await filters.getByText(`Espace : ${world.cities.pilot.name}`).waitFor()
+    await expect.poll(() => results(page).count()).toBe(1)
+    await page.getByRole('button', { name: 'Retirer le filtre « Type de document : Plan d’action »' }).click()
+    await page.waitForURL(`${server.url}/search?q=${WORD}&space=city%3A${world.cities.pilot.id}`)
+    await expect.poll(() => results(page).count()).toBe(20)
+
+    // A search that fails says so, and tries again when asked.
+    await page.route('**/api/search?**', (route) => route.abort())
+    await page.goto(`${server.url}/search?q=${WORD}`)
+    await page.getByRole('alert').getByText('Impossible de joindre le serveur').waitFor()
+    await page.unroute('**/api/search?**')
+    await page.getByRole('button', { name: 'Réessayer' }).click()
+    await expect.poll(() => results(page).count()).toBe(20)
+
     // Nothing wider than the phone: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     expect(await seriousA11yViolations(page)).toEqual([])
