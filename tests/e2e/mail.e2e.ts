@@ -124,4 +124,3 @@ describe('a forgotten password, by mail', () => {
     expect(saved.topics).toMatchObject({ workshop: 'never', mention: 'daily', reply: 'now' })
   })
 })
-

@@ -37,6 +37,7 @@ export const router = createBrowserRouter([
           { path: 'documents/:id', lazy: () => import('../pages/DocumentPage') },
           { path: 'documents/:id/history', lazy: () => import('../versions/HistoryPage') },
           { path: 'me', lazy: () => import('../mail/MailSettingsPage') },
+          { path: 'search', lazy: () => import('../search/SearchPage') },
         ],
       },
       { path: 'signin', element: <SignInPage /> },

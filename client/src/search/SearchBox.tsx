@@ -3,7 +3,9 @@ import { useNavigate } from 'react-router'
 import { endpoints } from '../api/endpoints'
 import { useI18n } from '../i18n/useI18n'
 import type { SearchResult, SearchResultType } from '../../../shared/api'
-import { snippetParts } from './snippet'
+import { RESULT_TYPE_LABELS } from './labels'
+import { searchPageUrl } from './search-url'
+import { Snippet } from './Snippet'
 
 /** Results come a moment after the last key, not at every key. */
 const DEBOUNCE_MS = 200
@@ -24,7 +26,8 @@ function grouped(results: SearchResult[]): { type: SearchResultType; results: Se
 
 /**
  * The header's search box (`/` to reach it): results as one types, grouped by type, walked with
- * ↑/↓, opened with Enter, closed with Escape (the ARIA combobox pattern).
+ * ↑/↓, opened with Enter, closed with Escape (the ARIA combobox pattern). The last option, and
+ * Enter with none chosen, open the results page with every result.
  */
 export function SearchBox() {
   const { t } = useI18n()
@@ -77,27 +80,29 @@ export function SearchBox() {
   const ordered = groups.flatMap((g) => g.results)
   const optionId = (i: number) => `${id}-option-${i}`
   const expanded = open && query.trim().length > 0
+  // The results, then « see all results » (not when the first ones are none: all would be none too).
+  const seeAll = ordered.length
+  const options = ordered.length === 0 ? 0 : ordered.length + 1
 
-  function go(result: SearchResult) {
+  function go(url: string) {
     setOpen(false)
     input.current?.blur()
-    void navigate(result.url)
+    void navigate(url)
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault()
       setOpen(true)
-      if (ordered.length === 0) return
+      if (options === 0) return
       const step = e.key === 'ArrowDown' ? 1 : -1
       // Wraps around: from the last to the first, and from the field up to the last.
-      setActive((i) => (i < 0 && step < 0 ? ordered.length - 1 : (i + step + ordered.length) % ordered.length))
+      setActive((i) => (i < 0 && step < 0 ? options - 1 : (i + step + options) % options))
     } else if (e.key === 'Enter') {
-      const chosen = ordered[active] ?? ordered[0]
-      if (chosen) {
-        e.preventDefault()
-        go(chosen)
-      }
+      if (!query.trim()) return
+      e.preventDefault()
+      const chosen = ordered[active]
+      go(chosen ? chosen.url : searchPageUrl(query))
     } else if (e.key === 'Escape') {
       if (expanded) setOpen(false)
       else setQuery('')
@@ -128,6 +133,7 @@ export function SearchBox() {
         value={query}
         onChange={(e) => {
           setQuery(e.target.value)
+          setActive(-1)
           setOpen(true)
         }}
         onFocus={() => setOpen(true)}
@@ -146,7 +152,7 @@ export function SearchBox() {
             // biome-ignore lint/a11y/useSemanticElements: the ARIA listbox pattern's groups of options, not a form's fieldset
             <div key={g.type} role="group" aria-labelledby={`${id}-group-${g.type}`} className="search-group">
               <div id={`${id}-group-${g.type}`} className="search-group-title" role="presentation">
-                {t(`search.types.${g.type}`)}
+                {t(RESULT_TYPE_LABELS[g.type].many)}
               </div>
               {g.results.map((r) => {
                 const i = index++
@@ -160,33 +166,34 @@ export function SearchBox() {
                     aria-selected={i === active}
                     className="search-option"
                     onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => go(r)}
+                    onClick={() => go(r.url)}
                     onMouseEnter={() => setActive(i)}
                   >
                     <span className="search-option-title">{r.title}</span>
                     {r.space && r.type !== 'network' && <span className="search-option-space">{r.space.name}</span>}
-                    {r.snippet && <Snippet text={r.snippet} />}
+                    {r.snippet && <Snippet text={r.snippet} className="search-option-snippet" />}
                   </div>
                 )
               })}
             </div>
           ))}
+          {options > 0 && (
+            // biome-ignore lint/a11y/useFocusableInteractive: an option of the combobox, as those above
+            // biome-ignore lint/a11y/useKeyWithClickEvents: Enter in the field chooses it, as those above
+            <div
+              id={optionId(seeAll)}
+              role="option"
+              aria-selected={active === seeAll}
+              className="search-option search-see-all"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => go(searchPageUrl(query))}
+              onMouseEnter={() => setActive(seeAll)}
+            >
+              {t('search.seeAll', { query: query.trim() })}
+            </div>
+          )}
         </div>
       </div>
     </div>
-  )
-}
-
-/** The snippet as text, its matched words in <mark>. */
-function Snippet({ text }: { text: string }) {
-  let at = 0
-  return (
-    <span className="search-option-snippet">
-      {snippetParts(text).map((part) => {
-        const key = at
-        at += part.text.length
-        return part.match ? <mark key={key}>{part.text}</mark> : <span key={key}>{part.text}</span>
-      })}
-    </span>
   )
 }
