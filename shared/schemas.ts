@@ -179,10 +179,13 @@ const timeZone = z
     }
   }, 'not a known time zone, such as Africa/Dakar')
 
-export const mailPreferencesBody = z.object({
-  timeZone: timeZone.optional(),
-  topics: z.partialRecord(z.enum(MAIL_TOPICS), z.enum(MAIL_MODES)).optional(),
-})
+export const mailPreferencesBody = z
+  .object({
+    timeZone: timeZone.optional(),
+    topics: z.partialRecord(z.enum(MAIL_TOPICS), z.enum(MAIL_MODES)).optional(),
+  })
+  .strict()
+  .refine((b) => b.timeZone !== undefined || b.topics !== undefined, 'nothing to change: give timeZone or topics')
 
 /** One click from a mail: no more mail of this topic (the token is the person's own, from the link). */
 export const unsubscribeBody = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'not a link from a mail'), topic: z.enum(MAIL_TOPICS) })
