@@ -125,6 +125,12 @@ describe.each(DRIVERS)('mail through the outbox, to a real SMTP server, on %s', 
     const returned = () => smtp.to(w.pilot.email).filter((m) => m.subject === '« Plan d’action de Dakar » vous est renvoyé avec des remarques')
     await expect.poll(() => returned().length).toBe(1)
     expect(returned()[0]!.text).toContain('« Précisez le budget. »')
+    const again = await pilot.post<SubmissionCreated>(`/api/documents/${plan.id}/submissions`, { message: 'Budget précisé.' })
+    expect((await secretariat.post(`/api/documents/${plan.id}/submissions/${again.body.submission.id}/validate`, {})).status).toBe(200)
+    const validated = () => smtp.to(w.pilot.email).filter((m) => m.subject === '« Plan d’action de Dakar » est validé')
+    await expect.poll(() => validated().length).toBe(1)
+    expect(validated()[0]!.text).toContain('Claire Secrétariat a validé « Plan d’action de Dakar » : la version soumise est verrouillée.')
+    await expect.poll(() => forSecretariat().length).toBe(2)
     // The funder reads the plan but takes no step in its cycle: no mail.
     expect(smtp.to(w.funder.email)).toEqual([])
   })

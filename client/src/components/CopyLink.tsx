@@ -42,7 +42,7 @@ export function CopyLink({ link, label }: { link: LinkResponse; label: string })
         </div>
         <p id={`${id}-expires`} className="field-hint">
           {t('link.expires', { date: formatDateTime(link.expiresAt, locale) })}
-          {link.mailedTo && ` ${t('link.mailedTo', { email: link.mailedTo })}`}
+          {` ${link.mailedTo ? t('link.mailedTo', { email: link.mailedTo }) : t('link.notMailed')}`}
         </p>
       </div>
       <p className="copy-link-status" role="status">

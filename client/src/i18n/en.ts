@@ -425,6 +425,7 @@ const en: Messages = {
     copyFailed: 'Copying did not work: the link is selected, copy it with Ctrl+C (⌘+C on a Mac).',
     expires: 'Valid until {{date}}, for one use only.',
     mailedTo: 'The link was also sent by mail to {{email}}.',
+    notMailed: 'It was not sent by mail: pass it on yourself.',
   },
   network: {
     title: 'Network',

@@ -431,6 +431,7 @@ const es: Messages = {
     copyFailed: 'La copia automática no funcionó: el enlace está seleccionado, cópielo con Ctrl+C (⌘+C en Mac).',
     expires: 'Válido hasta el {{date}}, para un solo uso.',
     mailedTo: 'El enlace también se envió por correo a {{email}}.',
+    notMailed: 'No se envió por correo: transmítalo usted.',
   },
   network: {
     title: 'Red',

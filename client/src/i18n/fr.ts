@@ -430,6 +430,7 @@ const fr = {
     copyFailed: 'La copie automatique n’a pas fonctionné : le lien est sélectionné, copiez-le avec Ctrl+C (⌘+C sur Mac).',
     expires: 'Valable jusqu’au {{date}}, pour une seule utilisation.',
     mailedTo: 'Le lien a aussi été envoyé par courriel à {{email}}.',
+    notMailed: 'Il n’a pas été envoyé par courriel : transmettez-le vous-même.',
   },
   network: {
     title: 'Réseau',
