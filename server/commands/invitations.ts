@@ -1,11 +1,17 @@
 import type { Db } from '../db/db'
-import { createInvitation, createParticipantInvitation } from '../data/links'
+import { createInvitation, createParticipantInvitation, recentInvitationsBy } from '../data/links'
 import { networksOfSpace, senderOf } from '../data/mail-addressing'
 import { spaceName } from '../data/workspace'
 import type { MailQueue } from '../mail/mail'
 import type { ExpertKind, GrantRole, SpaceRef } from '../../shared/domain'
 
 type Deps = { db: Db; mail: MailQueue }
+
+/**
+ * At most this many invitations mailed per inviter an hour, past which the link is only handed
+ * back: inviting is not a way to send mail to any number of addresses.
+ */
+export const MAILED_INVITATIONS_PER_HOUR = 30
 
 /** An invitation's link is the app's `/invitation/<token>`; mailed with it when an address is known and mail is on. */
 const invitationPath = (token: string) => `/invitation/${token}`
@@ -29,7 +35,7 @@ export async function inviteToSpace(
 ): Promise<string | null> {
   return deps.db.transaction(async (tx) => {
     await createInvitation(tx, i)
-    if (!i.email || !deps.mail.enabled) return null
+    if (!i.email || !deps.mail.enabled || (await recentInvitationsBy(tx, i.createdBy)) > MAILED_INVITATIONS_PER_HOUR) return null
     const input = {
       kind: 'invitation' as const,
       from: await senderOf(tx, i.createdBy),
@@ -59,7 +65,7 @@ export async function inviteParticipant(
 ): Promise<string | null> {
   return deps.db.transaction(async (tx) => {
     await createParticipantInvitation(tx, i)
-    if (!i.email || !deps.mail.enabled) return null
+    if (!i.email || !deps.mail.enabled || (await recentInvitationsBy(tx, i.createdBy)) > MAILED_INVITATIONS_PER_HOUR) return null
     const input = {
       kind: 'invitation' as const,
       from: await senderOf(tx, i.createdBy),

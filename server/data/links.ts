@@ -94,3 +94,12 @@ export async function consumePasswordReset(q: Queryable, id: string): Promise<bo
   const rows = await q.query(`update password_resets set used_at = now() where id = $1 and used_at is null returning id`, [id])
   return rows.length > 0
 }
+
+/** Invitations with an address someone made in the last hour: what they may have mailed lately. */
+export async function recentInvitationsBy(q: Queryable, userId: string): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    `select count(*)::int as n from invitations where created_by = $1 and email is not null and created_at > now() - interval '1 hour'`,
+    [userId],
+  )
+  return row!.n
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Mail } from '../../server/mail/mail'
 import { remindDueDates } from '../../server/commands/due-reminders'
 import { sendDigests } from '../../server/commands/digests'
+import { MAILED_INVITATIONS_PER_HOUR } from '../../server/commands/invitations'
 import { createLogger } from '../../server/logger'
 import ICAL from 'ical.js'
 import type { LinkResponse, MailPreferences, OutboxList, SetupStatus, SubmissionCreated, ThreadView, WorkshopView } from '../../shared/api'
@@ -360,6 +361,19 @@ describe.each(DRIVERS)('mail through the outbox, to a real SMTP server, on %s', 
     for (let i = 0; i < 5; i++) expect((await app.client().post('/api/password-resets', { email: w.funder.email })).status).toBe(202)
     const [row] = await db.query<{ n: number }>(`select count(*)::int as n from mail_outbox where to_address = $1`, [w.funder.email])
     expect(row!.n).toBe(3)
+  })
+
+  it('an inviter mails at most 30 invitations an hour; past that, links are only handed back', async () => {
+    const w = await world()
+    const pilot = await signIn(app, w.pilot)
+    const mailed: (string | null | undefined)[] = []
+    for (let i = 0; i <= MAILED_INVITATIONS_PER_HOUR; i++) {
+      const res = await pilot.post<LinkResponse>('/api/invitations', { role: 'city_team', space: w.dakar, email: `flood.${i}.${Date.now()}@example.org` })
+      expect(res.status).toBe(201)
+      mailed.push(res.body.mailedTo)
+    }
+    expect(mailed.filter(Boolean)).toHaveLength(MAILED_INVITATIONS_PER_HOUR)
+    expect(mailed.at(-1)).toBeNull()
   })
 
   it('only the network’s secretariat reads its outbox', async () => {

@@ -20,5 +20,5 @@ create table mail_outbox (
   sent_at timestamptz
 );
 create index mail_outbox_due on mail_outbox (next_attempt_at) where status = 'pending';
-create index mail_outbox_recipient on mail_outbox (to_address, kind, created_at);
+create index mail_outbox_recipient on mail_outbox (lower(to_address), kind, created_at);
 create index mail_outbox_networks on mail_outbox using gin (network_ids);
