@@ -14,7 +14,7 @@ describe.each(DRIVERS)('first-run setup on %s', (driver) => {
   it('is offered while no account exists, creates the first secretariat and its network, then closes', async () => {
     const { client } = testApp(db)
     const visitor = client()
-    expect((await visitor.get('/api/setup')).body).toEqual({ needed: true })
+    expect((await visitor.get('/api/setup')).body).toEqual({ needed: true, mail: false })
 
     const created = await visitor.post('/api/setup', {
       name: 'Claire Dubois',
@@ -28,7 +28,7 @@ describe.each(DRIVERS)('first-run setup on %s', (driver) => {
     expect(created.body.networks[0]).toMatchObject({ name: 'Réseau des villes inclusives', roles: ['secretariat'] })
     expect((await visitor.get('/api/me')).status).toBe(200)
 
-    expect((await visitor.get('/api/setup')).body).toEqual({ needed: false })
+    expect((await visitor.get('/api/setup')).body).toEqual({ needed: false, mail: false })
     const again = await client().post('/api/setup', {
       name: 'Intruder',
       email: 'x@example.org',
