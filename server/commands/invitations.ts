@@ -1,4 +1,4 @@
-import type { Db } from '../db/db'
+import type { Db, Queryable } from '../db/db'
 import { createInvitation, createParticipantInvitation, recentInvitationsBy } from '../data/links'
 import { networksOfSpace, senderOf } from '../data/mail-addressing'
 import { spaceName } from '../data/workspace'
@@ -13,8 +13,27 @@ type Deps = { db: Db; mail: MailQueue }
  */
 export const MAILED_INVITATIONS_PER_HOUR = 30
 
-/** An invitation's link is the app's `/invitation/<token>`; mailed with it when an address is known and mail is on. */
-const invitationPath = (token: string) => `/invitation/${token}`
+/**
+ * Mails the invitation's link (the app's `/invitation/<token>`) when an address is known, mail is
+ * on and the inviter is within their hourly count. Returns the address it went to, or null.
+ */
+async function mailInvitation(
+  tx: Queryable,
+  mail: MailQueue,
+  i: { token: string; email?: string | null; createdBy: string; expiresAt: Date },
+  what: { to: string; role: GrantRole | null; networkIds: () => Promise<string[]> },
+): Promise<string | null> {
+  if (!i.email || !mail.enabled || (await recentInvitationsBy(tx, i.createdBy)) > MAILED_INVITATIONS_PER_HOUR) return null
+  const input = {
+    kind: 'invitation' as const,
+    from: await senderOf(tx, i.createdBy),
+    space: what.to,
+    role: what.role,
+    link: mail.link(`/invitation/${i.token}`),
+    expiresAt: i.expiresAt,
+  }
+  return (await mail.queue(tx, { id: null, email: i.email, locale: 'fr' }, input, await what.networkIds())) ? i.email : null
+}
 
 /**
  * Records an invitation to a role on a space and, given an address, mails its link in the same
@@ -35,17 +54,7 @@ export async function inviteToSpace(
 ): Promise<string | null> {
   return deps.db.transaction(async (tx) => {
     await createInvitation(tx, i)
-    if (!i.email || !deps.mail.enabled || (await recentInvitationsBy(tx, i.createdBy)) > MAILED_INVITATIONS_PER_HOUR) return null
-    const input = {
-      kind: 'invitation' as const,
-      from: await senderOf(tx, i.createdBy),
-      space: (await spaceName(tx, i.space)) ?? '',
-      role: i.role,
-      link: deps.mail.link(invitationPath(i.token)),
-      expiresAt: i.expiresAt,
-    }
-    const queued = await deps.mail.queue(tx, { id: null, email: i.email, locale: 'fr' }, input, await networksOfSpace(tx, i.space))
-    return queued ? i.email : null
+    return mailInvitation(tx, deps.mail, i, { to: (await spaceName(tx, i.space)) ?? '', role: i.role, networkIds: () => networksOfSpace(tx, i.space) })
   })
 }
 
@@ -65,16 +74,6 @@ export async function inviteParticipant(
 ): Promise<string | null> {
   return deps.db.transaction(async (tx) => {
     await createParticipantInvitation(tx, i)
-    if (!i.email || !deps.mail.enabled || (await recentInvitationsBy(tx, i.createdBy)) > MAILED_INVITATIONS_PER_HOUR) return null
-    const input = {
-      kind: 'invitation' as const,
-      from: await senderOf(tx, i.createdBy),
-      space: i.workshopTitle,
-      role: null,
-      link: deps.mail.link(invitationPath(i.token)),
-      expiresAt: i.expiresAt,
-    }
-    const queued = await deps.mail.queue(tx, { id: null, email: i.email, locale: 'fr' }, input, [i.networkId])
-    return queued ? i.email : null
+    return mailInvitation(tx, deps.mail, i, { to: i.workshopTitle, role: null, networkIds: async () => [i.networkId] })
   })
 }
