@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { createMiddleware } from 'hono/factory'
 import './http/node-compat'
 import { createNodeWebSocket } from '@hono/node-ws'
@@ -52,6 +53,9 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   })
   app.use('*', requestLog)
   app.use('*', securityHeaders)
+  // JSON answers are compressed for browsers that accept it (a document's list, a search, a
+  // comparison): most of Atelier's users are on slow links. Files (exports) are already packed.
+  app.use('/api/*', compress())
   // While the database is known to be out of reach, say so at once instead of waiting on it.
   const unavailable = () => new ApiError('database_unavailable', 'The database cannot be reached right now; try again in a moment', { retryAfter: 2 })
   const whileUnreachable = createMiddleware<AppEnv>(async (c, next) => {

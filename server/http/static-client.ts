@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import type { AppEnv } from '../context'
 
 export const CLIENT_DIR = resolve('dist/client')
@@ -22,7 +23,10 @@ export function staticClient(dir = CLIENT_DIR) {
     // Vite puts a content hash in every asset name, so they never change.
     if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
   })
-  app.use('*', serveStatic({ root: dir }))
+  // The build wrote a brotli and a gzip copy of each asset (infra/precompress.ts): the one the
+  // browser accepts is sent, with Vary: Accept-Encoding. The page itself is compressed as it goes.
+  app.use('*', compress())
+  app.use('*', serveStatic({ root: dir, precompressed: true }))
   app.get('*', (c) => {
     c.header('Cache-Control', 'no-cache')
     return c.html(index)
