@@ -137,3 +137,63 @@ describe('accessibility of the main screens', () => {
     await page.context().close()
   })
 })
+
+describe('keyboard paths', () => {
+  it('the sign-in page has the address field focused on arrival', async () => {
+    const page = await (await newContext(browser)).newPage()
+    await page.goto(`${server.url}/signin`)
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor()
+    await page.keyboard.type(world.people.pilot.email)
+    expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(world.people.pilot.email)
+    await page.context().close()
+  })
+
+  it('on a document, the skip link puts the caret in the text; the toolbar is one Tab stop crossed with the arrow keys; Export opens as a menu', async () => {
+    const page = await signInPage(browser, server, world.people.pilot)
+    const doc = await createDocument(server, world.people.pilot, world.cities.pilot, 'action_plan', 'Plan au clavier')
+    await page.reload()
+    await openDocument(page, doc.title)
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '')
+
+    // Arriving on the document: Tab reaches the skip link first, Enter puts the caret in the text.
+    await page.reload()
+    await page.locator('.editor-prose').waitFor()
+    await page.keyboard.press('Tab')
+    expect(await focused()).toBe('Aller au contenu principal')
+    await page.keyboard.press('Enter')
+    expect(await focused()).toBe('Contenu du document')
+    await page.keyboard.type('Écrit au clavier. ')
+    await page.locator('.editor-prose').getByText('Écrit au clavier.').waitFor()
+
+    // The toolbar: its first tool, then the arrows; Tab leaves it at once.
+    const toolbar = page.getByRole('toolbar', { name: 'Mise en forme' })
+    await toolbar.getByRole('button', { name: 'Annuler' }).focus()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    expect(await focused()).toBe('Gras')
+    await page.keyboard.press('End')
+    expect(await focused()).toBe('Insérer un tableau')
+    await page.keyboard.press('ArrowRight')
+    expect(await focused()).toBe('Annuler')
+    expect(await toolbar.locator('[tabindex="0"]').count()).toBe(1)
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="toolbar"]') === null)).toBe(true)
+
+    // Export: Enter opens it on its first format, the arrows move, Escape closes it back on the button.
+    const exportButton = page.getByRole('button', { name: 'Exporter', exact: true })
+    await exportButton.focus()
+    await page.keyboard.press('Enter')
+    const menu = page.getByRole('menu')
+    await menu.waitFor()
+    const first = await focused()
+    await page.keyboard.press('ArrowDown')
+    expect(await focused()).not.toBe(first)
+    await page.keyboard.press('ArrowUp')
+    expect(await focused()).toBe(first)
+    await page.keyboard.press('Escape')
+    await menu.waitFor({ state: 'hidden' })
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup'))).toBe('menu')
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await page.context().close()
+  })
+})

@@ -54,7 +54,7 @@ function marked(page: Page, selector: string): Promise<string> {
 async function exportVersion(page: Page, version: string, format: RegExp): Promise<{ name: string; bytes: Buffer }> {
   const item = page.locator('.version', { hasText: version })
   await item.getByRole('button', { name: 'Exporter' }).click()
-  const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: format }).click()])
+  const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('menuitem', { name: format }).click()])
   const path = artifactPath(download.suggestedFilename())
   await download.saveAs(path)
   return { name: download.suggestedFilename(), bytes: readFileSync(path) }

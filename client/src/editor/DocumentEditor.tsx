@@ -77,7 +77,9 @@ export function DocumentEditor({
       extensions,
       editable: canWrite,
       // A multi-line text box to assistive technology, which makes aria-readonly meaningful.
-      editorProps: { attributes: { class: 'editor-prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': t('editor.label') } },
+      editorProps: {
+        attributes: { class: 'editor-prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': t('editor.label'), 'data-skip-target': '' },
+      },
     },
     [extensions],
   )

@@ -1,7 +1,8 @@
 import { useEditorState, type Editor } from '@tiptap/react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useRef } from 'react'
 import { useI18n } from '../i18n/useI18n'
 import { shortcutLabel } from './shortcuts'
+import { useRovingFocus } from '../lib/useRovingFocus'
 
 type Props = { editor: Editor; onLink: () => void }
 
@@ -27,6 +28,8 @@ export function Toolbar({ editor, onLink }: Props) {
     }),
   })
   const run = () => editor.chain().focus()
+  const bar = useRef<HTMLDivElement>(null)
+  const roving = useRovingFocus(bar, 'horizontal')
 
   function setStyle(style: string) {
     if (style === 'p') run().setParagraph().run()
@@ -37,7 +40,8 @@ export function Toolbar({ editor, onLink }: Props) {
   }
 
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar.label')}>
+    // One Tab stop: arrow keys move along the toolbar (WAI-ARIA toolbar pattern).
+    <div ref={bar} className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar.label')} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
       <Group>
         <Tool label={t('editor.toolbar.undo')} keys="Mod+Z" disabled={!state.canUndo} onClick={() => run().undo().run()} icon="↶" />
         <Tool label={t('editor.toolbar.redo')} keys="Mod+Shift+Z" disabled={!state.canRedo} onClick={() => run().redo().run()} icon="↷" />

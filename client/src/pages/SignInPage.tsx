@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react'
+import { type FormEvent, useEffect } from 'react'
 import { Navigate, useLocation, useSearchParams } from 'react-router'
 import { loginBody } from '../../../shared/schemas'
 import { endpoints, isApiError } from '../api'
@@ -21,6 +21,10 @@ export function SignInPage() {
   const next = safeNext(params.get('next'))
   const form = useForm({ email: '', password: '' })
   useDocumentTitle(t('signIn.title'))
+  // Arriving to sign in, one types the address at once.
+  useEffect(() => {
+    form.ref.current?.querySelector<HTMLInputElement>('input[type="email"]')?.focus()
+  }, [form.ref])
 
   if (setupNeeded) return <Navigate to="/setup" replace />
   if (me) return <Navigate to={next} replace />

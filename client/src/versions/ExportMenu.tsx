@@ -1,9 +1,10 @@
-import { useCallback, useId, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { Notice, Spinner } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
 import type { Message } from '../i18n/types'
 import { describeError } from '../lib/errors'
 import { useDismiss } from '../lib/useDismiss'
+import { useRovingFocus } from '../lib/useRovingFocus'
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/schemas'
 import { downloadExport, exportUrl } from './download'
 import './versions.css'
@@ -16,9 +17,16 @@ export function ExportMenu({ documentId, versionId, label }: { documentId: strin
   const [error, setError] = useState<Message | null>(null)
   const id = useId()
   const root = useRef<HTMLDivElement>(null)
+  const options = useRef<HTMLDivElement>(null)
+  const toggle = useRef<HTMLButtonElement>(null)
   const close = useCallback(() => setOpen(false), [])
+  const roving = useRovingFocus(options, 'vertical')
 
   useDismiss(open, root, close)
+  // Opened, the first format has the focus (WAI-ARIA menu pattern); arrows move among them.
+  useEffect(() => {
+    if (open) options.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
+  }, [open])
 
   async function run(format: ExportFormat) {
     setBusy(format)
@@ -35,16 +43,46 @@ export function ExportMenu({ documentId, versionId, label }: { documentId: strin
 
   return (
     <div className="export-menu" ref={root}>
-      <button type="button" className="button button-secondary" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+      <button
+        ref={toggle}
+        type="button"
+        className="button button-secondary"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && !open) {
+            event.preventDefault()
+            setOpen(true)
+          }
+        }}
+      >
         {busy && <Spinner />}
         {busy ? t('export.preparing') : (label ?? t('export.button'))}
       </button>
-      <div id={id} className="export-options" hidden={!open}>
+      <div
+        id={id}
+        ref={options}
+        className="export-options"
+        role="menu"
+        aria-label={label ?? t('export.button')}
+        hidden={!open}
+        onFocus={roving.onFocus}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault()
+            close()
+            toggle.current?.focus()
+          } else roving.onKeyDown(event)
+        }}
+      >
         {EXPORT_FORMATS.map((format) => (
           <button
             key={format}
             type="button"
             className="export-option"
+            role="menuitem"
             disabled={busy !== null}
             aria-busy={busy === format || undefined}
             onClick={() => void run(format)}
@@ -53,8 +91,8 @@ export function ExportMenu({ documentId, versionId, label }: { documentId: strin
             {t(`export.format.${format}`)}
           </button>
         ))}
-        {error && <Notice tone="error">{message(error)}</Notice>}
       </div>
+      {error && <Notice tone="error">{message(error)}</Notice>}
     </div>
   )
 }
