@@ -33,7 +33,15 @@ export function Layout() {
   return (
     <>
       <Header />
-      <main id="main" ref={main} tabIndex={-1}>
+      <main
+        id="main"
+        ref={main}
+        tabIndex={-1}
+        onFocus={(event) => {
+          // Reached by the skip link (#main) on a document: its content is the text, so the caret goes there.
+          if (event.target === event.currentTarget && window.location.hash === '#main') document.querySelector<HTMLElement>('[data-skip-target]')?.focus()
+        }}
+      >
         {state.status === 'loading' && <Loading label={t('app.loading')} />}
         {state.status === 'error' && (
           <section className="page page-narrow">
