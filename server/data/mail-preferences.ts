@@ -27,13 +27,21 @@ export async function modeFor(q: Queryable, userId: string, topic: MailTopic): P
   return row?.mode ?? 'now'
 }
 
-/** The person's token for unsubscribe links, made the first time it is needed. */
-export async function mailToken(q: Queryable, userId: string, fresh: string): Promise<string> {
-  const [row] = await q.query<{ token: string }>(`update users set mail_token = coalesce(mail_token, $2) where id = $1 returning mail_token as token`, [
-    userId,
-    fresh,
-  ])
-  return row!.token
+/** The person's token for unsubscribe links (made with the account: reading it locks nothing). */
+export async function mailToken(q: Queryable, userId: string): Promise<string | null> {
+  const [row] = await q.query<{ token: string }>(`select mail_token as token from users where id = $1`, [userId])
+  return row?.token ?? null
+}
+
+/** Held until the transaction ends: mails of one kind to one address are counted one transaction at a time. */
+export async function lockAddress(q: Queryable, address: string, kind: string): Promise<void> {
+  await q.query(`select pg_advisory_xact_lock(hashtext('atelier:mail:' || lower($1) || ':' || $2))`, [address, kind])
+}
+
+/** Whether the database knows the time zone (its list and the runtime's can differ). */
+export async function knownTimeZone(q: Queryable, zone: string): Promise<boolean> {
+  const rows = await q.query(`select 1 from pg_timezone_names where name = $1`, [zone])
+  return rows.length > 0
 }
 
 export async function userByMailToken(q: Queryable, token: string): Promise<string | null> {

@@ -28,11 +28,24 @@ export type ClaimedMail = {
   attempts: number
 }
 
-export async function queueMail(q: Queryable, m: OutgoingMail): Promise<string> {
+/** Queues a mail; one `refused` (over a limit) is recorded as failed with the reason, so the outbox tells why it never left. */
+export async function queueMail(q: Queryable, m: OutgoingMail, refused: string | null = null): Promise<string> {
   const [row] = await q.query<{ id: string }>(
-    `insert into mail_outbox (kind, recipient_id, to_address, subject, body_text, body_html, network_ids, calendar, unsubscribe_url)
-     values ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9) returning id`,
-    [m.kind, m.recipientId, m.to, m.subject, m.text, m.html, m.networkIds, m.calendar ?? null, m.unsubscribeUrl ?? null],
+    `insert into mail_outbox (kind, recipient_id, to_address, subject, body_text, body_html, network_ids, calendar, unsubscribe_url, status, last_error)
+     values ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9, case when $10::text is null then 'pending' else 'failed' end, $10)
+     returning id`,
+    [
+      m.kind,
+      m.recipientId,
+      m.to,
+      m.subject,
+      refused ? '' : m.text,
+      refused ? '' : m.html,
+      m.networkIds,
+      refused ? null : (m.calendar ?? null),
+      m.unsubscribeUrl ?? null,
+      refused,
+    ],
   )
   return row!.id
 }
@@ -51,25 +64,34 @@ export async function claimDueMail(q: Queryable, limit: number, leaseMs: number)
   )
 }
 
-export async function markSent(q: Queryable, id: string): Promise<void> {
-  await q.query(`update mail_outbox set status = 'sent', sent_at = now(), last_error = null where id = $1`, [id])
+/**
+ * The mail left: recorded as sent, its bodies dropped (they held working links). Only by the
+ * worker that holds the claim (its attempt): one whose lease ended meanwhile changes nothing.
+ */
+export async function markSent(q: Queryable, claim: Pick<ClaimedMail, 'id' | 'attempts'>): Promise<void> {
+  await q.query(
+    `update mail_outbox set status = 'sent', sent_at = now(), last_error = null, body_text = '', body_html = '', calendar = null
+     where id = $1 and attempts = $2 and status = 'pending'`,
+    [claim.id, claim.attempts],
+  )
 }
 
 /** A failed attempt: tried again after `retryInMs`, or given up (null) with the reason kept. */
-export async function markAttemptFailed(q: Queryable, id: string, error: string, retryInMs: number | null): Promise<void> {
+export async function markAttemptFailed(q: Queryable, claim: Pick<ClaimedMail, 'id' | 'attempts'>, error: string, retryInMs: number | null): Promise<void> {
   await q.query(
     `update mail_outbox set last_error = $2,
        status = case when $3::float8 is null then 'failed' else 'pending' end,
        next_attempt_at = case when $3::float8 is null then next_attempt_at else now() + $3::float8 * interval '1 millisecond' end
-     where id = $1`,
-    [id, error.slice(0, 1000), retryInMs],
+     where id = $1 and attempts = $4 and status = 'pending'`,
+    [claim.id, error.slice(0, 1000), retryInMs, claim.attempts],
   )
 }
 
 /** How many mails of a kind went to an address lately: a person is not flooded (rate limit per recipient). */
 export async function recentMailCount(q: Queryable, to: string, kind: MailKind, sinceMs: number): Promise<number> {
   const [row] = await q.query<{ n: number }>(
-    `select count(*)::int as n from mail_outbox where lower(to_address) = lower($1) and kind = $2 and created_at > now() - $3 * interval '1 millisecond'`,
+    `select count(*)::int as n from mail_outbox
+     where lower(to_address) = lower($1) and kind = $2 and status <> 'failed' and created_at > now() - $3 * interval '1 millisecond'`,
     [to, kind, sinceMs],
   )
   return row!.n
@@ -81,7 +103,7 @@ export async function listOutbox(q: Queryable, networkId: string, limit: number)
     `select o.id, o.kind, o.to_address as "to", u.name as "recipientName", o.subject, o.status, o.attempts,
        o.last_error as "lastError", o.created_at as "createdAt", o.sent_at as "sentAt", o.next_attempt_at as "nextAttemptAt"
      from mail_outbox o left join users u on u.id = o.recipient_id
-     where $1::uuid = any(o.network_ids) order by o.created_at desc, o.id limit $2`,
+     where o.network_ids @> array[$1::uuid] order by o.created_at desc, o.id limit $2`,
     [networkId, limit],
   )
   return rows.map((r) => ({

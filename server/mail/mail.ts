@@ -4,8 +4,7 @@ import type { MailConfig } from '../config'
 import type { Db, Queryable } from '../db/db'
 import { queueMail, recentMailCount } from '../data/outbox'
 import { topicOf, type MailKind } from '../../shared/api'
-import { newLinkToken } from '../auth/tokens'
-import { addDigestItem, mailToken, modeFor } from '../data/mail-preferences'
+import { addDigestItem, lockAddress, mailToken, modeFor } from '../data/mail-preferences'
 import type { TemplateLocale } from '../../shared/templates'
 import { renderMail, type MailInput } from './messages'
 import { calendarMethod } from './calendar'
@@ -53,7 +52,7 @@ export class Mail {
   constructor(
     private readonly config: MailConfig | null,
     db: Db,
-    logger: Logger,
+    private readonly logger: Logger,
     options: Partial<MailWorkerOptions> & { send?: SendMail } = {},
   ) {
     this.enabled = config !== null
@@ -75,17 +74,22 @@ export class Mail {
     const topic = to.id ? topicOf(input.kind) : null
     const mode = topic && to.id ? await modeFor(q, to.id, topic) : 'now'
     if (mode === 'never') return false
-    const token = topic && to.id ? await mailToken(q, to.id, newLinkToken().token) : null
+    const token = topic && to.id ? await mailToken(q, to.id) : null
     const unsubscribe = topic && token ? { topic, link: this.link(`/unsubscribe/${token}/${topic}`) } : null
     const message = renderMail(localeOf(to.locale), input, unsubscribe)
-    if (mode === 'daily' && to.id) {
+    // A calendar event waits for no digest: the calendar must hold the workshop's dates as they are.
+    if (mode === 'daily' && to.id && !calendar) {
       await addDigestItem(q, to.id, { kind: input.kind, subject: message.subject, detail: message.summary, link: input.link, networkIds })
       return true
     }
-    if ((await recentMailCount(q, to.email, input.kind, 3_600_000)) >= PER_RECIPIENT_PER_HOUR[input.kind]) return false
+    // Mail asked for by someone else (a reset, an invitation) goes to one address per transaction:
+    // those to the same address take turns, so the hourly count holds under concurrent requests.
+    if (input.kind === 'password_reset' || input.kind === 'invitation') await lockAddress(q, to.email, input.kind)
+    const over = (await recentMailCount(q, to.email, input.kind, 3_600_000)) >= PER_RECIPIENT_PER_HOUR[input.kind]
     const oneClick = topic && token ? this.link(`/mail/unsubscribe/${token}/${topic}`) : null
-    await queueMail(q, { kind: input.kind, recipientId: to.id, to: to.email, networkIds, calendar, unsubscribeUrl: oneClick, ...message })
-    return true
+    const mail = { kind: input.kind, recipientId: to.id, to: to.email, networkIds, calendar, unsubscribeUrl: oneClick, ...message }
+    await queueMail(q, mail, over ? `Not sent: ${to.email} already had ${PER_RECIPIENT_PER_HOUR[input.kind]} such mails this hour` : null)
+    return !over
   }
 
   /** Who a calendar event comes from: MAIL_FROM's name and address. */
@@ -95,6 +99,25 @@ export class Mail {
     return address
       ? { name: from.slice(0, address.index).trim().replace(/^"|"$/g, '') || 'Atelier', email: address[1]! }
       : { name: 'Atelier', email: from.trim() }
+  }
+
+  private readonly pending = new Set<Promise<void>>()
+
+  /**
+   * Work done after answering (a reset asked for by address): the answer takes the same time
+   * whether or not the address has an account. Failures are logged; stop() waits for it.
+   */
+  afterAnswer(work: () => Promise<void>): void {
+    const done = work()
+      .then(() => this.nudge())
+      .catch((err) => this.logger.warn({ err }, 'mail work after an answer failed'))
+      .finally(() => this.pending.delete(done))
+    this.pending.add(done)
+  }
+
+  /** Resolves once the work started after answers has ended. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.pending])
   }
 
   /** Called once what queued mail has committed: the worker looks now instead of at its next poll. */
@@ -107,13 +130,15 @@ export class Mail {
   }
 
   async stop(): Promise<void> {
+    await this.settled()
     await this.worker?.stop()
   }
 }
 
 /** nodemailer over SMTP_URL: smtp:// upgrades to TLS when the server offers STARTTLS, smtps:// is TLS from the start. */
 function smtpSender(config: MailConfig): SendMail {
-  const transport = nodemailer.createTransport(config.smtpUrl)
+  // Well within the worker's lease on a mail (worker.ts), so a hung server never outlasts it.
+  const transport = nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 })
   return async (mail) => {
     await transport.sendMail({
       from: config.from,

@@ -308,6 +308,14 @@ function workshopWords(locale: TemplateLocale, m: Extract<MailInput, { kind: 'wo
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
+/** French sets a no-break space inside « » and before : ; ? ! (and within « 8 h »), so a line never breaks there. */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/« /g, '«\u00a0')
+    .replace(/ »/g, '\u00a0»')
+    .replace(/ ([:;?!])/g, '\u00a0$1')
+}
+
 /** Header lines cannot carry a line break (it would start another header). */
 const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ').trim()
 
@@ -331,7 +339,8 @@ export type Rendered = Message & { summary: string }
 
 /** A mail in its recipient's language; `unsubscribe` (topic and link) adds the line that stops its kind. */
 export function renderMail(locale: TemplateLocale, m: MailInput, unsubscribe: { topic: MailTopic; link: string } | null = null): Rendered {
-  const w = words(locale, m)
+  const written = words(locale, m)
+  const w = locale === 'fr' ? { ...written, subject: frenchSpacing(written.subject), lines: written.lines.map(frenchSpacing) } : written
   const stop = unsubscribe && STOP[locale](TOPIC_NAMES[locale][unsubscribe.topic])
   const text = [
     ...w.lines,
@@ -363,7 +372,7 @@ ${body}
 const DIGEST: Record<TemplateLocale, { subject: (n: number) => string; intro: string; settings: string }> = {
   fr: {
     subject: (n) => (n === 1 ? 'Atelier\u00a0: une nouveauté' : `Atelier\u00a0: ${n} nouveautés`),
-    intro: 'Ce qui s’est passé depuis votre dernier récapitulatif :',
+    intro: 'Ce qui s’est passé depuis votre dernier récapitulatif\u00a0:',
     settings: 'Choisir ce que vous recevez, et quand',
   },
   en: {

@@ -13,18 +13,22 @@ const HOUR_MS = 3_600_000
  */
 export function scheduleMailRounds(deps: { db: Db; mail: Mail; logger: Logger }, everyMs = HOUR_MS): () => void {
   if (!deps.mail.enabled) return () => {}
-  const run = async () => {
+  const round = async (what: string, work: () => Promise<number>) => {
     try {
-      const now = new Date()
-      const reminders = await remindDueDates(deps, now.toISOString().slice(0, 10))
-      const digests = await sendDigests(deps, now)
-      if (reminders + digests > 0) {
-        deps.logger.info({ reminders, digests }, 'due-date reminders and digests queued')
+      const queued = await work()
+      if (queued > 0) {
+        deps.logger.info({ queued }, `${what} queued`)
         deps.mail.nudge()
       }
     } catch (err) {
-      deps.logger.warn({ err }, 'due-date reminders and digests could not be looked for; trying again at the next round')
+      deps.logger.warn({ err }, `${what} could not be looked for; trying again at the next round`)
     }
+  }
+  // Each on its own: a failure of one does not hold the other.
+  const run = async () => {
+    const now = new Date()
+    await round('due-date reminders', () => remindDueDates(deps, now.toISOString().slice(0, 10)))
+    await round('digests', () => sendDigests(deps, now))
   }
   const first = setTimeout(run, 60_000)
   const every = setInterval(run, everyMs)

@@ -18,7 +18,12 @@ export type MailWorkerOptions = {
   batch: number
 }
 
-export const MAIL_WORKER_DEFAULTS: MailWorkerOptions = { pollMs: 5_000, leaseMs: 120_000, retryMs: 30_000, maxRetryMs: 3_600_000, maxAttempts: 10, batch: 20 }
+/**
+ * A mail is claimed alone, for longer than the SMTP client may take on it (transport.ts's
+ * timeouts), so its lease never ends while it is being sent; a mail server down for a day and a
+ * half only delays mail (1 h between tries past the first few).
+ */
+export const MAIL_WORKER_DEFAULTS: MailWorkerOptions = { pollMs: 5_000, leaseMs: 300_000, retryMs: 30_000, maxRetryMs: 3_600_000, maxAttempts: 40, batch: 1 }
 
 /**
  * Sends what the outbox holds, on every instance: claiming a mail takes a lease on it (row locks
@@ -93,9 +98,9 @@ export class MailWorker {
       const reason = err instanceof Error ? err.message : String(err)
       const retry = mail.attempts >= this.options.maxAttempts ? null : Math.min(this.options.retryMs * 2 ** (mail.attempts - 1), this.options.maxRetryMs)
       this.logger.warn({ mailId: mail.id, attempts: mail.attempts, reason, retryInMs: retry }, 'a mail could not be sent')
-      await markAttemptFailed(this.db, mail.id, reason, retry)
+      await markAttemptFailed(this.db, mail, reason, retry)
       return
     }
-    await markSent(this.db, mail.id)
+    await markSent(this.db, mail)
   }
 }

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
-import { getPreferences, setPreferences, userByMailToken } from '../../data/mail-preferences'
+import { getPreferences, knownTimeZone, setPreferences, userByMailToken } from '../../data/mail-preferences'
 import { ApiError } from '../../errors'
 import { validate } from '../validate'
 import { MAIL_TOPICS, type MailPreferences, type MailTopic } from '../../../shared/api'
@@ -16,7 +16,11 @@ export const mailPreferenceRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.json(await present(c, requireIdentity(c).user.id)))
   .put('/', validate('json', mailPreferencesBody), async (c) => {
     const { user } = requireIdentity(c)
-    await setPreferences(c.var.deps.db, user.id, c.req.valid('json'))
+    const body = c.req.valid('json')
+    if (body.timeZone && !(await knownTimeZone(c.var.deps.db, body.timeZone))) {
+      throw new ApiError('invalid_input', 'This time zone is not one the server knows', { fields: [{ path: 'timeZone', message: 'unknown time zone' }] })
+    }
+    await setPreferences(c.var.deps.db, user.id, body)
     return c.json(await present(c, user.id))
   })
 

@@ -2,7 +2,8 @@
 -- collects its notices until the person's morning, in their time zone. Every notice mail carries
 -- an unsubscribe link made of the person's mail token and the kind.
 alter table users add column time_zone text not null default 'UTC';
-alter table users add column mail_token text unique;
+-- Random, made with each account (existing ones included: a volatile default is computed per row).
+alter table users add column mail_token text not null unique default replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
 alter table users add column last_digest_on date;
 
 create table mail_preferences (
