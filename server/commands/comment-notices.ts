@@ -55,6 +55,6 @@ async function mailAbout(q: Queryable, mail: MailQueue, c: Parameters<typeof not
     const to = recipients.get(row.recipientId)
     if (!to) continue
     const kind = row.kind === 'mention' ? 'mention' : 'reply'
-    await mail.queue(q, to, { kind, from, document: c.document.title, comment: c.comment.body, link }, networkIds)
+    await mail.queue(q, to, { kind, from, document: c.document.title, comment: c.comment.body, link }, { networkIds, documentId: c.document.id })
   }
 }

@@ -1,5 +1,7 @@
-import type { Db } from '../db/db'
-import { dueDigests, takeDigest } from '../data/mail-preferences'
+import type { Db, Queryable } from '../db/db'
+import { getDocument, policyTarget } from '../data/documents'
+import { readersAmong } from '../data/readers'
+import { dueDigests, takeDigest, type DigestItem } from '../data/mail-preferences'
 import { queueMail } from '../data/outbox'
 import { renderDigest } from '../mail/messages'
 import type { MailQueue } from '../mail/mail'
@@ -17,13 +19,25 @@ export async function sendDigests(deps: { db: Db; mail: MailQueue }, now: Date):
   for (const userId of await dueDigests(deps.db, now)) {
     const queued = await deps.db.transaction(async (tx) => {
       const digest = await takeDigest(tx, userId, now)
-      if (!digest || digest.items.length === 0) return false
-      const message = renderDigest(localeOf(digest.locale), digest.items, deps.mail.link('/me'))
-      const networkIds = [...new Set(digest.items.flatMap((i) => i.networkIds))]
+      if (!digest) return false
+      const items = await stillReadable(tx, userId, digest.items)
+      if (items.length === 0) return false
+      const message = renderDigest(localeOf(digest.locale), items, deps.mail.link('/me'))
+      const networkIds = [...new Set(items.flatMap((i) => i.networkIds))]
       await queueMail(tx, { kind: 'digest', recipientId: userId, to: digest.email, networkIds, ...message })
       return true
     })
     if (queued) sent++
   }
   return sent
+}
+
+/** A notice waited up to a day: only those about documents the person may still read are sent. */
+async function stillReadable<T extends DigestItem>(q: Queryable, userId: string, items: T[]): Promise<T[]> {
+  const readable = new Map<string, boolean>()
+  for (const id of new Set(items.flatMap((i) => (i.documentId ? [i.documentId] : [])))) {
+    const doc = await getDocument(q, id)
+    readable.set(id, doc !== null && (await readersAmong(q, policyTarget(doc), [userId])).has(userId))
+  }
+  return items.filter((i) => !i.documentId || readable.get(i.documentId))
 }

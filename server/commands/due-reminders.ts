@@ -28,7 +28,7 @@ export async function remindDueDates(deps: { db: Db; mail: MailQueue }, today: s
         link: deps.mail.link(`/documents/${doc.id}`),
       }
       const networkIds = await networksOfSpace(tx, doc.space)
-      for (const to of writers.values()) await deps.mail.queue(tx, to, input, networkIds)
+      for (const to of writers.values()) await deps.mail.queue(tx, to, input, { networkIds, documentId: doc.id })
       return true
     })
     if (done) sent++

@@ -32,7 +32,7 @@ async function mailInvitation(
     link: mail.link(`/invitation/${i.token}`),
     expiresAt: i.expiresAt,
   }
-  return (await mail.queue(tx, { id: null, email: i.email, locale: 'fr' }, input, await what.networkIds())) ? i.email : null
+  return (await mail.queue(tx, { id: null, email: i.email, locale: 'fr' }, input, { networkIds: await what.networkIds() })) ? i.email : null
 }
 
 /**

@@ -19,6 +19,6 @@ export async function requestPasswordReset(deps: { db: Db; mail: MailQueue }, em
   await deps.db.transaction(async (tx) => {
     await createPasswordReset(tx, { tokenHash: hash, userId: user.id, createdBy: user.id, expiresAt: new Date(Date.now() + RESET_LINK_HOURS * 3_600_000) })
     const link = deps.mail.link(`/reset/${token}`)
-    await deps.mail.queue(tx, user, { kind: 'password_reset', link, hours: RESET_LINK_HOURS }, await networksOfPerson(tx, user.id))
+    await deps.mail.queue(tx, user, { kind: 'password_reset', link, hours: RESET_LINK_HOURS }, { networkIds: await networksOfPerson(tx, user.id) })
   })
 }

@@ -89,7 +89,7 @@ async function mailStep(
     message: step.message,
     link: mail.link(`/documents/${step.doc.id}`),
   }
-  for (const to of recipients.values()) await mail.queue(q, to, input, networkIds)
+  for (const to of recipients.values()) await mail.queue(q, to, input, { networkIds, documentId: step.doc.id })
 }
 
 /** The document locked for this step, after the policy said yes to it in its current stage. */

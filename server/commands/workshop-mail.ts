@@ -40,6 +40,6 @@ export async function mailWorkshopEvent(
   }
   for (const p of addressed) {
     const to = (p.userId && accounts.get(p.userId)) || { id: p.userId, email: p.email!, locale: 'fr' }
-    await mail.queue(q, to, input, [workshop.networkId], calendar)
+    await mail.queue(q, to, input, { networkIds: [workshop.networkId], calendar })
   }
 }

@@ -49,16 +49,17 @@ export async function userByMailToken(q: Queryable, token: string): Promise<stri
   return row?.id ?? null
 }
 
-export type DigestItem = { kind: string; subject: string; detail: string; link: string; networkIds: string[] }
+export type DigestItem = { kind: string; subject: string; detail: string; link: string; networkIds: string[]; documentId: string | null }
 
 export async function addDigestItem(q: Queryable, userId: string, item: DigestItem): Promise<void> {
-  await q.query(`insert into mail_digest_items (user_id, kind, subject, detail, link, network_ids) values ($1, $2, $3, $4, $5, $6::uuid[])`, [
+  await q.query(`insert into mail_digest_items (user_id, kind, subject, detail, link, network_ids, document_id) values ($1, $2, $3, $4, $5, $6::uuid[], $7)`, [
     userId,
     item.kind,
     item.subject,
     item.detail,
     item.link,
     item.networkIds,
+    item.documentId,
   ])
 }
 
@@ -91,7 +92,7 @@ export async function takeDigest(
   if (!user) return null
   const items = await q.query<DigestItem & { createdAt: Date }>(
     `delete from mail_digest_items where user_id = $1
-     returning kind, subject, detail, link, network_ids::text[] as "networkIds", created_at as "createdAt"`,
+     returning kind, subject, detail, link, network_ids::text[] as "networkIds", document_id as "documentId", created_at as "createdAt"`,
     [userId],
   )
   await q.query(`update users set last_digest_on = ($2::timestamptz at time zone time_zone)::date where id = $1`, [userId, now])

@@ -21,6 +21,12 @@ export const MAIL_OFF: MailQueue = {
   organizer: () => ({ name: 'Atelier', email: 'atelier@localhost' }),
 }
 
+/**
+ * What a mail is about: the networks whose secretariat sees it, the calendar event it carries,
+ * and the document it tells of (a digest checks again that its reader may still read it).
+ */
+export type MailContext = { networkIds: string[]; calendar?: string | null; documentId?: string | null }
+
 /** Who a mail goes to: their account's address and language. */
 export type Recipient = { id: string | null; email: string; locale: string }
 
@@ -69,7 +75,8 @@ export class Mail {
    * topic: to the outbox (with a link that stops the topic), to their daily digest, or nowhere.
    * Returns whether it will reach them: not without SMTP_URL, nor past the hourly limit for its kind.
    */
-  async queue(q: Queryable, to: Recipient, input: MailInput, networkIds: string[], calendar: string | null = null): Promise<boolean> {
+  async queue(q: Queryable, to: Recipient, input: MailInput, about: MailContext): Promise<boolean> {
+    const { networkIds, calendar = null, documentId = null } = about
     if (!this.enabled) return false
     const topic = to.id ? topicOf(input.kind) : null
     const mode = topic && to.id ? await modeFor(q, to.id, topic) : 'now'
@@ -79,7 +86,7 @@ export class Mail {
     const message = renderMail(localeOf(to.locale), input, unsubscribe)
     // A calendar event waits for no digest: the calendar must hold the workshop's dates as they are.
     if (mode === 'daily' && to.id && !calendar) {
-      await addDigestItem(q, to.id, { kind: input.kind, subject: message.subject, detail: message.summary, link: input.link, networkIds })
+      await addDigestItem(q, to.id, { kind: input.kind, subject: message.subject, detail: message.summary, link: input.link, networkIds, documentId })
       return true
     }
     // Mail asked for by someone else (a reset, an invitation) goes to one address per transaction:

@@ -301,12 +301,22 @@ describe.each(DRIVERS)('mail through the outbox, to a real SMTP server, on %s', 
     }
     const first = await mention('Pouvez-vous relire la section 2 ?')
     const second = await mention('Et le budget ?')
+    // A third, on the network's sheet, which Dakar stops reading before the morning: it is left out.
+    const sheet = await buildDocument(db, w.network, { title: 'Fiche du réseau' })
+    const aside = await secretariat.post(`/api/documents/${sheet.id}/comments`, {
+      anchor: await anchorIn(db, sheet.id),
+      body: 'Et ici ?',
+      mentions: [w.pilot.id],
+    })
+    expect(aside.status).toBe(201)
     const waiting = async () => (await db.query<{ n: number }>('select count(*)::int as n from mail_digest_items where user_id = $1', [w.pilot.id]))[0]!.n
-    expect(await waiting()).toBe(2)
+    expect(await waiting()).toBe(3)
+    await db.query('update memberships set left_at = now() where city_id = $1', [w.dakar.id])
     // 06:30 in Dakar (UTC+0): not yet their morning.
     expect(await sendDigests({ db, mail }, new Date('2027-03-10T06:30:00Z'))).toBe(0)
     expect(await sendDigests({ db, mail }, new Date('2027-03-10T08:05:00Z'))).toBe(1)
     expect(await sendDigests({ db, mail }, new Date('2027-03-10T09:05:00Z'))).toBe(0)
+    await db.query('update memberships set left_at = null where city_id = $1', [w.dakar.id])
     mail.nudge()
     await expect.poll(() => smtp.to(w.pilot.email).map((m) => m.subject)).toEqual(['Atelier\u00a0: 2 nouveautés'])
     const digest = smtp.to(w.pilot.email)[0]!
@@ -314,6 +324,7 @@ describe.each(DRIVERS)('mail through the outbox, to a real SMTP server, on %s', 
     expect(digest.text).toContain(fr('Pouvez-vous relire la section 2 ?'))
     expect(digest.text).toContain(`${ORIGIN}/documents/${plan.id}?thread=${first}`)
     expect(digest.text).toContain(`${ORIGIN}/documents/${plan.id}?thread=${second}`)
+    expect(digest.text).not.toContain('Fiche du réseau')
     expect(await waiting()).toBe(0)
 
     // Replies still come at once, each with the line and the header that stop them.

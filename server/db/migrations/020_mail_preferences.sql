@@ -21,6 +21,8 @@ create table mail_digest_items (
   detail text not null default '',
   link text not null,
   network_ids uuid[] not null default '{}',
+  -- The document it tells of: checked again when the digest is sent, and gone with it.
+  document_id uuid references documents (id) on delete cascade,
   created_at timestamptz not null default now()
 );
 create index mail_digest_items_user on mail_digest_items (user_id, created_at);
