@@ -22,11 +22,16 @@ export function Component() {
   const prefs = saved ?? loaded.data
 
   async function save(change: { timeZone?: string; topics?: Partial<Record<MailTopic, MailMode>> }) {
+    if (!prefs) return
+    const before = prefs
+    // Shown at once, as chosen; put back if the server refuses it.
+    setSaved({ ...prefs, ...(change.timeZone ? { timeZone: change.timeZone } : {}), topics: { ...prefs.topics, ...change.topics } })
     setBusy(true)
     setError(null)
     try {
       setSaved(await endpoints.saveMailPreferences(change))
     } catch (e) {
+      setSaved(before)
       setError(describeError(e))
     } finally {
       setBusy(false)
