@@ -3,10 +3,8 @@ import { getDocument, policyTarget } from '../data/documents'
 import { readersAmong } from '../data/readers'
 import { dueDigests, takeDigest, type DigestItem } from '../data/mail-preferences'
 import { queueMail } from '../data/outbox'
-import { renderDigest } from '../mail/messages'
+import { mailLocale, renderDigest } from '../mail/messages'
 import type { MailQueue } from '../mail/mail'
-
-const localeOf = (l: string) => (l === 'en' || l === 'es' ? l : 'fr')
 
 /**
  * Sends each person who chose a daily digest their waiting notices in one mail, once their morning
@@ -22,7 +20,7 @@ export async function sendDigests(deps: { db: Db; mail: MailQueue }, now: Date):
       if (!digest) return false
       const items = await stillReadable(tx, userId, digest.items)
       if (items.length === 0) return false
-      const message = renderDigest(localeOf(digest.locale), items, deps.mail.link('/me'))
+      const message = renderDigest(mailLocale(digest.locale), items, deps.mail.link('/me'))
       const networkIds = [...new Set(items.flatMap((i) => i.networkIds))]
       await queueMail(tx, { kind: 'digest', recipientId: userId, to: digest.email, networkIds, ...message })
       return true

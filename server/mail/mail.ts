@@ -5,8 +5,7 @@ import type { Db, Queryable } from '../db/db'
 import { queueMail, recentMailCount } from '../data/outbox'
 import { topicOf, type MailKind } from '../../shared/api'
 import { addDigestItem, lockAddress, mailToken, modeFor } from '../data/mail-preferences'
-import type { TemplateLocale } from '../../shared/templates'
-import { renderMail, type MailInput } from './messages'
+import { mailLocale, renderMail, type MailInput } from './messages'
 import { calendarMethod } from './calendar'
 import { MAIL_WORKER_DEFAULTS, MailWorker, type MailWorkerOptions, type SendMail } from './worker'
 
@@ -43,8 +42,6 @@ const PER_RECIPIENT_PER_HOUR: Record<MailKind, number> = {
   workshop: 30,
   digest: 2,
 }
-
-const localeOf = (l: string): TemplateLocale => (l === 'en' || l === 'es' ? l : 'fr')
 
 /**
  * Atelier's mail: commands queue mails in their own transaction (so a mail exists exactly when
@@ -83,7 +80,7 @@ export class Mail {
     if (mode === 'never') return false
     const token = topic && to.id ? await mailToken(q, to.id) : null
     const unsubscribe = topic && token ? { topic, link: this.link(`/unsubscribe/${token}/${topic}`) } : null
-    const message = renderMail(localeOf(to.locale), input, unsubscribe)
+    const message = renderMail(mailLocale(to.locale), input, unsubscribe)
     // A calendar event waits for no digest: the calendar must hold the workshop's dates as they are.
     if (mode === 'daily' && to.id && !calendar) {
       await addDigestItem(q, to.id, { kind: input.kind, subject: message.subject, detail: message.summary, link: input.link, networkIds, documentId })

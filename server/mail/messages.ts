@@ -14,6 +14,9 @@ export type Sender = { name: string; city: string | null }
 
 type Words = { subject: string; lines: string[]; action: string; footer: string }
 
+/** A person's account language as a mail's: French unless English or Spanish. */
+export const mailLocale = (l: string): TemplateLocale => (l === 'en' || l === 'es' ? l : 'fr')
+
 const sender = (s: Sender) => (s.city ? `${s.name} (${s.city})` : s.name)
 
 const dateIn = (locale: TemplateLocale, at: Date) =>

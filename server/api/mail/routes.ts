@@ -4,7 +4,7 @@ import { requireIdentity } from '../../auth/session'
 import { getPreferences, knownTimeZone, setPreferences, userByMailToken } from '../../data/mail-preferences'
 import { ApiError } from '../../errors'
 import { validate } from '../validate'
-import { MAIL_TOPICS, type MailPreferences, type MailTopic } from '../../../shared/api'
+import type { MailPreferences, MailTopic } from '../../../shared/api'
 import { mailPreferencesBody, unsubscribeBody } from '../../../shared/schemas'
 
 async function present(c: Context<AppEnv>, userId: string): Promise<MailPreferences> {
@@ -24,17 +24,18 @@ export const mailPreferenceRoutes = new Hono<AppEnv>()
     return c.json(await present(c, user.id))
   })
 
-/** The topic a link's token stops, for whoever holds the link (it is only ever in that person's mails). */
-async function stop(c: Context<AppEnv>, token: string, topic: MailTopic): Promise<void> {
+/** Stops the topic for the person whose token the link holds (it is only ever in their mails); false for an unknown token. */
+async function stop(c: Context<AppEnv>, token: string, topic: MailTopic): Promise<boolean> {
   const userId = await userByMailToken(c.var.deps.db, token)
-  if (!userId) throw new ApiError('link_invalid', 'This unsubscribe link is not valid')
+  if (!userId) return false
   await setPreferences(c.var.deps.db, userId, { topics: { [topic]: 'never' } })
+  return true
 }
 
 /** `POST /api/mail/unsubscribe` `{ token, topic }`: the page a mail's unsubscribe link opens asks for it. */
 export const unsubscribeRoutes = new Hono<AppEnv>().post('/', validate('json', unsubscribeBody), async (c) => {
   const { token, topic } = c.req.valid('json')
-  await stop(c, token, topic)
+  if (!(await stop(c, token, topic))) throw new ApiError('link_invalid', 'This unsubscribe link is not valid')
   return c.body(null, 204)
 })
 
@@ -43,11 +44,8 @@ export const unsubscribeRoutes = new Hono<AppEnv>().post('/', validate('json', u
  * (RFC 8058) posts `List-Unsubscribe=One-Click` as a form, from no page of ours, with no cookie.
  */
 export const oneClickUnsubscribe = new Hono<AppEnv>().post('/:token/:topic', async (c) => {
-  const topic = c.req.param('topic') as MailTopic
-  const token = c.req.param('token')
-  if (!MAIL_TOPICS.includes(topic) || !/^[A-Za-z0-9_-]{20,64}$/.test(token)) return c.text('Not an unsubscribe link', 404)
-  const userId = await userByMailToken(c.var.deps.db, token)
-  if (!userId) return c.text('Not an unsubscribe link', 404)
-  await setPreferences(c.var.deps.db, userId, { topics: { [topic]: 'never' } })
+  // The same shapes as the page's request: a token from a mail, a known topic.
+  const link = unsubscribeBody.safeParse(c.req.param())
+  if (!link.success || !(await stop(c, link.data.token, link.data.topic))) return c.text('Not an unsubscribe link', 404)
   return c.text('Unsubscribed')
 })
