@@ -37,6 +37,7 @@ import { setupRoutes } from './api/setup/routes'
 import { collabRoutes } from './collab/upgrade'
 import { isFileUpload, jsonBodiesOnly } from './http/json-only'
 import { requestLog } from './http/request-log'
+import { revalidatedReads } from './http/revalidated-reads'
 import { securityHeaders } from './http/security-headers'
 import { staticClient } from './http/static-client'
 
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   // JSON answers are compressed for browsers that accept it (a document's list, a search, a
   // comparison): most of Atelier's users are on slow links. Files (exports) are already packed.
   app.use('/api/*', compress())
+  app.use('/api/*', revalidatedReads)
   // While the database is known to be out of reach, say so at once instead of waiting on it.
   const unavailable = () => new ApiError('database_unavailable', 'The database cannot be reached right now; try again in a moment', { retryAfter: 2 })
   const whileUnreachable = createMiddleware<AppEnv>(async (c, next) => {

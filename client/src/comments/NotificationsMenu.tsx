@@ -9,6 +9,8 @@ import { COMMENTS_CHANGED_EVENT } from './events'
 
 /** Mentions and replies arrive while people work elsewhere: look again now and then, and on return to the tab. */
 const POLL_MS = 30_000
+/** Moving to another screen asks again only for an inbox older than this: opening a document from the home screen costs one request, not two. */
+const FRESH_MS = 15_000
 
 /** The bell in the header: unread count, the latest notifications, each leading to its thread. */
 export function NotificationsMenu() {
@@ -21,25 +23,30 @@ export function NotificationsMenu() {
   const root = useRef<HTMLDivElement>(null)
   const close = useCallback(() => setOpen(false), [])
 
+  const askedAt = useRef(0)
+
   const refresh = useCallback(() => {
+    askedAt.current = Date.now()
     endpoints
       .notifications()
       .then(setList)
       .catch(() => {})
   }, [])
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: on moving to another screen the inbox is asked again
   useEffect(() => {
-    refresh()
     const timer = setInterval(refresh, POLL_MS)
-    const onFocus = () => refresh()
-    window.addEventListener('focus', onFocus)
-    window.addEventListener(COMMENTS_CHANGED_EVENT, onFocus)
+    window.addEventListener('focus', refresh)
+    window.addEventListener(COMMENTS_CHANGED_EVENT, refresh)
     return () => {
       clearInterval(timer)
-      window.removeEventListener('focus', onFocus)
-      window.removeEventListener(COMMENTS_CHANGED_EVENT, onFocus)
+      window.removeEventListener('focus', refresh)
+      window.removeEventListener(COMMENTS_CHANGED_EVENT, refresh)
     }
+  }, [refresh])
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on moving to another screen the inbox is asked again, unless it just was
+  useEffect(() => {
+    if (Date.now() - askedAt.current > FRESH_MS) refresh()
   }, [refresh, location.pathname])
 
   useDismiss(open, root, close)

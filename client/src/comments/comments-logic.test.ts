@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { CommentsFetchPlan, type CommentsEvent } from './fetch-plan'
 import { stackCards } from './layout'
 import { insertMention, matchPeople, mentionedIds, mentionQueryAt, splitMentions } from './mentions'
 
@@ -91,5 +92,25 @@ describe('mentions while typing', () => {
       { text: '@Koffi Kouassi', mention: true },
       { text: ' !', mention: false },
     ])
+  })
+})
+
+describe('when a document’s threads are fetched', () => {
+  const run = (...events: CommentsEvent[]) => {
+    const plan = new CommentsFetchPlan()
+    return events.map((e) => plan.on(e))
+  }
+
+  it('once, when the socket has subscribed: nothing changed before it can be missed', () => {
+    expect(run('subscribed')).toEqual(['now'])
+  })
+
+  it('at once when no subscription is coming soon, and again once it comes', () => {
+    expect(run('waited', 'subscribed')).toEqual(['now', 'soon'])
+    expect(run('unreachable', 'unreachable', 'waited', 'subscribed')).toEqual(['now', null, null, 'soon'])
+  })
+
+  it('again on every change announced and on every reconnection', () => {
+    expect(run('subscribed', 'changed', 'unreachable', 'subscribed')).toEqual(['now', 'soon', null, 'soon'])
   })
 })

@@ -5,18 +5,22 @@ import { MESSAGE_COMMENTS } from '../../../shared/collab'
 import { encodeCommentsSubscribe, readCommentsChanged } from '../../../shared/comments-message'
 import { endpoints } from '../api'
 import { COMMENTS_CHANGED_EVENT } from './events'
+import { CommentsFetchPlan, type CommentsEvent } from './fetch-plan'
 
 /** WebSocket.OPEN, spelled out for the tests under Node. */
 const OPEN = 1
 /** Several changes in a burst (a reply and a resolve) cost one fetch. */
 const REFETCH_DELAY_MS = 80
+/** How long the first fetch waits for the socket to subscribe (see CommentsFetchPlan). */
+const SUBSCRIBE_WAIT_MS = 5000
 
 export type CommentsState = { list: ThreadList | null; error: unknown; reload: () => void }
 
 /**
- * The document's threads, kept current: fetched once, then again whenever the server says a
- * thread changed (MESSAGE_COMMENTS on the document's socket, asked for on every connection,
- * so changes made while this device was offline are caught up on reconnection).
+ * The document's threads, kept current: fetched once the socket has subscribed to their changes
+ * (MESSAGE_COMMENTS, asked for on every connection), then again whenever the server says a
+ * thread changed or the socket reconnects (changes made while this device was offline are
+ * caught up then). CommentsFetchPlan decides when.
  */
 export function useComments(documentId: string, provider: WebsocketProvider): CommentsState {
   const [list, setList] = useState<ThreadList | null>(null)
@@ -44,21 +48,39 @@ export function useComments(documentId: string, provider: WebsocketProvider): Co
   }, [fetchNow])
 
   useEffect(() => {
-    void fetchNow()
+    const plan = new CommentsFetchPlan()
+    const act = (event: CommentsEvent) => {
+      const when = plan.on(event)
+      if (when === 'now') void fetchNow()
+      else if (when === 'soon') reload()
+    }
+    const slow = setTimeout(() => act('waited'), SUBSCRIBE_WAIT_MS)
+    if (!navigator.onLine) act('unreachable')
     const subscribe = () => {
       if (provider.ws?.readyState === OPEN) provider.ws.send(encodeCommentsSubscribe())
     }
     provider.messageHandlers[MESSAGE_COMMENTS] = (_encoder, decoder) => {
-      if (readCommentsChanged(decoder).change !== 'subscribed') window.dispatchEvent(new Event(COMMENTS_CHANGED_EVENT))
-      reload()
+      if (readCommentsChanged(decoder).change === 'subscribed') {
+        clearTimeout(slow)
+        act('subscribed')
+      } else {
+        window.dispatchEvent(new Event(COMMENTS_CHANGED_EVENT))
+        act('changed')
+      }
     }
     const onStatus = ({ status }: { status: string }) => {
       if (status === 'connected') subscribe()
     }
+    const onFailure = () => act('unreachable')
     provider.on('status', onStatus)
+    provider.on('connection-close', onFailure)
+    provider.on('connection-error', onFailure)
     subscribe()
     return () => {
       provider.off('status', onStatus)
+      provider.off('connection-close', onFailure)
+      provider.off('connection-error', onFailure)
+      clearTimeout(slow)
       clearTimeout(timer.current)
     }
   }, [provider, fetchNow, reload])

@@ -33,7 +33,8 @@ export const authRoutes = new Hono<AppEnv>()
     await endSession(c)
     // Live sockets opened with this session close too.
     if (signedIn) await announceAccessChange(c.var.deps.db, { userId: signedIn.user.id })
-    return c.body(null, 204)
+    // The next person at this computer must not find this one's answers in the browser's cache.
+    return c.body(null, 204, { 'Clear-Site-Data': '"cache"' })
   })
 
 /** "45 seconds", "1 minute", "15 minutes": what a person reads in the error. */
