@@ -54,7 +54,10 @@ it('opening a document from the home screen asks for its threads and the notific
   const threads = page.waitForResponse((r) => r.url().endsWith(`/api/documents/${world.documents.plan.id}/comments`))
   await openDocument(page, world.documents.plan.title)
   expect((await threads).status()).toBe(200)
-  await page.getByText(/^Aucun commentaire/).first().waitFor()
+  await page
+    .getByText(/^Aucun commentaire/)
+    .first()
+    .waitFor()
   // A saved edit comes after everything the opening set off.
   await page.locator('.editor-prose p').first().click()
   await page.keyboard.type('Relu.')
