@@ -19,9 +19,9 @@ describe('compressed assets from the build', () => {
     writeFileSync(join(dir, 'index.html'), `<!doctype html><title>Atelier</title>${'<!-- padding -->'.repeat(100)}`)
     writeFileSync(join(dir, 'assets', 'app-abc123.js'), script)
     writeFileSync(join(dir, 'assets', 'tiny-abc123.js'), 'export {}\n')
-    const plugin = precompress() as unknown as { configResolved(c: { build: { outDir: string } }): void; closeBundle(): Promise<void> }
+    const plugin = precompress() as unknown as { configResolved(c: { build: { outDir: string } }): void; closeBundle: { handler(): Promise<void> } }
     plugin.configResolved({ build: { outDir: dir } })
-    await plugin.closeBundle()
+    await plugin.closeBundle.handler()
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
