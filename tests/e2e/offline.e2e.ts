@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { editorText, launchBrowser, openDocument, startAppServer, typeUnder, type AppServer } from './harness'
@@ -12,14 +15,20 @@ import { buildWorld, createDocument, openAs, signInPage, withApi, type World } f
 let browser: Browser
 let server: AppServer
 let world: World
+/** This file's server serves a copy of the built client, so that a test can release a new version of it. */
+let copy: string
+const client = () => join(copy, 'dist/client')
 beforeAll(async () => {
+  copy = mkdtempSync(join(tmpdir(), 'atelier-offline-'))
+  cpSync(resolve('dist/client'), client(), { recursive: true })
   browser = await launchBrowser()
-  server = await startAppServer()
+  server = await startAppServer({}, { cwd: copy })
   world = await buildWorld(server)
 })
 afterAll(async () => {
   await server?.stop()
   await browser?.close()
+  rmSync(copy, { recursive: true, force: true })
 })
 
 const OFFLINE = 'Hors ligne — vos modifications sont gardées sur cet appareil'
@@ -120,5 +129,34 @@ describe('offline, after one visit', () => {
     expect(me.user.email).toBe(people.other.email)
     expect(await kept(page)).not.toContain(`atelier-api /api/documents/${study.id}`)
     await page.context().close()
+  })
+
+  it('a new version waits for « Recharger »: a quiet notice that takes no focus; the page reloads on it only when asked', async () => {
+    const page = await signInPage(browser, server, world.people.secretariat)
+    const context = page.context()
+    await controlled(page)
+    // A release, as the browser sees it: sw.js with other bytes than the running worker's.
+    const sw = join(client(), 'sw.js')
+    writeFileSync(sw, `${readFileSync(sw, 'utf8')}\n// ${Date.now()}\n`)
+    rmSync(`${sw}.br`, { force: true })
+    rmSync(`${sw}.gz`, { force: true })
+
+    const search = page.getByRole('combobox', { name: 'Rechercher' })
+    await search.click()
+    await search.pressSequentially('places')
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
+    const notice = page.getByRole('status').filter({ hasText: 'Une nouvelle version d’Atelier est prête.' })
+    await notice.waitFor()
+    // The person typing goes on typing where they were.
+    await page.keyboard.type(' ombragées')
+    await expect.poll(() => search.inputValue()).toBe('places ombragées')
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true)
+
+    const reloaded = page.waitForEvent('load')
+    await notice.getByRole('button', { name: 'Recharger' }).click()
+    await reloaded
+    await page.getByRole('link', { name: world.documents.sheet.title }).first().waitFor()
+    await expect.poll(() => page.getByText('Une nouvelle version d’Atelier est prête.').count()).toBe(0)
+    await context.close()
   })
 })
