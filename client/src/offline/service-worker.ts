@@ -6,6 +6,7 @@ import type { Workbox } from 'workbox-window'
  * Atelier is waiting. It is never let in by itself: the person chooses when to reload.
  */
 let workbox: Workbox | null = null
+let registration: ServiceWorkerRegistration | undefined
 let waiting = false
 let reloadAsked = false
 const listeners = new Set<() => void>()
@@ -31,7 +32,7 @@ async function start(): Promise<void> {
     if (reloadAsked) window.location.reload()
     else if (!event.isUpdate) void handOverLoadedFiles(wb)
   })
-  await wb.register()
+  registration = await wb.register()
   workbox = wb
   setInterval(() => void wb.update().catch(() => {}), UPDATE_CHECK_MS)
 }
@@ -62,6 +63,11 @@ export function updateWaiting(): boolean {
 /** Lets the waiting version in; this page reloads once it has taken over. */
 export function applyUpdate(): void {
   if (!workbox) return
+  // Let in already from another tab: it controls this page too, which only has to reload.
+  if (!registration?.waiting) {
+    window.location.reload()
+    return
+  }
   reloadAsked = true
   workbox.messageSkipWaiting()
 }
