@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { precompress } from './infra/precompress'
+import { pwa } from './infra/pwa'
 
 const apiPort = Number(process.env.ATELIER_API_PORT) || 3000
 const apiTarget = `http://127.0.0.1:${apiPort}`
@@ -19,7 +20,7 @@ const proxy = {
  */
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
-  plugins: [react(), precompress()],
+  plugins: [react(), pwa(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,

@@ -5,6 +5,7 @@ import './i18n'
 import './styles.css'
 import { router } from './app/router'
 import { SessionProvider } from './app/session'
+import { registerServiceWorker } from './offline/service-worker'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root is missing from index.html')
@@ -16,3 +17,5 @@ createRoot(root).render(
     </SessionProvider>
   </StrictMode>,
 )
+
+registerServiceWorker()

@@ -22,6 +22,8 @@ export const securityHeaders = secureHeaders({
     imgSrc: ["'self'", 'data:'],
     // 'self' also allows ws: and wss: to this same host and port, so /collab needs nothing more.
     connectSrc: ["'self'"],
+    // The service worker (/sw.js: worker-src, by way of script-src) and the web app manifest
+    // (manifest-src, by way of default-src) need only 'self': no directive of their own.
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],

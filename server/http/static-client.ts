@@ -23,6 +23,14 @@ export function staticClient(dir = CLIENT_DIR) {
     // Vite puts a content hash in every asset name, so they never change.
     if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
   })
+  // The service worker and the manifest keep their names from one release to the next: the
+  // browser must ask each time whether they changed, or a new version would wait for a cache to expire.
+  for (const path of ['/sw.js', '/manifest.webmanifest']) {
+    app.use(path, async (c, next) => {
+      await next()
+      if (c.res.ok) c.header('Cache-Control', 'no-cache')
+    })
+  }
   // The build wrote a brotli and a gzip copy of each asset (infra/precompress.ts): the one the
   // browser accepts is sent, with Vary: Accept-Encoding. The page itself is compressed as it goes.
   app.use('*', compress())

@@ -15,10 +15,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export type AppServer = { url: string; stop(): Promise<void> }
 
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+/** `cwd`: where the server looks for dist/client, for a test that changes the built client (a copy). */
+export async function startAppServer(env: Record<string, string> = {}, { cwd }: { cwd?: string } = {}): Promise<AppServer> {
   if (!existsSync(resolve('dist/client/index.html'))) throw new Error('Build the client first: npm run build')
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'))
   const child: ChildProcess = spawn(process.execPath, compiledServerArgs(), {
+    cwd,
     // The embedded database keeps browser tests independent of any shared server.
     env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', ATELIER_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

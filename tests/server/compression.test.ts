@@ -19,9 +19,11 @@ describe('compressed assets from the build', () => {
     writeFileSync(join(dir, 'index.html'), `<!doctype html><title>Atelier</title>${'<!-- padding -->'.repeat(100)}`)
     writeFileSync(join(dir, 'assets', 'app-abc123.js'), script)
     writeFileSync(join(dir, 'assets', 'tiny-abc123.js'), 'export {}\n')
-    const plugin = precompress() as unknown as { configResolved(c: { build: { outDir: string } }): void; closeBundle(): Promise<void> }
+    writeFileSync(join(dir, 'sw.js'), script)
+    writeFileSync(join(dir, 'manifest.webmanifest'), JSON.stringify({ name: 'Atelier', start_url: '/' }))
+    const plugin = precompress() as unknown as { configResolved(c: { build: { outDir: string } }): void; closeBundle: { handler(): Promise<void> } }
     plugin.configResolved({ build: { outDir: dir } })
-    await plugin.closeBundle()
+    await plugin.closeBundle.handler()
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -45,6 +47,18 @@ describe('compressed assets from the build', () => {
     const plain = await get()
     expect(plain.headers.get('content-encoding')).toBeNull()
     expect(await plain.text()).toBe(script)
+  })
+
+  it('serves the service worker compressed, and it and the manifest with no-cache: their names stay the same across releases', async () => {
+    const app = staticClient(dir)
+    const sw = await app.request('/sw.js', { headers: { 'accept-encoding': 'br' } })
+    expect(sw.headers.get('content-type')).toMatch(/javascript/)
+    expect(sw.headers.get('content-encoding')).toBe('br')
+    expect(sw.headers.get('cache-control')).toBe('no-cache')
+    const manifest = await app.request('/manifest.webmanifest')
+    expect(manifest.headers.get('content-type')).toBe('application/manifest+json')
+    expect(manifest.headers.get('cache-control')).toBe('no-cache')
+    expect(await manifest.json()).toEqual({ name: 'Atelier', start_url: '/' })
   })
 
   it('compresses the page itself for any route the app handles', async () => {

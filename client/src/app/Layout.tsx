@@ -4,7 +4,9 @@ import { Header } from '../components/Header'
 import { Loading, Notice } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
 import { describeError } from '../lib/errors'
+import { OfflineBanner } from './OfflineBanner'
 import { useSession } from './session'
+import { UpdatePrompt } from './UpdatePrompt'
 
 /** Before the first screen can show (its code is still on its way). */
 export function AppLoading() {
@@ -33,6 +35,7 @@ export function Layout() {
   return (
     <>
       <Header />
+      <OfflineBanner />
       <main
         id="main"
         ref={main}
@@ -54,6 +57,7 @@ export function Layout() {
         )}
         {state.status === 'ready' && <Outlet />}
       </main>
+      <UpdatePrompt />
       <ScrollRestoration />
     </>
   )

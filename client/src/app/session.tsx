@@ -4,6 +4,7 @@ import { api, ApiError, endpoints } from '../api'
 import i18n, { currentLocale } from '../i18n'
 import { rememberLocale, type Locale } from '../i18n/locale'
 import { clearLocalCopies } from '../collab/local-copies'
+import { forgetCachedApi, startCachedApi } from '../offline/api-cache'
 
 /**
  * Who is signed in, and whether Atelier still needs its first-run setup. Loaded once when the
@@ -80,12 +81,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       api.onUnauthenticated(() => {
+        // The kept answers were that session's; see ../offline/api-cache.ts.
+        void forgetCachedApi().catch(() => {})
         setState((s) => (s.status === 'ready' && s.me ? { ...s, me: null } : s))
       }),
     [],
   )
 
   const signedIn = useCallback((me: MeResponse) => {
+    // Started before the new screens ask for anything: the previous person's kept answers go.
+    void startCachedApi(me).catch(() => {})
     applyAccountLocale(me)
     setState((s) => ({ status: 'ready', me, setupNeeded: false, mail: s.status === 'ready' && s.mail }))
   }, [])
@@ -97,7 +102,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Already signed out is fine; anything else (offline) must not pretend it worked.
       if (!(error instanceof ApiError && error.code === 'unauthenticated')) throw error
     }
-    await clearLocalCopies().catch(() => {})
+    // City halls share computers: nothing of this person stays on the device (local copies of
+    // documents, API answers kept for offline use).
+    await Promise.all([clearLocalCopies().catch(() => {}), forgetCachedApi().catch(() => {})])
     setState((s) => (s.status === 'ready' ? { ...s, me: null } : s))
   }, [])
 

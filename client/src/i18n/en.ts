@@ -1084,6 +1084,12 @@ const en: Messages = {
   loadError: {
     title: 'Atelier could not be loaded',
   },
+  // Offline use and new versions (client/src/app/OfflineBanner.tsx, UpdatePrompt.tsx).
+  offline: {
+    banner: 'Offline — your changes are kept on this device',
+    updateReady: 'A new version of Atelier is ready.',
+    reload: 'Reload',
+  },
 }
 
 export default en

@@ -1094,6 +1094,12 @@ const es: Messages = {
   loadError: {
     title: 'No se pudo cargar Atelier',
   },
+  // Offline use and new versions (client/src/app/OfflineBanner.tsx, UpdatePrompt.tsx).
+  offline: {
+    banner: 'Sin conexión — sus cambios se conservan en este dispositivo',
+    updateReady: 'Una nueva versión de Atelier está lista.',
+    reload: 'Recargar',
+  },
 }
 
 export default es

@@ -1094,6 +1094,12 @@ const fr = {
   loadError: {
     title: 'Impossible de charger Atelier',
   },
+  // Offline use and new versions (client/src/app/OfflineBanner.tsx, UpdatePrompt.tsx).
+  offline: {
+    banner: 'Hors ligne — vos modifications sont gardées sur cet appareil',
+    updateReady: 'Une nouvelle version d’Atelier est prête.',
+    reload: 'Recharger',
+  },
 }
 
 export default fr

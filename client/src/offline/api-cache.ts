@@ -1,0 +1,27 @@
+import type { MeResponse } from '../../../shared/api'
+
+/**
+ * The API answers the service worker keeps so that the app and the documents opened before
+ * reopen with no network (the reads are listed in infra/pwa.ts). They are one person's data and
+ * city halls share computers, so this cache never outlives the person it was filled for: it is
+ * emptied on signing out, on every sign-in, and whenever the server says the session ended.
+ * One person's answers are therefore never served to someone else.
+ */
+export const API_CACHE = 'atelier-api'
+
+/** Deletes every kept API answer. */
+export async function forgetCachedApi(): Promise<void> {
+  if (typeof caches === 'undefined') return
+  await caches.delete(API_CACHE)
+}
+
+/**
+ * After a sign-in: the previous person's answers go, before this person's screens ask for
+ * anything. Their /api/me is kept too: the sign-in answered it, so the app never asks for it
+ * while this session lasts, and an offline reopen needs it to know who is signed in.
+ */
+export async function startCachedApi(me: MeResponse): Promise<void> {
+  if (typeof caches === 'undefined') return
+  await caches.delete(API_CACHE)
+  await (await caches.open(API_CACHE)).put('/api/me', Response.json(me))
+}
