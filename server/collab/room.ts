@@ -239,14 +239,21 @@ export class Room implements LiveDocument {
     this.awarenessTimer ??= setTimeout(this.flushAwareness, wait)
   }
 
-  /** One message with every presence change of the last few milliseconds, to everyone. */
+  /** One message with every presence change of the last few milliseconds, to everyone but whose presence it is. */
   private readonly flushAwareness = () => {
     this.awarenessTimer = undefined
     this.lastAwarenessFlush = Date.now()
     if (this.awarenessChanged.size > 0) {
-      const message = encodeAwarenessStates(this.awareness, [...this.awarenessChanged])
+      const changed = [...this.awarenessChanged]
       this.awarenessChanged.clear()
-      for (const c of this.connections) c.send(message)
+      const message = encodeAwarenessStates(this.awareness, changed)
+      for (const c of this.connections) {
+        // Nobody is sent back their own presence: on a slow line that echo of each keystroke's
+        // cursor cost more than the keystroke itself.
+        const others = changed.filter((id) => !c.clientIds.has(id))
+        if (others.length === changed.length) c.send(message)
+        else if (others.length > 0) c.send(encodeAwarenessStates(this.awareness, others))
+      }
     }
     if (this.awarenessHere.size > 0) {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessHere])

@@ -15,6 +15,20 @@ const deniedReasons = (frames: Uint8Array[]) =>
     return [decoding.readVarString(d)]
   })
 
+/** The awareness clients a y-websocket awareness message ([1, update]) carries. */
+const awarenessClients = (frame: Uint8Array): number[] => {
+  const d = decoding.createDecoder(frame)
+  if (decoding.readVarUint(d) !== 1) return []
+  const update = decoding.createDecoder(decoding.readVarUint8Array(d))
+  const clients: number[] = []
+  for (let n = decoding.readVarUint(update); n > 0; n--) {
+    clients.push(decoding.readVarUint(update))
+    decoding.readVarUint(update)
+    decoding.readVarString(update)
+  }
+  return clients
+}
+
 describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) => {
   let server: TestServer
   let world: World
@@ -112,6 +126,23 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
     const expertSeen = () => pilot.provider.awareness.getStates().get(expert.doc.clientID)?.user
     expert.provider.awareness.setLocalStateField('cursor', { anchor: 2 })
     await expect.poll(expertSeen).toMatchObject({ name: 'Eva Expert', role: 'expert', access: 'comment' })
+    pilot.destroy()
+    expert.destroy()
+  })
+
+  it('nobody is sent back their own presence, only the others’', async () => {
+    const pilot = connect(server, networkDoc, { cookie: cookies.pilot })
+    const expert = connect(server, networkDoc, { cookie: cookies.expert })
+    await Promise.all([synced(pilot), synced(expert)])
+    for (const anchor of [1, 2, 3]) pilot.provider.awareness.setLocalStateField('cursor', { anchor })
+    await expect.poll(() => expert.provider.awareness.getStates().get(pilot.doc.clientID)?.cursor).toEqual({ anchor: 3 })
+    // The pilot's socket gets the expert's presence after anything the pilot's own presence set off.
+    expert.provider.awareness.setLocalStateField('cursor', { anchor: 9 })
+    await expect.poll(() => pilot.provider.awareness.getStates().get(expert.doc.clientID)?.cursor).toEqual({ anchor: 9 })
+    const presenceTo = (frames: Uint8Array[]) => frames.flatMap(awarenessClients)
+    expect(presenceTo(pilot.received)).toContain(expert.doc.clientID)
+    expect(presenceTo(pilot.received)).not.toContain(pilot.doc.clientID)
+    expect(presenceTo(expert.received)).toContain(pilot.doc.clientID)
     pilot.destroy()
     expert.destroy()
   })
