@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { precompress } from './infra/precompress'
+import { preloadChunks } from './infra/preload-chunks'
 import { pwa } from './infra/pwa'
 
 const apiPort = Number(process.env.ATELIER_API_PORT) || 3000
@@ -20,7 +21,8 @@ const proxy = {
  */
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
-  plugins: [react(), pwa(), precompress()],
+  // French is the first language of every new visitor (i18n/locale.ts): its messages come with the entry.
+  plugins: [react(), preloadChunks(['client/src/i18n/fr.ts']), pwa(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,
@@ -35,11 +37,13 @@ export default defineConfig({
           // only costs returning users (often on slow links) the app's own code. Listed by name:
           // a catch-all node_modules group would also pull lazily loaded libraries (the future
           // editor) into the first download.
+          // zod has a file of its own: only forms use it, once submitted, so the first page goes without it.
           groups: [
             {
               name: 'vendor',
-              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|cookie|i18next|react-i18next|html-parse-stringify|void-elements|zod)[\\/]/,
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|cookie|i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
             },
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
           ],
         },
       },

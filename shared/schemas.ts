@@ -7,6 +7,7 @@ import { GUEST_LINK_DAYS, PARTICIPANT_KINDS, WORKSHOP_MAX_DAYS, WORKSHOP_MIN_DAY
 import { EXPERT_KINDS, GRANT_ROLES, MEMBERSHIP_KINDS, NETWORK_STATUSES, STAGES } from './domain'
 import { DOCUMENT_KINDS, LOCALES, PROCESS_KINDS } from './templates'
 import { MAX_ENCODED_POSITION } from './collab'
+import { SEARCH_QUERY_MAX_CHARS } from './limits'
 import { MAIL_MODES, MAIL_TOPICS, SEARCH_RESULT_TYPES } from './api'
 
 /** Request bodies, validated by the server and reused by the client's forms. */
@@ -367,7 +368,7 @@ export const practiceSourceQuery = z.object({ documentId: id })
 export type PublishPracticeBody = z.input<typeof publishPracticeBody>
 
 /** `GET /api/search`: the words, and optional filters (a space as `network:<id>` or `city:<id>`, a document kind, a stage). */
-export const SEARCH_QUERY_MAX_CHARS = 200
+export { SEARCH_QUERY_MAX_CHARS }
 export const SEARCH_LIMIT_MAX = 50
 export const searchQuery = z.object({
   q: text(SEARCH_QUERY_MAX_CHARS).refine((v) => v.length > 0, 'required'),

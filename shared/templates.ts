@@ -1,4 +1,5 @@
 import type { PmNode } from './content'
+import type { TemplateLocale } from './locales'
 
 /**
  * Document kinds and their templates. Section headings quote the wording of the network
@@ -41,8 +42,7 @@ export const CYCLE_KINDS: ReadonlySet<DocumentKind> = new Set([
   'strategic_plan',
 ])
 
-export const LOCALES = ['fr', 'en', 'es'] as const
-export type TemplateLocale = (typeof LOCALES)[number]
+export { LOCALES, type TemplateLocale } from './locales'
 
 type Text = Record<TemplateLocale, string>
 export type Template = { kind: DocumentKind; title: Text; description: Text; sections: Text[] }

@@ -6,14 +6,18 @@ import './styles.css'
 import { router } from './app/router'
 import { SessionProvider } from './app/session'
 import { registerServiceWorker } from './offline/service-worker'
+import { FirstLocale } from './i18n/FirstLocale'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root is missing from index.html')
 
+// The session is asked for while the messages arrive: on a slow line each waits a round trip.
 createRoot(root).render(
   <StrictMode>
     <SessionProvider>
-      <RouterProvider router={router} />
+      <FirstLocale>
+        <RouterProvider router={router} />
+      </FirstLocale>
     </SessionProvider>
   </StrictMode>,
 )

@@ -1,20 +1,17 @@
 import { createBrowserRouter } from 'react-router'
 import { HomePage } from '../pages/HomePage'
-import { InvitationPage } from '../pages/InvitationPage'
 import { NotFoundPage } from '../pages/NotFoundPage'
-import { ResetPasswordPage } from '../pages/ResetPasswordPage'
-import { SetupPage } from '../pages/SetupPage'
 import { SignInPage } from '../pages/SignInPage'
-import { UnsubscribePage } from '../mail/UnsubscribePage'
 import { AppLoading, Layout } from './Layout'
 import { RequireAuth } from './RequireAuth'
 import { RouteError } from './RouteError'
 
 /**
  * The screens, on real URLs (the server answers index.html for any path that is not /api or
- * an asset). Screens that need a session sit under RequireAuth. The network, city and document
- * screens are loaded on demand: the first page (sign-in, home) stays small on slow links, and
- * the collaborative editor is the heaviest part of the client.
+ * an asset). Screens that need a session sit under RequireAuth. Screens other than the sign-in
+ * and home pages are loaded on demand: a new visitor on a slow line downloads little more than
+ * the sign-in page, and the collaborative editor is the heaviest part of the client. The home
+ * page stays: `/` must render at once to send a new visitor on to the sign-in page.
  */
 export const router = createBrowserRouter([
   {
@@ -41,10 +38,10 @@ export const router = createBrowserRouter([
         ],
       },
       { path: 'signin', element: <SignInPage /> },
-      { path: 'setup', element: <SetupPage /> },
-      { path: 'invitation/:token', element: <InvitationPage /> },
-      { path: 'reset/:token', element: <ResetPasswordPage /> },
-      { path: 'unsubscribe/:token/:topic', element: <UnsubscribePage /> },
+      { path: 'setup', lazy: async () => ({ Component: (await import('../pages/SetupPage')).SetupPage }) },
+      { path: 'invitation/:token', lazy: async () => ({ Component: (await import('../pages/InvitationPage')).InvitationPage }) },
+      { path: 'reset/:token', lazy: async () => ({ Component: (await import('../pages/ResetPasswordPage')).ResetPasswordPage }) },
+      { path: 'unsubscribe/:token/:topic', lazy: async () => ({ Component: (await import('../mail/UnsubscribePage')).UnsubscribePage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

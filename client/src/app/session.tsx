@@ -1,7 +1,7 @@
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { MeResponse } from '../../../shared/api'
 import { api, ApiError, endpoints } from '../api'
-import i18n, { currentLocale } from '../i18n'
+import { changeLocale, currentLocale } from '../i18n'
 import { rememberLocale, type Locale } from '../i18n/locale'
 import { clearLocalCopies } from '../collab/local-copies'
 import { forgetCachedApi, startCachedApi } from '../offline/api-cache'
@@ -50,7 +50,8 @@ async function loadSession(signal: AbortSignal): Promise<{ me: MeResponse | null
 function applyAccountLocale(me: MeResponse): void {
   const locale = me.user.locale
   rememberLocale(locale)
-  if (currentLocale() !== locale) void i18n.changeLanguage(locale)
+  // Should the account's messages not come (offline), the interface stays in the language it has.
+  if (currentLocale() !== locale) changeLocale(locale).catch(() => {})
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -125,8 +126,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const setLanguage = useCallback(async (locale: Locale) => {
+    // Messages first: a switch that cannot fetch them (offline) leaves everything as it was.
+    await changeLocale(locale)
     rememberLocale(locale)
-    await i18n.changeLanguage(locale)
     if (!meRef.current || meRef.current.user.locale === locale) return
     try {
       const me = await endpoints.updateMe({ locale })

@@ -1,4 +1,4 @@
-import { LOCALES } from '../../../shared/templates'
+import { LOCALES } from '../../../shared/locales'
 import { useSession } from '../app/session'
 import { useI18n } from '../i18n/useI18n'
 

@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { DocumentSummary, SpaceSummary } from '../../../shared/api'
-import { createDocumentBody } from '../../../shared/schemas'
 import { DOCUMENT_KINDS, PROCESS_KINDS, TEMPLATES, type DocumentKind } from '../../../shared/templates'
 
 const OFFERED_KINDS = DOCUMENT_KINDS.filter((k) => !PROCESS_KINDS.has(k))
 import { endpoints } from '../api'
 import { useI18n } from '../i18n/useI18n'
 import { validate } from '../lib/forms'
+import { loadSchemas } from '../lib/schemas'
 import { spacePhraseKey } from '../lib/roles'
 import { useForm } from '../lib/useForm'
 import { Dialog } from './Dialog'
@@ -49,14 +49,15 @@ function NewDocumentForm({ space, onCancel, onCreated }: { space: SpaceSummary; 
     if (form.busy) return
     form.setFormError(null)
     const title = form.values.title.trim()
-    const checked = validate(createDocumentBody, {
-      space: { type: space.type, id: space.id },
-      kind,
-      title: title || undefined,
-      locale,
+    await form.send(async () => {
+      const checked = validate((await loadSchemas()).createDocumentBody, { space: { type: space.type, id: space.id }, kind, title: title || undefined, locale })
+      if (!checked.ok) {
+        form.setErrors(checked.errors)
+        form.setBusy(false)
+        return
+      }
+      onCreated(await endpoints.createDocument(checked.data))
     })
-    if (!checked.ok) return form.setErrors(checked.errors)
-    await form.send(async () => onCreated(await endpoints.createDocument(checked.data)))
   }
 
   return (

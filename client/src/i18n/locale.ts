@@ -1,4 +1,4 @@
-import { LOCALES, type TemplateLocale } from '../../../shared/templates'
+import { LOCALES, type TemplateLocale } from '../../../shared/locales'
 
 /** The interface languages: the same as the template languages. French first. */
 export type Locale = TemplateLocale

@@ -56,7 +56,8 @@ describe('interface text', () => {
 
 describe('counts', () => {
   it('says "de" before a round million in French and Spanish, where the plural has a form of its own', async () => {
-    const { default: i18n } = await import('./index')
+    const { default: i18n, loadLocale } = await import('./index')
+    await Promise.all(LOCALES.map(loadLocale))
     const words = (lng: string, count: number, formatted: string) => i18n.t('document.words', { lng, count, formatted })
     expect(words('fr', 1_000_000, '1 000 000')).toBe('1 000 000 de mots')
     expect(words('es', 2_000_000, '2.000.000')).toBe('2.000.000 de palabras')

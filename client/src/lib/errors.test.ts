@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../../../shared/errors'
 import { ApiError } from '../api/client'
 import en from '../i18n/en'
 import es from '../i18n/es'
 import fr from '../i18n/fr'
-import i18n from '../i18n'
+import i18n, { loadLocale } from '../i18n'
 import { describeError, ERROR_MESSAGE_KEYS, waitMessage } from './errors'
 
 function lookup(messages: object, key: string): unknown {
@@ -12,6 +12,8 @@ function lookup(messages: object, key: string): unknown {
 }
 
 describe('error messages', () => {
+  beforeAll(() => Promise.all([loadLocale('fr'), loadLocale('en'), loadLocale('es')]))
+
   it('translates every API error code, in French, English and Spanish', () => {
     for (const code of ERROR_CODES) {
       const key = ERROR_MESSAGE_KEYS[code]

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import i18n from '../i18n'
+import { beforeAll, describe, expect, it } from 'vitest'
+import i18n, { loadLocale } from '../i18n'
 import { frenchDe } from './french'
 
 describe('frenchDe', () => {
@@ -34,6 +34,8 @@ describe('frenchDe', () => {
 })
 
 describe('the French interface names a city correctly', () => {
+  beforeAll(() => Promise.all([loadLocale('fr'), loadLocale('en')]))
+
   it('says "la ville d’Abidjan" and "la ville de Dakar"; English is untouched', async () => {
     const fr = i18n.getFixedT('fr')
     expect(fr('spaces.cityNamed', { name: 'Abidjan' })).toBe('la ville d’Abidjan')

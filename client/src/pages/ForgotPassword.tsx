@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react'
-import { requestResetBody } from '../../../shared/schemas'
 import { endpoints } from '../api'
 import { Field, Notice, SubmitButton } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
 import { describeError } from '../lib/errors'
 import { validate } from '../lib/forms'
+import { loadSchemas } from '../lib/schemas'
 import { useForm } from '../lib/useForm'
 
 /**
@@ -21,11 +21,11 @@ export function ForgotPassword({ email }: { email: string }) {
     event.preventDefault()
     if (form.busy) return
     form.setFormError(null)
-    const checked = validate(requestResetBody, form.values)
-    if (!checked.ok) return form.setErrors(checked.errors)
-    form.setErrors({})
     form.setBusy(true)
     try {
+      const checked = validate((await loadSchemas()).requestResetBody, form.values)
+      if (!checked.ok) return form.setErrors(checked.errors)
+      form.setErrors({})
       await endpoints.requestPasswordReset(checked.data.email)
       setSentTo(checked.data.email)
     } catch (error) {

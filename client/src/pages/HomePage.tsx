@@ -39,6 +39,13 @@ function Home({ me }: { me: MeResponse }) {
   const [dialogOpen, setDialogOpen] = useState(false)
   useDocumentTitle(t('home.title'))
 
+  // Once the list shows, the editor (the heaviest part of the client) downloads while the list is
+  // read: on a slow line, the document clicked next then opens without waiting for it.
+  const listShown = documents.data !== undefined
+  useEffect(() => {
+    if (listShown) import('./DocumentPage').catch(() => {})
+  }, [listShown])
+
   // The welcome after accepting an invitation is shown once, not again on reload.
   useEffect(() => {
     if (location.state) void navigate(location.pathname, { replace: true, state: null })

@@ -1,6 +1,5 @@
 import { type FormEvent, useEffect } from 'react'
 import { Navigate, useLocation, useSearchParams } from 'react-router'
-import { loginBody } from '../../../shared/schemas'
 import { endpoints, isApiError } from '../api'
 import { useSession } from '../app/session'
 import { Field, Notice, SubmitButton } from '../components/ui'
@@ -8,6 +7,7 @@ import { useI18n } from '../i18n/useI18n'
 import { describeError } from '../lib/errors'
 import { fieldErrorsFromServer, validate } from '../lib/forms'
 import { safeNext } from '../lib/navigation'
+import { loadSchemas } from '../lib/schemas'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useForm } from '../lib/useForm'
 import { ForgotPassword } from './ForgotPassword'
@@ -24,6 +24,7 @@ export function SignInPage() {
   // Arriving to sign in, one types the address at once.
   useEffect(() => {
     form.ref.current?.querySelector<HTMLInputElement>('input[type="email"]')?.focus()
+    void loadSchemas().catch(() => {})
   }, [form.ref])
 
   if (setupNeeded) return <Navigate to="/setup" replace />
@@ -33,11 +34,11 @@ export function SignInPage() {
     event.preventDefault()
     if (form.busy) return
     form.setFormError(null)
-    const checked = validate(loginBody, form.values)
-    if (!checked.ok) return form.setErrors(checked.errors)
-    form.setErrors({})
     form.setBusy(true)
     try {
+      const checked = validate((await loadSchemas()).loginBody, form.values)
+      if (!checked.ok) return form.setErrors(checked.errors)
+      form.setErrors({})
       // With a session, this screen renders again and redirects to `next`.
       signedIn(await endpoints.login(checked.data))
     } catch (error) {

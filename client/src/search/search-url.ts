@@ -1,6 +1,6 @@
 import { SEARCH_RESULT_TYPES, type SearchResultType } from '../../../shared/api'
 import { STAGES, type Stage } from '../../../shared/domain'
-import { SEARCH_QUERY_MAX_CHARS } from '../../../shared/schemas'
+import { SEARCH_QUERY_MAX_CHARS } from '../../../shared/limits'
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/templates'
 
 /** What the results page shows, as its URL says it: `/search?q=…&type=document,thread&space=city:<id>&kind=…&stage=…`. */
