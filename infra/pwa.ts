@@ -90,6 +90,14 @@ export function pwa(): Plugin[] {
               // Online, the server always answers first; a link that hangs this long counts as no link.
               networkTimeoutSeconds: 5,
               cacheableResponse: { statuses: [200] },
+              plugins: [
+                {
+                  // The cache exists only while someone is signed in here (api-cache.ts): an answer
+                  // that arrives after a sign-out, for the person who left, is not written back.
+                  // (Copied into sw.js as text, so the name is spelt out: it is API_CACHE.)
+                  cacheWillUpdate: async ({ response }) => ((await caches.has('atelier-api')) ? response : null),
+                },
+              ],
             },
           },
         ],

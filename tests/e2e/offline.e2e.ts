@@ -152,7 +152,9 @@ describe('offline, after one visit', () => {
     await expect.poll(() => search.inputValue()).toBe('places ombragées')
     expect(await search.evaluate((el) => el === document.activeElement)).toBe(true)
 
-    const reloaded = page.waitForEvent('load')
+    // Done searching: the suggestions close, then the person lets the new version in.
+    await search.press('Escape')
+    const reloaded = page.waitForEvent('load', LIVE)
     await notice.getByRole('button', { name: 'Recharger' }).click()
     await reloaded
     await page.getByRole('link', { name: world.documents.sheet.title }).first().waitFor()

@@ -4,7 +4,7 @@ import { api, ApiError, endpoints } from '../api'
 import { changeLocale, currentLocale } from '../i18n'
 import { rememberLocale, type Locale } from '../i18n/locale'
 import { clearLocalCopies } from '../collab/local-copies'
-import { forgetCachedApi, startCachedApi } from '../offline/api-cache'
+import { forgetCachedApi, resumeCachedApi, startCachedApi } from '../offline/api-cache'
 
 /**
  * Who is signed in, and whether Atelier still needs its first-run setup. Loaded once when the
@@ -68,7 +68,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'loading' })
     loadSession(controller.signal).then(
       (session) => {
-        if (session.me) applyAccountLocale(session.me)
+        if (session.me) {
+          applyAccountLocale(session.me)
+          void resumeCachedApi().catch(() => {})
+        }
         setState({ status: 'ready', ...session })
       },
       (error: unknown) => {

@@ -4,8 +4,9 @@ import type { MeResponse } from '../../../shared/api'
  * The API answers the service worker keeps so that the app and the documents opened before
  * reopen with no network (the reads are listed in infra/pwa.ts). They are one person's data and
  * city halls share computers, so this cache never outlives the person it was filled for: it is
- * emptied on signing out, on every sign-in, and whenever the server says the session ended.
- * One person's answers are therefore never served to someone else.
+ * deleted on signing out, on every sign-in, and whenever the server says the session ended, and
+ * the worker writes into it only while it exists (so an answer still on its way at sign-out is
+ * dropped). One person's answers are therefore never served to someone else.
  */
 export const API_CACHE = 'atelier-api'
 
@@ -24,4 +25,10 @@ export async function startCachedApi(me: MeResponse): Promise<void> {
   if (typeof caches === 'undefined') return
   await caches.delete(API_CACHE)
   await (await caches.open(API_CACHE)).put('/api/me', Response.json(me))
+}
+
+/** At start, with a session: its answers may be kept (the cache may not exist yet, e.g. before this release). */
+export async function resumeCachedApi(): Promise<void> {
+  if (typeof caches === 'undefined') return
+  await caches.open(API_CACHE)
 }
