@@ -9,8 +9,8 @@ import { useSyncExternalStore } from 'react'
 export const NARROW_SCREEN = '(max-width: 52rem)'
 /** Phones: the header's search shrinks to a button (40rem = 640 px). */
 export const PHONE_SCREEN = '(max-width: 40rem)'
-/** Below this the header's secondary actions no longer fit beside the search on one row (68rem = 1088 px). */
-export const COMPACT_HEADER = '(max-width: 68rem)'
+/** Below this the header's secondary actions no longer fit beside the search on one row (75rem = 1200 px). */
+export const COMPACT_HEADER = '(max-width: 75rem)'
 
 /** Whether the media query matches now; follows it as the window is resized or turned. */
 export function useMediaQuery(query: string): boolean {
