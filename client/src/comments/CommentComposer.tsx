@@ -126,6 +126,8 @@ export function CommentComposer({ label, submitLabel, initial = '', initialMenti
           placeholder={label}
           // biome-ignore lint/a11y/noAutofocus: the box opens because the person asked for it (Comment, Reply, Edit) and is typed into at once
           autoFocus={autoFocus}
+          // A sheet opening around it gives the focus to this field, not to its close button.
+          data-autofocus={autoFocus || undefined}
           aria-describedby={`${id}-hint`}
           aria-invalid={tooLong || undefined}
           role="combobox"

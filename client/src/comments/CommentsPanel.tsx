@@ -12,6 +12,7 @@ import { resolveAnchor } from './anchoring'
 import { threadRanges } from './highlights'
 import { stackCards } from './layout'
 import { ThreadCard } from './ThreadCard'
+import { useThreadClicks } from './useThreadClicks'
 import './comments.css'
 
 export type Draft = { anchor: EncodedAnchor; quote: string; from: number }
@@ -37,7 +38,7 @@ const DRAFT = 'draft'
 /**
  * The comments column. Open threads whose words are in the text sit beside them (the active
  * one exactly, the others stacked around it); resolved and detached threads are listed below.
- * On a narrow screen the column becomes a plain list under the text (CSS).
+ * On a narrow screen it is shown in a sheet instead (CommentsSheet), as a plain list (CSS).
  */
 export function CommentsPanel({ editor, documentId, userId, list, error, people, draft, onDraftDone, active, onActivate, onChanged }: Props) {
   const { t, message } = useI18n()
@@ -79,15 +80,7 @@ export function CommentsPanel({ editor, documentId, userId, list, error, people,
   }, [editor])
 
   // Clicking highlighted words opens their thread.
-  useEffect(() => {
-    const dom = editor.view.dom
-    const onClick = (e: MouseEvent) => {
-      const mark = (e.target as HTMLElement).closest<HTMLElement>('[data-thread-id]')
-      if (mark?.dataset.threadId) onActivate(mark.dataset.threadId)
-    }
-    dom.addEventListener('click', onClick)
-    return () => dom.removeEventListener('click', onClick)
-  }, [editor, onActivate])
+  useThreadClicks(editor, onActivate)
 
   // Measured after every render; state changes only when a card actually moves, so this settles.
   useLayoutEffect(() => {

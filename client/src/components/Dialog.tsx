@@ -11,12 +11,15 @@ export function Dialog({
   onClose,
   title,
   description,
+  sheet,
   children,
 }: {
   open: boolean
   onClose: () => void
   title: string
   description?: string
+  /** Rises from the bottom of the screen, and a tap on the dimmed page above closes it (a phone's side panels). */
+  sheet?: boolean
   children: ReactNode
 }) {
   const { t } = useI18n()
@@ -36,7 +39,16 @@ export function Dialog({
   }, [open])
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} aria-describedby={description ? descriptionId : undefined} onClose={onClose}>
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard closes it with Escape (the dialog's own cancel) or its close button
+    <dialog
+      ref={ref}
+      className={sheet ? 'dialog dialog-sheet' : 'dialog'}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onClose={onClose}
+      // The dialog itself is hit only outside its content, on the backdrop.
+      onClick={sheet ? (event) => event.target === event.currentTarget && onClose() : undefined}
+    >
       {open && (
         <div className="dialog-body">
           <div className="dialog-head">

@@ -11,6 +11,9 @@ import type { CollabSession } from '../collab/session'
 import { AddCommentButton } from '../comments/AddCommentButton'
 import { CommentHighlights } from '../comments/highlights'
 import { CommentsPanel } from '../comments/CommentsPanel'
+import { type CommentsView, CommentsSheet } from '../comments/CommentsSheet'
+import { Dialog } from '../components/Dialog'
+import { NARROW_SCREEN, useMediaQuery } from '../lib/screens'
 import { useDocumentComments } from '../comments/useDocumentComments'
 import { editorExtensions } from './extensions'
 import { LinkDialog } from './LinkDialog'
@@ -49,6 +52,10 @@ export function DocumentEditor({
   const openLink = useRef(() => setLinkOpen(true))
   const canWrite = access === 'write'
   const canComment = access !== 'read'
+  // On a phone or a tablet the outline and the comments wait behind buttons, in sheets.
+  const narrow = useMediaQuery(NARROW_SCREEN)
+  const [outlineOpen, setOutlineOpen] = useState(false)
+  const [commentsView, setCommentsView] = useState<CommentsView | null>(null)
 
   const extensions = useMemo(
     () => [
@@ -84,6 +91,7 @@ export function DocumentEditor({
     [extensions],
   )
   const comments = useDocumentComments(editor, documentId, session.provider, canComment)
+  const openThreads = comments.list?.counts.open ?? 0
   useOpenAtMatch(editor, snapshot.status === 'saved' || snapshot.status === 'saving')
 
   useEffect(() => {
@@ -101,20 +109,48 @@ export function DocumentEditor({
       <div className="editor-bar">
         <StatusLine snapshot={snapshot} />
         <PresenceList awareness={session.provider.awareness} me={user} />
+        {narrow && editor && (
+          <div className="editor-bar-tools">
+            <button type="button" className="button button-quiet button-small" onClick={() => setOutlineOpen(true)}>
+              {t('editor.outline.title')}
+            </button>
+            <button
+              type="button"
+              className="button button-quiet button-small"
+              aria-label={t('compact.comments', { count: openThreads })}
+              onClick={() => setCommentsView({ thread: null })}
+            >
+              <svg
+                viewBox="0 0 24 24"
+                width="16"
+                height="16"
+                aria-hidden="true"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
+                <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z" />
+              </svg>
+              <span className="count-badge">{openThreads}</span>
+            </button>
+          </div>
+        )}
       </div>
       {snapshot.endedWith !== null && <Notice tone="error">{t(endedMessageKey(snapshot.endedWith))}</Notice>}
       {!canWrite && (
         <Notice tone="info">{t(archived ? 'editor.readOnly.archived' : access === 'comment' ? 'editor.readOnly.comment' : 'editor.readOnly.read')}</Notice>
       )}
       <div className="editor-layout">
-        {editor && <OutlinePanel editor={editor} />}
+        {editor && !narrow && <OutlinePanel editor={editor} />}
         <div className="editor-main">
           {editor && canWrite && <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />}
           <EditorContent editor={editor} className="editor-content" />
           {editor && canComment && <AddCommentButton editor={editor} onComment={comments.startDraft} />}
           {editor && <WordCount editor={editor} />}
         </div>
-        {editor && (
+        {editor && !narrow && (
           <CommentsPanel
             editor={editor}
             documentId={documentId}
@@ -130,6 +166,14 @@ export function DocumentEditor({
           />
         )}
       </div>
+      {editor && narrow && (
+        <>
+          <Dialog sheet open={outlineOpen} onClose={() => setOutlineOpen(false)} title={t('editor.outline.title')}>
+            <OutlinePanel editor={editor} onGo={() => setOutlineOpen(false)} />
+          </Dialog>
+          <CommentsSheet editor={editor} documentId={documentId} userId={user.id} comments={comments} view={commentsView} onView={setCommentsView} />
+        </>
+      )}
       {editor && <LinkDialog editor={editor} open={linkOpen} onClose={() => setLinkOpen(false)} />}
     </div>
   )

@@ -2,12 +2,21 @@ import { useEditorState, type Editor } from '@tiptap/react'
 import { useI18n } from '../i18n/useI18n'
 import { countWords, outlineOf, type OutlineEntry } from './outline'
 
-/** The headings, as a table of contents; choosing one scrolls the document to it. */
-export function OutlinePanel({ editor }: { editor: Editor }) {
+/**
+ * The headings, as a table of contents; choosing one scrolls the document to it. In a sheet,
+ * `onGo` closes it first: the scroll waits a frame for it to be gone.
+ */
+export function OutlinePanel({ editor, onGo }: { editor: Editor; onGo?: () => void }) {
   const { t } = useI18n()
   const entries = useEditorState({ editor, selector: ({ editor: e }) => outlineOf(e.state.doc), equalityFn: sameOutline })
 
   function goTo(entry: OutlineEntry) {
+    if (!onGo) return scrollTo(entry)
+    onGo()
+    requestAnimationFrame(() => scrollTo(entry))
+  }
+
+  function scrollTo(entry: OutlineEntry) {
     const dom = editor.view.nodeDOM(entry.pos)
     if (dom instanceof HTMLElement) dom.scrollIntoView({ behavior: 'smooth', block: 'start' })
     if (editor.isEditable)

@@ -1090,6 +1090,15 @@ const en: Messages = {
     updateReady: 'A new version of Atelier is ready.',
     reload: 'Reload',
   },
+  /** Phones and tablets: the compact header, the document's sheets and disclosures. */
+  compact: {
+    account: '{{name}}, your account',
+    closeSearch: 'Close search',
+    comments_one: 'Comments, {{count}} open',
+    comments_other: 'Comments, {{count}} open',
+    allComments: 'All comments',
+    details: 'Details and actions',
+  },
 }
 
 export default en

@@ -1100,6 +1100,15 @@ const es: Messages = {
     updateReady: 'Una nueva versión de Atelier está lista.',
     reload: 'Recargar',
   },
+  /** Phones and tablets: the compact header, the document's sheets and disclosures. */
+  compact: {
+    account: '{{name}}, su cuenta',
+    closeSearch: 'Cerrar la búsqueda',
+    comments_one: 'Comentarios, {{count}} abierto',
+    comments_other: 'Comentarios, {{count}} abiertos',
+    allComments: 'Todos los comentarios',
+    details: 'Detalles y acciones',
+  },
 }
 
 export default es

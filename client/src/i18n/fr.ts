@@ -1100,6 +1100,15 @@ const fr = {
     updateReady: 'Une nouvelle version d’Atelier est prête.',
     reload: 'Recharger',
   },
+  /** Phones and tablets: the compact header, the document's sheets and disclosures. */
+  compact: {
+    account: '{{name}}, votre compte',
+    closeSearch: 'Fermer la recherche',
+    comments_one: 'Commentaires, {{count}} ouvert',
+    comments_other: 'Commentaires, {{count}} ouverts',
+    allComments: 'Tous les commentaires',
+    details: 'Détails et actions',
+  },
 }
 
 export default fr

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import type { DocumentSummary, PublicUser } from '../../../shared/api'
 import { TEMPLATES } from '../../../shared/templates'
 import { endpoints } from '../api'
@@ -14,6 +14,8 @@ import { spacePath } from '../lib/roles'
 import { DocumentActions } from '../versions/DocumentActions'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
+import { NARROW_SCREEN, useMediaQuery } from '../lib/screens'
+import { StageBadge } from '../workflow/StageBadge'
 import { CyclesPanel } from '../workflow/CyclesPanel'
 import { WorkflowPanel } from '../workflow/WorkflowPanel'
 
@@ -23,9 +25,11 @@ import { WorkflowPanel } from '../workflow/WorkflowPanel'
  */
 export function Component() {
   const { id = '' } = useParams()
-  const { t, message, locale } = useI18n()
+  const { t, message } = useI18n()
   const { me } = useSession()
   const location = useLocation()
+  const [params] = useSearchParams()
+  const narrow = useMediaQuery(NARROW_SCREEN)
   const doc = useLoad((signal) => endpoints.document(id, { signal }), id)
   // The list passes the title along, so it shows at once even on a slow link.
   const title = doc.data?.title ?? (location.state as { title?: string } | null)?.title ?? t('document.title')
@@ -37,19 +41,38 @@ export function Component() {
         <Link to="/">{t('document.back')}</Link>
       </p>
       <h1 id="document-title">{title}</h1>
-      {doc.data && (
-        <p className="muted">
-          {TEMPLATES[doc.data.kind]?.title[locale] ?? doc.data.kind} · <Link to={spacePath(doc.data.space)}>{doc.data.space.name}</Link> ·{' '}
-          <time dateTime={doc.data.updatedAt}>{t('home.updated', { date: formatDateTime(doc.data.updatedAt, locale) })}</time>
-        </p>
-      )}
-      {doc.data && <DocumentActions document={doc.data} />}
-      {doc.data && doc.data.stage !== null && <WorkflowPanel document={doc.data} onChanged={doc.reload} />}
-      {doc.data?.kind === 'experimentation_log' && <CyclesPanel document={doc.data} onChanged={doc.reload} />}
+      {doc.data &&
+        (narrow ? (
+          // On a phone or a tablet the text comes first: what surrounds it is one tap away.
+          <details className="document-details" open={params.get('panel') === 'workflow'}>
+            <summary>
+              {t('compact.details')} <StageBadge document={doc.data} />
+            </summary>
+            <AroundTheText document={doc.data} onChanged={doc.reload} />
+          </details>
+        ) : (
+          <AroundTheText document={doc.data} onChanged={doc.reload} />
+        ))}
       {doc.status === 'loading' && !doc.data && <Loading label={t('app.loading')} />}
       {doc.status === 'error' && <Notice tone="error">{message(describeError(doc.error))}</Notice>}
       {doc.data && me && <LiveDocument document={doc.data} user={me.user} onAccessChanged={doc.reload} />}
     </section>
+  )
+}
+
+/** What the document is and where, and what can be done with it besides writing: versions, export, submission. */
+function AroundTheText({ document, onChanged }: { document: DocumentSummary; onChanged: () => void }) {
+  const { t, locale } = useI18n()
+  return (
+    <>
+      <p className="muted">
+        {TEMPLATES[document.kind]?.title[locale] ?? document.kind} · <Link to={spacePath(document.space)}>{document.space.name}</Link> ·{' '}
+        <time dateTime={document.updatedAt}>{t('home.updated', { date: formatDateTime(document.updatedAt, locale) })}</time>
+      </p>
+      <DocumentActions document={document} />
+      {document.stage !== null && <WorkflowPanel document={document} onChanged={onChanged} />}
+      {document.kind === 'experimentation_log' && <CyclesPanel document={document} onChanged={onChanged} />}
+    </>
   )
 }
 

@@ -27,9 +27,10 @@ function grouped(results: SearchResult[]): { type: SearchResultType; results: Se
 /**
  * The header's search box (`/` to reach it): results as one types, grouped by type, walked with
  * ↑/↓, opened with Enter, closed with Escape (the ARIA combobox pattern). The last option, and
- * Enter with none chosen, open the results page with every result.
+ * Enter with none chosen, open the results page with every result. Opened from a phone's search
+ * button it takes the focus at once, and Escape on an empty field closes it (`onDismiss`).
  */
-export function SearchBox() {
+export function SearchBox({ autoFocus, onDismiss }: { autoFocus?: boolean; onDismiss?: () => void }) {
   const { t } = useI18n()
   const navigate = useNavigate()
   const id = useId()
@@ -105,7 +106,8 @@ export function SearchBox() {
       go(chosen ? chosen.url : searchPageUrl(query))
     } else if (e.key === 'Escape') {
       if (expanded) setOpen(false)
-      else setQuery('')
+      else if (query) setQuery('')
+      else onDismiss?.()
     }
   }
 
@@ -130,6 +132,8 @@ export function SearchBox() {
         autoComplete="off"
         spellCheck={false}
         maxLength={200}
+        // biome-ignore lint/a11y/noAutofocus: only when the person has just asked for the search with its button
+        autoFocus={autoFocus}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value)

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/useI18n'
 import type { Message } from '../i18n/types'
 import { describeError } from '../lib/errors'
 import { useDismiss } from '../lib/useDismiss'
+import { useKeepInView } from '../lib/useKeepInView'
 import { useRovingFocus } from '../lib/useRovingFocus'
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/schemas'
 import { downloadExport, exportUrl } from './download'
@@ -23,6 +24,7 @@ export function ExportMenu({ documentId, versionId, label }: { documentId: strin
   const roving = useRovingFocus(options, 'vertical')
 
   useDismiss(open, root, close)
+  useKeepInView(options, open)
   // Opened, the first format has the focus (WAI-ARIA menu pattern); arrows move among them.
   useEffect(() => {
     if (open) options.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()

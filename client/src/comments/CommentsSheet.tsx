@@ -1,0 +1,102 @@
+import type { Editor } from '@tiptap/react'
+import { type Dispatch, type SetStateAction, useCallback, useEffect } from 'react'
+import { useSearchParams } from 'react-router'
+import { Dialog } from '../components/Dialog'
+import { useI18n } from '../i18n/useI18n'
+import { CommentsPanel } from './CommentsPanel'
+import { ThreadCard } from './ThreadCard'
+import type { useDocumentComments } from './useDocumentComments'
+import { useThreadClicks } from './useThreadClicks'
+
+/** What the sheet shows: one thread, or the whole panel (with the comment being written, if any). */
+export type CommentsView = { thread: string | null }
+
+type Props = {
+  editor: Editor
+  documentId: string
+  userId: string
+  comments: ReturnType<typeof useDocumentComments>
+  view: CommentsView | null
+  onView: Dispatch<SetStateAction<CommentsView | null>>
+}
+
+/**
+ * The comments on a phone or a tablet, where no column fits beside the text: a sheet rising from
+ * the bottom. Tapping highlighted words opens it on their thread; the comments button on the whole
+ * panel; « Commenter » on the box to write in; a notification's link (`?thread=`) on its thread.
+ */
+export function CommentsSheet({ editor, documentId, userId, comments, view, onView }: Props) {
+  const { t } = useI18n()
+  const { list, draft, activate, finishDraft } = comments
+  const [params] = useSearchParams()
+  const wanted = params.get('thread')
+  const loaded = list !== null
+
+  const openThread = useCallback(
+    (threadId: string) => {
+      activate(threadId)
+      onView({ thread: threadId })
+      // The words stay in sight above the sheet, which covers the lower part of the screen.
+      const mark = editor.view.dom.querySelector(`[data-thread-id="${CSS.escape(threadId)}"]`)
+      const top = mark?.getBoundingClientRect().top ?? 0
+      if (top > window.innerHeight * 0.3) window.scrollBy({ top: top - window.innerHeight * 0.2 })
+    },
+    [editor, activate, onView],
+  )
+  useThreadClicks(editor, openThread)
+
+  useEffect(() => {
+    if (draft) onView({ thread: null })
+  }, [draft, onView])
+
+  useEffect(() => {
+    if (wanted && loaded) onView({ thread: wanted })
+  }, [wanted, loaded, onView])
+
+  function close() {
+    onView(null)
+    if (draft) finishDraft(null)
+    // Closed, no thread is selected: nor should the address bring it back.
+    activate(null)
+  }
+
+  const thread = view?.thread ? list?.threads.find((th) => th.id === view.thread) : undefined
+  return (
+    <Dialog sheet open={view !== null} onClose={close} title={t('comments.title')}>
+      {thread ? (
+        <>
+          <ThreadCard
+            thread={thread}
+            detached={thread.detached}
+            documentId={documentId}
+            people={comments.people}
+            active
+            onActivate={() => {}}
+            onChanged={comments.reload}
+          />
+          <button type="button" className="button button-quiet sheet-more" onClick={() => onView({ thread: null })}>
+            {t('compact.allComments')} ({list?.counts.open ?? 0})
+          </button>
+        </>
+      ) : (
+        <CommentsPanel
+          editor={editor}
+          documentId={documentId}
+          userId={userId}
+          list={list}
+          error={comments.error}
+          people={comments.people}
+          draft={draft}
+          onDraftDone={(threadId) => {
+            finishDraft(threadId)
+            // The new thread, unless the sheet was closed while it was being sent.
+            onView((open) => (open && threadId ? { thread: threadId } : null))
+          }}
+          active={comments.active}
+          onActivate={activate}
+          onChanged={comments.reload}
+        />
+      )}
+    </Dialog>
+  )
+}
