@@ -140,13 +140,13 @@ describe('a live document’s extensions', () => {
     holdStored = new Promise((resolve) => (release = resolve))
     const mark = events.length
     appendParagraph(client.doc, 'gardé par chaque extension')
-    await expect.poll(() => calls(mark, 'stored').slice(0, 2)).toEqual(['first stored', 'second stored'])
+    await expect.poll(() => calls(mark, 'stored').slice(0, 2), { timeout: 10_000 }).toEqual(['first stored', 'second stored'])
     // Storage came before: the edit is in the database, but the second extension still holds it.
     expect(docText(await storedDoc(server.deps.db, planId))).toContain('gardé par chaque extension')
     expect(tracker.hasUnsavedChanges).toBe(true)
     release()
     holdStored = undefined
-    await expect.poll(() => tracker.hasUnsavedChanges).toBe(false)
+    await expect.poll(() => tracker.hasUnsavedChanges, { timeout: 10_000 }).toBe(false)
     tracker.destroy()
     client.destroy()
   })

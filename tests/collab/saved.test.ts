@@ -38,7 +38,7 @@ describe.each(DRIVERS)('confirmation that edits are stored (%s)', (driver) => {
     tracker.subscribe(() => confirmations.push(tracker.hasUnsavedChanges))
     appendParagraph(client.doc, 'Confirmé par le serveur')
     expect(tracker.hasUnsavedChanges).toBe(true)
-    await expect.poll(() => tracker.hasUnsavedChanges).toBe(false)
+    await expect.poll(() => tracker.hasUnsavedChanges, { timeout: 10_000 }).toBe(false)
     // At the moment it says saved, the database already has it.
     expect(await storedText()).toContain('Confirmé par le serveur')
     expect(confirmations).toEqual([true, false])
@@ -56,7 +56,7 @@ describe.each(DRIVERS)('confirmation that edits are stored (%s)', (driver) => {
     expect(await storedText()).not.toContain('Écrit hors connexion')
 
     client.provider.connect()
-    await expect.poll(() => tracker.hasUnsavedChanges).toBe(false)
+    await expect.poll(() => tracker.hasUnsavedChanges, { timeout: 10_000 }).toBe(false)
     expect(await storedText()).toContain('Écrit hors connexion')
     tracker.destroy()
     client.destroy()

@@ -6,23 +6,28 @@ import { MESSAGE_SAVED } from '../../../shared/collab'
 
 /** WebSocket.OPEN, spelled out: Node (where this is tested) has no global WebSocket before v22. */
 const OPEN = 1
+/** While someone types, the question waits for a pause this long: one question, not one per key. */
+const ASK_AFTER_PAUSE_MS = 500
 
 /**
  * Knows whether every change made on this device is stored on the server. Each change not
  * received from the server counts; once connected and synced, the tracker asks the server
  * (MESSAGE_SAVED) to confirm when what it sent so far is in the database. One question is in
- * flight at a time; a reconnection forgets the unanswered one and asks again after the sync,
- * which carries whatever the server missed.
+ * flight at a time, asked once typing pauses, after `beforeAsking` has sent any edit held back
+ * (PacedSending); a reconnection forgets the unanswered one and asks again after the sync, which
+ * carries whatever the server missed.
  */
 export class SaveTracker {
   private changes = 0
   private confirmed = 0
   private asked: number | null = null
+  private pause: ReturnType<typeof setTimeout> | undefined
   private readonly listeners = new Set<() => void>()
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly provider: WebsocketProvider,
+    private readonly beforeAsking: () => void = () => {},
   ) {
     provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => this.onConfirmed(decoding.readVarUint(decoder))
     doc.on('update', this.onUpdate)
@@ -44,6 +49,7 @@ export class SaveTracker {
     this.doc.off('update', this.onUpdate)
     this.provider.off('sync', this.onSync)
     this.provider.off('status', this.onStatus)
+    clearTimeout(this.pause)
     this.listeners.clear()
   }
 
@@ -52,7 +58,8 @@ export class SaveTracker {
     const wasSaved = !this.hasUnsavedChanges
     this.changes++
     if (wasSaved) this.emit()
-    this.ask()
+    clearTimeout(this.pause)
+    this.pause = setTimeout(() => this.ask(), ASK_AFTER_PAUSE_MS)
   }
 
   private readonly onSync = (synced: boolean) => {
@@ -67,6 +74,7 @@ export class SaveTracker {
   private ask(): void {
     const ws = this.provider.ws
     if (this.asked !== null || !this.hasUnsavedChanges || !this.provider.synced || !ws || ws.readyState !== OPEN) return
+    this.beforeAsking()
     this.asked = this.changes
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SAVED)

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { OpenAccess } from '../../../shared/policy'
 import { localCopyName } from './local-copies'
+import { PacedSending } from './paced-sending'
 import { SaveTracker } from './save-tracker'
 import { editorStatus, type EditorStatus, type StatusInputs } from './status'
 
@@ -23,6 +24,7 @@ export class CollabSession {
   readonly provider: WebsocketProvider
   readonly local: IndexeddbPersistence
   readonly tracker: SaveTracker
+  private readonly paced: PacedSending
   private inputs: StatusInputs
   private snapshot: CollabSnapshot
   private readonly listeners = new Set<() => void>()
@@ -31,7 +33,8 @@ export class CollabSession {
     this.local = new IndexeddbPersistence(localCopyName(userId, documentId), this.doc)
     // Retries stay frequent: on venue Wi-Fi the link comes and goes, and nobody should wait a minute.
     this.provider = new WebsocketProvider(collabUrl(), documentId, this.doc, { maxBackoffTime: 5000 })
-    this.tracker = new SaveTracker(this.doc, this.provider)
+    this.paced = new PacedSending(this.provider)
+    this.tracker = new SaveTracker(this.doc, this.provider, () => this.paced.flush())
     this.inputs = { online: navigator.onLine, connection: 'connecting', synced: false, everSynced: false, unsaved: false, access, endedWith: null }
     this.snapshot = this.computeSnapshot()
 
@@ -62,6 +65,8 @@ export class CollabSession {
     window.removeEventListener('beforeunload', this.onBeforeUnload)
     this.listeners.clear()
     this.tracker.destroy()
+    this.paced.flush()
+    this.paced.destroy()
     this.provider.destroy()
     void this.local.destroy()
     this.doc.destroy()
