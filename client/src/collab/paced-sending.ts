@@ -2,9 +2,12 @@ import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
 /** Edits leave at once after a pause, then at most this often, merged into one update. */
-const UPDATE_MS = 400
-/** This person's caret, likewise: the others' view of it lags typing by at most this. */
-const PRESENCE_MS = 1500
+const UPDATE_MS = 500
+/**
+ * This person's caret, likewise. Others hardly see the wait while this person types: a caret is
+ * a position relative to the text beside it, so it moves along as the typed words arrive.
+ */
+const PRESENCE_MS = 3000
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
