@@ -1,7 +1,7 @@
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { MeResponse } from '../../../shared/api'
 import { api, ApiError, endpoints } from '../api'
-import { changeLocale, currentLocale } from '../i18n'
+import { changeLocale, currentLocale, loadLocale } from '../i18n'
 import { rememberLocale, type Locale } from '../i18n/locale'
 import { clearLocalCopies } from '../collab/local-copies'
 import { forgetCachedApi, resumeCachedApi, startCachedApi } from '../offline/api-cache'
@@ -129,17 +129,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const setLanguage = useCallback(async (locale: Locale) => {
-    // Messages first: a switch that cannot fetch them (offline) leaves everything as it was.
+    // Saved on the account while the messages come, and shown once both are done: a reload right
+    // after the switch would otherwise find the account's older language and go back to it.
+    const saving =
+      meRef.current && meRef.current.user.locale !== locale
+        ? endpoints.updateMe({ locale }).then(
+            // The interface language is not taken from this answer: another switch may have happened since.
+            (me) => setState((s) => (s.status === 'ready' && s.me ? { ...s, me } : s)),
+            // Not saved on the account (offline?): the interface still switches, and this device remembers.
+            () => {},
+          )
+        : null
+    // A switch that cannot fetch the messages (offline) leaves the interface as it was.
+    await loadLocale(locale)
+    await saving
     await changeLocale(locale)
     rememberLocale(locale)
-    if (!meRef.current || meRef.current.user.locale === locale) return
-    try {
-      const me = await endpoints.updateMe({ locale })
-      // The interface language is not taken from this answer: another switch may have happened since.
-      setState((s) => (s.status === 'ready' && s.me ? { ...s, me } : s))
-    } catch {
-      // Not saved on the account (offline?): the interface still switches, and this device remembers.
-    }
   }, [])
 
   const value = useMemo<Session>(
