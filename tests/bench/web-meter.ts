@@ -1,8 +1,10 @@
+import { EventEmitter } from 'node:events'
 import type { CDPSession, Page } from 'playwright-core'
 
 /**
  * Chromium's "3G" throttled profile as the issue measured it: 400 kb/s each way, 300 ms round trip.
- * Applied through the DevTools protocol to one page, as DevTools' own throttling menu does.
+ * Applied through the DevTools protocol to the page, as DevTools' own throttling menu does, and
+ * to each service worker: Chromium throttles a page's requests, not the worker's own fetches.
  */
 export const SLOW_LINE = { offline: false, latency: 300, downloadThroughput: 50_000, uploadThroughput: 50_000 } as const
 
@@ -16,6 +18,9 @@ export const FRAME_TRANSPORT_BYTES = 40 + 22
 export type RequestRecord = { url: string; status: number; bytes: number; startMs: number; endMs: number | null; cached: boolean }
 
 type Counters = { httpReceived: number; httpSent: number; wsFrames: number; wsBytes: number }
+
+/** What the meter listens to: a page's CDP session, or a service worker's messages (workerEvents). */
+type NetworkEvents = { on(event: string, listener: (params: any) => void): unknown }
 
 /**
  * Counts what crosses the wire for one page, from Chromium's own network events: HTTP bytes as
@@ -36,10 +41,40 @@ export class WireMeter {
   static async attach(page: Page): Promise<WireMeter> {
     const cdp = await page.context().newCDPSession(page)
     const meter = new WireMeter(cdp)
-    meter.listen()
+    meter.listen(cdp, 'page:')
     await cdp.send('Network.enable')
     await cdp.send('Network.emulateNetworkConditions', SLOW_LINE)
+    const browser = page.context().browser()
+    if (browser) await meter.throttleWorkers(await browser.newBrowserCDPSession())
     return meter
+  }
+
+  /**
+   * Every service worker gets the same slow line, and what it fetches is counted. Playwright's
+   * CDP sessions cannot address a worker's own session, so the worker is reached the older way:
+   * attached without flattening, its messages carried by Target.sendMessageToTarget.
+   */
+  private async throttleWorkers(browserSession: CDPSession): Promise<void> {
+    const workers = new Map<string, EventEmitter>()
+    let nextId = 1
+    const sendTo = (sessionId: string, method: string, params: object) =>
+      browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: nextId++, method, params }) })
+    browserSession.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+      const { method, params } = JSON.parse(message) as { method?: string; params?: unknown }
+      if (method) workers.get(sessionId)?.emit(method, params)
+    })
+    const attached = new Set<string>()
+    browserSession.on('Target.targetCreated', async ({ targetInfo }) => {
+      if (targetInfo.type !== 'service_worker' || attached.has(targetInfo.targetId)) return
+      attached.add(targetInfo.targetId)
+      const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId: targetInfo.targetId, flatten: false })
+      const events = new EventEmitter()
+      workers.set(sessionId, events)
+      this.listen(events, `worker ${sessionId}:`)
+      await sendTo(sessionId, 'Network.enable', {})
+      await sendTo(sessionId, 'Network.emulateNetworkConditions', SLOW_LINE)
+    })
+    await browserSession.send('Target.setDiscoverTargets', { discover: true })
   }
 
   /** Starts a new window: counters and the request log begin again from zero. */
@@ -87,36 +122,37 @@ export class WireMeter {
     return this.totals.httpReceived + running
   }
 
-  private listen(): void {
-    this.cdp.on('Network.requestWillBeSent', (e) => {
+  private listen(events: NetworkEvents, prefix: string): void {
+    const key = (requestId: string) => prefix + requestId
+    events.on('Network.requestWillBeSent', (e) => {
       // A redirect reuses the id: the first hop has ended.
-      this.finish(e.requestId, 0)
+      this.finish(key(e.requestId), 0)
       const record = { url: e.request.url, status: 0, bytes: 0, startMs: this.elapsed(), endMs: null, cached: false, partial: 0, done: false }
-      this.requests.set(e.requestId, record)
+      this.requests.set(key(e.requestId), record)
       this.log.push(record)
       // Request line, headers as sent and body; Chromium reports the exact headers only later, an estimate is enough.
       const headers = Object.entries(e.request.headers).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 0)
       this.totals.httpSent += e.request.method.length + e.request.url.length + 12 + headers + (e.request.postData?.length ?? 0)
     })
-    this.cdp.on('Network.requestServedFromCache', (e) => {
-      const r = this.requests.get(e.requestId)
+    events.on('Network.requestServedFromCache', (e) => {
+      const r = this.requests.get(key(e.requestId))
       if (r) r.cached = true
     })
-    this.cdp.on('Network.responseReceived', (e) => {
-      const r = this.requests.get(e.requestId)
+    events.on('Network.responseReceived', (e) => {
+      const r = this.requests.get(key(e.requestId))
       if (!r) return
       r.status = e.response.status
       r.cached ||= Boolean(e.response.fromDiskCache || e.response.fromServiceWorker || e.response.fromPrefetchCache)
       r.partial = r.cached ? 0 : e.response.encodedDataLength
     })
-    this.cdp.on('Network.dataReceived', (e) => {
-      const r = this.requests.get(e.requestId)
+    events.on('Network.dataReceived', (e) => {
+      const r = this.requests.get(key(e.requestId))
       if (r && !r.cached) r.partial += e.encodedDataLength
     })
-    this.cdp.on('Network.loadingFinished', (e) => this.finish(e.requestId, e.encodedDataLength))
-    this.cdp.on('Network.loadingFailed', (e) => this.finish(e.requestId, 0))
-    this.cdp.on('Network.webSocketFrameSent', (e) => this.frame(e.response.opcode, e.response.payloadData, true))
-    this.cdp.on('Network.webSocketFrameReceived', (e) => this.frame(e.response.opcode, e.response.payloadData, false))
+    events.on('Network.loadingFinished', (e) => this.finish(key(e.requestId), e.encodedDataLength))
+    events.on('Network.loadingFailed', (e) => this.finish(key(e.requestId), 0))
+    events.on('Network.webSocketFrameSent', (e) => this.frame(e.response.opcode, e.response.payloadData, true))
+    events.on('Network.webSocketFrameReceived', (e) => this.frame(e.response.opcode, e.response.payloadData, false))
   }
 
   private elapsed(): number {

@@ -1,6 +1,6 @@
 import { request, type APIResponse, type Browser, type Page } from 'playwright-core'
 import type { MeResponse } from '../../shared/api'
-import { launchBrowser, startAppServer, type AppServer } from '../e2e/harness'
+import { launchBrowser, newContext, startAppServer, type AppServer } from '../e2e/harness'
 import type { Person } from '../e2e/world'
 import { FRAME_TRANSPORT_BYTES, SLOW_LINE, WireMeter, type RequestRecord } from './web-meter'
 
@@ -113,9 +113,7 @@ function describe(r: RequestRecord): string {
 
 async function coldSignInPage(browser: Browser, server: AppServer): Promise<{ page: Page; meter: WireMeter }> {
   log('cold: sign-in page')
-  // Without the service worker: Chromium throttles the page, not the worker's own fetches, so
-  // with it every later figure would leave part of the slow line out.
-  const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' })).newPage()
+  const page = await (await newContext(browser)).newPage()
   const meter = await WireMeter.attach(page)
   meter.mark()
   await page.goto(server.url, { waitUntil: 'commit' })
