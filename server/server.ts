@@ -29,7 +29,7 @@ import { Mail } from './mail/mail'
 import { scheduleMailRounds } from './mail/schedule'
 import type { MailWorkerOptions } from './mail/worker'
 
-export const HUB_DEFAULTS = { awarenessBatchMs: 50, contentDebounceMs: 2_000, unloadDelayMs: 2_000, applySliceMs: 8, peerGraceMs: 5_000 }
+export const HUB_DEFAULTS = { awarenessBatchMs: 50, keepAliveMs: 10_000, contentDebounceMs: 2_000, unloadDelayMs: 2_000, applySliceMs: 8, peerGraceMs: 5_000 }
 
 export type ServerOptions = {
   schema?: string

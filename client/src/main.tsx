@@ -7,6 +7,9 @@ import { router } from './app/router'
 import { SessionProvider } from './app/session'
 import { registerServiceWorker } from './offline/service-worker'
 import { FirstLocale } from './i18n/FirstLocale'
+import { startFirstReads } from './app/first-reads'
+
+startFirstReads()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root is missing from index.html')

@@ -62,6 +62,7 @@ export class Connection extends EditOrigin {
   private deniedOnce = false
   /** Asked for comment changes (MESSAGE_COMMENTS); stock providers never do. */
   wantsComments = false
+  lastSentAt = Date.now()
 
   readonly documentId: string
   readonly space: SpaceRef
@@ -216,6 +217,7 @@ export class Connection extends EditOrigin {
       return
     }
     this.ws.send(message)
+    this.lastSentAt = Date.now()
   }
 
   close(code: number, reason: string): void {

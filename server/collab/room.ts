@@ -8,9 +8,18 @@ import type { LiveDocument, RoomExtension, RoomExtensionFactory } from './extens
 import { FROM_PEER, FROM_STORAGE, type PeerOrigin, ServerEdit, type EditOrigin } from './origins'
 import { checkStateVector, encodeAwarenessStates, encodeSyncReply, encodeSyncStep2, encodeUpdate } from './protocol'
 
+/** y-websocket's awareness message with no client in it: [1, [0]]. */
+const EMPTY_AWARENESS = new Uint8Array([1, 1, 0])
+
 export type RoomOptions = {
   /** Presence is sent out in batches at most this often, so cursors never crowd out edits. */
   awarenessBatchMs: number
+  /**
+   * A socket that sent presence and was sent nothing for this long gets an empty presence
+   * message back: y-websocket reconnects after 30 s without hearing from the server, and a
+   * lone typist is no longer sent their own presence.
+   */
+  keepAliveMs: number
   maxDocumentBytes: number
   /** Large updates are applied in transactions of at most this long, yielding in between. */
   applySliceMs: number
@@ -32,6 +41,8 @@ export type RoomDeps = {
 /** What the room needs of a socket (a Connection): to send it messages, and what it speaks for. */
 export interface Member extends EditOrigin {
   send(message: Uint8Array<ArrayBuffer>): void
+  /** When it was last sent anything (Date.now()). */
+  readonly lastSentAt: number
   /** The awareness clients this socket speaks for. */
   readonly clientIds: Set<number>
   readonly wantsComments: boolean
@@ -253,6 +264,7 @@ export class Room implements LiveDocument {
         const others = changed.filter((id) => !c.clientIds.has(id))
         if (others.length === changed.length) c.send(message)
         else if (others.length > 0) c.send(encodeAwarenessStates(this.awareness, others))
+        else if (Date.now() - c.lastSentAt >= this.deps.options.keepAliveMs) c.send(EMPTY_AWARENESS)
       }
     }
     if (this.awarenessHere.size > 0) {

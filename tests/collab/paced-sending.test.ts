@@ -85,3 +85,24 @@ describe.each(DRIVERS)('paced sending while typing (%s)', (driver) => {
     reader.destroy()
   })
 })
+
+/** y-websocket reconnects after 30 s without hearing from the server: a lone typist, no longer sent their own presence, is sent an empty one now and then. */
+describe.each(DRIVERS)('a lone typist keeps hearing from the server (%s)', (driver) => {
+  let server: TestServer
+  let world: World
+  beforeAll(async () => {
+    server = await startTestServer(driver, { hub: { unloadDelayMs: 50, contentDebounceMs: 50, keepAliveMs: 0 } })
+    world = await buildWorld(server.deps.db)
+  })
+  afterAll(() => server.stop())
+
+  it('their own presence is answered with an empty presence message, not with itself', async () => {
+    const typist = connect(server, world.documents.city.id, { cookie: await server.login(world.people.pilot.email) })
+    await synced(typist)
+    const emptyPresence = () => typist.received.filter((m) => m.length === 3 && m[0] === 1 && m[1] === 1 && m[2] === 0).length
+    const before = emptyPresence()
+    typist.provider.awareness.setLocalStateField('cursor', { anchor: 4 })
+    await expect.poll(emptyPresence, { timeout: 10_000 }).toBeGreaterThan(before)
+    typist.destroy()
+  })
+})

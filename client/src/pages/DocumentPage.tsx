@@ -2,7 +2,6 @@ import { useEffect } from 'react'
 import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import type { DocumentSummary, PublicUser } from '../../../shared/api'
 import { TEMPLATES } from '../../../shared/templates'
-import { endpoints } from '../api'
 import { useSession } from '../app/session'
 import { Loading, Notice } from '../components/ui'
 import { accessOf, DocumentEditor } from '../editor/DocumentEditor'
@@ -14,6 +13,7 @@ import { spacePath } from '../lib/roles'
 import { DocumentActions } from '../versions/DocumentActions'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
+import { firstDocumentRead } from '../app/first-reads'
 import { NARROW_SCREEN, useMediaQuery } from '../lib/screens'
 import { StageBadge } from '../workflow/StageBadge'
 import { CyclesPanel } from '../workflow/CyclesPanel'
@@ -30,7 +30,7 @@ export function Component() {
   const location = useLocation()
   const [params] = useSearchParams()
   const narrow = useMediaQuery(NARROW_SCREEN)
-  const doc = useLoad((signal) => endpoints.document(id, { signal }), id)
+  const doc = useLoad((signal) => firstDocumentRead(id, signal), id)
   // The list passes the title along, so it shows at once even on a slow link.
   const title = doc.data?.title ?? (location.state as { title?: string } | null)?.title ?? t('document.title')
   useDocumentTitle(title)
