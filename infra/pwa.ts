@@ -87,8 +87,8 @@ export function pwa(): Plugin[] {
             options: {
               // Emptied whenever the person changes: see client/src/offline/api-cache.ts.
               cacheName: API_CACHE,
-              // Online, the server always answers first; a link that hangs this long counts as no link.
-              networkTimeoutSeconds: 5,
+              // No timeout: on a slow line a late answer is still the truth, and a kept copy served
+              // instead would hide a change just made (a reply, a stage) or a refusal (401).
               cacheableResponse: { statuses: [200] },
               plugins: [
                 {

@@ -138,9 +138,12 @@ export class Connection extends EditOrigin {
           this.receiveUpdate(room, message.update)
           break
         case 'awareness': {
+          // A socket speaks for one presence, the first it announces (a y-websocket client has
+          // one): states it relays for others, stock clients' habit, are left out.
+          let claim: number | undefined = [...this.clientIds][0]
           const stamped = stampAwareness(message.update, this.identity, (id) => {
-            const owner = room.ownerOf(id)
-            return owner !== undefined && owner !== this
+            if (claim === undefined && room.ownerOf(id) === undefined) claim = id
+            return id !== claim
           })
           for (const id of stamped.clientIds) this.clientIds.add(id)
           room.applyAwareness(this, stamped.update)

@@ -147,6 +147,30 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
     expert.destroy()
   })
 
+  it('a socket speaks for one presence: a state it relays under another id is left out', async () => {
+    const expert = connect(server, networkDoc, { cookie: cookies.expert })
+    const third = connect(server, networkDoc, { cookie: cookies.secretariat })
+    await Promise.all([synced(expert), synced(third)])
+    expert.provider.awareness.setLocalStateField('cursor', { anchor: 3 })
+    await expect.poll(() => third.provider.awareness.getStates().get(expert.doc.clientID)?.cursor).toEqual({ anchor: 3 })
+    // A state under an id nobody holds (someone who left), as a stock client relays it.
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, 1)
+    const update = encoding.createEncoder()
+    encoding.writeVarUint(update, 1)
+    encoding.writeVarUint(update, 424_242)
+    encoding.writeVarUint(update, 1)
+    encoding.writeVarString(update, JSON.stringify({ cursor: { anchor: 999 } }))
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(update))
+    ;(expert.provider.ws as unknown as { send(d: Uint8Array): void }).send(encoding.toUint8Array(e))
+    // Handled in order on the expert's socket: once its next presence is seen, the relay has had its effect.
+    expert.provider.awareness.setLocalStateField('cursor', { anchor: 8 })
+    await expect.poll(() => third.provider.awareness.getStates().get(expert.doc.clientID)?.cursor).toEqual({ anchor: 8 })
+    expect(third.provider.awareness.getStates().has(424_242)).toBe(false)
+    expert.destroy()
+    third.destroy()
+  })
+
   it('one connection cannot speak for another’s presence', async () => {
     const pilot = connect(server, networkDoc, { cookie: cookies.pilot })
     const expert = connect(server, networkDoc, { cookie: cookies.expert })

@@ -51,6 +51,18 @@ describe.each(DRIVERS)('API reads revalidated with ETags, on %s', (driver) => {
     expect(refused.headers.get('etag')).toBeNull()
     const created = await pilot.post('/api/notifications/read-all')
     expect(created.headers.get('etag')).toBeNull()
+    // People's addresses are not left in a shared computer's cache.
+    const sec = await signIn(t.app, world.people.secretariat)
+    const outbox = await sec.get(`/api/networks/${world.network.id}/outbox`)
+    expect(outbox.status).toBe(200)
+    expect(outbox.headers.get('cache-control')).toBe('private, no-store')
+    expect(outbox.headers.get('etag')).toBeNull()
+    // Nor an invitation read by its link, by someone who may never sign in to clear it.
+    const link = await sec.post('/api/invitations', { role: 'expert', expertKind: 'international', space: world.network, email: 'invitee@example.org' })
+    expect(link.status).toBe(201)
+    const invitation = await t.app.client().get(`/api/invitations/${new URL(link.body.url).pathname.split('/').pop()}`)
+    expect(invitation.status).toBe(200)
+    expect(invitation.headers.get('cache-control')).toBe('private, no-store')
   })
 
   it('signing out tells the browser to drop what it kept, for the next person at this computer', async () => {
@@ -59,5 +71,20 @@ describe.each(DRIVERS)('API reads revalidated with ETags, on %s', (driver) => {
     const out = await pilot.post('/api/auth/logout')
     expect(out.status).toBe(204)
     expect(out.headers.get('clear-site-data')).toBe('"cache"')
+  })
+})
+
+describe('a 304 still carries what the request changed', () => {
+  it('a renewed session cookie reaches the browser even when the answer is unchanged', async () => {
+    const { Hono } = await import('hono')
+    const { revalidatedReads } = await import('../../server/http/revalidated-reads')
+    const app = new Hono().use(revalidatedReads).get('/me', (c) => {
+      c.header('Set-Cookie', 'session=renewed; HttpOnly')
+      return c.json({ name: 'Pat' })
+    })
+    const tag = (await app.request('/me')).headers.get('etag')!
+    const again = await app.request('/me', { headers: { 'if-none-match': tag } })
+    expect(again.status).toBe(304)
+    expect(again.headers.get('set-cookie')).toBe('session=renewed; HttpOnly')
   })
 })

@@ -63,9 +63,13 @@ export class PacedSending {
   }
 
   private readonly onPresence = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-    for (const id of [...added, ...updated, ...removed]) this.presence.add(id)
+    // Only this person's own presence: the stock provider also sent the others' back, which cost
+    // upload and, relayed late, could make the server take someone's caret for this socket's.
+    const own = this.provider.awareness.clientID
+    if (![...added, ...updated, ...removed].includes(own)) return
+    this.presence.add(own)
     // Leaving (the local state removed) is said at once.
-    const wait = removed.length > 0 ? 0 : Math.max(0, this.lastPresenceSent + PRESENCE_MS - Date.now())
+    const wait = removed.includes(own) ? 0 : Math.max(0, this.lastPresenceSent + PRESENCE_MS - Date.now())
     if (wait === 0) clearTimeout(this.presenceTimer)
     else if (this.presenceTimer) return
     this.presenceTimer = setTimeout(() => {

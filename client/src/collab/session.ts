@@ -45,6 +45,8 @@ export class CollabSession {
     window.addEventListener('offline', this.onOffline)
     window.addEventListener('online', this.onOnline)
     window.addEventListener('beforeunload', this.onBeforeUnload)
+    window.addEventListener('pagehide', this.onLeaving)
+    document.addEventListener('visibilitychange', this.onLeaving)
   }
 
   /** The level the server grants can change while the page is open (4100 then a reconnection). */
@@ -63,6 +65,8 @@ export class CollabSession {
     window.removeEventListener('offline', this.onOffline)
     window.removeEventListener('online', this.onOnline)
     window.removeEventListener('beforeunload', this.onBeforeUnload)
+    window.removeEventListener('pagehide', this.onLeaving)
+    document.removeEventListener('visibilitychange', this.onLeaving)
     this.listeners.clear()
     this.tracker.destroy()
     this.paced.flush()
@@ -93,6 +97,11 @@ export class CollabSession {
   private readonly onOnline = () => {
     this.update({ online: true })
     if (this.inputs.endedWith === null) this.provider.connect()
+  }
+
+  // A phone may freeze or close a page it hid: edits held back (PacedSending) leave now.
+  private readonly onLeaving = (event: Event) => {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') this.paced.flush()
   }
 
   private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {

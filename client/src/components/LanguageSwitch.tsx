@@ -17,7 +17,8 @@ export function LanguageSwitch() {
           aria-pressed={l === locale}
           // The visible code first (WCAG 2.5.3: the name contains what is seen), then the language named in itself.
           aria-label={`${t(`language.${l}Short`)} — ${t(`language.${l}`)}`}
-          onClick={() => void setLanguage(l)}
+          // A language whose messages cannot come (offline) leaves the interface as it is.
+          onClick={() => setLanguage(l).catch(() => {})}
         >
           {t(`language.${l}Short`)}
         </button>

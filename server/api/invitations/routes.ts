@@ -56,7 +56,8 @@ export const invitationRoutes = new Hono<AppEnv>()
       expiresAt: new Date(invitation.expiresAt).toISOString(),
       invitedBy: inviter?.name ?? null,
     }
-    return c.json(view)
+    // Read by whoever holds the link, who may never sign in (and so never clear the cache) on a shared computer.
+    return c.json(view, 200, { 'Cache-Control': 'private, no-store' })
   })
   .post('/:token/accept', validate('json', acceptInvitationBody), async (c) => {
     const { db } = c.var.deps

@@ -13,5 +13,6 @@ export const outboxRoutes = new Hono<AppEnv>().get('/outbox', idParam('id'), asy
   await authorizeSpace(c, { type: 'network', id: networkId }, 'manage_members')
   const { db, mail } = c.var.deps
   const body: OutboxList = { enabled: mail.enabled, mails: await listOutbox(db, networkId, SHOWN) }
-  return c.json(body)
+  // People's addresses: not left in the browser's cache of a shared computer.
+  return c.json(body, 200, { 'Cache-Control': 'private, no-store' })
 })
