@@ -15,6 +15,19 @@ const deniedReasons = (frames: Uint8Array[]) =>
     return [decoding.readVarString(d)]
   })
 
+/** An awareness message ([1, update]) with one client's state, as a client could forge it. */
+const presenceFrame = (clientId: number, clock: number, state: object): Uint8Array => {
+  const update = encoding.createEncoder()
+  encoding.writeVarUint(update, 1)
+  encoding.writeVarUint(update, clientId)
+  encoding.writeVarUint(update, clock)
+  encoding.writeVarString(update, JSON.stringify(state))
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, 1)
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(update))
+  return encoding.toUint8Array(e)
+}
+
 /** The awareness clients a y-websocket awareness message ([1, update]) carries. */
 const awarenessClients = (frame: Uint8Array): number[] => {
   const d = decoding.createDecoder(frame)
@@ -154,15 +167,7 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
     expert.provider.awareness.setLocalStateField('cursor', { anchor: 3 })
     await expect.poll(() => third.provider.awareness.getStates().get(expert.doc.clientID)?.cursor).toEqual({ anchor: 3 })
     // A state under an id nobody holds (someone who left), as a stock client relays it.
-    const e = encoding.createEncoder()
-    encoding.writeVarUint(e, 1)
-    const update = encoding.createEncoder()
-    encoding.writeVarUint(update, 1)
-    encoding.writeVarUint(update, 424_242)
-    encoding.writeVarUint(update, 1)
-    encoding.writeVarString(update, JSON.stringify({ cursor: { anchor: 999 } }))
-    encoding.writeVarUint8Array(e, encoding.toUint8Array(update))
-    ;(expert.provider.ws as unknown as { send(d: Uint8Array): void }).send(encoding.toUint8Array(e))
+    ;(expert.provider.ws as unknown as { send(d: Uint8Array): void }).send(presenceFrame(424_242, 1, { cursor: { anchor: 999 } }))
     // Handled in order on the expert's socket: once its next presence is seen, the relay has had its effect.
     expert.provider.awareness.setLocalStateField('cursor', { anchor: 8 })
     await expect.poll(() => third.provider.awareness.getStates().get(expert.doc.clientID)?.cursor).toEqual({ anchor: 8 })
@@ -178,15 +183,7 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
     pilot.provider.awareness.setLocalStateField('cursor', { anchor: 5 })
     await expect.poll(() => expert.provider.awareness.getStates().get(pilot.doc.clientID)?.cursor).toEqual({ anchor: 5 })
     // The expert's client forges an awareness entry under the pilot's client id, with a newer clock.
-    const e = encoding.createEncoder()
-    encoding.writeVarUint(e, 1) // awareness message
-    const update = encoding.createEncoder()
-    encoding.writeVarUint(update, 1)
-    encoding.writeVarUint(update, pilot.doc.clientID)
-    encoding.writeVarUint(update, 10_000)
-    encoding.writeVarString(update, JSON.stringify({ cursor: { anchor: 999 } }))
-    encoding.writeVarUint8Array(e, encoding.toUint8Array(update))
-    ;(expert.provider.ws as unknown as { send(d: Uint8Array): void }).send(encoding.toUint8Array(e))
+    ;(expert.provider.ws as unknown as { send(d: Uint8Array): void }).send(presenceFrame(pilot.doc.clientID, 10_000, { cursor: { anchor: 999 } }))
     const third = connect(server, networkDoc, { cookie: cookies.secretariat })
     await synced(third)
     // The expert's own next presence, on the same socket, is handled after the forgery: once the

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, launchBrowser, openDocument, startAppServer, type AppServer } from './harness'
+import { artifactPath, editorText, launchBrowser, openDocument, selectWords, startAppServer, type AppServer } from './harness'
 import { buildWorld, createDocument, openAs, signInPage, withApi, type World } from './world'
 
 /**
@@ -26,24 +26,6 @@ afterAll(async () => {
   await server?.stop()
   await browser?.close()
 })
-
-/** Selects words in the text the way a mouse would: the browser's own selection. */
-async function selectWords(page: Page, words: string) {
-  await page.locator('.editor-prose').evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(target)
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + target.length)
-      getSelection()!.removeAllRanges()
-      getSelection()!.addRange(range)
-      return
-    }
-    throw new Error(`not in the text: ${target}`)
-  }, words)
-}
 
 const highlighted = (page: Page) =>
   page

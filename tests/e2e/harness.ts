@@ -145,3 +145,21 @@ export async function typeUnder(page: Page, heading: string, words: string): Pro
   await page.keyboard.press('End')
   await page.keyboard.type(words)
 }
+
+/** Selects words of the document's text as a mouse or a finger would: the browser's own selection. */
+export async function selectWords(page: Page, words: string): Promise<void> {
+  await page.locator('.editor-prose').evaluate((root, target) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(target)
+      if (at < 0) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + target.length)
+      getSelection()!.removeAllRanges()
+      getSelection()!.addRange(range)
+      return
+    }
+    throw new Error(`not in the text: ${target}`)
+  }, words)
+}

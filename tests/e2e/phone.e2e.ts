@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { LinkResponse, WorkshopView } from '../../shared/api'
-import { artifactPath, launchBrowser, seriousA11yViolations, startAppServer, type AppServer } from './harness'
+import { artifactPath, launchBrowser, selectWords, seriousA11yViolations, startAppServer, type AppServer } from './harness'
 import { buildWorld, createDocument, type Person, withApi, type World } from './world'
 import type { Locator } from 'playwright-core'
 
@@ -80,24 +80,6 @@ async function expectCompactHeader(page: Page, size: Size, person: Person): Prom
 async function onScreen(locator: Locator, size: Size): Promise<boolean> {
   const box = await locator.boundingBox()
   return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height
-}
-
-/** Selects words of the text as a finger (or a mouse) would: the browser's own selection. */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.locator('.editor-prose').evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(target)
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + target.length)
-      getSelection()!.removeAllRanges()
-      getSelection()!.addRange(range)
-      return
-    }
-    throw new Error(`not in the text: ${target}`)
-  }, words)
 }
 
 it('the first-run setup page fits both screens', async () => {

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import { useI18n } from '../i18n/useI18n'
+import { CommentIcon } from './CommentIcon'
 import { COMMENT_SHORTCUT_LABEL } from './shortcut'
 import { selectedRange } from './anchoring'
 
@@ -46,20 +47,7 @@ export function AddCommentButton({ editor, onComment }: { editor: Editor; onComm
       onMouseDown={(e) => e.preventDefault()}
       onClick={onComment}
     >
-      <svg
-        viewBox="0 0 24 24"
-        width="16"
-        height="16"
-        aria-hidden="true"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
-        <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z" />
-        <path d="M12 8v8M8 12h8" />
-      </svg>
+      <CommentIcon plus />
       <span>{t('comments.add')}</span>
     </button>
   )

@@ -9,6 +9,7 @@ import i18n from '../i18n'
 import { useI18n } from '../i18n/useI18n'
 import type { CollabSession } from '../collab/session'
 import { AddCommentButton } from '../comments/AddCommentButton'
+import { CommentIcon } from '../comments/CommentIcon'
 import { CommentHighlights } from '../comments/highlights'
 import { CommentsPanel } from '../comments/CommentsPanel'
 import { type CommentsView, CommentsSheet } from '../comments/CommentsSheet'
@@ -120,19 +121,7 @@ export function DocumentEditor({
               aria-label={t('compact.comments', { count: openThreads })}
               onClick={() => setCommentsView({ thread: null })}
             >
-              <svg
-                viewBox="0 0 24 24"
-                width="16"
-                height="16"
-                aria-hidden="true"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              >
-                <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z" />
-              </svg>
+              <CommentIcon />
               <span className="count-badge">{openThreads}</span>
             </button>
           </div>
