@@ -136,7 +136,9 @@ describe('the search results page', () => {
     await page.goto(`${server.url}/search`)
     await page.getByText('Saisissez un ou plusieurs mots ci-dessus').waitFor()
 
-    // The header's box has a line of its own on a phone; Enter with no result chosen opens the page.
+    // On a phone the header's search is a button that opens the box across the row; Enter with
+    // no result chosen opens the page.
+    await page.getByRole('banner').getByRole('button', { name: 'Rechercher' }).click()
     const box = page.getByRole('combobox', { name: 'Rechercher' })
     expect((await box.boundingBox())!.width).toBeGreaterThan(300)
     await box.fill('zzyzx')
