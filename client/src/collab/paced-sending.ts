@@ -22,7 +22,6 @@ export class PacedSending {
   private pending: Uint8Array[] = []
   private updateTimer: ReturnType<typeof setTimeout> | undefined
   private lastUpdateSent = 0
-  private readonly presence = new Set<number>()
   private presenceTimer: ReturnType<typeof setTimeout> | undefined
   private lastPresenceSent = 0
   private readonly sendUpdate: WebsocketProvider['_updateHandler']
@@ -67,7 +66,6 @@ export class PacedSending {
     // upload and, relayed late, could make the server take someone's caret for this socket's.
     const own = this.provider.awareness.clientID
     if (![...added, ...updated, ...removed].includes(own)) return
-    this.presence.add(own)
     // Leaving (the local state removed) is said at once.
     const wait = removed.includes(own) ? 0 : Math.max(0, this.lastPresenceSent + PRESENCE_MS - Date.now())
     if (wait === 0) clearTimeout(this.presenceTimer)
@@ -75,9 +73,7 @@ export class PacedSending {
     this.presenceTimer = setTimeout(() => {
       this.presenceTimer = undefined
       this.lastPresenceSent = Date.now()
-      const changed = [...this.presence]
-      this.presence.clear()
-      this.sendPresence({ added: [], updated: changed, removed: [] }, origin)
+      this.sendPresence({ added: [], updated: [own], removed: [] }, origin)
     }, wait)
   }
 }
