@@ -51,3 +51,11 @@ export function colorFor(userId: string): string {
   for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
   return PALETTE[hash % PALETTE.length]!
 }
+
+/**
+ * The server closes a `suggest` connection with this code when it refuses one of its updates
+ * (something other than proposing changes of one's own): the client's copy then holds what the
+ * document will never have, so it throws that copy away (IndexedDB too) and syncs afresh.
+ * Outside 4400–4499, so a stock y-websocket provider reconnects.
+ */
+export const CLOSE_SUGGESTION_REFUSED = 4101

@@ -1,4 +1,4 @@
-import type { Extensions } from '@tiptap/core'
+import { type Extensions, Mark } from '@tiptap/core'
 import { TaskItem, TaskList } from '@tiptap/extension-list'
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import { StarterKit } from '@tiptap/starter-kit'
@@ -23,7 +23,41 @@ export function contentExtensions(): Extensions {
     TableRow,
     boundedSpans(TableHeader),
     boundedSpans(TableCell),
+    ...suggestionMarks(),
   ]
+}
+
+/**
+ * Suggested changes (shared/suggestions.ts): text someone proposes to insert or delete, kept in
+ * the document with who proposed it and when until a writer accepts or rejects it. The names are
+ * those the suggestion library (shared/suggest-changes) looks for; `modification` (a proposed
+ * change of formatting) exists because the library needs it, and Atelier never makes one.
+ */
+function suggestionMarks(): Extensions {
+  // A suggestion's id, its author's user id, and when it was made (ISO 8601).
+  const attrs = () => ({
+    id: { default: null, validate: 'string|null' },
+    authorId: { default: null, validate: 'string|null' },
+    createdAt: { default: null, validate: 'string|null' },
+  })
+  const html = (tag: 'ins' | 'del') =>
+    Mark.create({
+      name: tag === 'ins' ? 'insertion' : 'deletion',
+      inclusive: false,
+      excludes: 'insertion deletion modification',
+      addAttributes: attrs,
+      parseHTML: () => [{ tag: `${tag}[data-suggestion]` }],
+      renderHTML: ({ mark }) => [tag, { 'data-suggestion': mark.attrs.id, 'data-author': mark.attrs.authorId }, 0],
+    })
+  const modification = Mark.create({
+    name: 'modification',
+    inclusive: false,
+    excludes: 'insertion deletion',
+    addAttributes: () => ({ id: { default: null }, type: { default: null }, attrName: { default: null }, previousValue: { default: null }, newValue: { default: null } }),
+    parseHTML: () => [{ tag: 'span[data-modification]' }],
+    renderHTML: () => ['span', { 'data-modification': '' }, 0],
+  })
+  return [html('ins'), html('del'), modification]
 }
 
 /**

@@ -9,6 +9,8 @@ import { GRANT_ROLES, type Actor, type Grant, type GrantRole, type SpaceRef, typ
 export const ACTIONS = [
   'read',
   'comment',
+  /** Propose changes in the text (suggested insertions and deletions) that writers accept or reject. */
+  'suggest',
   'resolve_comment',
   'delete_comment',
   'write',
@@ -37,6 +39,8 @@ export type Action = (typeof ACTIONS)[number]
 const NETWORK_RULES: Record<Action, readonly SpaceRole[]> = {
   read: ['secretariat', 'pilot_city', 'member_city', 'expert', 'advisory', 'funder'],
   comment: ['secretariat', 'pilot_city', 'member_city', 'expert', 'advisory'],
+  // Those who comment may propose changes too, as they would in Word; the writers decide.
+  suggest: ['secretariat', 'pilot_city', 'member_city', 'expert', 'advisory'],
   resolve_comment: ['secretariat', 'pilot_city'],
   delete_comment: ['secretariat'],
   write: ['secretariat', 'pilot_city'],
@@ -60,6 +64,7 @@ const NETWORK_RULES: Record<Action, readonly SpaceRole[]> = {
 const CITY_RULES: Record<Action, readonly SpaceRole[]> = {
   read: ['secretariat', 'city_team', 'expert'],
   comment: ['secretariat', 'city_team', 'expert'],
+  suggest: ['secretariat', 'city_team', 'expert'],
   resolve_comment: ['secretariat', 'city_team', 'expert'],
   delete_comment: ['secretariat'],
   write: ['secretariat', 'city_team', 'expert'],
@@ -104,6 +109,7 @@ export type Target = SpaceRef | DocumentTarget
 const DOCUMENT_ACTIONS: ReadonlySet<Action> = new Set([
   'read',
   'comment',
+  'suggest',
   'resolve_comment',
   'delete_comment',
   'write',
@@ -172,10 +178,10 @@ function roleAllows(actor: Actor | null, action: Action, space: SpaceRef): boole
 
 /**
  * During a workshop, those taking part co-write its agenda and deliverables, whatever their role
- * in the network (a guest invited by link has none): they read, comment and write them, nothing
+ * in the network (a guest invited by link has none): they read, comment, suggest and write them, nothing
  * more — renaming, archiving and the steps of the cycle stay with the network's roles.
  */
-const PARTICIPANT_ACTIONS: ReadonlySet<Action> = new Set(['read', 'comment', 'write'])
+const PARTICIPANT_ACTIONS: ReadonlySet<Action> = new Set(['read', 'comment', 'suggest', 'write'])
 
 /** Whether the actor takes part in the workshop. */
 export const takesPart = (actor: Actor | null, workshopId: string): boolean => actor?.workshops.includes(workshopId) ?? false
@@ -266,17 +272,36 @@ export function canOnComment(actor: Actor | null, action: CommentAction, target:
   return commentRefusal(actor, action, target, ownerId) === null
 }
 
+/**
+ * Settling a suggestion: the writers accept or reject anyone's; whoever may still suggest
+ * withdraws (rejects) their own. Accepting one's own takes the right to write, like any edit.
+ */
+export type SuggestionDecision = 'accept' | 'reject'
+
+export function suggestionRefusal(actor: Actor | null, decision: SuggestionDecision, target: Target, authorId: string | null): Refusal | null {
+  const asWriter = refusal(actor, 'write', target)
+  if (asWriter === null || decision === 'accept' || authorId === null || authorId !== actor?.userId) return asWriter
+  return refusal(actor, 'suggest', target)
+}
+
+export const canSettleSuggestion = (actor: Actor | null, decision: SuggestionDecision, target: Target, authorId: string | null): boolean =>
+  suggestionRefusal(actor, decision, target, authorId) === null
+
 /** The roles an actor may hand out in a space, in the order of GRANT_ROLES, for invitation forms. */
 export function grantableRoles(actor: Actor | null, space: SpaceRef): GrantRole[] {
   return GRANT_ROLES.filter((role) => canGrant(actor, role, space))
 }
 
-/** The level a live editing connection gets, from the same rules as everything else. */
-export type AccessLevel = 'write' | 'comment' | 'read' | 'none'
+/**
+ * The level a live editing connection gets, from the same rules as everything else: a `suggest`
+ * connection's edits are accepted only when all they do is propose changes (server/collab/suggestions).
+ */
+export type AccessLevel = 'write' | 'suggest' | 'comment' | 'read' | 'none'
 /** The level of a connection that is open: 'none' never gets one. */
 export type OpenAccess = Exclude<AccessLevel, 'none'>
 export function accessLevel(actor: Actor | null, target: Target): AccessLevel {
   if (can(actor, 'write', target)) return 'write'
+  if (can(actor, 'suggest', target)) return 'suggest'
   if (can(actor, 'comment', target)) return 'comment'
   if (can(actor, 'read', target)) return 'read'
   return 'none'
