@@ -53,7 +53,13 @@ function suggestionMarks(): Extensions {
     name: 'modification',
     inclusive: false,
     excludes: 'insertion deletion',
-    addAttributes: () => ({ id: { default: null }, type: { default: null }, attrName: { default: null }, previousValue: { default: null }, newValue: { default: null } }),
+    addAttributes: () => ({
+      id: { default: null },
+      type: { default: null },
+      attrName: { default: null },
+      previousValue: { default: null },
+      newValue: { default: null },
+    }),
     parseHTML: () => [{ tag: 'span[data-modification]' }],
     renderHTML: () => ['span', { 'data-modification': '' }, 0],
   })
