@@ -19,7 +19,7 @@ import { useTestApp } from '../helpers/test-app'
 import { buildNetwork, buildPerson, buildWorld, signIn, signInAll, PASSWORD } from '../helpers/world'
 
 const tokenOf = (url: string) => url.split('/').pop()!
-const DOCUMENT_RIGHTS = ['read', 'comment', 'write']
+const DOCUMENT_RIGHTS = ['read', 'comment', 'suggest', 'write']
 
 /**
  * Who may read and write a workshop's documents: those taking part (a member city's team through
@@ -70,13 +70,13 @@ describe.each(DRIVERS)('taking part in a workshop, on %s', (driver) => {
       (await w.as.secretariat.post(w.participants, { kind: 'city_representative', funded: false, name: 'Max Member', cityId: w.cities.member.id })).status,
     ).toBe(201)
     expect(await rightsOn(w.as.member, w.workshop.id)).toEqual(Array(5).fill(DOCUMENT_RIGHTS))
-    expect(await rightsOn(w.as.other, w.workshop.id)).toEqual(Array(5).fill(['read', 'comment']))
+    expect(await rightsOn(w.as.other, w.workshop.id)).toEqual(Array(5).fill(['read', 'comment', 'suggest']))
     const deliverable = w.workshop.deliverables[0]!
     // Renaming and the steps of the cycle stay with the network's roles.
     expect((await w.as.member.patch(`/api/documents/${deliverable.id}`, { title: 'Renommé' })).status).toBe(403)
-    expect((await w.as.member.get<DocumentSummary>(`/api/documents/${deliverable.id}`)).body.allowed).toEqual(['read', 'comment', 'write'])
+    expect((await w.as.member.get<DocumentSummary>(`/api/documents/${deliverable.id}`)).body.allowed).toEqual(['read', 'comment', 'suggest', 'write'])
     // The network's other documents are as before.
-    expect((await w.as.member.get<DocumentSummary>(`/api/documents/${w.documents.network.id}`)).body.allowed).toEqual(['read', 'comment'])
+    expect((await w.as.member.get<DocumentSummary>(`/api/documents/${w.documents.network.id}`)).body.allowed).toEqual(['read', 'comment', 'suggest'])
     expect((await w.as.secretariat.get<DocumentSummary>(`/api/documents/${deliverable.id}`)).body.title).toBe(deliverable.title)
   })
 
@@ -259,7 +259,7 @@ describe.each(DRIVERS)('taking part in a workshop, on %s', (driver) => {
     expect((await anonymous.get(`/api/documents/${w.workshop.agenda.id}`)).status).toBe(401)
     expect(await rightsOn(w.as.funder, w.workshop.id)).toEqual(Array(5).fill(['read']))
     expect((await w.as.funder.get<WorkshopList>('/api/workshops')).body.workshops.map((x) => x.id)).toEqual([w.workshop.id])
-    expect(await rightsOn(w.as.other, w.workshop.id)).toEqual(Array(5).fill(['read', 'comment']))
+    expect(await rightsOn(w.as.other, w.workshop.id)).toEqual(Array(5).fill(['read', 'comment', 'suggest']))
     const stranger = await signIn(t.app, await buildPerson(t.db, 'Sid Stranger'))
     expect((await stranger.get(`/api/workshops/${w.workshop.id}`)).status).toBe(403)
     expect((await stranger.get<WorkshopList>('/api/workshops')).body.workshops).toEqual([])
@@ -293,8 +293,8 @@ describe.each(DRIVERS)('taking part in a workshop, on %s', (driver) => {
     expect(await rightsOn(colleague, w.workshop.id)).toEqual(Array(5).fill(DOCUMENT_RIGHTS))
 
     expect((await w.as.secretariat.delete(`${w.participants}/${repId}`)).status).toBe(204)
-    expect(await rightsOn(colleague, w.workshop.id)).toEqual(Array(5).fill(['read', 'comment']))
-    expect(await rightsOn(w.as.member, w.workshop.id)).toEqual(Array(5).fill(['read', 'comment']))
+    expect(await rightsOn(colleague, w.workshop.id)).toEqual(Array(5).fill(['read', 'comment', 'suggest']))
+    expect(await rightsOn(w.as.member, w.workshop.id)).toEqual(Array(5).fill(['read', 'comment', 'suggest']))
   })
 
   it('lists the workshops one takes part in or can read, soonest first', async () => {

@@ -138,7 +138,7 @@ describe.each(DRIVERS)('who may open and change a live document (%s)', (driver) 
     expect(seen.user.color).toMatch(/^#[0-9a-f]{6}$/)
     const expertSeen = () => pilot.provider.awareness.getStates().get(expert.doc.clientID)?.user
     expert.provider.awareness.setLocalStateField('cursor', { anchor: 2 })
-    await expect.poll(expertSeen).toMatchObject({ name: 'Eva Expert', role: 'expert', access: 'comment' })
+    await expect.poll(expertSeen).toMatchObject({ name: 'Eva Expert', role: 'expert', access: 'suggest' })
     pilot.destroy()
     expert.destroy()
   })

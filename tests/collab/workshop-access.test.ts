@@ -59,7 +59,7 @@ describe.each(DRIVERS)('live connections to a workshop’s documents (%s)', (dri
     try {
       await Promise.all([synced(member), synced(other)])
       expect(await levelOf(member, other)).toBe('write')
-      expect(await levelOf(other, member)).toBe('comment')
+      expect(await levelOf(other, member)).toBe('suggest')
       appendParagraph(member.doc, 'Proposition d’Abidjan')
       await expect.poll(() => docText(other.doc)).toContain('Proposition d’Abidjan')
       appendParagraph(other.doc, 'Tentative d’une ville absente')
@@ -102,7 +102,7 @@ describe.each(DRIVERS)('live connections to a workshop’s documents (%s)', (dri
     const secretariat = connect(server, deliverable, { cookie: cookies.secretariat })
     try {
       await Promise.all([synced(other), synced(secretariat)])
-      expect(await levelOf(other, secretariat)).toBe('comment')
+      expect(await levelOf(other, secretariat)).toBe('suggest')
 
       const rep = await addParticipant({ kind: 'city_representative', name: 'Olga Other', cityId: world.cities.other.id })
       // The level changed: the socket closes, and the stock provider comes back at the new level.
