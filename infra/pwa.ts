@@ -96,6 +96,17 @@ export function pwa(): Plugin[] {
                   // that arrives after a sign-out, for the person who left, is not written back.
                   // (Copied into sw.js as text, so the name is spelt out: it is API_CACHE.)
                   cacheWillUpdate: async ({ response }) => ((await caches.has('atelier-api')) ? response : null),
+                  // Offline, kept answers are shown only while the session they were kept for lasts
+                  // (its end is in the kept /api/me): a session that ended while the device was
+                  // offline, or a browser closed without signing out, leaves them to no one.
+                  cachedResponseWillBeUsed: async ({ cachedResponse }) => {
+                    if (!cachedResponse) return null
+                    const me = await (await caches.open('atelier-api')).match('/api/me')
+                    const endsAt = Date.parse((await me?.json().catch(() => null))?.sessionExpiresAt)
+                    if (endsAt > Date.now()) return cachedResponse
+                    await caches.delete('atelier-api')
+                    return null
+                  },
                 },
               ],
             },

@@ -87,6 +87,8 @@ export type MeResponse = {
   actor: Actor
   networks: NetworkSummary[]
   cities: CitySummary[]
+  /** When this session ends unless used again (ISO): answers kept for offline use are not shown after it. */
+  sessionExpiresAt: string
 }
 
 export type NetworkDetail = NetworkSummary & {

@@ -60,5 +60,6 @@ export async function presentMe(q: Queryable, identity: Identity): Promise<MeRes
     actor,
     networks: networks.map((n) => presentNetwork(actor, n)),
     cities: cities.map((c) => presentCity(actor, c)),
+    sessionExpiresAt: identity.session.expiresAt.toISOString(),
   }
 }

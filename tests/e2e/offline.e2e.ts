@@ -131,6 +131,31 @@ describe('offline, after one visit', () => {
     await page.context().close()
   })
 
+  it('kept answers are not shown once the session they were kept for has ended, even with no network to ask', async () => {
+    const { people, cities } = world
+    const notes = await createDocument(server, people.member, cities.member, 'action_plan', 'Plan d’action — session finie hors ligne')
+    const page = await signInPage(browser, server, people.member)
+    const context = page.context()
+    await controlled(page)
+    await openDocument(page, notes.title)
+    await expect.poll(() => kept(page)).toContain(`atelier-api /api/documents/${notes.id}`)
+    // The session ends while the device is offline (it expired, or the browser was closed without
+    // signing out): the server cannot say so, but the kept /api/me knows when it was to end.
+    await context.setOffline(true)
+    await page.evaluate(async () => {
+      const cache = await caches.open('atelier-api')
+      const me = (await (await cache.match('/api/me'))!.json()) as { sessionExpiresAt: string }
+      await cache.put('/api/me', Response.json({ ...me, sessionExpiresAt: new Date(Date.now() - 60_000).toISOString() }))
+    })
+
+    const tab = await context.newPage()
+    await tab.goto(server.url)
+    await tab.getByRole('heading', { name: 'Impossible de charger Atelier' }).waitFor()
+    expect(await tab.getByText(notes.title).count()).toBe(0)
+    await expect.poll(async () => (await kept(tab)).filter((e) => e.startsWith('atelier-api '))).toEqual([])
+    await context.close()
+  })
+
   it('a new version waits for « Recharger »: a quiet notice that takes no focus; the page reloads on it only when asked', async () => {
     const page = await signInPage(browser, server, world.people.secretariat)
     const context = page.context()
