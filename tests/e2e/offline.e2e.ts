@@ -131,6 +131,38 @@ describe('offline, after one visit', () => {
     await page.context().close()
   })
 
+  it('a document opened before reopens from what the device kept, without waiting for the server’s summary', async () => {
+    const { people, cities } = world
+    const plan = await createDocument(server, people.pilot, cities.pilot, 'action_plan', 'Plan d’action — rouvert sans attendre')
+    const page = await signInPage(browser, server, people.pilot)
+    const context = page.context()
+    await controlled(page)
+    await openDocument(page, plan.title)
+    await typeUnder(page, 'Exposé du problème', 'Gardé sur l’appareil.')
+    await page.locator('.editor-status[data-status="saved"]').waitFor()
+    await expect.poll(() => kept(page)).toContain(`atelier-api /api/documents/${plan.id}`)
+
+    // The server's answer about the document is held back (a slow line), then let through.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let asked = 0
+    await context.route(`**/api/documents/${plan.id}`, async (route) => {
+      asked++
+      await held
+      await route.continue()
+    })
+    await page.reload()
+    await page.locator('.editor-prose[contenteditable="true"]', { hasText: 'Gardé sur l’appareil.' }).waitFor()
+    await page.locator('#document-title', { hasText: plan.title }).waitFor()
+    expect(asked).toBeGreaterThan(0)
+    release()
+    await typeUnder(page, 'Vision pour l’avenir', 'Écrit avant la réponse.')
+    await expect.poll(() => page.locator('.editor-status').getAttribute('data-status'), LIVE).toBe('saved')
+    await context.close()
+  })
+
   it('kept answers are not shown once the session they were kept for has ended, even with no network to ask', async () => {
     const { people, cities } = world
     const notes = await createDocument(server, people.member, cities.member, 'action_plan', 'Plan d’action — session finie hors ligne')

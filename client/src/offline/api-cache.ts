@@ -32,3 +32,15 @@ export async function resumeCachedApi(): Promise<void> {
   if (typeof caches === 'undefined') return
   await caches.open(API_CACHE)
 }
+
+/**
+ * A kept answer, while the session it was kept for lasts (as the worker checks, infra/pwa.ts):
+ * a screen shows it at once and replaces it with the server's answer when that arrives.
+ */
+export async function keptAnswer<T>(path: string): Promise<T | undefined> {
+  if (typeof caches === 'undefined' || !(await caches.has(API_CACHE))) return undefined
+  const cache = await caches.open(API_CACHE)
+  const me = (await (await cache.match('/api/me'))?.json()) as Partial<MeResponse> | undefined
+  if (!(Date.parse(me?.sessionExpiresAt ?? '') > Date.now())) return undefined
+  return (await (await cache.match(path))?.json()) as T | undefined
+}

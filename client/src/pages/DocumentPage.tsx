@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import type { DocumentSummary, PublicUser } from '../../../shared/api'
 import { TEMPLATES } from '../../../shared/templates'
@@ -13,7 +13,7 @@ import { spacePath } from '../lib/roles'
 import { DocumentActions } from '../versions/DocumentActions'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useLoad } from '../lib/useLoad'
-import { firstDocumentRead } from '../app/first-reads'
+import { firstDocumentRead, keptDocumentRead } from '../app/first-reads'
 import { NARROW_SCREEN, useMediaQuery } from '../lib/screens'
 import { StageBadge } from '../workflow/StageBadge'
 import { CyclesPanel } from '../workflow/CyclesPanel'
@@ -31,8 +31,11 @@ export function Component() {
   const [params] = useSearchParams()
   const narrow = useMediaQuery(NARROW_SCREEN)
   const doc = useLoad((signal) => firstDocumentRead(id, signal), id)
+  const kept = useKeptSummary(id)
+  // Until the server answers, the copy kept on this device (never after a refusal).
+  const summary = doc.data ?? (doc.status === 'loading' ? kept : undefined)
   // The list passes the title along, so it shows at once even on a slow link.
-  const title = doc.data?.title ?? (location.state as { title?: string } | null)?.title ?? t('document.title')
+  const title = summary?.title ?? (location.state as { title?: string } | null)?.title ?? t('document.title')
   useDocumentTitle(title)
 
   return (
@@ -41,23 +44,38 @@ export function Component() {
         <Link to="/">{t('document.back')}</Link>
       </p>
       <h1 id="document-title">{title}</h1>
-      {doc.data &&
+      {summary &&
         (narrow ? (
           // On a phone or a tablet the text comes first: what surrounds it is one tap away.
           <details className="document-details" open={params.get('panel') === 'workflow'}>
             <summary>
-              {t('compact.details')} <StageBadge document={doc.data} />
+              {t('compact.details')} <StageBadge document={summary} />
             </summary>
-            <AroundTheText document={doc.data} onChanged={doc.reload} />
+            <AroundTheText document={summary} onChanged={doc.reload} />
           </details>
         ) : (
-          <AroundTheText document={doc.data} onChanged={doc.reload} />
+          <AroundTheText document={summary} onChanged={doc.reload} />
         ))}
-      {doc.status === 'loading' && !doc.data && <Loading label={t('app.loading')} />}
+      {doc.status === 'loading' && !summary && <Loading label={t('app.loading')} />}
       {doc.status === 'error' && <Notice tone="error">{message(describeError(doc.error))}</Notice>}
-      {doc.data && me && <LiveDocument document={doc.data} user={me.user} onAccessChanged={doc.reload} />}
+      {summary && me && <LiveDocument document={summary} user={me.user} onAccessChanged={doc.reload} />}
     </section>
   )
+}
+
+/** The document's summary kept on this device, read once per document (see keptDocumentRead). */
+function useKeptSummary(documentId: string): DocumentSummary | undefined {
+  const [kept, setKept] = useState<{ id: string; summary: DocumentSummary | undefined }>()
+  useEffect(() => {
+    let current = true
+    void keptDocumentRead(documentId).then((summary) => {
+      if (current) setKept({ id: documentId, summary })
+    })
+    return () => {
+      current = false
+    }
+  }, [documentId])
+  return kept?.id === documentId ? kept.summary : undefined
 }
 
 /** What the document is and where, and what can be done with it besides writing: versions, export, submission. */
