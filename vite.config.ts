@@ -4,6 +4,7 @@ import { defineConfig } from 'vite'
 import { precompress } from './infra/precompress'
 import { preloadChunks } from './infra/preload-chunks'
 import { pwa } from './infra/pwa'
+import { signInShell } from './infra/sign-in-shell'
 
 const apiPort = Number(process.env.ATELIER_API_PORT) || 3000
 const apiTarget = `http://127.0.0.1:${apiPort}`
@@ -22,7 +23,7 @@ const proxy = {
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
   // French is the first language of every new visitor (i18n/locale.ts): its messages come with the entry.
-  plugins: [react(), preloadChunks(['client/src/i18n/fr.ts']), pwa(), precompress()],
+  plugins: [react(), preloadChunks(['client/src/i18n/fr.ts']), signInShell(), pwa(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 import type { Plugin, Rolldown } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { API_CACHE } from '../client/src/offline/api-cache'
+import { SIGN_IN_SHELL } from './build-names'
 
 /**
  * The API reads that reopening the app and a document offline needs (GET only): who is signed
@@ -62,7 +63,8 @@ export function pwa(): Plugin[] {
       workbox: {
         globPatterns: ['**/*.{js,css,html}'],
         manifestTransforms: [
-          async (entries) => ({ manifest: entries.filter((e) => !e.url.startsWith('assets/') || shell.has(e.url)), warnings: [] }),
+          // The sign-in page's first form (infra/sign-in-shell.ts) is for visitors the worker has not met yet.
+          async (entries) => ({ manifest: entries.filter((e) => e.url !== SIGN_IN_SHELL && (!e.url.startsWith('assets/') || shell.has(e.url))), warnings: [] }),
         ],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/collab/, /^\/mail\//],

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { Outlet, ScrollRestoration, useLocation } from 'react-router'
 import { Header } from '../components/Header'
 import { Loading, Notice } from '../components/ui'
@@ -7,6 +7,7 @@ import { describeError } from '../lib/errors'
 import { OfflineBanner } from './OfflineBanner'
 import { useSession } from './session'
 import { UpdatePrompt } from './UpdatePrompt'
+import { retireUnlessSignInNext } from './early-sign-in'
 
 /** Before the first screen can show (its code is still on its way). */
 export function AppLoading() {
@@ -22,6 +23,13 @@ export function Layout() {
   const main = useRef<HTMLElement>(null)
   const firstRender = useRef(true)
 
+  // The sign-in form the page arrived with stays until the sign-in page takes it over; anything
+  // else shown once the session is known (a valid session after all, setup, an error) replaces it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each change of screen, which is what it is for
+  useLayoutEffect(() => {
+    if (state.status !== 'loading') retireUnlessSignInNext()
+  }, [state.status, location.pathname])
+
   // On moving to another screen, put focus at the top of the new content, as a page load would.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of screen, which is what it is for
   useEffect(() => {
@@ -29,6 +37,9 @@ export function Layout() {
       firstRender.current = false
       return
     }
+    // A screen that put the caret in one of its fields (the sign-in page) keeps it there.
+    const active = document.activeElement
+    if (active instanceof HTMLInputElement && main.current?.contains(active)) return
     main.current?.focus({ preventScroll: true })
   }, [location.pathname])
 

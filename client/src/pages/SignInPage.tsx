@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect } from 'react'
+import { type FormEvent, useEffect, useLayoutEffect, useState } from 'react'
 import { Navigate, useLocation, useSearchParams } from 'react-router'
 import { endpoints, isApiError } from '../api'
 import { useSession } from '../app/session'
@@ -11,6 +11,7 @@ import { loadSchemas } from '../lib/schemas'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useForm } from '../lib/useForm'
 import { ForgotPassword } from './ForgotPassword'
+import { readEarlySignIn, retireEarlySignIn } from '../app/early-sign-in'
 
 export function SignInPage() {
   const { t, message } = useI18n()
@@ -19,13 +20,18 @@ export function SignInPage() {
   const location = useLocation()
   const setupDone = (location.state as { setupDone?: boolean } | null)?.setupDone === true
   const next = safeNext(params.get('next'))
-  const form = useForm({ email: '', password: '' })
+  // What was typed in the form the page arrived with, before the app was here (./early-sign-in.ts).
+  const [early] = useState(readEarlySignIn)
+  const form = useForm({ email: early?.email ?? '', password: early?.password ?? '' })
   useDocumentTitle(t('signIn.title'))
-  // Arriving to sign in, one types the address at once.
+  // Arriving to sign in, one types the address at once; after the early form, one goes on where one was.
+  useLayoutEffect(() => {
+    retireEarlySignIn()
+    form.ref.current?.querySelector<HTMLInputElement>(early?.focused === 'password' ? 'input[type="password"]' : 'input[type="email"]')?.focus()
+  }, [form.ref, early])
   useEffect(() => {
-    form.ref.current?.querySelector<HTMLInputElement>('input[type="email"]')?.focus()
     void loadSchemas().catch(() => {})
-  }, [form.ref])
+  }, [])
 
   if (setupNeeded) return <Navigate to="/setup" replace />
   if (me) return <Navigate to={next} replace />

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Request } from 'playwright-core'
+import { launchBrowser, newContext, seriousA11yViolations, startAppServer, type AppServer } from './harness'
+import { buildWorld, signInPage, type World } from './world'
+
+/**
+ * A visitor with no session gets the sign-in form in the page itself (infra/sign-in-shell.ts):
+ * on a slow line they type while the app's scripts arrive, and the app takes over with what they
+ * typed. The browser never sends that early form by itself.
+ */
+let browser: Browser
+let server: AppServer
+let world: World
+beforeAll(async () => {
+  browser = await launchBrowser()
+  server = await startAppServer()
+  world = await buildWorld(server)
+})
+afterAll(async () => {
+  await server?.stop()
+  await browser?.close()
+})
+
+describe('the sign-in form before the app is here', () => {
+  it('takes typing while the scripts are held back, then the app goes on with what was typed and where the caret was', async () => {
+    const { secretariat } = world.people
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    // The app's scripts are held back: only the page and its styles arrive.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await context.route('**/assets/*.js', async (route) => {
+      await held
+      await route.continue()
+    })
+    const documents: Request[] = []
+    page.on('request', (request) => {
+      if (request.isNavigationRequest()) documents.push(request)
+    })
+    await page.goto(`${server.url}/`, { waitUntil: 'commit' })
+
+    const email = page.getByLabel('Adresse e-mail')
+    await email.waitFor()
+    expect(await email.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.type(secretariat.email)
+    await page.keyboard.press('Tab')
+    const half = Math.ceil(secretariat.password.length / 2)
+    await page.keyboard.type(secretariat.password.slice(0, half))
+    // Enter does nothing yet: no submit button, two fields, so the browser does not send the form.
+    await page.keyboard.press('Enter')
+    expect(await page.getByRole('button', { name: 'Se connecter' }).isDisabled()).toBe(true)
+
+    release()
+    // The app's sign-in page: its button works, and the fields hold what was typed.
+    await page.locator('#root').getByRole('button', { name: 'Se connecter' }).and(page.locator(':enabled')).waitFor()
+    expect(await page.locator('#early').count()).toBe(0)
+    expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(secretariat.email)
+    const password = page.getByLabel('Mot de passe', { exact: true })
+    expect(await password.inputValue()).toBe(secretariat.password.slice(0, half))
+    expect(await password.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    await page.keyboard.type(secretariat.password.slice(half))
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
+    // The only page loads were the first one: the early form never left the browser.
+    expect(documents.map((r) => r.url())).toEqual([`${server.url}/`])
+    expect(documents.every((r) => !r.url().includes(encodeURIComponent(secretariat.password)))).toBe(true)
+    await context.close()
+  })
+
+  it('is in the page only for someone with no session, on the screens that ask for one', async () => {
+    const anonymous = await newContext(browser)
+    const hasEarlyForm = async (request: typeof anonymous.request, path: string) =>
+      (await (await request.get(`${server.url}${path}`)).text()).includes('id="early"')
+    expect(await hasEarlyForm(anonymous.request, '/')).toBe(true)
+    expect(await hasEarlyForm(anonymous.request, '/search')).toBe(true)
+    expect(await hasEarlyForm(anonymous.request, '/invitation/abc')).toBe(false)
+    // What the service worker keeps as the app's page for every screen.
+    expect(await hasEarlyForm(anonymous.request, '/index.html')).toBe(false)
+    expect(await hasEarlyForm(anonymous.request, '/setup')).toBe(false)
+    const signedIn = await signInPage(browser, server, world.people.pilot)
+    expect(await hasEarlyForm(signedIn.context().request, '/')).toBe(false)
+    await anonymous.close()
+    await signedIn.context().close()
+  })
+})
