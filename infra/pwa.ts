@@ -1,7 +1,7 @@
 import type { Plugin, Rolldown } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { API_CACHE } from '../client/src/offline/api-cache'
-import { SIGN_IN_SHELL } from './build-names'
+import { SIGN_IN_SHELL } from '../shared/client-build'
 
 /**
  * The API reads that reopening the app and a document offline needs (GET only): who is signed

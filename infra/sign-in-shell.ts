@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite'
 import fr from '../client/src/i18n/fr'
-import { SIGN_IN_SHELL } from './build-names'
+import { SIGN_IN_SHELL } from '../shared/client-build'
 
 const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
 

@@ -39,7 +39,7 @@ import { isFileUpload, jsonBodiesOnly } from './http/json-only'
 import { requestLog } from './http/request-log'
 import { revalidatedReads } from './http/revalidated-reads'
 import { securityHeaders } from './http/security-headers'
-import { staticClient } from './http/static-client'
+import { CLIENT_DIR, staticClient } from './http/static-client'
 
 const MAX_BODY_BYTES = 64 * 1024
 
@@ -116,7 +116,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
   wss.options.maxPayload = deps.config.collab.maxMessageBytes
   app.route('/collab', collabRoutes(upgradeWebSocket, deps.hub))
   app.route('/mail/unsubscribe', oneClickUnsubscribe)
-  app.route('/', staticClient(options.clientDir))
+  app.route('/', staticClient(options.clientDir ?? CLIENT_DIR, deps.auth.cookieName))
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err)

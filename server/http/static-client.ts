@@ -5,7 +5,7 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../context'
-import { SIGN_IN_SHELL } from '../../infra/build-names'
+import { SIGN_IN_SHELL } from '../../shared/client-build'
 
 export const CLIENT_DIR = resolve('dist/client')
 
@@ -19,7 +19,7 @@ const SIGNS_IN = /^\/(?:|signin|networks\/[^/]+(?:\/dashboard)?|cities\/[^/]+|wo
  * Serves the built React client. Any other GET path gets index.html so that shared links
  * (/documents/…, /invitation/…) open the app, which routes them itself.
  */
-export function staticClient(dir = CLIENT_DIR) {
+export function staticClient(dir: string, sessionCookie: string) {
   const app = new Hono<AppEnv>()
   const indexPath = join(dir, 'index.html')
   if (!existsSync(indexPath)) {
@@ -47,7 +47,7 @@ export function staticClient(dir = CLIENT_DIR) {
   // Someone with no session who opens a screen that asks for one gets the page with the sign-in
   // form already in it (infra/sign-in-shell.ts), instead of waiting for the app to draw it.
   app.get('*', async (c, next) => {
-    if (!SIGNS_IN.test(c.req.path) || getCookie(c, c.var.deps.auth.cookieName)) return next()
+    if (!SIGNS_IN.test(c.req.path) || getCookie(c, sessionCookie)) return next()
     c.header('Cache-Control', 'no-cache')
     return c.html(signIn)
   })

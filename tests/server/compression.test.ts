@@ -32,7 +32,7 @@ describe('compressed assets from the build', () => {
   })
 
   it('sends the copy the browser accepts, brotli first, with Vary: Accept-Encoding, and the plain file to those that accept none', async () => {
-    const app = staticClient(dir)
+    const app = staticClient(dir, 'atelier_session')
     const get = (encoding?: string) => app.request('/assets/app-abc123.js', { headers: encoding ? { 'accept-encoding': encoding } : {} })
     const br = await get('gzip, deflate, br')
     expect(br.headers.get('content-encoding')).toBe('br')
@@ -50,7 +50,7 @@ describe('compressed assets from the build', () => {
   })
 
   it('serves the service worker compressed, and it and the manifest with no-cache: their names stay the same across releases', async () => {
-    const app = staticClient(dir)
+    const app = staticClient(dir, 'atelier_session')
     const sw = await app.request('/sw.js', { headers: { 'accept-encoding': 'br' } })
     expect(sw.headers.get('content-type')).toMatch(/javascript/)
     expect(sw.headers.get('content-encoding')).toBe('br')
@@ -62,7 +62,7 @@ describe('compressed assets from the build', () => {
   })
 
   it('compresses the page itself for any route the app handles', async () => {
-    const res = await staticClient(dir).request('/documents/42', { headers: { 'accept-encoding': 'gzip' } })
+    const res = await staticClient(dir, 'atelier_session').request('/documents/42', { headers: { 'accept-encoding': 'gzip' } })
     expect(res.headers.get('content-encoding')).toBe('gzip')
     expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toContain('<title>Atelier</title>')
   })
