@@ -167,18 +167,25 @@ export class Room implements LiveDocument {
   }
 
   /**
-   * Applies a writer's update (in parts, see ApplyQueue): 'too-large' if it would make the
-   * document larger than allowed; rejects with MalformedUpdate, applying nothing, if it is not a
-   * valid update.
+   * Applies a client's update (in parts, see ApplyQueue): 'too-large' if it would make the
+   * document larger than allowed; `{ refused }` with the reason if an extension refuses it (see
+   * RoomExtension.admit); rejects with MalformedUpdate, applying nothing, if it is not a valid
+   * update. Nothing of a refused update is applied.
    */
-  async applyFromClient(connection: Member, update: Uint8Array): Promise<'applied' | 'too-large'> {
+  async applyFromClient(connection: Member, update: Uint8Array): Promise<'applied' | 'too-large' | { refused: string }> {
     if (this.bytes + this.queue.queuedBytes + update.length > this.deps.options.maxDocumentBytes) return 'too-large'
-    // Memory grows with items more than with bytes (a paste of tiny paragraphs): both are bounded.
+    let refused: string | null = null
     const admitted = await this.queue.apply(update, connection, (split) => {
+      // Memory grows with items more than with bytes (a paste of tiny paragraphs): both are bounded.
       if (this.items + split.structs > this.deps.options.maxDocumentItems) return false
+      for (const extension of this.extensions) {
+        refused = extension.admit?.(update, connection) ?? null
+        if (refused !== null) return false
+      }
       this.items += split.structs
       return true
     })
+    if (refused !== null) return { refused }
     return admitted ? 'applied' : 'too-large'
   }
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { checkSuggestion } from '../../server/collab/suggestions/check'
+import { Editing, docJson, paragraph, setContent, text } from '../helpers/suggesting'
+
+const EXPERT = 'expert-id'
+
+/** What the guard does with an update: apply it to a copy of the live document, and check. */
+function verdict(live: Y.Doc, update: Uint8Array, authorId = EXPERT): string | null {
+  const shadow = new Y.Doc()
+  shadow.getXmlFragment('default')
+  Y.applyUpdate(shadow, Y.encodeStateAsUpdate(live))
+  let transaction: Y.Transaction | undefined
+  shadow.transact((tr) => {
+    Y.applyUpdate(shadow, update)
+    transaction = tr
+  })
+  return checkSuggestion(live, shadow, transaction!, authorId)
+}
+
+/** A live document with two paragraphs, and a suggester's copy of it. */
+function world() {
+  const live = new Y.Doc()
+  setContent(live, docJson(paragraph(text('The city plans a new square.')), paragraph(text('Trees line the avenue.'))))
+  const copy = new Y.Doc()
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(live))
+  return { live, copy, editing: new Editing(copy, EXPERT) }
+}
+
+/** The update a change to the copy makes. */
+function change(copy: Y.Doc, make: () => void): Uint8Array {
+  const before = Y.encodeStateVector(copy)
+  make()
+  return Y.encodeStateAsUpdate(copy, before)
+}
+
+describe('the suggestion rule', () => {
+  it('accepts an inserted word', () => {
+    const { live, copy, editing } = world()
+    const update = change(copy, () => editing.suggest((tr, find) => tr.insertText(' green', find(' square'))))
+    expect(editing.content.textContent).toContain('new green square')
+    expect(verdict(live, update)).toBeNull()
+  })
+  it('accepts a split paragraph', () => {
+    const { live, copy, editing } = world()
+    const update = change(copy, () => editing.suggest((tr, find) => tr.split(find(' a new'))))
+    console.log(JSON.stringify(editing.content.toJSON()))
+    expect(verdict(live, update)).toBeNull()
+  })
+  it('refuses unmarked text', () => {
+    const { live, copy, editing } = world()
+    const update = change(copy, () => editing.edit((tr, find) => tr.insertText(' green', find(' square'))))
+    expect(verdict(live, update)).toMatch(/edits the text itself/)
+  })
+})
