@@ -37,7 +37,8 @@ class SuggestionGuard implements RoomExtension {
 
   private check(update: Uint8Array, userId: string): Refusal {
     if (update.length > MAX_SUGGESTION_BYTES) return `a suggestion may be at most ${MAX_SUGGESTION_BYTES / 1024} kB at once; suggest it in smaller parts`
-    const shadow = (this.shadow ??= this.copy())
+    if (!this.shadow) this.shadow = this.copy()
+    const shadow = this.shadow
     let transaction: Y.Transaction | undefined
     try {
       shadow.transact((tr) => {
