@@ -44,8 +44,38 @@ describe('the suggestion rule', () => {
   it('accepts a split paragraph', () => {
     const { live, copy, editing } = world()
     const update = change(copy, () => editing.suggest((tr, find) => tr.split(find(' a new'))))
-    console.log(JSON.stringify(editing.content.toJSON()))
+    expect(editing.content.childCount).toBe(3)
     expect(verdict(live, update)).toBeNull()
+  })
+
+  it('refuses keeping a suggested paragraph break while removing the marker that lets it be rejected, even from one side only', () => {
+    const { live, copy, editing } = world()
+    Y.applyUpdate(
+      live,
+      change(copy, () => editing.suggest((tr, find) => tr.split(find(' a new')))),
+    )
+    // The marker (a ZWSP carrying the insertion) ends the first half and starts the second.
+    const withoutMarker = (which: 'first' | 'second') =>
+      change(copy, () =>
+        editing.edit((tr) => {
+          const block = tr.doc.child(which === 'first' ? 0 : 1)
+          const start = which === 'first' ? 1 : 1 + tr.doc.child(0).nodeSize
+          const at = which === 'first' ? start + block.content.size - 1 : start
+          tr.delete(at, at + 1)
+        }),
+      )
+    const snapshot = Y.encodeStateAsUpdate(copy)
+    expect(verdict(live, withoutMarker('first'))).toMatch(/edits the text itself/)
+    const again = new Y.Doc()
+    Y.applyUpdate(again, snapshot)
+    const second = new Editing(again, EXPERT)
+    const update = change(again, () =>
+      second.edit((tr) => {
+        const at = 1 + tr.doc.child(0).nodeSize + 1
+        tr.delete(at, at + 1)
+      }),
+    )
+    expect(verdict(live, update)).toMatch(/edits the text itself/)
   })
   it('refuses unmarked text', () => {
     const { live, copy, editing } = world()

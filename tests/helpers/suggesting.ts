@@ -62,13 +62,18 @@ export function positionOf(doc: Node, text: string): number {
   return found
 }
 
-/** The library's marks carry an id only: give them their author and time. */
-function stamp(state: EditorState, authorId: string, createdAt = new Date().toISOString()): EditorState {
+/** The library's marks carry an id only: give them their author and time (a suggestion's first time, when it grows). */
+function stamp(state: EditorState, authorId: string, now = new Date().toISOString()): EditorState {
+  const times = new Map<string, string>()
+  state.doc.descendants((node) => {
+    for (const mark of node.marks) if (isSuggestionMark(mark) && mark.attrs.createdAt) times.set(String(mark.attrs.id), mark.attrs.createdAt)
+  })
   const tr = state.tr
   state.doc.descendants((node, pos) => {
     for (const mark of node.marks) {
       if (!isSuggestionMark(mark) || mark.attrs.authorId) continue
-      const stamped: Mark = mark.type.create({ ...mark.attrs, id: String(mark.attrs.id), authorId, createdAt })
+      const id = String(mark.attrs.id)
+      const stamped: Mark = mark.type.create({ ...mark.attrs, id, authorId, createdAt: times.get(id) ?? now })
       tr.removeMark(pos, pos + node.nodeSize, mark).addMark(pos, pos + node.nodeSize, stamped)
     }
   })
