@@ -21,7 +21,7 @@ export const CLOSE = {
   restarting: 1012,
   tryAgainLater: 1013,
   levelChanged: 4100,
-  /** A suggester's update was refused: the client drops its copy and syncs afresh (shared/collab.ts). */
+  /** An update was refused by an extension (the suggestion guard): the client drops its copy and syncs afresh (shared/collab.ts). */
   suggestionRefused: CLOSE_SUGGESTION_REFUSED,
   sessionEnded: 4401,
   accessRevoked: 4403,
@@ -208,9 +208,10 @@ export class Connection extends EditOrigin {
       (result) => {
         if (result === 'applied') return
         if (typeof result === 'object') {
-          this.logger.info({ userId: this.userId, documentId: room.documentId, reason: result.refused }, 'refused a suggester’s update')
-          this.send(encodePermissionDenied(`suggestion refused: ${result.refused}`))
-          this.close(CLOSE.suggestionRefused, 'suggestion refused')
+          // The client's copy holds what the document will never have: it must start afresh.
+          this.logger.info({ userId: this.userId, documentId: room.documentId, reason: result.refused }, 'an extension refused an update')
+          this.send(encodePermissionDenied(result.refused))
+          this.close(CLOSE.suggestionRefused, 'update refused')
           return
         }
         this.send(encodePermissionDenied('the document has reached its maximum size'))

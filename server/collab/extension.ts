@@ -49,8 +49,9 @@ export interface RoomExtension {
   /**
    * Before a client's update is applied, in the apply queue (so in order, with every change
    * before it applied): a reason refuses it whole, and nothing of it is applied, reported to
-   * onChange, stored or relayed; the room tells the client why. null lets it in (the next
-   * extension is asked). Runs on the event loop for every client update: it must be quick, and
+   * onChange, stored or relayed; the client is sent the reason as a permission-denied message,
+   * then closed with CLOSE_SUGGESTION_REFUSED (its copy must start afresh). null lets it in (the
+   * next extension is asked). Runs on the event loop for every client update: it must be quick, and
    * bound its own work. Updates relayed by other instances were admitted there, and are not asked.
    */
   admit?(update: Uint8Array, origin: EditOrigin): string | null

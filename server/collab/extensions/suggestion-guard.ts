@@ -30,9 +30,10 @@ class SuggestionGuard implements RoomExtension {
 
   admit(update: Uint8Array, origin: unknown): Refusal {
     if (!(origin instanceof Connection) || origin.access !== 'suggest') return null
-    const refusal = this.check(update, origin.userId)
-    if (refusal !== null) this.refused.add(origin)
-    return this.refused.has(origin) ? (refusal ?? 'an earlier change of this connection was refused') : null
+    const refusal = this.refused.has(origin) ? 'an earlier change of this connection was refused' : this.check(update, origin.userId)
+    if (refusal === null) return null
+    this.refused.add(origin)
+    return `suggestion refused: ${refusal}`
   }
 
   private check(update: Uint8Array, userId: string): Refusal {
