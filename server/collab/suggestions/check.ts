@@ -42,16 +42,14 @@ export function checkSuggestion(before: Y.Doc, after: Y.Doc, transaction: Y.Tran
     return 'the change builds on edits the server does not have'
   }
   const fragmentAfter = after.getXmlFragment(FRAGMENT)
-  const touched = new Set<string>()
+  const touched = new Set<Y.Item>()
   for (const type of transaction.changed.keys()) {
     let top: Y.AbstractType<Y.YEvent<any>> = type
     while (top._item && top._item.parent !== fragmentAfter) top = top._item.parent as Y.AbstractType<Y.YEvent<any>>
-    if (top._item) touched.add(key(top._item.id))
+    if (top._item) touched.add(top._item)
     else if ((top as unknown) !== fragmentAfter) return 'the change touches something outside the document’s text'
   }
-  const blocksBefore = before.getXmlFragment(FRAGMENT).toArray()
-  const blocksAfter = fragmentAfter.toArray()
-  const region = touchedRegion(blocksBefore, blocksAfter, touched)
+  const region = touchedRegion(blocksOf(before.getXmlFragment(FRAGMENT)), blocksOf(fragmentAfter), touched)
   if (!region) return null
   if (region.before.length > MAX_CHECKED_BLOCKS || region.after.length > MAX_CHECKED_BLOCKS) {
     return 'the change spans too much of the document at once; suggest it in smaller parts'
@@ -73,18 +71,21 @@ export function checkSuggestion(before: Y.Doc, after: Y.Doc, transaction: Y.Tran
   return null
 }
 
-type Block = Y.XmlElement | Y.XmlText | Y.XmlHook
-
-const key = (id: Y.ID) => `${id.client}:${id.clock}`
-const blockKey = (block: Block) => (block._item ? key(block._item.id) : '')
+/** The top-level blocks, as Yjs items: a walk of the list, which costs little even on a long document. */
+function blocksOf(fragment: Y.XmlFragment): Y.Item[] {
+  const items: Y.Item[] = []
+  for (let item = fragment._start; item !== null; item = item.right) if (!item.deleted) items.push(item)
+  return items
+}
 
 /**
  * The blocks that differ between the two lists, as a run in each: blocks that are in both, in
  * the same order, and untouched are the same, so whatever comes before the first difference
  * and after the last one is common. One common block on each side is kept in the region.
  */
-function touchedRegion(before: Block[], after: Block[], touched: Set<string>) {
-  const same = (a: Block | undefined, b: Block | undefined) => a !== undefined && b !== undefined && blockKey(a) === blockKey(b) && !touched.has(blockKey(a))
+function touchedRegion(before: Y.Item[], after: Y.Item[], touched: Set<Y.Item>) {
+  const same = (b: Y.Item | undefined, a: Y.Item | undefined) =>
+    a !== undefined && b !== undefined && a.id.client === b.id.client && a.id.clock === b.id.clock && !touched.has(a)
   let prefix = 0
   while (same(before[prefix], after[prefix])) prefix++
   if (prefix === before.length && prefix === after.length) return null
@@ -97,12 +98,13 @@ function touchedRegion(before: Block[], after: Block[], touched: Set<string>) {
 }
 
 /** The blocks as a document, read strictly: anything the schema does not know makes it unreadable. */
-function docOf(blocks: Block[]): Node {
+function docOf(blocks: Y.Item[]): Node {
   return schema.topNodeType.create(
     null,
     blocks.map((block) => {
-      if (!(block instanceof Y.XmlElement)) throw new Unreadable('text at the top level')
-      return nodeOf(block)
+      const type = block.content instanceof Y.ContentType ? block.content.type : null
+      if (!(type instanceof Y.XmlElement)) throw new Unreadable('something other than a block at the top level')
+      return nodeOf(type)
     }),
   )
 }
