@@ -207,6 +207,11 @@ export class Connection extends EditOrigin {
     room.applyFromClient(this, update).then(
       (result) => {
         if (result === 'applied') return
+        if (result === 'try-later') {
+          // The stock provider reconnects and sends what the document lacks again.
+          this.close(CLOSE.tryAgainLater, 'try again later')
+          return
+        }
         if (typeof result === 'object') {
           // The client's copy holds what the document will never have: it must start afresh.
           this.logger.info({ userId: this.userId, documentId: room.documentId, reason: result.refused }, 'an extension refused an update')

@@ -2,6 +2,9 @@ import type * as Y from 'yjs'
 import type { SpaceRef } from '../../shared/domain'
 import type { EditOrigin, PeerOrigin } from './origins'
 
+/** An admission that cannot be decided now (see RoomExtension.admit). */
+export const TRY_LATER = Symbol('try later')
+
 /** What an extension sees of its live document, and the little it may do to it. */
 export interface LiveDocument {
   readonly documentId: string
@@ -51,10 +54,12 @@ export interface RoomExtension {
    * before it applied): a reason refuses it whole, and nothing of it is applied, reported to
    * onChange, stored or relayed; the client is sent the reason as a permission-denied message,
    * then closed with CLOSE_SUGGESTION_REFUSED (its copy must start afresh). null lets it in (the
-   * next extension is asked). Runs on the event loop for every client update: it must be quick, and
-   * bound its own work. Updates relayed by other instances were admitted there, and are not asked.
+   * next extension is asked). TRY_LATER refuses it for now: the sender is closed with 1013 and its
+   * provider reconnects and sends it again, losing nothing. Runs on the event loop for every
+   * client update: it must be quick, and bound its own work. Updates relayed by other instances
+   * were admitted there, and are not asked.
    */
-  admit?(update: Uint8Array, origin: EditOrigin): string | null
+  admit?(update: Uint8Array, origin: EditOrigin): string | typeof TRY_LATER | null
   /**
    * After each change, once the people here have been sent it. `origin` says where it came
    * from (see origins.ts): an EditOrigin for someone's edit made on this instance, FROM_PEER or

@@ -80,7 +80,7 @@ async function keystrokes(paragraphs: number): Promise<{ admit: Summary | null; 
     let started = performance.now()
     const refusal = guard.admit!(update, origin)
     admit.push((performance.now() - started) * 1000)
-    if (refusal !== null) throw new Error(`the guard refused a keystroke: ${refusal}`)
+    if (refusal !== null) throw new Error(`the guard refused a keystroke: ${String(refusal)}`)
     Y.applyUpdate(live, update)
     started = performance.now()
     guard.onChange!(update, origin)

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { Connection } from '../../server/collab/connection'
+import { type LiveDocument, TRY_LATER } from '../../server/collab/extension'
+import { suggestionGuardWith } from '../../server/collab/extensions/suggestion-guard'
 import { checkSuggestion } from '../../server/collab/suggestions/check'
 import { Editing, docJson, paragraph, setContent, text } from '../helpers/suggesting'
 
@@ -81,5 +84,29 @@ describe('the suggestion rule', () => {
     const { live, copy, editing } = world()
     const update = change(copy, () => editing.edit((tr, find) => tr.insertText(' green', find(' square'))))
     expect(verdict(live, update)).toMatch(/edits the text itself/)
+  })
+})
+
+describe('the guard’s copy of the document', () => {
+  /** What the guard sees of a suggester's connection: its class, access and user id. */
+  const suggester = () => Object.assign(Object.create(Connection.prototype) as Connection, { access: 'suggest', userId: EXPERT })
+
+  it('is made again after a refusal only once the budget allows, the suggester being asked to try later meanwhile', () => {
+    const { live, copy, editing } = world()
+    let clock = 0
+    // Each reading of the clock is one millisecond later: making the copy "takes" 1 ms.
+    const guard = suggestionGuardWith(() => clock++)({ doc: live } as unknown as LiveDocument)
+    const hostile = change(copy, () => editing.edit((tr, find) => tr.insertText(' green', find(' square'))))
+    expect(guard.admit!(hostile, suggester())).toMatch(/^suggestion refused: /)
+
+    const fresh = new Y.Doc()
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(live))
+    const honest = new Editing(fresh, EXPERT)
+    const legit = change(fresh, () => honest.suggest((tr, find) => tr.insertText(' green', find(' square'))))
+    expect(guard.admit!(legit, suggester())).toBe(TRY_LATER)
+    clock += 100
+    expect(guard.admit!(legit, suggester())).toBeNull()
+    // An empty update (a sync with nothing new) needs no copy and is let through.
+    expect(guard.admit!(new Uint8Array([0, 0]), suggester())).toBeNull()
   })
 })

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../../shared/collab'
 import { Connection } from '../connection'
-import type { LiveDocument, RoomExtension, RoomExtensionFactory } from '../extension'
+import { type LiveDocument, type RoomExtension, type RoomExtensionFactory, TRY_LATER } from '../extension'
 import { MalformedUpdate } from '../update-parts'
 import { checkSuggestion, type Refusal } from '../suggestions/check'
 
@@ -13,33 +13,59 @@ import { checkSuggestion, type Refusal } from '../suggestions/check'
 export const MAX_SUGGESTION_BYTES = 64 * 1024
 
 /**
+ * Making the shadow copies the whole document on the event loop (a 1.5 MB document: a few
+ * hundred milliseconds on a busy machine). After making one, the next waits this many times as
+ * long, so that refused updates (each drops the shadow) cannot spend more than a tenth of the
+ * event loop copying; meanwhile suggesters are asked to try again later (1013, nothing lost).
+ */
+const REBUILD_PAUSE_FACTOR = 9
+
+/** An update carrying nothing (what a client sends when it has nothing the server lacks). */
+const isEmpty = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
+
+/**
  * Lets a `suggest` connection's updates into the document only when all they do is propose
  * changes of its own (the rule: suggestions/check.ts); writers' updates are never checked.
  *
  * The check needs the document as it would be after the update: a copy (the shadow), made from
  * the document at the first suggester's update and kept in step with every change since. The
  * candidate is applied to the shadow first; a refused one leaves the shadow ahead of the
- * document, so it is dropped and made again at the next suggester's update.
+ * document (undoing it would leave its items there, and the same update sent again would then
+ * look like no change), so it is dropped and made again at the next suggester's update.
  */
 class SuggestionGuard implements RoomExtension {
   private shadow: Y.Doc | undefined
   /** Connections refused once: whatever they sent after builds on what was refused. */
   private readonly refused = new WeakSet<Connection>()
+  private nextCopyAt = 0
 
-  constructor(private readonly live: LiveDocument) {}
+  constructor(
+    private readonly live: LiveDocument,
+    private readonly now: () => number,
+  ) {}
 
-  admit(update: Uint8Array, origin: unknown): Refusal {
-    if (!(origin instanceof Connection) || origin.access !== 'suggest') return null
-    const refusal = this.refused.has(origin) ? 'an earlier change of this connection was refused' : this.check(update, origin.userId)
-    if (refusal === null) return null
-    this.refused.add(origin)
-    return `suggestion refused: ${refusal}`
+  admit(update: Uint8Array, origin: unknown): Refusal | typeof TRY_LATER {
+    if (!(origin instanceof Connection) || origin.access !== 'suggest' || isEmpty(update)) return null
+    if (this.refused.has(origin)) return 'suggestion refused: an earlier change of this connection was refused'
+    if (update.length > MAX_SUGGESTION_BYTES)
+      return this.refuse(origin, `a suggestion may be at most ${MAX_SUGGESTION_BYTES / 1024} kB at once; suggest it in smaller parts`)
+    if (!this.shadow) {
+      if (this.now() < this.nextCopyAt) return TRY_LATER
+      const started = this.now()
+      this.shadow = this.copy()
+      const took = this.now() - started
+      this.nextCopyAt = started + took * (1 + REBUILD_PAUSE_FACTOR)
+    }
+    const refusal = this.check(this.shadow, update, origin.userId)
+    return refusal === null ? null : this.refuse(origin, refusal)
   }
 
-  private check(update: Uint8Array, userId: string): Refusal {
-    if (update.length > MAX_SUGGESTION_BYTES) return `a suggestion may be at most ${MAX_SUGGESTION_BYTES / 1024} kB at once; suggest it in smaller parts`
-    if (!this.shadow) this.shadow = this.copy()
-    const shadow = this.shadow
+  private refuse(origin: Connection, reason: string): string {
+    this.refused.add(origin)
+    return `suggestion refused: ${reason}`
+  }
+
+  private check(shadow: Y.Doc, update: Uint8Array, userId: string): Refusal {
     let transaction: Y.Transaction | undefined
     try {
       shadow.transact((tr) => {
@@ -76,4 +102,10 @@ class SuggestionGuard implements RoomExtension {
   }
 }
 
-export const suggestionGuard: RoomExtensionFactory = (live) => new SuggestionGuard(live)
+/** `now` is performance.now but for tests of the copying budget. */
+export const suggestionGuardWith =
+  (now: () => number): RoomExtensionFactory =>
+  (live) =>
+    new SuggestionGuard(live, now)
+
+export const suggestionGuard: RoomExtensionFactory = suggestionGuardWith(() => performance.now())
