@@ -80,6 +80,13 @@ describe('the suggestion rule', () => {
     )
     expect(verdict(live, update)).toMatch(/edits the text itself/)
   })
+  it('accepts joining two paragraphs (Backspace at the start of the second)', () => {
+    const { live, copy, editing } = world()
+    const boundary = editing.content.child(0).nodeSize
+    const update = change(copy, () => editing.suggest((tr) => tr.join(boundary)))
+    expect(verdict(live, update)).toBeNull()
+  })
+
   it('refuses unmarked text', () => {
     const { live, copy, editing } = world()
     const update = change(copy, () => editing.edit((tr, find) => tr.insertText(' green', find(' square'))))
