@@ -16,6 +16,7 @@ import { automaticVersions } from './collab/extensions/automatic-versions'
 import { derivedCopy } from './collab/extensions/derived-copy'
 import { peers } from './collab/extensions/peers'
 import { LiveStorage } from './collab/extensions/storage'
+import { suggestionGuard } from './collab/extensions/suggestion-guard'
 import { DocumentReader } from './collab/current-document'
 import { DocumentThread } from './documents/thread'
 import { DbAvailability } from './db/availability'
@@ -91,6 +92,7 @@ export function createDeps(
       ...(fanout === singleInstance ? [] : [peers({ fanout, storage, documents, logger, graceMs: hubOptions.peerGraceMs })]),
       derivedCopy({ documents, persistence, logger, debounceMs: hubOptions.contentDebounceMs }),
       automaticVersions({ versions, documents, idleMs: hubOptions.versionIdleMs }),
+      suggestionGuard,
       ...(options.extensions ?? []),
     ],
     options: hubOptions,

@@ -2,7 +2,7 @@ import type { WSContext } from 'hono/ws'
 import type { Logger } from 'pino'
 import type { SpaceRef } from '../../shared/domain'
 import type { OpenAccess } from '../../shared/policy'
-import type { PresenceUser } from '../../shared/collab'
+import { CLOSE_SUGGESTION_REFUSED, type PresenceUser } from '../../shared/collab'
 import { stampAwareness } from './presence'
 import type { Room } from './room'
 import { EditOrigin } from './origins'
@@ -21,6 +21,8 @@ export const CLOSE = {
   restarting: 1012,
   tryAgainLater: 1013,
   levelChanged: 4100,
+  /** An update was refused by an extension (the suggestion guard): the client drops its copy and syncs afresh (shared/collab.ts). */
+  suggestionRefused: CLOSE_SUGGESTION_REFUSED,
   sessionEnded: 4401,
   accessRevoked: 4403,
   documentTooLarge: 4413,
@@ -50,7 +52,7 @@ const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 
 /**
  * One socket on one document. It decodes what the client sends, lets only writers change the
- * document, stamps presence with the real identity, and buffers messages until the document
+ * document (and suggesters propose changes, checked by the suggestion guard), stamps presence with the real identity, and buffers messages until the document
  * has loaded. What it reads is paced by a byte budget (see ByteBudget).
  */
 export class Connection extends EditOrigin {
@@ -186,7 +188,7 @@ export class Connection extends EditOrigin {
   }
 
   private receiveUpdate(room: Room, update: Uint8Array): void {
-    if (this.access !== 'write') {
+    if (this.access !== 'write' && this.access !== 'suggest') {
       // Readers' sync replies normally carry nothing new; anything that would change the
       // document is refused and the client is told why.
       room.wouldChange(update).then(
@@ -205,6 +207,18 @@ export class Connection extends EditOrigin {
     room.applyFromClient(this, update).then(
       (result) => {
         if (result === 'applied') return
+        if (result === 'try-later') {
+          // The stock provider reconnects and sends what the document lacks again.
+          this.close(CLOSE.tryAgainLater, 'try again later')
+          return
+        }
+        if (typeof result === 'object') {
+          // The client's copy holds what the document will never have: it must start afresh.
+          this.logger.info({ userId: this.userId, documentId: room.documentId, reason: result.refused }, 'an extension refused an update')
+          this.send(encodePermissionDenied(result.refused))
+          this.close(CLOSE.suggestionRefused, 'update refused')
+          return
+        }
         this.send(encodePermissionDenied('the document has reached its maximum size'))
         this.close(CLOSE.documentTooLarge, 'document too large')
       },

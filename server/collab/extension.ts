@@ -1,10 +1,16 @@
+import type * as Y from 'yjs'
 import type { SpaceRef } from '../../shared/domain'
-import type { PeerOrigin } from './origins'
+import type { EditOrigin, PeerOrigin } from './origins'
+
+/** An admission that cannot be decided now (see RoomExtension.admit). */
+export const TRY_LATER = Symbol('try later')
 
 /** What an extension sees of its live document, and the little it may do to it. */
 export interface LiveDocument {
   readonly documentId: string
   readonly space: SpaceRef
+  /** The document itself, to read, never to change: changes go through the apply queue. */
+  readonly doc: Y.Doc
   /** Approximate encoded size: work that rewrites the whole document waits longer on a large one. */
   readonly bytes: number
   /** What the document holds, as a Yjs state vector: another copy answers with what this one lacks. */
@@ -26,10 +32,10 @@ export interface LiveDocument {
  * other instances holding it, its derived copy, its automatic versions, and next search indexing
  * and suggestion checks. The room keeps the Y.Doc, its sockets, presence and broadcast; it calls
  * each hook of every extension in the order the extensions were given (server.ts: storage, the
- * other instances, then the rest), and none of them can stop a change (they run after it). One
- * document's life, hook by hook:
+ * other instances, then the rest). Only admit can stop a change, before it is applied; every
+ * other hook runs after. One document's life, hook by hook:
  *
- *   beforeLoad → onLoad → afterLoad → onChange, onAwareness, stored … → onStop → beforeUnload
+ *   beforeLoad → onLoad → afterLoad → (admit → onChange), onAwareness, stored … → onStop → beforeUnload
  *
  * A document that fails to load, or whose changes storage refuses, gets onStop and no beforeUnload.
  */
@@ -43,6 +49,17 @@ export interface RoomExtension {
   onLoad?(): Promise<Uint8Array[] | undefined>
   /** Loaded: the document holds every update onLoad gave; sockets are let in after this. */
   afterLoad?(): void
+  /**
+   * Before a client's update is applied, in the apply queue (so in order, with every change
+   * before it applied): a reason refuses it whole, and nothing of it is applied, reported to
+   * onChange, stored or relayed; the client is sent the reason as a permission-denied message,
+   * then closed with CLOSE_SUGGESTION_REFUSED (its copy must start afresh). null lets it in (the
+   * next extension is asked). TRY_LATER refuses it for now: the sender is closed with 1013 and its
+   * provider reconnects and sends it again, losing nothing. Runs on the event loop for every
+   * client update: it must be quick, and bound its own work. Updates relayed by other instances
+   * were admitted there, and are not asked.
+   */
+  admit?(update: Uint8Array, origin: EditOrigin): string | typeof TRY_LATER | null
   /**
    * After each change, once the people here have been sent it. `origin` says where it came
    * from (see origins.ts): an EditOrigin for someone's edit made on this instance, FROM_PEER or

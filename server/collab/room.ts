@@ -4,7 +4,7 @@ import type { Logger } from 'pino'
 import type { SpaceRef } from '../../shared/domain'
 import type { DocumentThread } from '../documents/thread'
 import { ApplyQueue } from './apply-queue'
-import type { LiveDocument, RoomExtension, RoomExtensionFactory } from './extension'
+import { type LiveDocument, type RoomExtension, type RoomExtensionFactory, TRY_LATER } from './extension'
 import { FROM_PEER, FROM_STORAGE, type PeerOrigin, ServerEdit, type EditOrigin } from './origins'
 import { checkStateVector, encodeAwarenessStates, encodeSyncReply, encodeSyncStep2, encodeUpdate } from './protocol'
 
@@ -167,18 +167,26 @@ export class Room implements LiveDocument {
   }
 
   /**
-   * Applies a writer's update (in parts, see ApplyQueue): 'too-large' if it would make the
-   * document larger than allowed; rejects with MalformedUpdate, applying nothing, if it is not a
-   * valid update.
+   * Applies a client's update (in parts, see ApplyQueue): 'too-large' if it would make the
+   * document larger than allowed; `{ refused }` with the reason if an extension refuses it, and
+   * 'try-later' if one cannot decide now (see RoomExtension.admit); rejects with MalformedUpdate, applying nothing, if it is not a valid
+   * update. Nothing of a refused update is applied.
    */
-  async applyFromClient(connection: Member, update: Uint8Array): Promise<'applied' | 'too-large'> {
+  async applyFromClient(connection: Member, update: Uint8Array): Promise<'applied' | 'too-large' | 'try-later' | { refused: string }> {
     if (this.bytes + this.queue.queuedBytes + update.length > this.deps.options.maxDocumentBytes) return 'too-large'
-    // Memory grows with items more than with bytes (a paste of tiny paragraphs): both are bounded.
+    let refused: string | typeof TRY_LATER | null = null
     const admitted = await this.queue.apply(update, connection, (split) => {
+      // Memory grows with items more than with bytes (a paste of tiny paragraphs): both are bounded.
       if (this.items + split.structs > this.deps.options.maxDocumentItems) return false
+      for (const extension of this.extensions) {
+        refused = extension.admit?.(update, connection) ?? null
+        if (refused !== null) return false
+      }
       this.items += split.structs
       return true
     })
+    if (refused === TRY_LATER) return 'try-later'
+    if (refused !== null) return { refused }
     return admitted ? 'applied' : 'too-large'
   }
 

@@ -3,6 +3,7 @@ import { probe, SHAPES as EDITING_SHAPES, type Shape, type ShapeResult } from '.
 import { HOSTILE_SHAPE } from './hostile'
 import type { Summary } from './measure'
 import { benchSearch, printSearch } from './search'
+import { benchSuggestions, printSuggestions } from './suggestions'
 
 /**
  * `npm run bench`: the six load shapes against Atelier and against the reference y-websocket
@@ -13,6 +14,7 @@ import { benchSearch, printSearch } from './search'
  *   BENCH_TARGETS=reference which targets (default: atelier,reference)
  *   DATABASE_URL            passed to Atelier (otherwise its embedded database)
  *   BENCH_SEARCH_DOCS=10000 documents of the search figures (0: none), see ./search.ts
+ *   BENCH_SUGGESTIONS=0     no suggestion-guard figures (see ./suggestions.ts)
  */
 
 type Outcome = { status: 'ok'; result: ShapeResult } | { status: 'unavailable' | 'error'; message: string }
@@ -210,6 +212,10 @@ async function main(): Promise<number> {
     if (Number(process.env.BENCH_SEARCH_DOCS ?? 10_000) > 0) {
       log('search figures')
       printSearch(await benchSearch())
+    }
+    if (process.env.BENCH_SUGGESTIONS !== '0') {
+      log('suggestion guard figures')
+      printSuggestions(await benchSuggestions())
     }
     console.log(`\nTotal bench time: ${((performance.now() - t0) / 1000).toFixed(0)} s`)
     // A crash, or clients that did not converge; never a slow figure.

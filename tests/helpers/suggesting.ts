@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto'
+import type { Mark, Node } from '@tiptap/pm/model'
+import { EditorState, type Transaction } from '@tiptap/pm/state'
+import { updateYFragment } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { FRAGMENT } from '../../shared/collab'
+import type { PmNode } from '../../shared/content'
+import { transformToSuggestionTransaction } from '../../shared/suggest-changes/withSuggestChanges.js'
+import { isSuggestionMark } from '../../shared/suggestions'
+import { contentNode, schema } from '../../server/content/schema'
+import { readContent, yjsBlocks } from '../../server/content/yjs'
+
+/**
+ * Edits a Y.Doc as the editor does: a ProseMirror transaction on the document's content, turned
+ * into a suggestion by the vendored library when suggesting (its marks stamped with the author
+ * and the time, as Atelier's patched library does), written back through y-tiptap.
+ */
+export class Editing {
+  constructor(
+    readonly doc: Y.Doc,
+    readonly authorId: string,
+  ) {}
+
+  get content(): Node {
+    return readContent(this.doc)
+  }
+
+  /** A suggestion: `edit` builds an ordinary transaction, the library turns it into a suggestion. */
+  suggest(edit: (tr: Transaction, find: (text: string) => number) => void): void {
+    const state = EditorState.create({ doc: this.content, schema })
+    const tr = state.tr
+    edit(tr, (text) => positionOf(state.doc, text))
+    const suggested = state.apply(transformToSuggestionTransaction(tr, state, () => randomUUID()))
+    this.write(stamp(suggested, this.authorId).doc)
+  }
+
+  /** A plain edit, as a writer (or a forger) makes it. */
+  edit(edit: (tr: Transaction, find: (text: string) => number) => void): void {
+    const state = EditorState.create({ doc: this.content, schema })
+    const tr = state.tr
+    edit(tr, (text) => positionOf(state.doc, text))
+    this.write(state.apply(tr).doc)
+  }
+
+  /** Makes the Y.Doc hold `content`, changing what differs, as y-tiptap does after each transaction. */
+  write(content: Node): void {
+    this.doc.transact(() => updateYFragment(this.doc, this.doc.getXmlFragment(FRAGMENT), content, { mapping: new Map(), isOMark: new Map() }))
+  }
+}
+
+/** Where `text` starts in the document (a ProseMirror position, within one block); throws if it is not there. */
+export function positionOf(doc: Node, text: string): number {
+  let found = -1
+  doc.descendants((node, pos) => {
+    if (found >= 0) return false
+    if (!node.isTextblock) return true
+    const at = node.textContent.indexOf(text)
+    if (at >= 0) found = pos + 1 + at
+    return false
+  })
+  if (found < 0) throw new Error(`"${text}" is not in the document`)
+  return found
+}
+
+/** The library's marks carry an id only: give them their author and time (a suggestion's first time, when it grows). */
+function stamp(state: EditorState, authorId: string, now = new Date().toISOString()): EditorState {
+  const times = new Map<string, string>()
+  state.doc.descendants((node) => {
+    for (const mark of node.marks) if (isSuggestionMark(mark) && mark.attrs.createdAt) times.set(String(mark.attrs.id), mark.attrs.createdAt)
+  })
+  const tr = state.tr
+  state.doc.descendants((node, pos) => {
+    for (const mark of node.marks) {
+      if (!isSuggestionMark(mark) || mark.attrs.authorId) continue
+      const id = String(mark.attrs.id)
+      const stamped: Mark = mark.type.create({ ...mark.attrs, id, authorId, createdAt: times.get(id) ?? now })
+      tr.removeMark(pos, pos + node.nodeSize, mark).addMark(pos, pos + node.nodeSize, stamped)
+    }
+  })
+  return state.apply(tr)
+}
+
+/** Replaces a document's whole content with these blocks (a writer's edit). */
+export function setContent(doc: Y.Doc, json: PmNode): void {
+  const fragment = doc.getXmlFragment(FRAGMENT)
+  doc.transact(() => {
+    fragment.delete(0, fragment.length)
+    fragment.insert(0, yjsBlocks(contentNode(json)))
+  })
+}
+
+export const paragraph = (...content: PmNode[]): PmNode => ({ type: 'paragraph', content })
+export const text = (t: string, marks?: PmNode['marks']): PmNode => ({ type: 'text', text: t, ...(marks ? { marks } : {}) })
+export const docJson = (...content: PmNode[]): PmNode => ({ type: 'doc', content })
