@@ -1099,6 +1099,50 @@ const en: Messages = {
     allComments: 'All comments',
     details: 'Details and actions',
   },
+  /** Suggestion mode (client/src/editor/suggest/). */
+  suggestions: {
+    title: 'Suggestions',
+    someone: 'Someone',
+    offline: 'Offline: accepting, rejecting or withdrawing a suggestion needs a connection.',
+    empty: {
+      suggest: 'No pending suggestions. Edit the text: each insertion or deletion becomes a suggestion that the document’s writers accept or reject.',
+      write: 'No pending suggestions. To propose a change rather than make it, choose “Suggest” in the toolbar.',
+      read: 'No pending suggestions.',
+    },
+    byAuthor: 'From',
+    everyone: 'Everyone',
+    acceptAll: 'Accept all',
+    rejectAll: 'Reject all',
+    acceptAllOf: 'Accept all from {{name}}',
+    rejectAllOf: 'Reject all from {{name}}',
+    accept: 'Accept',
+    reject: 'Reject',
+    withdraw: 'Withdraw',
+    discuss: 'Discuss',
+    kind: {
+      replace: 'Replace “{{from}}” with “{{to}}”',
+      insert: 'Add “{{text}}”',
+      delete: 'Delete “{{text}}”',
+      split: 'Split the paragraph here',
+      join: 'Join two paragraphs',
+    },
+    formattingOff: 'Formatting is unavailable in suggestion mode: only text proposals are accepted.',
+    mode: {
+      label: 'Editing mode',
+      edit: 'Edit',
+      suggest: 'Suggest',
+      forced: 'Suggestion mode',
+    },
+    titleOf: {
+      insertion: 'Insertion suggested by {{name}}',
+      deletion: 'Deletion suggested by {{name}}',
+    },
+    notice: 'You are proposing changes: what you type or delete becomes a suggestion that the document’s writers accept or reject.',
+    refused: 'This change could not be saved: in suggestion mode, only text proposals are accepted.',
+    refusedAfter: 'The document has been reloaded as it is on the server.',
+    compact_one: 'Suggestions, {{count}} pending',
+    compact_other: 'Suggestions, {{count}} pending',
+  },
 }
 
 export default en

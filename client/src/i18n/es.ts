@@ -1109,6 +1109,51 @@ const es: Messages = {
     allComments: 'Todos los comentarios',
     details: 'Detalles y acciones',
   },
+  /** Suggestion mode (client/src/editor/suggest/). */
+  suggestions: {
+    title: 'Sugerencias',
+    someone: 'Alguien',
+    offline: 'Sin conexión: aceptar, rechazar o retirar una sugerencia requiere conexión.',
+    empty: {
+      suggest:
+        'No hay sugerencias pendientes. Modifique el texto: cada adición o supresión se convierte en una sugerencia que los redactores del documento aceptan o rechazan.',
+      write: 'No hay sugerencias pendientes. Para proponer un cambio en lugar de hacerlo, elija «Sugerir» en la barra de herramientas.',
+      read: 'No hay sugerencias pendientes.',
+    },
+    byAuthor: 'De',
+    everyone: 'Todas las personas',
+    acceptAll: 'Aceptar todo',
+    rejectAll: 'Rechazar todo',
+    acceptAllOf: 'Aceptar todo de {{name}}',
+    rejectAllOf: 'Rechazar todo de {{name}}',
+    accept: 'Aceptar',
+    reject: 'Rechazar',
+    withdraw: 'Retirar',
+    discuss: 'Comentar',
+    kind: {
+      replace: 'Reemplazar «{{from}}» por «{{to}}»',
+      insert: 'Añadir «{{text}}»',
+      delete: 'Suprimir «{{text}}»',
+      split: 'Dividir el párrafo aquí',
+      join: 'Unir dos párrafos',
+    },
+    formattingOff: 'El formato no está disponible en modo sugerencia: solo se aceptan propuestas de texto.',
+    mode: {
+      label: 'Modo de edición',
+      edit: 'Editar',
+      suggest: 'Sugerir',
+      forced: 'Modo sugerencia',
+    },
+    titleOf: {
+      insertion: 'Adición sugerida por {{name}}',
+      deletion: 'Supresión sugerida por {{name}}',
+    },
+    notice: 'Usted propone cambios: lo que escribe o borra se convierte en una sugerencia que los redactores del documento aceptan o rechazan.',
+    refused: 'Este cambio no pudo guardarse: en modo sugerencia, solo se aceptan propuestas de texto.',
+    refusedAfter: 'El documento se ha recargado tal como está en el servidor.',
+    compact_one: 'Sugerencias, {{count}} pendiente',
+    compact_other: 'Sugerencias, {{count}} pendientes',
+  },
 }
 
 export default es

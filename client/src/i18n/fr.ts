@@ -1109,6 +1109,51 @@ const fr = {
     allComments: 'Tous les commentaires',
     details: 'Détails et actions',
   },
+  /** Suggestion mode (client/src/editor/suggest/). */
+  suggestions: {
+    title: 'Suggestions',
+    someone: 'Quelqu’un',
+    offline: 'Hors ligne : accepter, refuser ou retirer une suggestion demande une connexion.',
+    empty: {
+      suggest:
+        'Aucune suggestion en attente. Modifiez le texte : chaque ajout ou suppression devient une suggestion, que les rédacteurs du document acceptent ou refusent.',
+      write: 'Aucune suggestion en attente. Pour proposer un changement plutôt que le faire, choisissez « Suggérer » dans la barre d’outils.',
+      read: 'Aucune suggestion en attente.',
+    },
+    byAuthor: 'De',
+    everyone: 'Toutes les personnes',
+    acceptAll: 'Tout accepter',
+    rejectAll: 'Tout refuser',
+    acceptAllOf: 'Tout accepter de {{name}}',
+    rejectAllOf: 'Tout refuser de {{name}}',
+    accept: 'Accepter',
+    reject: 'Refuser',
+    withdraw: 'Retirer',
+    discuss: 'Discuter',
+    kind: {
+      replace: 'Remplacer « {{from}} » par « {{to}} »',
+      insert: 'Ajouter « {{text}} »',
+      delete: 'Supprimer « {{text}} »',
+      split: 'Couper le paragraphe ici',
+      join: 'Réunir deux paragraphes',
+    },
+    formattingOff: 'Mise en forme indisponible en mode suggestion : seules les propositions de texte sont acceptées.',
+    mode: {
+      label: 'Mode d’édition',
+      edit: 'Modifier',
+      suggest: 'Suggérer',
+      forced: 'Mode suggestion',
+    },
+    titleOf: {
+      insertion: 'Ajout suggéré par {{name}}',
+      deletion: 'Suppression suggérée par {{name}}',
+    },
+    notice: 'Vous proposez des modifications : ce que vous tapez ou effacez devient une suggestion, que les rédacteurs du document acceptent ou refusent.',
+    refused: 'Cette modification n’a pas pu être enregistrée : en mode suggestion, seules les propositions de texte sont acceptées.',
+    refusedAfter: 'Le document a été rechargé tel qu’il est sur le serveur.',
+    compact_one: 'Suggestions, {{count}} en attente',
+    compact_other: 'Suggestions, {{count}} en attente',
+  },
 }
 
 export default fr
