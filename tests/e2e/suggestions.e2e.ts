@@ -193,7 +193,7 @@ describe('suggestion mode', () => {
     await pilot.getByRole('button', { name: 'Suggestions, 1 en attente' }).click()
     const sheet = pilot.getByRole('dialog', { name: 'Commentaires' })
     await sheet.locator('.suggestion-card', { hasText: 'Proposition de l’experte.' }).waitFor()
-    expect(await sheet.getByRole('button', { name: 'Accepter' }).count()).toBe(1)
+    expect(await sheet.getByRole('button', { name: 'Accepter', exact: true }).count()).toBe(1)
     expect(await seriousA11yViolations(pilot)).toEqual([])
   })
 })
