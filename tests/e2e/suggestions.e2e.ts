@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Transaction } from '@tiptap/pm/state'
 import type { Browser, Page } from 'playwright-core'
 import type { WorkshopView } from '../../shared/api'
 import { addDays } from '../../shared/days'
@@ -67,7 +68,8 @@ describe('suggestion mode', () => {
       })
       await api.post(`/api/workshops/${workshop.id}/participants`, { kind: 'international_expert', funded: true, name: people.expert.name })
     })
-    const title = `Fiche du plan d’action — ${cities.pilot.name}`
+    // Not « Plan d’action — … »: the home screen's links are found by their words.
+    const title = `Fiche thématique — atelier de ${cities.pilot.name}`
     await createDocument(server, people.secretariat, network, 'thematic_sheet', title)
     const pilot = await openAs(browser, server, people.pilot, title)
     await situation(pilot).click()
@@ -96,8 +98,19 @@ describe('suggestion mode', () => {
     await expect.poll(() => inserted(pilot)).toBe(NEW)
     expect(await pilot.locator('.editor-prose .suggestion-insertion').first().getAttribute('title')).toBe(`Ajout suggéré par ${people.expert.name}`)
     expect(await seriousA11yViolations(pilot)).toEqual([])
-    await pilotCard.click()
+    // Clicking the suggested text selects its card; clicking the card selects the text.
+    await pilot.locator('.editor-prose .suggestion-insertion').first().click()
     await expect.poll(() => pilotCard.getAttribute('class')).toContain('suggestion-card-active')
+    await pilot.locator('.suggestions-title').click()
+    await pilotCard.locator('.suggestion-meta').click()
+    await pilot.waitForFunction((words) => {
+      const dom = document.querySelector('.editor-prose') as
+        | (Element & { editor?: { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } } })
+        | null
+      const state = dom?.editor?.state
+      return !!state && state.doc.textBetween(state.selection.from, state.selection.to).includes(words)
+    }, NEW)
+    await pilot.evaluate(() => window.scrollTo(0, 0))
     await pilot.screenshot({ path: artifactPath('suggestions.png') })
 
     await pilotCard.getByRole('button', { name: 'Accepter' }).click()
@@ -124,6 +137,12 @@ describe('suggestion mode', () => {
     await expert.keyboard.press('Backspace')
     const deletion = card(expert, 'Supprimer')
     await deletion.waitFor()
+    // « Discuter » opens a comment on the suggestion's words.
+    await deletion.getByRole('button', { name: 'Discuter' }).click()
+    const box = expert.getByRole('combobox', { name: /Votre commentaire/ })
+    await box.pressSequentially('La chaleur dure de mai à octobre.')
+    await box.press('Control+Enter')
+    await pilot.locator('.thread-card', { hasText: 'La chaleur dure de mai à octobre.' }).locator('.thread-quote', { hasText: 'en été' }).waitFor()
     // Her own: she may withdraw it, not accept it.
     expect(await deletion.getByRole('button', { name: 'Accepter' }).count()).toBe(0)
     await card(pilot, 'Supprimer').waitFor()
@@ -177,6 +196,35 @@ describe('suggestion mode', () => {
     await writer.keyboard.type(' Mis à jour.')
     await expect.poll(() => editorText(pilot)).toContain('Mis à jour.')
     expect(await inserted(pilot)).toBe(' Un parc ombragé par quartier.')
+  })
+
+  it('an edit that is not a suggestion is refused: the expert’s editor drops its copy, syncs afresh and says why', async () => {
+    const { people, network } = world
+    const title = 'Fiche thématique — modification refusée'
+    await createDocument(server, people.secretariat, network, 'thematic_sheet', title)
+    const pilot = await openAs(browser, server, people.pilot, title)
+    await situation(pilot).click()
+    await pilot.keyboard.type(SENTENCE)
+    const expert = await openAs(browser, server, people.expert, title)
+    await expert.locator('.editor-prose', { hasText: SENTENCE }).waitFor()
+    await expert.locator('.editor-status[data-status="saved"]').waitFor()
+
+    // A plain edit, past suggestion mode (as a modified client would send it).
+    await expert.locator('.editor-prose').evaluate((dom) => {
+      const editor = (dom as unknown as { editor: { state: { tr: Transaction }; view: { dispatch(tr: Transaction): void } } }).editor
+      editor.view.dispatch(editor.state.tr.insertText('FORGÉ ', 1).setMeta('@handlewithcare/prosemirror-suggest-changes$', { skip: true }))
+    })
+    await expert
+      .getByText('Cette modification n’a pas pu être enregistrée : en mode suggestion, seules les propositions de texte sont acceptées.', { exact: false })
+      .waitFor()
+    await expert.locator('.editor-prose', { hasText: SENTENCE }).waitFor()
+    await expect.poll(() => editorText(expert)).not.toContain('FORGÉ')
+    // Afresh, her suggestions go through again; the pilot city never saw the forged words.
+    await situation(expert).click()
+    await expert.keyboard.press('End')
+    await expert.keyboard.type(' Surtout le midi.')
+    await expect.poll(() => inserted(pilot)).toBe(' Surtout le midi.')
+    expect(await editorText(pilot)).not.toContain('FORGÉ')
   })
 
   it('on a phone, the cards are in the sheet with the comments', async () => {
