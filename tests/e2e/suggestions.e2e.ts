@@ -101,8 +101,9 @@ describe('suggestion mode', () => {
     // Clicking the suggested text selects its card; clicking the card selects the text.
     await pilot.locator('.editor-prose .suggestion-insertion').first().click()
     await expect.poll(() => pilotCard.getAttribute('class')).toContain('suggestion-card-active')
-    await pilot.locator('.suggestions-title').click()
-    await pilotCard.locator('.suggestion-meta').click()
+    // From the keyboard: the card's summary is a button that selects the words.
+    await pilotCard.getByRole('button', { name: what }).focus()
+    await pilot.keyboard.press('Enter')
     await pilot.waitForFunction((words) => {
       const dom = document.querySelector('.editor-prose') as
         | (Element & { editor?: { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } } })
@@ -241,7 +242,14 @@ describe('suggestion mode', () => {
     await pilot.getByRole('button', { name: 'Suggestions, 1 en attente' }).click()
     const sheet = pilot.getByRole('dialog', { name: 'Commentaires' })
     await sheet.locator('.suggestion-card', { hasText: 'Proposition de l’experte.' }).waitFor()
-    expect(await sheet.getByRole('button', { name: 'Accepter', exact: true }).count()).toBe(1)
+    const accept = sheet.getByRole('button', { name: 'Accepter', exact: true })
+    expect(await accept.count()).toBe(1)
     expect(await seriousA11yViolations(pilot)).toEqual([])
+    // Settling is done by the server: offline, the buttons say why they wait.
+    await pilot.context().setOffline(true)
+    await expect.poll(() => accept.isDisabled()).toBe(true)
+    expect(await accept.getAttribute('title')).toBe('Hors ligne : accepter, refuser ou retirer une suggestion demande une connexion.')
+    await pilot.context().setOffline(false)
+    await expect.poll(() => accept.isDisabled()).toBe(false)
   })
 })

@@ -1119,6 +1119,7 @@ const en: Messages = {
     reject: 'Reject',
     withdraw: 'Withdraw',
     discuss: 'Discuss',
+    show: 'Show in the text',
     kind: {
       replace: 'Replace “{{from}}” with “{{to}}”',
       insert: 'Add “{{text}}”',

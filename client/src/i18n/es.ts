@@ -1130,6 +1130,7 @@ const es: Messages = {
     reject: 'Rechazar',
     withdraw: 'Retirar',
     discuss: 'Comentar',
+    show: 'Ver en el texto',
     kind: {
       replace: 'Reemplazar «{{from}}» por «{{to}}»',
       insert: 'Añadir «{{text}}»',

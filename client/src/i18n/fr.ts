@@ -1130,6 +1130,7 @@ const fr = {
     reject: 'Refuser',
     withdraw: 'Retirer',
     discuss: 'Discuter',
+    show: 'Voir dans le texte',
     kind: {
       replace: 'Remplacer « {{from}} » par « {{to}} »',
       insert: 'Ajouter « {{text}} »',

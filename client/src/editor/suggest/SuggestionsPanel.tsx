@@ -129,9 +129,21 @@ export function SuggestionsPanel({ editor, documentId, userId, pending, names, c
                 onClick={() => select(s.id)}
                 onFocus={() => onActivate(s.id)}
               >
-                <p id={`${cardId(s.id)}-what`} className="suggestion-what">
-                  <SuggestionSummary suggestion={s} />
-                </p>
+                <h3 className="suggestion-what">
+                  {/* The keyboard's way to the suggested words: the same as clicking the card. */}
+                  <button
+                    type="button"
+                    id={`${cardId(s.id)}-what`}
+                    className="suggestion-show"
+                    title={t('suggestions.show')}
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      select(s.id)
+                    }}
+                  >
+                    <SuggestionSummary suggestion={s} />
+                  </button>
+                </h3>
                 <p className="suggestion-meta">
                   <span className="suggestion-author">{author?.name ?? t('suggestions.someone')}</span>
                   {author?.city && <span> · {author.city}</span>}
