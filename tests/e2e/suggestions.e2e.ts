@@ -111,7 +111,8 @@ describe('suggestion mode', () => {
       const state = dom?.editor?.state
       return !!state && state.doc.textBetween(state.selection.from, state.selection.to).includes(words)
     }, NEW)
-    await pilot.evaluate(() => window.scrollTo(0, 0))
+    // The editor's bar at the top of the window: the text, its suggestion and the card in one view.
+    await pilot.locator('.editor-bar').evaluate((bar) => bar.scrollIntoView())
     await pilot.screenshot({ path: artifactPath('suggestions.png') })
 
     await pilotCard.getByRole('button', { name: 'Accepter' }).click()
