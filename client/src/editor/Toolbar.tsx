@@ -56,21 +56,6 @@ export function Toolbar({ editor, onLink, suggesting, onMode }: Props) {
         <Tool label={t('editor.toolbar.redo')} keys="Mod+Shift+Z" disabled={!state.canRedo} onClick={() => run().redo().run()} icon="↷" />
       </Group>
       <Group>
-        {onMode ? (
-          <select
-            className="editor-style editor-mode"
-            aria-label={t('suggestions.mode.label')}
-            value={suggesting ? 'suggest' : 'edit'}
-            onChange={(event) => onMode(event.target.value === 'suggest')}
-          >
-            <option value="edit">{t('suggestions.mode.edit')}</option>
-            <option value="suggest">{t('suggestions.mode.suggest')}</option>
-          </select>
-        ) : (
-          <span className="editor-toolbar-note">{t('suggestions.mode.forced')}</span>
-        )}
-      </Group>
-      <Group>
         <select
           className="editor-style"
           aria-label={t('editor.toolbar.style')}
@@ -152,6 +137,22 @@ export function Toolbar({ editor, onLink, suggesting, onMode }: Props) {
           </>
         ) : (
           <Tool off={off} label={t('editor.toolbar.table')} onClick={() => run().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} icon="▦" />
+        )}
+      </Group>
+      {/* Last, as Google Docs' mode menu: « Modifier / Suggérer ». */}
+      <Group>
+        {onMode ? (
+          <select
+            className="editor-style editor-mode"
+            aria-label={t('suggestions.mode.label')}
+            value={suggesting ? 'suggest' : 'edit'}
+            onChange={(event) => onMode(event.target.value === 'suggest')}
+          >
+            <option value="edit">{t('suggestions.mode.edit')}</option>
+            <option value="suggest">{t('suggestions.mode.suggest')}</option>
+          </select>
+        ) : (
+          <span className="editor-toolbar-note">{t('suggestions.mode.forced')}</span>
         )}
       </Group>
       {off && <span className="editor-toolbar-note">{off}</span>}
