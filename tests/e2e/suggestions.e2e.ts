@@ -200,6 +200,39 @@ describe('suggestion mode', () => {
     expect(await inserted(pilot)).toBe(' Un parc ombragé par quartier.')
   })
 
+  it('the pilot city rejects all of one person’s suggestions, then accepts all the others', async () => {
+    const { people, network } = world
+    const title = 'Fiche thématique — suggestions de deux personnes'
+    await createDocument(server, people.secretariat, network, 'thematic_sheet', title)
+    const pilot = await openAs(browser, server, people.pilot, title)
+    await situation(pilot).click()
+    await pilot.keyboard.type(SENTENCE)
+    const expert = await openAs(browser, server, people.expert, title)
+    await expert.locator('.editor-prose', { hasText: SENTENCE }).waitFor()
+    await situation(expert).click()
+    await expert.keyboard.press('End')
+    await expert.keyboard.type(' Proposé par l’experte.')
+    await card(pilot, 'Proposé par l’experte.').waitFor()
+
+    await pilot.getByLabel('Mode d’édition').selectOption('suggest')
+    await situation(pilot).click()
+    await pilot.keyboard.press('Home')
+    await pilot.keyboard.type('Constat : ')
+    await card(pilot, 'Constat :').waitFor()
+
+    await pilot.getByLabel('De').selectOption({ label: people.expert.name })
+    await pilot.getByRole('button', { name: `Tout refuser de ${people.expert.name}` }).click()
+    for (const page of [pilot, expert]) {
+      await expect.poll(() => editorText(page)).not.toContain('Proposé par l’experte.')
+      await card(page, 'Constat :').waitFor()
+    }
+    await pilot.getByRole('button', { name: 'Tout accepter' }).click()
+    for (const page of [pilot, expert]) {
+      await expect.poll(() => page.locator('.suggestion-card').count()).toBe(0)
+      await expect.poll(() => editorText(page)).toContain(`Constat : ${SENTENCE}`)
+    }
+  })
+
   it('an edit that is not a suggestion is refused: the expert’s editor drops its copy, syncs afresh and says why', async () => {
     const { people, network } = world
     const title = 'Fiche thématique — modification refusée'

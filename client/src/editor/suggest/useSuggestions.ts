@@ -38,7 +38,9 @@ export function useSuggestions(editor: Editor | null, documentId: string, provid
   useEffect(() => {
     const read = () => {
       const found = new Map<string, Author>()
-      for (const state of provider.awareness.getStates().values()) {
+      for (const [clientId, state] of provider.awareness.getStates()) {
+        // One's own state is what this page set, without the city the server stamps for others.
+        if (clientId === provider.awareness.clientID) continue
         const user = (state as { user?: Partial<PresenceUser> }).user
         if (user?.id && user.name) found.set(user.id, { name: user.name, city: user.city ?? null })
       }
@@ -49,16 +51,20 @@ export function useSuggestions(editor: Editor | null, documentId: string, provid
     return () => provider.awareness.off('change', read)
   }, [provider])
 
-  const names = useMemo(() => {
+  // Those the server named come first; then who is here now, then who may be mentioned.
+  const known = useMemo(() => {
     const all = new Map<string, Author>(fetched)
     for (const [id, author] of present) if (!all.has(id)) all.set(id, author)
-    for (const person of [...people, me]) if (!all.has(person.id)) all.set(person.id, { name: person.name, city: person.city })
+    for (const person of people) if (!all.has(person.id)) all.set(person.id, { name: person.name, city: person.city })
     return all
-  }, [fetched, present, people, me])
+  }, [fetched, present, people])
+  // Oneself, until the server says which city one speaks for here.
+  const names = useMemo(() => (known.has(me.id) ? known : new Map(known).set(me.id, { name: me.name, city: me.city })), [known, me])
 
-  // Someone nobody here knows yet (an author who left, or not among those one may mention): ask the server once.
+  // Someone nobody here knows yet (an author who left, not among those one may mention, or
+  // oneself, whose city only the server knows): ask the server, once per person.
   const asked = useRef(new Set<string>())
-  const unknown = pending.map((s) => s.authorId).filter((id) => !names.has(id) && !asked.current.has(id))
+  const unknown = pending.map((s) => s.authorId).filter((id) => !known.has(id) && !asked.current.has(id))
   const unknownKey = [...new Set(unknown)].sort().join(',')
   useEffect(() => {
     if (!unknownKey) return
