@@ -220,7 +220,7 @@ describe('suggestion mode', () => {
     await pilot.keyboard.type('Constat : ')
     await card(pilot, 'Constat :').waitFor()
 
-    await pilot.getByLabel('De').selectOption({ label: people.expert.name })
+    await pilot.getByLabel('De', { exact: true }).selectOption({ label: people.expert.name })
     await pilot.getByRole('button', { name: `Tout refuser de ${people.expert.name}` }).click()
     for (const page of [pilot, expert]) {
       await expect.poll(() => editorText(page)).not.toContain('Proposé par l’experte.')
