@@ -82,9 +82,9 @@ export function SuggestionsPanel({ editor, documentId, userId, pending, names, c
         canSettle && (
           <div className="suggestions-bulk">
             {authors.length > 1 && (
-              <label className="suggestions-author">
-                <span>{t('suggestions.byAuthor')}</span>
-                <select value={chosenAuthor} onChange={(e) => setAuthorFilter(e.target.value)}>
+              <div className="suggestions-author">
+                <label htmlFor="suggestions-author">{t('suggestions.byAuthor')}</label>
+                <select id="suggestions-author" value={chosenAuthor} onChange={(e) => setAuthorFilter(e.target.value)}>
                   <option value="">{t('suggestions.everyone')}</option>
                   {authors.map((id) => (
                     <option key={id} value={id}>
@@ -92,7 +92,7 @@ export function SuggestionsPanel({ editor, documentId, userId, pending, names, c
                     </option>
                   ))}
                 </select>
-              </label>
+              </div>
             )}
             <div className="suggestions-actions">
               <button type="button" className="button button-small" disabled={busy || !online} title={offlineReason} onClick={() => settleAll('accept')}>
