@@ -98,9 +98,12 @@ describe('suggestion mode', () => {
     await expect.poll(() => inserted(pilot)).toBe(NEW)
     expect(await pilot.locator('.editor-prose .suggestion-insertion').first().getAttribute('title')).toBe(`Ajout suggéré par ${people.expert.name}`)
     expect(await seriousA11yViolations(pilot)).toEqual([])
-    // Clicking the suggested text selects its card; clicking the card selects the text.
+    // Clicking the suggested text selects its card.
     await pilot.locator('.editor-prose .suggestion-insertion').first().click()
     await expect.poll(() => pilotCard.getAttribute('class')).toContain('suggestion-card-active')
+    // The text, its suggestion and the selected card in one view, below the sticky bars.
+    await pilot.locator('.editor-layout').evaluate((layout) => window.scrollBy(0, layout.getBoundingClientRect().top - 120))
+    await pilot.screenshot({ path: artifactPath('suggestions.png') })
     // From the keyboard: the card's summary is a button that selects the words.
     await pilotCard.getByRole('button', { name: what }).focus()
     await pilot.keyboard.press('Enter')
@@ -111,9 +114,6 @@ describe('suggestion mode', () => {
       const state = dom?.editor?.state
       return !!state && state.doc.textBetween(state.selection.from, state.selection.to).includes(words)
     }, NEW)
-    // The editor's bar at the top of the window: the text, its suggestion and the card in one view.
-    await pilot.locator('.editor-bar').evaluate((bar) => bar.scrollIntoView())
-    await pilot.screenshot({ path: artifactPath('suggestions.png') })
 
     await pilotCard.getByRole('button', { name: 'Accepter' }).click()
     for (const page of [pilot, expert]) {
