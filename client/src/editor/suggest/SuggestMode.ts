@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core'
-import type { Transaction } from '@tiptap/pm/state'
+import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { ReplaceStep } from '@tiptap/pm/transform'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { suggestChanges, suggestChangesKey } from '../../../../shared/suggest-changes/plugin.js'
@@ -36,12 +36,22 @@ export const SuggestMode = Extension.create<Options>({
   },
 
   dispatchTransaction({ transaction, next }) {
-    if (!this.options.suggesting() || passesThrough(transaction)) return next(transaction)
-    if (!transaction.docChanged) return next(transaction)
-    if (!transaction.steps.every((step) => step instanceof ReplaceStep)) return
-    next(transformToSuggestionTransaction(transaction, this.editor.state, undefined, this.options.authorId))
+    if (!this.options.suggesting()) return next(transaction)
+    const suggested = asSuggestion(transaction, this.editor.state, this.options.authorId)
+    if (suggested) next(suggested)
   },
 })
+
+/**
+ * What a transaction made while suggesting becomes: itself when it is not this person's edit
+ * (or changes nothing), their edit as suggestions, or null (dropped) when it would change
+ * formatting or block structure.
+ */
+export function asSuggestion(transaction: Transaction, state: EditorState, authorId: string): Transaction | null {
+  if (passesThrough(transaction) || !transaction.docChanged) return transaction
+  if (!transaction.steps.every((step) => step instanceof ReplaceStep)) return null
+  return transformToSuggestionTransaction(transaction, state, undefined, authorId)
+}
 
 function passesThrough(tr: Transaction): boolean {
   const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined
