@@ -222,11 +222,16 @@ describe('suggestion mode', () => {
 
     await pilot.getByLabel('De', { exact: true }).selectOption({ label: people.expert.name })
     await pilot.getByRole('button', { name: `Tout refuser de ${people.expert.name}` }).click()
+    // Asked first, with how many: the server's edit is not the page's to undo.
+    const ask = pilot.getByRole('dialog', { name: `Tout refuser de ${people.expert.name}\u00a0?` })
+    await ask.getByText('La suggestion en attente sera retirée du texte.').waitFor()
+    await ask.getByRole('button', { name: `Tout refuser de ${people.expert.name}` }).click()
     for (const page of [pilot, expert]) {
       await expect.poll(() => editorText(page)).not.toContain('Proposé par l’experte.')
       await card(page, 'Constat :').waitFor()
     }
     await pilot.getByRole('button', { name: 'Tout accepter' }).click()
+    await pilot.getByRole('dialog', { name: 'Tout accepter\u00a0?' }).getByRole('button', { name: 'Tout accepter' }).click()
     for (const page of [pilot, expert]) {
       await expect.poll(() => page.locator('.suggestion-card').count()).toBe(0)
       await expect.poll(() => editorText(page)).toContain(`Constat : ${SENTENCE}`)

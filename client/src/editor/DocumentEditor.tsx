@@ -118,7 +118,8 @@ export function DocumentEditor({
   }
   // Settling is done by the server: only while it can be reached.
   const online = snapshot.status === 'saved' || snapshot.status === 'saving' || snapshot.status === 'live'
-  const suggestionsPanel = editor && (
+  // Readers see the panel only when there is something to read in it.
+  const suggestionsPanel = editor && (canEdit || suggestions.pending.length > 0) && (
     <SuggestionsPanel
       editor={editor}
       documentId={documentId}

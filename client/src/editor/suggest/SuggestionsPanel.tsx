@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { colorFor } from '../../../../shared/collab'
 import type { PendingSuggestion } from '../../../../shared/suggestions'
 import { endpoints, type SuggestionDecision } from '../../api/endpoints'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Notice } from '../../components/ui'
 import type { Message } from '../../i18n/types'
 import { useI18n } from '../../i18n/useI18n'
@@ -40,6 +41,8 @@ export function SuggestionsPanel({ editor, documentId, userId, pending, names, c
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<Message | null>(null)
   const [authorFilter, setAuthorFilter] = useState('')
+  // Settling many at once is asked first: the server's edit is not this page's to undo.
+  const [bulk, setBulk] = useState<SuggestionDecision | null>(null)
   const authors = [...new Set(pending.map((s) => s.authorId))]
   const chosenAuthor = authors.includes(authorFilter) ? authorFilter : ''
   const nameOf = (authorId: string) => names.get(authorId)?.name ?? t('suggestions.someone')
@@ -57,7 +60,15 @@ export function SuggestionsPanel({ editor, documentId, userId, pending, names, c
     }
   }
   const settleOne = (id: string, decision: SuggestionDecision) => settle(() => endpoints.settleSuggestion(documentId, id, decision))
-  const settleAll = (decision: SuggestionDecision) => settle(() => endpoints.settleAllSuggestions(documentId, decision, chosenAuthor || undefined))
+  const bulkLabel = (decision: SuggestionDecision) =>
+    decision === 'accept'
+      ? chosenAuthor
+        ? t('suggestions.acceptAllOf', { name: nameOf(chosenAuthor) })
+        : t('suggestions.acceptAll')
+      : chosenAuthor
+        ? t('suggestions.rejectAllOf', { name: nameOf(chosenAuthor) })
+        : t('suggestions.rejectAll')
+  const bulkCount = chosenAuthor ? pending.filter((s) => s.authorId === chosenAuthor).length : pending.length
 
   // Selecting a card selects its text (without taking the focus from the card).
   function select(id: string) {
@@ -95,21 +106,35 @@ export function SuggestionsPanel({ editor, documentId, userId, pending, names, c
               </div>
             )}
             <div className="suggestions-actions">
-              <button type="button" className="button button-small" disabled={busy || !online} title={offlineReason} onClick={() => settleAll('accept')}>
-                {chosenAuthor ? t('suggestions.acceptAllOf', { name: nameOf(chosenAuthor) }) : t('suggestions.acceptAll')}
+              <button type="button" className="button button-small" disabled={busy || !online} title={offlineReason} onClick={() => setBulk('accept')}>
+                {bulkLabel('accept')}
               </button>
               <button
                 type="button"
                 className="button button-quiet button-small"
                 disabled={busy || !online}
                 title={offlineReason}
-                onClick={() => settleAll('reject')}
+                onClick={() => setBulk('reject')}
               >
-                {chosenAuthor ? t('suggestions.rejectAllOf', { name: nameOf(chosenAuthor) }) : t('suggestions.rejectAll')}
+                {bulkLabel('reject')}
               </button>
             </div>
           </div>
         )
+      )}
+      {bulk && (
+        <ConfirmDialog
+          open
+          onClose={() => setBulk(null)}
+          title={t('suggestions.confirmTitle', { action: bulkLabel(bulk) })}
+          text={t(bulk === 'accept' ? 'suggestions.confirmAccept' : 'suggestions.confirmReject', { count: bulkCount })}
+          confirmLabel={bulkLabel(bulk)}
+          busyLabel={t(bulk === 'accept' ? 'suggestions.accepting' : 'suggestions.rejecting')}
+          onConfirm={async () => {
+            await endpoints.settleAllSuggestions(documentId, bulk, chosenAuthor || undefined)
+            setBulk(null)
+          }}
+        />
       )}
       {!online && pending.length > 0 && (canSettle || canSuggest) && <p className="muted suggestions-offline">{t('suggestions.offline')}</p>}
       {error && <Notice tone="error">{message(error)}</Notice>}
