@@ -7,6 +7,13 @@ export function parseSuggestionId(id) {
     }
     return parsed;
 }
+/**
+ * Atelier: a random id (base 36, about 100 bits): every client makes suggestions at once, so the
+ * library's "highest id + 1" would collide. getRandomValues works outside secure contexts too.
+ */ export function generateRandomId() {
+    const bytes = crypto.getRandomValues(new Uint8Array(13));
+    return Array.from(bytes, (byte)=>(byte % 36).toString(36)).join("") + Date.now().toString(36).slice(-4);
+}
 export function generateNextNumberId(schema, doc) {
     const { deletion, insertion, modification } = getSuggestionMarks(schema);
     // Find the highest change id in the document so far,

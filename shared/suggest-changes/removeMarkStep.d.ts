@@ -9,4 +9,4 @@ import { type SuggestionId } from "./generateId.js";
  * equivalent replace step will be generated, and then processed via
  * trackReplaceStep().
  */
-export declare function suggestRemoveMarkStep(trackedTransaction: Transaction, state: EditorState, doc: Node, step: RemoveMarkStep, prevSteps: Step[], suggestionId: SuggestionId): boolean;
+export declare function suggestRemoveMarkStep(trackedTransaction: Transaction, state: EditorState, doc: Node, step: RemoveMarkStep, prevSteps: Step[], suggestionId: SuggestionId, stamp: { authorId: string; createdAt: string }): boolean;

@@ -32,4 +32,4 @@ import { type SuggestionId } from "./generateId.js";
  * will be joined and given the same ids. Any no-longer-necessary
  * zero-width spaces will be removed.
  */
-export declare function suggestReplaceStep(trackedTransaction: Transaction, state: EditorState, doc: Node, step: ReplaceStep, prevSteps: Step[], suggestionId: SuggestionId): boolean;
+export declare function suggestReplaceStep(trackedTransaction: Transaction, state: EditorState, doc: Node, step: ReplaceStep, prevSteps: Step[], suggestionId: SuggestionId, stamp: { authorId: string; createdAt: string }): boolean;

@@ -31,16 +31,38 @@ import { getSuggestionMarks } from "./utils.js";
  * insertion or deletion marks abut or join existing marks, they
  * will be joined and given the same ids. Any no-longer-necessary
  * zero-width spaces will be removed.
- */ export function suggestReplaceStep(trackedTransaction, state, doc, step, prevSteps, suggestionId) {
+ */ export function suggestReplaceStep(trackedTransaction, state, doc, step, prevSteps, suggestionId, stamp) {
     const { deletion, insertion } = getSuggestionMarks(state.schema);
+    // Atelier: a suggestion belongs to one author — only a neighbouring suggestion of the same
+    // author is extended; next to anyone else's, a new suggestion starts.
+    const ownMark = (mark)=>(mark.type === deletion || mark.type === insertion) && mark.attrs["authorId"] === stamp.authorId;
     // Check for insertion and deletion marks directly
     // adjacent to this step's boundaries. If they exist,
     // we'll use their ids, rather than producing a new one
     const nodeBefore = doc.resolve(step.from).nodeBefore;
-    const markBefore = nodeBefore?.marks.find((mark)=>mark.type === deletion || mark.type === insertion) ?? null;
+    const markBefore = nodeBefore?.marks.find(ownMark) ?? null;
     const nodeAfter = doc.resolve(step.to).nodeAfter;
-    const markAfter = nodeAfter?.marks.find((mark)=>mark.type === deletion || mark.type === insertion) ?? null;
+    const markAfter = nodeAfter?.marks.find(ownMark) ?? null;
     const markId = markBefore?.attrs["id"] ?? markAfter?.attrs["id"] ?? suggestionId;
+    // Atelier: marks carry { id, authorId, createdAt }; extending a suggestion keeps when it was made.
+    const markAttrs = {
+        id: markId,
+        authorId: stamp.authorId,
+        createdAt: (markBefore ?? markAfter)?.attrs["createdAt"] ?? stamp.createdAt
+    };
+    // Atelier: text someone else suggested (inserting or deleting it) is theirs to withdraw:
+    // deleting over it leaves it as it is.
+    const othersSuggestion = (node)=>node.marks.some((mark)=>(mark.type === deletion || mark.type === insertion) && mark.attrs["authorId"] !== stamp.authorId);
+    // Atelier: deleting only text of others' suggestions does nothing at all.
+    if (!step.slice.content.size && step.from !== step.to) {
+        let others = 0;
+        let rest = 0;
+        doc.nodesBetween(step.from, step.to, (node)=>{
+            if (node.isInline) othersSuggestion(node) ? others++ : rest++;
+            return true;
+        });
+        if (others > 0 && rest === 0) return false;
+    }
     const insertedRanges = [];
     // Rebase this step's boundaries onto the newest doc
     let stepFrom = rebasePos(step.from, prevSteps, trackedTransaction.steps);
@@ -52,7 +74,8 @@ import { getSuggestionMarks } from "./utils.js";
     // range that this step is trying to delete. These will be actually
     // deleted, rather than marked as deletions.
     trackedTransaction.doc.nodesBetween(stepFrom, stepTo, (node, pos)=>{
-        if (insertion.isInSet(node.marks)) {
+        // Atelier: only one's own suggested insertions are really deleted (withdrawn).
+        if (insertion.isInSet(node.marks) && !othersSuggestion(node)) {
             insertedRanges.push({
                 from: Math.max(pos, stepFrom),
                 to: Math.min(pos + node.nodeSize, step.to)
@@ -133,19 +156,26 @@ import { getSuggestionMarks } from "./utils.js";
     // range. If they do, add node marks to the nodes
     // in the range, rather than using inline marks
     // on the content.
-    const blockRange = trackedTransaction.doc.resolve(stepFrom).blockRange(trackedTransaction.doc.resolve(stepTo));
-    if (!blockRange || blockRange.start !== stepFrom || blockRange.end !== stepTo) {
-        trackedTransaction.addMark(stepFrom, stepTo, deletion.create({
-            id: markId
-        }));
-    } else {
-        trackedTransaction.doc.nodesBetween(blockRange.start, blockRange.end, (_, pos)=>{
-            if (pos < blockRange.start) return true;
-            trackedTransaction.addNodeMark(pos, deletion.create({
-                id: markId
-            }));
+    // Atelier: never node marks (y-tiptap drops them, which would make the deletion real): the
+    // deleted text is marked, run by run, leaving out what carries someone else's suggestion.
+    if (stepFrom !== stepTo) {
+        const ranges = [];
+        trackedTransaction.doc.nodesBetween(stepFrom, stepTo, (node, pos)=>{
+            if (!node.isInline) return true;
+            if (othersSuggestion(node)) return false;
+            const from = Math.max(pos, stepFrom);
+            const to = Math.min(pos + node.nodeSize, stepTo);
+            const last = ranges[ranges.length - 1];
+            if (last && last.to === from) last.to = to;
+            else ranges.push({
+                from,
+                to
+            });
             return false;
         });
+        for (const range of ranges){
+            trackedTransaction.addMark(range.from, range.to, deletion.create(markAttrs));
+        }
     }
     // TODO: This could break if there's already a deletion-insertion-deletion-insertion combination
     // This is the code that creates those combinations, doing this twice in a row could break it
@@ -155,17 +185,14 @@ import { getSuggestionMarks } from "./utils.js";
         const $nodeAfterStart = trackedTransaction.doc.resolve(stepTo);
         const nodeAfterEnd = $nodeAfterStart.pos + nodeAfter.nodeSize;
         trackedTransaction.removeMark(stepTo, nodeAfterEnd, markAfter.type);
-        trackedTransaction.addMark(stepTo, nodeAfterEnd, markAfter.type.create({
-            id: markId
-        }));
+        trackedTransaction.addMark(stepTo, nodeAfterEnd, markAfter.type.create(markAttrs));
         if (markAfter.type === deletion) {
             const insertionNode = trackedTransaction.doc.resolve(nodeAfterEnd).nodeAfter;
-            if (insertionNode && insertion.isInSet(insertionNode.marks)) {
+            // Atelier: only one's own insertion joins the suggestion.
+            if (insertionNode && insertion.isInSet(insertionNode.marks) && !othersSuggestion(insertionNode)) {
                 const insertionNodeEnd = nodeAfterEnd + insertionNode.nodeSize;
                 trackedTransaction.removeMark(nodeAfterEnd, insertionNodeEnd, insertion);
-                trackedTransaction.addMark(nodeAfterEnd, insertionNodeEnd, insertion.create({
-                    id: markId
-                }));
+                trackedTransaction.addMark(nodeAfterEnd, insertionNodeEnd, insertion.create(markAttrs));
             }
         }
     }
@@ -192,19 +219,11 @@ import { getSuggestionMarks } from "./utils.js";
             for(let d = $pos.depth; d >= 0; d--){
                 if (insertion.isInSet($pos.node(d).marks)) return;
             }
-            // When an insertion constitutes only part of a node,
-            // use inline marks to mark only the inserted portion
-            const shouldAddInlineMarks = pos < insertFrom || pos + node.nodeSize > insertedTo || node.isInline;
-            if (shouldAddInlineMarks) {
-                trackedTransaction.addMark(Math.max(pos, insertFrom), Math.min(pos + node.nodeSize, insertedTo), insertion.create({
-                    id: markId
-                }));
-                return;
-            }
-            // Use a node mark when an entire node was newly inserted.
-            trackedTransaction.addNodeMark(pos, insertion.create({
-                id: markId
-            }));
+            // Atelier: inserted text is marked, never a whole node (y-tiptap drops node marks,
+            // which would make the insertion real); a new block shows by its ZWSPs below.
+            if (!node.isInline) return true;
+            trackedTransaction.addMark(Math.max(pos, insertFrom), Math.min(pos + node.nodeSize, insertedTo), insertion.create(markAttrs));
+            return false;
         });
         const $insertFrom = trackedTransaction.doc.resolve(insertFrom);
         let $insertedTo = trackedTransaction.doc.resolve(insertedTo);
@@ -213,17 +232,13 @@ import { getSuggestionMarks } from "./utils.js";
         // either side.
         if (!$insertFrom.nodeAfter) {
             trackedTransaction.insertText("\u200B", insertFrom);
-            trackedTransaction.addMark(insertFrom, insertFrom + 1, insertion.create({
-                id: markId
-            }));
+            trackedTransaction.addMark(insertFrom, insertFrom + 1, insertion.create(markAttrs));
             insertedTo++;
             $insertedTo = trackedTransaction.doc.resolve(insertedTo);
         }
         if (!$insertedTo.nodeBefore) {
             trackedTransaction.insertText("\u200B", insertedTo);
-            trackedTransaction.addMark(insertedTo, insertedTo + 1, insertion.create({
-                id: markId
-            }));
+            trackedTransaction.addMark(insertedTo, insertedTo + 1, insertion.create(markAttrs));
             insertedTo++;
             $insertedTo = trackedTransaction.doc.resolve(insertedTo);
         }

@@ -12,7 +12,7 @@ import { type SuggestionId } from "./generateId.js";
  * deletion marks, and ensuring that all insertions have insertion
  * marks.
  */
-export declare function transformToSuggestionTransaction(originalTransaction: Transaction, state: EditorState, generateId?: (schema: Schema, doc?: Node) => SuggestionId): Transaction;
+export declare function transformToSuggestionTransaction(originalTransaction: Transaction, state: EditorState, generateId: ((schema: Schema, doc?: Node) => SuggestionId) | undefined, author: string): Transaction;
 /**
  * A `dispatchTransaction` decorator. Wrap your existing `dispatchTransaction`
  * function with `withSuggestChanges`, or pass no arguments to use the default
@@ -24,4 +24,4 @@ export declare function transformToSuggestionTransaction(originalTransaction: Tr
  * applying them, e.g. by marking a range with the deletion mark rather
  * than removing it from the document.
  */
-export declare function withSuggestChanges(dispatchTransaction?: EditorView["dispatch"], generateId?: (schema: Schema, doc?: Node) => SuggestionId): EditorView["dispatch"];
+export declare function withSuggestChanges(dispatchTransaction: EditorView["dispatch"] | undefined, generateId: ((schema: Schema, doc?: Node) => SuggestionId) | undefined, author: string): EditorView["dispatch"];

@@ -1,35 +1,26 @@
 import { AddMarkStep, AddNodeMarkStep, AttrStep, RemoveMarkStep, RemoveNodeMarkStep, ReplaceAroundStep, ReplaceStep } from "@tiptap/pm/transform";
 import { trackAddMarkStep } from "./addMarkStep.js";
-import { trackAddNodeMarkStep } from "./addNodeMarkStep.js";
-import { trackAttrStep } from "./attrStep.js";
 import { suggestRemoveMarkStep } from "./removeMarkStep.js";
-import { suggestRemoveNodeMarkStep } from "./removeNodeMarkStep.js";
-import { suggestReplaceAroundStep } from "./replaceAroundStep.js";
 import { suggestReplaceStep } from "./replaceStep.js";
 import { isSuggestChangesEnabled, suggestChangesKey } from "./plugin.js";
-import { generateNextNumberId } from "./generateId.js";
+import { generateRandomId } from "./generateId.js";
 import { getSuggestionMarks } from "./utils.js";
 function getStepHandler(step) {
     if (step instanceof ReplaceStep) {
         return suggestReplaceStep;
     }
-    if (step instanceof ReplaceAroundStep) {
-        return suggestReplaceAroundStep;
+    // Atelier: steps on block structure (wrapping, lifting, changing a node's type or attributes,
+    // node marks) are dropped while suggesting: the library would track them with node marks,
+    // which y-tiptap silently drops, so the change would become real. The editor disables the
+    // commands that make them; this is the backstop.
+    if (step instanceof ReplaceAroundStep || step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep || step instanceof AttrStep) {
+        return ()=>false;
     }
     if (step instanceof AddMarkStep) {
         return trackAddMarkStep;
     }
     if (step instanceof RemoveMarkStep) {
         return suggestRemoveMarkStep;
-    }
-    if (step instanceof AddNodeMarkStep) {
-        return trackAddNodeMarkStep;
-    }
-    if (step instanceof RemoveNodeMarkStep) {
-        return suggestRemoveNodeMarkStep;
-    }
-    if (step instanceof AttrStep) {
-        return trackAttrStep;
     }
     // Default handler — simply rebase the step onto the
     // tracked transaction and apply it.
@@ -51,9 +42,18 @@ function getStepHandler(step) {
  * deletions from being removed from the document, instead adding
  * deletion marks, and ensuring that all insertions have insertion
  * marks.
- */ export function transformToSuggestionTransaction(originalTransaction, state, generateId) {
+ *
+ * Atelier: `author` is the user id stamped on new suggestion marks, with the time now; ids are
+ * random (generateRandomId) unless `generateId` says otherwise.
+ */ export function transformToSuggestionTransaction(originalTransaction, state, generateId, author) {
     getSuggestionMarks(state.schema);
-    let suggestionId = generateId ? generateId(state.schema, originalTransaction.docs[0]) : generateNextNumberId(state.schema, originalTransaction.docs[0]);
+    if (typeof author !== "string" || !author) throw new Error("Suggestions need their author's id");
+    const stamp = {
+        authorId: author,
+        createdAt: new Date().toISOString()
+    };
+    generateId ??= generateRandomId;
+    let suggestionId = generateId(state.schema, originalTransaction.docs[0]);
     // Create a new transaction from scratch. The original transaction
     // is going to be dropped in favor of this one.
     const trackedTransaction = state.tr;
@@ -63,14 +63,10 @@ function getStepHandler(step) {
         // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
         const doc = originalTransaction.docs[i];
         const stepTracker = getStepHandler(step);
-        if (stepTracker(trackedTransaction, state, doc, step, originalTransaction.steps.slice(0, i), suggestionId) && i < originalTransaction.steps.length - 1) {
+        if (stepTracker(trackedTransaction, state, doc, step, originalTransaction.steps.slice(0, i), suggestionId, stamp) && i < originalTransaction.steps.length - 1) {
             // If the suggestionId was used by one of the step handlers,
             // increment it so that it's not reused.
-            if (generateId) {
-                suggestionId = generateId(state.schema, trackedTransaction.doc);
-            } else if (typeof suggestionId === "number") {
-                suggestionId = suggestionId + 1;
-            }
+            suggestionId = generateId(state.schema, trackedTransaction.doc);
         }
         continue;
     }
@@ -102,13 +98,15 @@ function getStepHandler(step) {
  * These modified transactions will suggest changes instead of directly
  * applying them, e.g. by marking a range with the deletion mark rather
  * than removing it from the document.
- */ export function withSuggestChanges(dispatchTransaction, generateId) {
+ *
+ * Atelier: `author` as for transformToSuggestionTransaction.
+ */ export function withSuggestChanges(dispatchTransaction, generateId, author) {
     const dispatch = dispatchTransaction ?? function(tr) {
         this.updateState(this.state.apply(tr));
     };
     return function dispatchTransaction(tr) {
         const ySyncMeta = tr.getMeta("y-sync$") ?? {};
-        const transaction = isSuggestChangesEnabled(this.state) && !tr.getMeta("history$") && !tr.getMeta("collab$") && !ySyncMeta.isUndoRedoOperation && !ySyncMeta.isChangeOrigin && !("skip" in (tr.getMeta(suggestChangesKey) ?? {})) ? transformToSuggestionTransaction(tr, this.state, generateId) : tr;
+        const transaction = isSuggestChangesEnabled(this.state) && !tr.getMeta("history$") && !tr.getMeta("collab$") && !ySyncMeta.isUndoRedoOperation && !ySyncMeta.isChangeOrigin && !("skip" in (tr.getMeta(suggestChangesKey) ?? {})) ? transformToSuggestionTransaction(tr, this.state, generateId, author) : tr;
         dispatch.call(this, transaction);
     };
 }

@@ -5,7 +5,7 @@ import { buildWorld, createDocument, openAs, signInPage, withApi, type World } f
 
 /**
  * Reviewing a draft, in two real browsers on the test's own world: the network's international
- * expert (who may comment on network documents but not edit them) comments on a thematic sheet
+ * expert (who may comment and suggest on network documents but not edit them) comments on a thematic sheet
  * and mentions the pilot city's team, who is notified, edits around and inside the commented
  * words, replies and resolves; both see it all live. Each test reviews a sheet of its own.
  */
@@ -72,9 +72,10 @@ async function draftWithQuestion(title: string): Promise<{ pilot: Page; expert: 
 }
 
 describe('an expert comments, the pilot city replies and resolves', () => {
-  it('the expert, who cannot edit, comments on selected words and mentions the pilot', async () => {
+  it('the expert, who may only suggest changes in the text, comments on selected words and mentions the pilot', async () => {
     const { expert } = await draftForReview('Fiche thématique — question de l’experte')
-    expect(await expert.locator('.editor-prose').getAttribute('contenteditable')).toBe('false')
+    // What she types becomes suggestions (suggestions.e2e.ts); comments are hers to write.
+    await expert.getByText('Vous proposez des modifications', { exact: false }).waitFor()
     await expert.getByText('Aucun commentaire ouvert').waitFor()
     await expertAsks(expert)
     expect(await card(expert, QUESTION).locator('.mention').innerText()).toBe(`@${world.people.pilot.name}`)

@@ -68,8 +68,20 @@ import type {
 } from '../../../shared/schemas'
 import { api, type RequestOptions } from './client'
 
+/** The review API's answers (the server's contract for suggestion mode). */
+export type SuggestionView = {
+  id: string
+  kind: 'insert' | 'delete' | 'replace'
+  text: string
+  replaced?: string
+  author: { id: string; name: string; city: string | null }
+  createdAt: string
+}
+export type SuggestionDecision = 'accept' | 'reject'
+
 const id = (value: string) => encodeURIComponent(value)
 const threads = (documentId: string) => `/api/documents/${id(documentId)}/comments`
+const suggestionsPath = (documentId: string) => `/api/documents/${id(documentId)}/suggestions`
 const versionsPath = (documentId: string) => `/api/documents/${id(documentId)}/versions`
 
 /** Every endpoint the client calls, typed with the shared contract. */
@@ -110,6 +122,11 @@ export const endpoints = {
     api.delete<void>(`${threads(documentId)}/${id(threadId)}/comments/${id(commentId)}`),
   resolveThread: (documentId: string, threadId: string) => api.post<ThreadView>(`${threads(documentId)}/${id(threadId)}/resolve`),
   reopenThread: (documentId: string, threadId: string) => api.post<ThreadView>(`${threads(documentId)}/${id(threadId)}/reopen`),
+  suggestions: (documentId: string, o?: RequestOptions) => api.get<{ suggestions: SuggestionView[] }>(suggestionsPath(documentId), o),
+  settleSuggestion: (documentId: string, suggestionId: string, decision: SuggestionDecision) =>
+    api.post<{ settled: number }>(`${suggestionsPath(documentId)}/${id(suggestionId)}/${decision}`),
+  settleAllSuggestions: (documentId: string, decision: SuggestionDecision, authorId?: string) =>
+    api.post<{ settled: number }>(`${suggestionsPath(documentId)}/${decision}-all`, authorId ? { authorId } : {}),
   mentionable: (documentId: string, o?: RequestOptions) => api.get<MentionableList>(`/api/documents/${id(documentId)}/mentionable`, o),
   search: (params: Record<string, string>, o?: RequestOptions) => api.get<SearchResponse>(`/api/search?${new URLSearchParams(params)}`, o),
   notifications: (o?: RequestOptions) => api.get<NotificationList>('/api/notifications', o),

@@ -15,13 +15,14 @@ export async function clearLocalCopies(): Promise<void> {
     databases
       .map((d) => d.name)
       .filter((name): name is string => !!name?.startsWith(PREFIX))
-      .map(
-        (name) =>
-          new Promise<void>((resolve) => {
-            const request = indexedDB.deleteDatabase(name)
-            // A blocked or failed deletion must not stop the sign-out.
-            request.onsuccess = request.onerror = request.onblocked = () => resolve()
-          }),
-      ),
+      .map(deleteLocalCopy),
   )
+}
+
+/** Removes one document's copy; resolves when done, or when the browser would not (a failure must not block what follows). */
+export function deleteLocalCopy(name: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(name)
+    request.onsuccess = request.onerror = request.onblocked = () => resolve()
+  })
 }

@@ -2,7 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { OpenAccess } from '../../../shared/policy'
-import { localCopyName } from './local-copies'
+import { deleteLocalCopy, localCopyName } from './local-copies'
 import { PacedSending } from './paced-sending'
 import { SaveTracker } from './save-tracker'
 import { editorStatus, type EditorStatus, type StatusInputs } from './status'
@@ -62,6 +62,24 @@ export class CollabSession {
   readonly getSnapshot = (): CollabSnapshot => this.snapshot
 
   destroy(): void {
+    this.close()
+    void this.local.destroy()
+    this.doc.destroy()
+  }
+
+  /**
+   * Closes the document and throws away this device's copy of it (IndexedDB too): after the
+   * server refused one of its updates (CLOSE_SUGGESTION_REFUSED), that copy holds what the
+   * document will never have, and would send it again. A new session then syncs afresh.
+   */
+  async discard(): Promise<void> {
+    this.close()
+    await this.local.destroy()
+    this.doc.destroy()
+    await deleteLocalCopy(this.local.name)
+  }
+
+  private close(): void {
     window.removeEventListener('offline', this.onOffline)
     window.removeEventListener('online', this.onOnline)
     window.removeEventListener('beforeunload', this.onBeforeUnload)
@@ -72,8 +90,6 @@ export class CollabSession {
     this.paced.flush()
     this.paced.destroy()
     this.provider.destroy()
-    void this.local.destroy()
-    this.doc.destroy()
   }
 
   private update(change: Partial<StatusInputs>): void {

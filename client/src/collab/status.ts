@@ -27,5 +27,6 @@ export function editorStatus(s: StatusInputs): EditorStatus {
   if (!s.online) return 'offline'
   if (s.connection !== 'connected' || !s.synced) return s.everSynced ? 'offline' : 'connecting'
   if (s.unsaved) return 'saving'
-  return s.access === 'write' ? 'saved' : 'live'
+  // Those who suggest change the document too (their suggestions): they want to know it is stored.
+  return s.access === 'write' || s.access === 'suggest' ? 'saved' : 'live'
 }

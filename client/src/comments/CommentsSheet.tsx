@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react'
-import { type Dispatch, type SetStateAction, useCallback, useEffect } from 'react'
+import { type Dispatch, type ReactNode, type SetStateAction, useCallback, useEffect } from 'react'
 import { useSearchParams } from 'react-router'
 import { Dialog } from '../components/Dialog'
 import { useI18n } from '../i18n/useI18n'
@@ -18,6 +18,8 @@ type Props = {
   comments: ReturnType<typeof useDocumentComments>
   view: CommentsView | null
   onView: Dispatch<SetStateAction<CommentsView | null>>
+  /** The pending suggestions' cards, shown above the comments. */
+  suggestions?: ReactNode
 }
 
 /**
@@ -25,7 +27,7 @@ type Props = {
  * the bottom. Tapping highlighted words opens it on their thread; the comments button on the whole
  * panel; « Commenter » on the box to write in; a notification's link (`?thread=`) on its thread.
  */
-export function CommentsSheet({ editor, documentId, userId, comments, view, onView }: Props) {
+export function CommentsSheet({ editor, documentId, userId, comments, view, onView, suggestions }: Props) {
   const { t } = useI18n()
   const { list, draft, activate, finishDraft } = comments
   const [params] = useSearchParams()
@@ -79,23 +81,26 @@ export function CommentsSheet({ editor, documentId, userId, comments, view, onVi
           </button>
         </>
       ) : (
-        <CommentsPanel
-          editor={editor}
-          documentId={documentId}
-          userId={userId}
-          list={list}
-          error={comments.error}
-          people={comments.people}
-          draft={draft}
-          onDraftDone={(threadId) => {
-            finishDraft(threadId)
-            // The new thread, unless the sheet was closed while it was being sent.
-            onView((open) => (open && threadId ? { thread: threadId } : null))
-          }}
-          active={comments.active}
-          onActivate={activate}
-          onChanged={comments.reload}
-        />
+        <>
+          {suggestions}
+          <CommentsPanel
+            editor={editor}
+            documentId={documentId}
+            userId={userId}
+            list={list}
+            error={comments.error}
+            people={comments.people}
+            draft={draft}
+            onDraftDone={(threadId) => {
+              finishDraft(threadId)
+              // The new thread, unless the sheet was closed while it was being sent.
+              onView((open) => (open && threadId ? { thread: threadId } : null))
+            }}
+            active={comments.active}
+            onActivate={activate}
+            onChanged={comments.reload}
+          />
+        </>
       )}
     </Dialog>
   )

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import type { PersonCard } from '../../../shared/api'
 import type { WebsocketProvider } from 'y-websocket'
+import { withoutSplitMarkers } from '../../../shared/suggestions'
 import { endpoints } from '../api'
 import { anchorOfRange, selectedRange } from './anchoring'
 import type { Draft } from './CommentsPanel'
@@ -59,14 +60,18 @@ export function useDocumentComments(editor: Editor | null, documentId: string, p
     [params, setParams],
   )
 
-  const startDraft = useCallback(() => {
-    if (!editor || !canComment) return
-    const range = selectedRange(editor.view)
-    if (!range) return
-    const anchor = anchorOfRange(editor.state, range)
-    if (!anchor) return
-    setDraft({ anchor, quote: editor.state.doc.textBetween(range.from, range.to, ' ', ' '), from: range.from })
-  }, [editor, canComment])
+  // The selected words, or a given range (« Discuter » on a suggestion).
+  const startDraft = useCallback(
+    (given?: { from: number; to: number }) => {
+      if (!editor || !canComment) return
+      const range = given ?? selectedRange(editor.view)
+      if (!range) return
+      const anchor = anchorOfRange(editor.state, range)
+      if (!anchor) return
+      setDraft({ anchor, quote: withoutSplitMarkers(editor.state.doc.textBetween(range.from, range.to, ' ', ' ')), from: range.from })
+    },
+    [editor, canComment],
+  )
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -24,11 +24,17 @@ import { endedMessageKey, StatusLine } from './StatusLine'
 import { Toolbar } from './Toolbar'
 import { useCollabStatus } from './useCollabSession'
 import { useOpenAtMatch } from '../search/useOpenAtMatch'
+import { SuggestionDisplay } from './suggest/SuggestionDisplay'
+import { SuggestionsPanel } from './suggest/SuggestionsPanel'
+import { SuggestMode, SuggestShortcuts } from './suggest/SuggestMode'
+import { useSuggestions } from './suggest/useSuggestions'
+import { useSuggestMode } from './suggest/useSuggestMode'
 import './editor.css'
 
 /** What the policy lets this person do with the text, from the document's `allowed` actions. */
 export function accessOf(document: DocumentSummary): OpenAccess {
   if (document.allowed.includes('write')) return 'write'
+  if (document.allowed.includes('suggest')) return 'suggest'
   if (document.allowed.includes('comment')) return 'comment'
   return 'read'
 }
@@ -52,7 +58,14 @@ export function DocumentEditor({
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef(() => setLinkOpen(true))
   const canWrite = access === 'write'
+  // Those who may suggest type in the text too; what they type becomes suggestions.
+  const canEdit = canWrite || access === 'suggest'
   const canComment = access !== 'read'
+  const mode = useSuggestMode(documentId, access)
+  // Read by the editor at each keystroke: a ref, so that switching modes keeps the same editor.
+  const suggestingNow = useRef(mode.suggesting)
+  suggestingNow.current = mode.suggesting
+  const describeAuthor = useRef((authorId: string, kind: 'insertion' | 'deletion') => `${kind} ${authorId}`)
   // On a phone or a tablet the outline and the comments wait behind buttons, in sheets.
   const narrow = useMediaQuery(NARROW_SCREEN)
   const [outlineOpen, setOutlineOpen] = useState(false)
@@ -67,11 +80,14 @@ export function DocumentEditor({
         placeholder: () => i18n.t('editor.placeholder'),
       }),
       CommentHighlights,
+      SuggestMode.configure({ authorId: user.id, suggesting: () => suggestingNow.current }),
+      SuggestShortcuts.configure({ suggesting: () => suggestingNow.current }),
+      SuggestionDisplay.configure({ describe: (authorId, kind) => describeAuthor.current(authorId, kind) }),
       Extension.create({
         name: 'linkShortcut',
         addKeyboardShortcuts: () => ({
           'Mod-k': ({ editor }) => {
-            if (!editor.isEditable) return false
+            if (!editor.isEditable || suggestingNow.current) return false
             openLink.current()
             return true
           },
@@ -83,7 +99,7 @@ export function DocumentEditor({
   const editor = useEditor(
     {
       extensions,
-      editable: canWrite,
+      editable: canEdit,
       // A multi-line text box to assistive technology, which makes aria-readonly meaningful.
       editorProps: {
         attributes: { class: 'editor-prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': t('editor.label'), 'data-skip-target': '' },
@@ -93,13 +109,38 @@ export function DocumentEditor({
   )
   const comments = useDocumentComments(editor, documentId, session.provider, canComment)
   const openThreads = comments.list?.counts.open ?? 0
+  const me = useMemo(() => ({ id: user.id, name: user.name, city: null }), [user.id, user.name])
+  const suggestions = useSuggestions(editor, documentId, session.provider, me, comments.people)
+  describeAuthor.current = (authorId, kind) => {
+    const author = suggestions.names.get(authorId)
+    const name = author ? (author.city ? `${author.name} · ${author.city}` : author.name) : t('suggestions.someone')
+    return t(`suggestions.titleOf.${kind}`, { name })
+  }
+  // Settling is done by the server: only while it can be reached.
+  const online = snapshot.status === 'saved' || snapshot.status === 'saving' || snapshot.status === 'live'
+  // Readers see the panel only when there is something to read in it.
+  const suggestionsPanel = editor && (canEdit || suggestions.pending.length > 0) && (
+    <SuggestionsPanel
+      editor={editor}
+      documentId={documentId}
+      userId={user.id}
+      pending={suggestions.pending}
+      names={suggestions.names}
+      canSettle={canWrite && !archived}
+      canSuggest={mode.suggesting}
+      online={online}
+      active={suggestions.active}
+      onActivate={suggestions.activate}
+      onDiscuss={canComment ? comments.startDraft : null}
+    />
+  )
   useOpenAtMatch(editor, snapshot.status === 'saved' || snapshot.status === 'saving')
 
   useEffect(() => {
     if (!editor) return
-    editor.setEditable(canWrite && snapshot.endedWith === null)
+    editor.setEditable(canEdit && snapshot.endedWith === null)
     editor.view.dom.setAttribute('aria-readonly', String(!editor.isEditable))
-  }, [editor, canWrite, snapshot.endedWith])
+  }, [editor, canEdit, snapshot.endedWith])
 
   useEffect(() => {
     editor?.view.dom.setAttribute('aria-label', t('editor.label'))
@@ -115,6 +156,16 @@ export function DocumentEditor({
             <button type="button" className="button button-quiet button-small" onClick={() => setOutlineOpen(true)}>
               {t('editor.outline.title')}
             </button>
+            {(suggestions.pending.length > 0 || mode.suggesting) && (
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                aria-label={t('suggestions.compact', { count: suggestions.pending.length })}
+                onClick={() => setCommentsView({ thread: null })}
+              >
+                {t('suggestions.title')} <span className="count-badge">{suggestions.pending.length}</span>
+              </button>
+            )}
             <button
               type="button"
               className="button button-quiet button-small"
@@ -128,31 +179,35 @@ export function DocumentEditor({
         )}
       </div>
       {snapshot.endedWith !== null && <Notice tone="error">{t(endedMessageKey(snapshot.endedWith))}</Notice>}
-      {!canWrite && (
+      {access === 'suggest' && !archived && <Notice tone="info">{t('suggestions.notice')}</Notice>}
+      {!canEdit && (
         <Notice tone="info">{t(archived ? 'editor.readOnly.archived' : access === 'comment' ? 'editor.readOnly.comment' : 'editor.readOnly.read')}</Notice>
       )}
       <div className="editor-layout">
         {editor && !narrow && <OutlinePanel editor={editor} />}
         <div className="editor-main">
-          {editor && canWrite && <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />}
+          {editor && canEdit && <Toolbar editor={editor} onLink={() => setLinkOpen(true)} suggesting={mode.suggesting} onMode={mode.choose} />}
           <EditorContent editor={editor} className="editor-content" />
-          {editor && canComment && <AddCommentButton editor={editor} onComment={comments.startDraft} />}
+          {editor && canComment && <AddCommentButton editor={editor} onComment={() => comments.startDraft()} />}
           {editor && <WordCount editor={editor} />}
         </div>
         {editor && !narrow && (
-          <CommentsPanel
-            editor={editor}
-            documentId={documentId}
-            userId={user.id}
-            list={comments.list}
-            error={comments.error}
-            people={comments.people}
-            draft={comments.draft}
-            onDraftDone={comments.finishDraft}
-            active={comments.active}
-            onActivate={comments.activate}
-            onChanged={comments.reload}
-          />
+          <div className="editor-side">
+            {suggestionsPanel}
+            <CommentsPanel
+              editor={editor}
+              documentId={documentId}
+              userId={user.id}
+              list={comments.list}
+              error={comments.error}
+              people={comments.people}
+              draft={comments.draft}
+              onDraftDone={comments.finishDraft}
+              active={comments.active}
+              onActivate={comments.activate}
+              onChanged={comments.reload}
+            />
+          </div>
         )}
       </div>
       {editor && narrow && (
@@ -160,7 +215,15 @@ export function DocumentEditor({
           <Dialog sheet open={outlineOpen} onClose={() => setOutlineOpen(false)} title={t('editor.outline.title')}>
             <OutlinePanel editor={editor} onGo={() => setOutlineOpen(false)} />
           </Dialog>
-          <CommentsSheet editor={editor} documentId={documentId} userId={user.id} comments={comments} view={commentsView} onView={setCommentsView} />
+          <CommentsSheet
+            editor={editor}
+            documentId={documentId}
+            userId={user.id}
+            comments={comments}
+            view={commentsView}
+            onView={setCommentsView}
+            suggestions={suggestionsPanel}
+          />
         </>
       )}
       {editor && <LinkDialog editor={editor} open={linkOpen} onClose={() => setLinkOpen(false)} />}

@@ -4,11 +4,20 @@ import { useI18n } from '../i18n/useI18n'
 import { shortcutLabel } from './shortcuts'
 import { useRovingFocus } from '../lib/useRovingFocus'
 
-type Props = { editor: Editor; onLink: () => void }
+type Props = {
+  editor: Editor
+  onLink: () => void
+  /** Edits become suggestions: only text may change, so formatting and blocks are off. */
+  suggesting: boolean
+  /** Writers switch between editing and suggesting; absent for those who may only suggest. */
+  onMode?: (suggesting: boolean) => void
+}
 
 /** Formatting for people who may write. Every button says its shortcut; the keyboard works without it. */
-export function Toolbar({ editor, onLink }: Props) {
+export function Toolbar({ editor, onLink, suggesting, onMode }: Props) {
   const { t } = useI18n()
+  // Kept focusable (aria-disabled), so that the reason can be read on each.
+  const off = suggesting ? t('suggestions.formattingOff') : undefined
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -47,7 +56,14 @@ export function Toolbar({ editor, onLink }: Props) {
         <Tool label={t('editor.toolbar.redo')} keys="Mod+Shift+Z" disabled={!state.canRedo} onClick={() => run().redo().run()} icon="↷" />
       </Group>
       <Group>
-        <select className="editor-style" aria-label={t('editor.toolbar.style')} value={state.style} onChange={(event) => setStyle(event.target.value)}>
+        <select
+          className="editor-style"
+          aria-label={t('editor.toolbar.style')}
+          value={state.style}
+          disabled={suggesting}
+          title={off}
+          onChange={(event) => setStyle(event.target.value)}
+        >
           <option value="p">{t('editor.toolbar.paragraph')}</option>
           <option value="h1">{t('editor.toolbar.heading1')}</option>
           <option value="h2">{t('editor.toolbar.heading2')}</option>
@@ -55,38 +71,91 @@ export function Toolbar({ editor, onLink }: Props) {
         </select>
       </Group>
       <Group>
-        <Tool label={t('editor.toolbar.bold')} keys="Mod+B" pressed={state.bold} onClick={() => run().toggleBold().run()} icon={<b>B</b>} />
-        <Tool label={t('editor.toolbar.italic')} keys="Mod+I" pressed={state.italic} onClick={() => run().toggleItalic().run()} icon={<i>I</i>} />
-        <Tool label={t('editor.toolbar.underline')} keys="Mod+U" pressed={state.underline} onClick={() => run().toggleUnderline().run()} icon={<u>U</u>} />
-        <Tool label={t('editor.toolbar.strike')} keys="Mod+Shift+S" pressed={state.strike} onClick={() => run().toggleStrike().run()} icon={<s>S</s>} />
-        <Tool label={t('editor.toolbar.link')} keys="Mod+K" pressed={state.link} onClick={onLink} icon={<StrokeIcon paths={LINK_ICON} />} />
+        <Tool off={off} label={t('editor.toolbar.bold')} keys="Mod+B" pressed={state.bold} onClick={() => run().toggleBold().run()} icon={<b>B</b>} />
+        <Tool off={off} label={t('editor.toolbar.italic')} keys="Mod+I" pressed={state.italic} onClick={() => run().toggleItalic().run()} icon={<i>I</i>} />
+        <Tool
+          off={off}
+          label={t('editor.toolbar.underline')}
+          keys="Mod+U"
+          pressed={state.underline}
+          onClick={() => run().toggleUnderline().run()}
+          icon={<u>U</u>}
+        />
+        <Tool
+          off={off}
+          label={t('editor.toolbar.strike')}
+          keys="Mod+Shift+S"
+          pressed={state.strike}
+          onClick={() => run().toggleStrike().run()}
+          icon={<s>S</s>}
+        />
+        <Tool off={off} label={t('editor.toolbar.link')} keys="Mod+K" pressed={state.link} onClick={onLink} icon={<StrokeIcon paths={LINK_ICON} />} />
       </Group>
       <Group>
-        <Tool label={t('editor.toolbar.bulletList')} keys="Mod+Shift+8" pressed={state.bulletList} onClick={() => run().toggleBulletList().run()} icon="•≡" />
         <Tool
+          off={off}
+          label={t('editor.toolbar.bulletList')}
+          keys="Mod+Shift+8"
+          pressed={state.bulletList}
+          onClick={() => run().toggleBulletList().run()}
+          icon="•≡"
+        />
+        <Tool
+          off={off}
           label={t('editor.toolbar.orderedList')}
           keys="Mod+Shift+7"
           pressed={state.orderedList}
           onClick={() => run().toggleOrderedList().run()}
           icon={<StrokeIcon paths={ORDERED_LIST_ICON} />}
         />
-        <Tool label={t('editor.toolbar.taskList')} keys="Mod+Shift+9" pressed={state.taskList} onClick={() => run().toggleTaskList().run()} icon="☑" />
-        <Tool label={t('editor.toolbar.blockquote')} keys="Mod+Shift+B" pressed={state.blockquote} onClick={() => run().toggleBlockquote().run()} icon="❝" />
-        <Tool label={t('editor.toolbar.horizontalRule')} onClick={() => run().setHorizontalRule().run()} icon="―" />
+        <Tool
+          off={off}
+          label={t('editor.toolbar.taskList')}
+          keys="Mod+Shift+9"
+          pressed={state.taskList}
+          onClick={() => run().toggleTaskList().run()}
+          icon="☑"
+        />
+        <Tool
+          off={off}
+          label={t('editor.toolbar.blockquote')}
+          keys="Mod+Shift+B"
+          pressed={state.blockquote}
+          onClick={() => run().toggleBlockquote().run()}
+          icon="❝"
+        />
+        <Tool off={off} label={t('editor.toolbar.horizontalRule')} onClick={() => run().setHorizontalRule().run()} icon="―" />
       </Group>
       <Group>
         {state.inTable ? (
           <>
-            <Tool label={t('editor.toolbar.addRow')} onClick={() => run().addRowAfter().run()} icon="+▭" />
-            <Tool label={t('editor.toolbar.addColumn')} onClick={() => run().addColumnAfter().run()} icon="+▯" />
-            <Tool label={t('editor.toolbar.deleteRow')} onClick={() => run().deleteRow().run()} icon="−▭" />
-            <Tool label={t('editor.toolbar.deleteColumn')} onClick={() => run().deleteColumn().run()} icon="−▯" />
-            <Tool label={t('editor.toolbar.deleteTable')} onClick={() => run().deleteTable().run()} icon="⌧" />
+            <Tool off={off} label={t('editor.toolbar.addRow')} onClick={() => run().addRowAfter().run()} icon="+▭" />
+            <Tool off={off} label={t('editor.toolbar.addColumn')} onClick={() => run().addColumnAfter().run()} icon="+▯" />
+            <Tool off={off} label={t('editor.toolbar.deleteRow')} onClick={() => run().deleteRow().run()} icon="−▭" />
+            <Tool off={off} label={t('editor.toolbar.deleteColumn')} onClick={() => run().deleteColumn().run()} icon="−▯" />
+            <Tool off={off} label={t('editor.toolbar.deleteTable')} onClick={() => run().deleteTable().run()} icon="⌧" />
           </>
         ) : (
-          <Tool label={t('editor.toolbar.table')} onClick={() => run().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} icon="▦" />
+          <Tool off={off} label={t('editor.toolbar.table')} onClick={() => run().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} icon="▦" />
         )}
       </Group>
+      {/* Last, as Google Docs' mode menu: « Modifier / Suggérer ». */}
+      <Group>
+        {onMode ? (
+          <select
+            className="editor-style editor-mode"
+            aria-label={t('suggestions.mode.label')}
+            value={suggesting ? 'suggest' : 'edit'}
+            onChange={(event) => onMode(event.target.value === 'suggest')}
+          >
+            <option value="edit">{t('suggestions.mode.edit')}</option>
+            <option value="suggest">{t('suggestions.mode.suggest')}</option>
+          </select>
+        ) : (
+          <span className="editor-toolbar-note">{t('suggestions.mode.forced')}</span>
+        )}
+      </Group>
+      {off && <span className="editor-toolbar-note">{off}</span>}
     </div>
   )
 }
@@ -115,6 +184,7 @@ function Tool({
   icon,
   pressed,
   disabled,
+  off,
   onClick,
 }: {
   label: string
@@ -122,9 +192,12 @@ function Tool({
   icon: ReactNode
   pressed?: boolean
   disabled?: boolean
+  /** Why it does nothing now (suggestion mode): it stays focusable and says so. */
+  off?: string
   onClick: () => void
 }) {
-  const title = keys ? `${label} (${shortcutLabel(keys)})` : label
+  const named = keys ? `${label} (${shortcutLabel(keys)})` : label
+  const title = off ? `${named} — ${off}` : named
   return (
     <button
       type="button"
@@ -134,9 +207,11 @@ function Tool({
       aria-pressed={pressed}
       title={title}
       disabled={disabled}
+      aria-disabled={off ? true : undefined}
+      aria-description={off}
       // Keep the text selection: the button acts on it.
       onMouseDown={(event) => event.preventDefault()}
-      onClick={onClick}
+      onClick={off ? undefined : onClick}
     >
       <span aria-hidden="true">{icon}</span>
     </button>

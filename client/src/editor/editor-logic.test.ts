@@ -14,6 +14,11 @@ describe('the editor status line', () => {
     expect(editorStatus({ ...base, access: 'comment' })).toBe('live')
   })
 
+  it('tells those who suggest whether their suggestions are stored', () => {
+    expect(editorStatus({ ...base, access: 'suggest' })).toBe('saved')
+    expect(editorStatus({ ...base, access: 'suggest', unsaved: true })).toBe('saving')
+  })
+
   it('is offline when the browser is, or when a connection that worked is lost', () => {
     expect(editorStatus({ ...base, online: false })).toBe('offline')
     expect(editorStatus({ ...base, connection: 'disconnected', synced: false })).toBe('offline')

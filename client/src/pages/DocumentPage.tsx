@@ -97,7 +97,7 @@ function AroundTheText({ document, onChanged }: { document: DocumentSummary; onC
 function LiveDocument({ document, user, onAccessChanged }: { document: DocumentSummary; user: PublicUser; onAccessChanged: () => void }) {
   const { t } = useI18n()
   const access = accessOf(document)
-  const session = useCollabSession(document.id, user.id, access)
+  const { session, refused } = useCollabSession(document.id, user.id, access)
 
   // The server closes with 4100 when this person's level changes; the provider reconnects at
   // the new level, and the screen asks the policy again what is allowed now.
@@ -110,6 +110,18 @@ function LiveDocument({ document, user, onAccessChanged }: { document: DocumentS
     return () => session.provider.off('connection-close', onClose)
   }, [session, onAccessChanged])
 
-  if (!session) return <Loading label={t('document.loadingEditor')} />
-  return <DocumentEditor key={session.doc.guid} documentId={document.id} session={session} access={access} archived={document.archived} user={user} />
+  return (
+    <>
+      {refused && (
+        <Notice tone="error">
+          {t('suggestions.refused')} {t('suggestions.refusedAfter')}
+        </Notice>
+      )}
+      {session ? (
+        <DocumentEditor key={session.doc.guid} documentId={document.id} session={session} access={access} archived={document.archived} user={user} />
+      ) : (
+        <Loading label={t('document.loadingEditor')} />
+      )}
+    </>
+  )
 }
