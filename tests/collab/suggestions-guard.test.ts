@@ -204,7 +204,13 @@ describe.each(DRIVERS)('suggestions from a live connection (%s)', (driver) => {
         name: 'rewriting someone else’s suggested text',
         reason: edits,
         setup: othersInsertion,
-        make: (e) => e.suggest((tr, find) => tr.insertText('dim', find('bright'), find('bright') + 'bright'.length)),
+        // The editor leaves others' suggestions alone (the library's patch c): this is a forged one.
+        make: (e) =>
+          e.edit((tr, find) => {
+            const from = find('bright')
+            tr.insertText('dim', from, from + 'bright'.length)
+            tr.addMark(from, from + 'dim'.length, schema.marks.insertion!.create({ id: 'forged', authorId: e.authorId, createdAt: new Date().toISOString() }))
+          }),
       },
       {
         name: 'accepting someone else’s suggestion (removing their mark)',

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { Mark, Node } from '@tiptap/pm/model'
+import type { Node } from '@tiptap/pm/model'
 import { EditorState, type Transaction } from '@tiptap/pm/state'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../shared/collab'
 import type { PmNode } from '../../shared/content'
 import { transformToSuggestionTransaction } from '../../shared/suggest-changes/withSuggestChanges.js'
-import { isSuggestionMark } from '../../shared/suggestions'
 import { contentNode, schema } from '../../server/content/schema'
 import { readContent, yjsBlocks } from '../../server/content/yjs'
 
@@ -30,8 +29,7 @@ export class Editing {
     const state = EditorState.create({ doc: this.content, schema })
     const tr = state.tr
     edit(tr, (text) => positionOf(state.doc, text))
-    const suggested = state.apply(transformToSuggestionTransaction(tr, state, () => randomUUID()))
-    this.write(stamp(suggested, this.authorId).doc)
+    this.write(state.apply(transformToSuggestionTransaction(tr, state, () => randomUUID(), this.authorId)).doc)
   }
 
   /** A plain edit, as a writer (or a forger) makes it. */
@@ -60,24 +58,6 @@ export function positionOf(doc: Node, text: string): number {
   })
   if (found < 0) throw new Error(`"${text}" is not in the document`)
   return found
-}
-
-/** The library's marks carry an id only: give them their author and time (a suggestion's first time, when it grows). */
-function stamp(state: EditorState, authorId: string, now = new Date().toISOString()): EditorState {
-  const times = new Map<string, string>()
-  state.doc.descendants((node) => {
-    for (const mark of node.marks) if (isSuggestionMark(mark) && mark.attrs.createdAt) times.set(String(mark.attrs.id), mark.attrs.createdAt)
-  })
-  const tr = state.tr
-  state.doc.descendants((node, pos) => {
-    for (const mark of node.marks) {
-      if (!isSuggestionMark(mark) || mark.attrs.authorId) continue
-      const id = String(mark.attrs.id)
-      const stamped: Mark = mark.type.create({ ...mark.attrs, id, authorId, createdAt: times.get(id) ?? now })
-      tr.removeMark(pos, pos + node.nodeSize, mark).addMark(pos, pos + node.nodeSize, stamped)
-    }
-  })
-  return state.apply(tr)
 }
 
 /** Replaces a document's whole content with these blocks (a writer's edit). */
