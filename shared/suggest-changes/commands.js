@@ -43,15 +43,10 @@ import { getSuggestionMarks } from "./utils.js";
             const { pos: deletionFrom, deleted } = tr.mapping.mapResult(pos);
             if (deleted) return false;
             const deletionTo = findSuggestionMarkEnd(tr.doc.resolve(deletionFrom + child.nodeSize), markTypeToRevert);
-            // check if the previous and the next text part is a space
-            // if so, we can delete the whole text part
-            const prevChar = tr.doc.textBetween(deletionFrom - 1, deletionFrom, "x", "x");
-            const nextChar = // textBetween is fine with negative positions (??),
-            // but it errors if passed a position greater than the
-            // size of the doc
-            deletionTo <= tr.doc.content.size ? tr.doc.textBetween(deletionTo, deletionTo + 1, "x", "x") : "";
-            const addedRange = prevChar === " " && nextChar === " " ? 1 : 0;
-            tr.deleteRange(deletionFrom, deletionTo + addedRange);
+            // Atelier: the suggested text alone goes, never a neighbouring space. The server's check
+            // (server/collab/suggestions/check.ts) compares documents with a suggester's suggestions
+            // rejected: an extra space taken away there would let one unmarked space through.
+            tr.deleteRange(deletionFrom, deletionTo);
             return false;
         }
         const insertionFrom = tr.mapping.map(pos);
