@@ -217,6 +217,24 @@ export type VersionSummary = {
 
 export type VersionList = { versions: VersionSummary[] }
 
+/** A pending suggestion in the document, with its author as others see them (`GET /api/documents/:id/suggestions`). */
+export type SuggestionView = {
+  id: string
+  kind: 'insert' | 'delete' | 'replace'
+  /** The proposed text; for a deletion, the text proposed for removal. */
+  text: string
+  /** For a replacement, the text it replaces. */
+  replaced?: string
+  /** An account that no longer exists keeps its id, with no name. */
+  author: PersonCard
+  createdAt: string
+}
+
+export type SuggestionList = { suggestions: SuggestionView[] }
+
+/** How many suggestions an accept or reject settled. */
+export type SettledSuggestions = { settled: number }
+
 /** One version's content, for a read-only view. */
 export type VersionDetail = VersionSummary & { prosemirror: PmNode; text: string }
 

@@ -1,0 +1,33 @@
+import type { AppDeps } from '../context'
+import type { DocumentRow } from '../data/documents'
+import type { SuggestionChoice } from '../content/settle'
+import type { Decision, PendingSuggestion } from '../../shared/suggestions'
+
+/**
+ * Reading and settling the suggestions of a live document. Settling is the decider's edit on
+ * the live document (loading it here if no one has it open): everyone editing sees it at once,
+ * and it is stored as theirs.
+ */
+
+export type SuggestionDeps = Pick<AppDeps, 'hub' | 'documents' | 'documentReader'>
+
+/** The pending suggestions, from the document as it is now. */
+export const listPending = (deps: Pick<AppDeps, 'documentReader'>, doc: DocumentRow): Promise<PendingSuggestion[]> =>
+  deps.documentReader.read(doc.id, { kind: 'suggestions' })
+
+/** Accepts or rejects the chosen suggestions as `userId`'s edit; returns how many it settled (those settled meanwhile are not counted). */
+export async function settle(deps: SuggestionDeps, userId: string, doc: DocumentRow, decision: Decision, choice: SuggestionChoice): Promise<number> {
+  let settled = 0
+  await deps.hub.edit(
+    doc.id,
+    doc.space,
+    userId,
+    async () => {
+      const result = await deps.documents.job({ live: doc.id }, { kind: 'settle', decision, choice })
+      settled = result.settled
+      return result.update
+    },
+    async () => undefined,
+  )
+  return settled
+}
