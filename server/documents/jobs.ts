@@ -98,7 +98,8 @@ export type DocumentTask =
   | { kind: 'merge'; updates: Uint8Array[] }
   | { kind: 'fold'; updates: Uint8Array[] }
   | { kind: 'compare'; older: Uint8Array; newer: Uint8Array }
-  | { kind: 'render'; format: ExportFormat; cover: Cover; content: PmNode }
+  /** `suggesters`: names of the authors of the suggestions the content holds, by user id (DOCX shows them). */
+  | { kind: 'render'; format: ExportFormat; cover: Cover; content: PmNode; suggesters?: Record<string, string> }
 
 /** One update made of several, and the Yjs clients whose structs it carries (who wrote it). */
 export type Merged = { data: Uint8Array; clients: number[] }
@@ -144,7 +145,7 @@ async function perform(task: DocumentTask): Promise<unknown> {
     case 'render': {
       // The renderers (docx, pdfkit) are loaded on the first export only.
       const { FORMATS } = await import('../export/formats')
-      return FORMATS[task.format].render(task.cover, task.content)
+      return FORMATS[task.format].render(task.cover, task.content, task.suggesters ?? {})
     }
   }
 }
