@@ -45,6 +45,8 @@ export type NetworkSummary = {
   theme: string
   description: string
   status: NetworkStatus
+  /** The secretariat requires every suggestion in a deliverable accepted or rejected before it is submitted. */
+  requireSettledSuggestions: boolean
   roles: SpaceRole[]
   allowed: Action[]
 }
@@ -283,6 +285,8 @@ export type SubmissionView = {
   remarks: string
   /** The experimentation cycles it builds on: recorded since the validation before it (V2 lists the cycles since V1). */
   cycles: CycleView[]
+  /** The suggestions still pending in the text when it was sent, as they stood then. */
+  pendingSuggestions: SuggestionView[]
 }
 
 /** One experimentation cycle of a log. */

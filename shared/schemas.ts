@@ -114,7 +114,7 @@ export const createNetworkBody = z.object({
   description: text(4000).default(''),
   status: z.enum(NETWORK_STATUSES).default('forming'),
 })
-export const updateNetworkBody = createNetworkBody.partial()
+export const updateNetworkBody = createNetworkBody.partial().extend({ requireSettledSuggestions: z.boolean({ error: 'must be true or false' }).optional() })
 
 export const cityFields = z.object({
   name: trimmed(160),

@@ -1,5 +1,8 @@
 import type { AppDeps } from '../context'
+import type { Queryable } from '../db/db'
 import type { DocumentRow } from '../data/documents'
+import { describePeople } from '../data/people'
+import type { SuggestionView } from '../../shared/api'
 import type { SuggestionChoice } from '../content/settle'
 import type { Decision, PendingSuggestion } from '../../shared/suggestions'
 
@@ -30,4 +33,17 @@ export async function settle(deps: SuggestionDeps, userId: string, doc: Document
     async () => undefined,
   )
   return settled
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Suggestions with their authors' names and the city each speaks for in the document's space. */
+export async function withAuthors(q: Queryable, doc: DocumentRow, pending: PendingSuggestion[]): Promise<SuggestionView[]> {
+  // An author id that is not an account's (a hand-made mark) names nobody.
+  const people = await describePeople(
+    q,
+    pending.map((s) => s.authorId).filter((id) => UUID.test(id)),
+    doc.space,
+  )
+  return pending.map(({ authorId, ...s }) => ({ ...s, author: people.get(authorId) ?? { id: authorId, name: '', city: null } }))
 }

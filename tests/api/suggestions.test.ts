@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { archiveDocument } from '../../server/data/documents'
-import type { Comparison, SuggestionList, VersionSummary } from '../../shared/api'
+import JSZip from 'jszip'
+import type { Comparison, NetworkDetail, SubmissionCreated, SuggestionList, VersionSummary, WorkflowView } from '../../shared/api'
 import type { ApiErrorBody } from '../../shared/errors'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
-import { type Client, testApp } from '../helpers/app'
+import { type Client, ORIGIN, testApp } from '../helpers/app'
 import { storedDoc } from '../helpers/comments'
 import { docText } from '../helpers/collab'
 import { appendBlocksAs, deleted, inserted, lastText, paragraph, plain } from '../helpers/suggestions'
@@ -224,5 +225,88 @@ describe.each(DRIVERS)('suggestions on %s', (driver) => {
       expect.objectContaining({ text: expect.stringContaining('vingt'), author: expect.objectContaining({ id: ids.expert, name: 'Eva Expert' }) }),
     ])
     expect(compare.authors.map((a) => a.id)).toEqual([ids.expert])
+  })
+
+  /** An action plan of the pilot city's own, with the three suggestions of suggestedDocument. */
+  async function suggestedPlan(): Promise<string> {
+    const id = (await buildDocument(db, world.cities.pilot, { kind: 'action_plan', by: world.people.pilot })).id
+    await appendBlocksAs(db, id, ids.expert!, [paragraph(plain('Il faut '), inserted('vraiment ', 'ins', ids.expert!), plain('agrandir.'))])
+    await appendBlocksAs(db, id, ids.member!, [paragraph(plain('Nous voulons '), deleted('beaucoup ', 'del', ids.member!), plain('de bancs.'))])
+    await appendBlocksAs(db, id, ids.expert!, [
+      paragraph(plain('Budget : '), deleted('cent', 'rep', ids.expert!), inserted('deux cents', 'rep', ids.expert!), plain(' euros.')),
+    ])
+    return id
+  }
+
+  it('a submission lists the suggestions still pending when it was sent, with their authors', async () => {
+    const plan = await suggestedPlan()
+    const res = await as.pilot!.post<SubmissionCreated>(`/api/documents/${plan}/submissions`, { message: 'V1' })
+    expect(res.status).toBe(201)
+    expect(res.body.submission.pendingSuggestions.map((s) => [s.id, s.kind, s.author.name])).toEqual([
+      ['ins', 'insert', 'Eva Expert'],
+      ['del', 'delete', 'Max Member'],
+      ['rep', 'replace', 'Eva Expert'],
+    ])
+    // Settled afterwards, the submission still lists them as they were sent.
+    await as.secretariat!.post(url(plan, '/accept-all'), {})
+    const workflow = (await as.secretariat!.get<WorkflowView>(`/api/documents/${plan}/workflow`)).body
+    expect(workflow.submissions[0]!.pendingSuggestions).toHaveLength(3)
+  })
+
+  it('the secretariat may require none pending: submitting then answers 409 with how many, until they are settled', async () => {
+    const network = `/api/networks/${world.network.id}`
+    expect((await as.pilot!.patch(network, { requireSettledSuggestions: true })).status).toBe(403)
+    expect((await as.secretariat!.patch(network, { requireSettledSuggestions: 'yes' })).status).toBe(400)
+    const on = await as.secretariat!.patch<NetworkDetail>(network, { requireSettledSuggestions: true })
+    expect(on.status).toBe(200)
+    expect(on.body.requireSettledSuggestions).toBe(true)
+    try {
+      const plan = await suggestedPlan()
+      const refused = await as.pilot!.post<ApiErrorBody>(`/api/documents/${plan}/submissions`, {})
+      expect(refused.status).toBe(409)
+      expect(refused.body.error).toMatchObject({ code: 'conflict', pendingSuggestions: 3, message: expect.stringMatching(/3 suggestions still pending/) })
+      expect((await as.pilot!.get<WorkflowView>(`/api/documents/${plan}/workflow`)).body).toMatchObject({ stage: 'draft', submissions: [] })
+
+      expect((await as.pilot!.post(url(plan, '/reject-all'), { authorId: ids.member })).body).toEqual({ settled: 1 })
+      expect((await as.pilot!.post<ApiErrorBody>(`/api/documents/${plan}/submissions`, {})).body.error.pendingSuggestions).toBe(2)
+      expect((await as.pilot!.post(url(plan, '/accept-all'), {})).body).toEqual({ settled: 2 })
+      const sent = await as.pilot!.post<SubmissionCreated>(`/api/documents/${plan}/submissions`, {})
+      expect(sent.status).toBe(201)
+      expect(sent.body.submission.pendingSuggestions).toEqual([])
+    } finally {
+      const off = await as.secretariat!.patch<NetworkDetail>(network, { requireSettledSuggestions: false })
+      expect(off.body.requireSettledSuggestions).toBe(false)
+    }
+    // Not required: sent with its suggestions pending.
+    expect((await as.pilot!.post(`/api/documents/${await suggestedPlan()}/submissions`, {})).status).toBe(201)
+  })
+
+  it('exports: DOCX shows pending suggestions as tracked changes by their suggesters; Markdown prints the text without them', async () => {
+    const doc = await suggestedDocument()
+    const docx = await app.app.request(`${ORIGIN}/api/documents/${doc}/export?format=docx`, { headers: { cookie: as.funder!.cookie } })
+    expect(docx.status).toBe(200)
+    const bytes = new Uint8Array(await docx.arrayBuffer())
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string')
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Eva Expert"[^>]*>.*?vraiment/s)
+    expect(xml).toMatch(/<w:del [^>]*w:author="Max Member"[^>]*>.*?<w:delText[^>]*>beaucoup /s)
+    const md = await as.funder!.get<string>(`/api/documents/${doc}/export?format=md`)
+    expect(md.body).toContain('Il faut agrandir.')
+    expect(md.body).toContain('Nous voulons beaucoup de bancs.')
+    expect(md.body).toContain('Budget : cent euros.')
+    expect(md.body).not.toContain('vraiment')
+  })
+
+  it('the text readers leave out the marker of a suggested paragraph break: the derived text and the compare', async () => {
+    const doc = (await buildDocument(db, world.network, { kind: 'problem_statement', by: world.people.secretariat })).id
+    const v1 = (await as.pilot!.post<VersionSummary>(`/api/documents/${doc}/versions`, { name: 'V1' })).body
+    await appendBlocksAs(db, doc, ids.expert!, [paragraph(plain('Avant'), inserted('\u200B', 'split', ids.expert!)), paragraph(plain('après'))])
+    const v2 = (await as.pilot!.post<VersionSummary>(`/api/documents/${doc}/versions`, { name: 'V2' })).body
+    const detail = (await as.pilot!.get<{ text: string }>(`/api/documents/${doc}/versions/${v2.id}`)).body
+    expect(detail.text).toContain('Avant\naprès')
+    expect(detail.text).not.toContain('\u200B')
+    const compare = (await as.pilot!.get<Comparison>(`/api/documents/${doc}/compare?from=${v1.id}&to=live`)).body
+    const words = compare.blocks.flatMap((b) => b.segments.map((x) => x.text)).join('|')
+    expect(words).toContain('Avant')
+    expect(words).not.toContain('\u200B')
   })
 })

@@ -62,7 +62,7 @@ describe.each(DRIVERS)('documents and spaces on %s', (driver) => {
 
   it('each document says what the caller may do with it', async () => {
     const docs = (await as.expert!.get('/api/documents')).body as DocumentSummary[]
-    expect(docs[0]!.allowed).toEqual(['read', 'comment'])
+    expect(docs[0]!.allowed).toEqual(['read', 'comment', 'suggest'])
     const funderDocs = (await as.funder!.get('/api/documents')).body as DocumentSummary[]
     expect(funderDocs[0]!.allowed).toEqual(['read', 'view_dashboard'])
   })

@@ -2,12 +2,11 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../context'
 import { requireIdentity } from '../../auth/session'
 import { policyTarget, type DocumentRow } from '../../data/documents'
-import { listPending, settle } from '../../commands/suggestions'
+import { listPending, settle, withAuthors } from '../../commands/suggestions'
 import type { SuggestionChoice } from '../../content/settle'
 import { authorizeDocument } from '../access'
 import { notFound, refusalError } from '../../errors'
 import { idParam, validate } from '../validate'
-import { presentSuggestions } from './present'
 import { suggestionRefusal, type SuggestionDecision } from '../../../shared/policy'
 import { settleAllBody, suggestionParam } from '../../../shared/schemas'
 import type { SettledSuggestions, SuggestionList } from '../../../shared/api'
@@ -54,7 +53,7 @@ async function settleAll(c: Context<AppEnv>, decision: SuggestionDecision, autho
 export const suggestionRoutes = new Hono<AppEnv>()
   .get('/', idParam('id'), async (c) => {
     const doc = await authorizeDocument(c, documentId(c), 'read')
-    const body: SuggestionList = { suggestions: await presentSuggestions(c.var.deps.db, doc, await listPending(c.var.deps, doc)) }
+    const body: SuggestionList = { suggestions: await withAuthors(c.var.deps.db, doc, await listPending(c.var.deps, doc)) }
     return c.json(body)
   })
   .post('/accept-all', idParam('id'), validate('json', settleAllBody), (c) => settleAll(c, 'accept', c.req.valid('json').authorId))
