@@ -7,7 +7,7 @@ import type { ApiErrorBody } from '../../shared/errors'
 import { DRIVERS, openTestDb, type TestDb } from '../helpers/db'
 import { type Client, ORIGIN, testApp } from '../helpers/app'
 import { storedDoc } from '../helpers/comments'
-import { docText } from '../helpers/collab'
+import { connect, docText, startTestServer, synced, type TestServer } from '../helpers/collab'
 import { appendBlocksAs, deleted, inserted, lastText, paragraph, plain } from '../helpers/suggestions'
 import { editAs } from '../helpers/versions'
 import { buildDocument, buildPerson, buildWorld, signIn, WORLD, type World } from '../helpers/world'
@@ -308,5 +308,71 @@ describe.each(DRIVERS)('suggestions on %s', (driver) => {
     const words = compare.blocks.flatMap((b) => b.segments.map((x) => x.text)).join('|')
     expect(words).toContain('Avant')
     expect(words).not.toContain('\u200B')
+  })
+})
+
+describe.each(DRIVERS)('settling suggestions live (%s)', (driver) => {
+  let server: TestServer
+  let world: World
+  let cookies: Record<'pilot' | 'funder' | 'secretariat', string>
+
+  beforeAll(async () => {
+    server = await startTestServer(driver)
+    world = await buildWorld(server.deps.db)
+    cookies = {
+      pilot: await server.login(world.people.pilot.email),
+      funder: await server.login(world.people.funder.email),
+      secretariat: await server.login(world.people.secretariat.email),
+    }
+  })
+  afterAll(() => server.stop())
+
+  /** The text of each suggestion as the connected client holds it: its words, and whether they still carry a suggestion mark. */
+  const held = (doc: Y.Doc) =>
+    doc
+      .getXmlFragment('default')
+      .toArray()
+      .flatMap((block) => (block as Y.XmlElement).toArray().filter((c) => c instanceof Y.XmlText))
+      .flatMap((text) => text.toDelta() as { insert: string; attributes?: Record<string, unknown> }[])
+      .map((op) => `${op.insert}${op.attributes?.insertion ? '[+]' : ''}${op.attributes?.deletion ? '[-]' : ''}`)
+      .join('')
+
+  it('a reader connected live sees an accepted insertion lose its mark, and a rejected deletion stay as text, without reloading', async () => {
+    const expert = world.people.expert.id
+    const doc = (await buildDocument(server.deps.db, world.network, { kind: 'problem_statement', by: world.people.secretariat })).id
+    await appendBlocksAs(server.deps.db, doc, expert, [
+      paragraph(plain('Il faut '), inserted('vraiment ', 'ins', expert), deleted('tout ', 'del', expert), plain('agrandir.')),
+    ])
+    const reader = connect(server, doc, { cookie: cookies.funder })
+    try {
+      await synced(reader)
+      expect(held(reader.doc)).toContain('Il faut vraiment [+]tout [-]agrandir.')
+
+      expect((await server.api(cookies.pilot, 'POST', `/api/documents/${doc}/suggestions/ins/accept`, {})).body).toEqual({ settled: 1 })
+      await expect.poll(() => held(reader.doc)).toContain('Il faut vraiment tout [-]agrandir.')
+
+      expect((await server.api(cookies.secretariat, 'POST', `/api/documents/${doc}/suggestions/del/reject`, {})).body).toEqual({ settled: 1 })
+      await expect.poll(() => held(reader.doc)).toContain('Il faut vraiment tout agrandir.')
+      expect((await server.api(cookies.funder, 'GET', `/api/documents/${doc}/suggestions`)).body).toEqual({ suggestions: [] })
+    } finally {
+      reader.destroy()
+    }
+  })
+
+  it('a reader connected live sees a rejected insertion and an accepted deletion go', async () => {
+    const expert = world.people.expert.id
+    const doc = (await buildDocument(server.deps.db, world.network, { kind: 'problem_statement', by: world.people.secretariat })).id
+    await appendBlocksAs(server.deps.db, doc, expert, [
+      paragraph(plain('Il faut '), inserted('vraiment ', 'ins', expert), deleted('tout ', 'del', expert), plain('agrandir.')),
+    ])
+    const reader = connect(server, doc, { cookie: cookies.funder })
+    try {
+      await synced(reader)
+      expect((await server.api(cookies.pilot, 'POST', `/api/documents/${doc}/suggestions/ins/reject`, {})).body).toEqual({ settled: 1 })
+      expect((await server.api(cookies.pilot, 'POST', `/api/documents/${doc}/suggestions/del/accept`, {})).body).toEqual({ settled: 1 })
+      await expect.poll(() => held(reader.doc)).toContain('Il faut agrandir.')
+    } finally {
+      reader.destroy()
+    }
   })
 })
