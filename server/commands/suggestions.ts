@@ -18,8 +18,34 @@ export type SuggestionDeps = Pick<AppDeps, 'hub' | 'documents' | 'documentReader
 export const listPending = (deps: Pick<AppDeps, 'documentReader'>, doc: DocumentRow): Promise<PendingSuggestion[]> =>
   deps.documentReader.read(doc.id, { kind: 'suggestions' })
 
+/**
+ * Settlings of one document, in turn, per hub (one per instance). Each is computed from the
+ * document and then applied: two at once would each undo half of the other (accepting and
+ * rejecting one rewording together would remove both its texts).
+ */
+const turns = new WeakMap<object, Map<string, Promise<unknown>>>()
+
+function inTurn<T>(hub: object, documentId: string, work: () => Promise<T>): Promise<T> {
+  let queue = turns.get(hub)
+  if (!queue) {
+    queue = new Map()
+    turns.set(hub, queue)
+  }
+  const mine = (queue.get(documentId) ?? Promise.resolve()).catch(() => undefined).then(work)
+  queue.set(documentId, mine)
+  const forget = () => {
+    if (queue.get(documentId) === mine) queue.delete(documentId)
+  }
+  mine.then(forget, forget)
+  return mine
+}
+
 /** Accepts or rejects the chosen suggestions as `userId`'s edit; returns how many it settled (those settled meanwhile are not counted). */
-export async function settle(deps: SuggestionDeps, userId: string, doc: DocumentRow, decision: Decision, choice: SuggestionChoice): Promise<number> {
+export function settle(deps: SuggestionDeps, userId: string, doc: DocumentRow, decision: Decision, choice: SuggestionChoice): Promise<number> {
+  return inTurn(deps.hub, doc.id, () => settleNow(deps, userId, doc, decision, choice))
+}
+
+async function settleNow(deps: SuggestionDeps, userId: string, doc: DocumentRow, decision: Decision, choice: SuggestionChoice): Promise<number> {
   let settled = 0
   await deps.hub.edit(
     doc.id,

@@ -73,6 +73,14 @@ describe.each(DRIVERS)('suggestions on %s', (driver) => {
     return words.join('')
   }
 
+  const storedText = async (doc: string) => {
+    await app.deps.hub.stored(doc)
+    const stored = await storedDoc(db, doc)
+    const words = docText(stored)
+    stored.destroy()
+    return words
+  }
+
   it('lists the pending suggestions from the live document, with their authors and the city they speak for', async () => {
     const doc = await suggestedDocument()
     const res = await as.funder!.get<SuggestionList>(url(doc))
@@ -194,6 +202,14 @@ describe.each(DRIVERS)('suggestions on %s', (driver) => {
     expect((await as.secretariat!.post(url(again, '/accept-all'), { authorId: ids.expert })).body).toEqual({ settled: 2 })
     expect((await as.secretariat!.post(url(again, '/reject-all'), {})).body).toEqual({ settled: 1 })
     expect(await text(again)).toContain('Il faut vraiment agrandir.\nNous voulons beaucoup de bancs.\nBudget : deux cents euros.')
+  })
+
+  it('two writers settling the same suggestion at once: one settles it, the other is told it is gone', async () => {
+    const doc = await suggestedDocument()
+    const answers = await Promise.all([as.pilot!.post(url(doc, '/rep/accept')), as.secretariat!.post(url(doc, '/rep/reject'))])
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 404])
+    const text = await storedText(doc)
+    expect(text.includes('Budget : deux cents euros.') !== text.includes('Budget : cent euros.')).toBe(true)
   })
 
   it('a suggester withdraws all their own at once, and nobody else’s', async () => {
