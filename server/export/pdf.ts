@@ -1,9 +1,8 @@
 import PDFDocument from 'pdfkit'
 import type { Cover } from './cover'
 import { asciiFold } from './filename'
-import { storedNode } from '../content/schema'
-import { SPLIT_MARKER, withoutPending } from '../../shared/suggestions'
-import { hasMark, headingLevel, isChecked, isInline, linkHref, listStart, textOf, type PmNode } from './pm'
+import { SPLIT_MARKER } from '../../shared/suggestions'
+import { hasMark, headingLevel, isChecked, isInline, linkHref, listStart, textOf, withoutPendingSuggestions, type PmNode } from './pm'
 
 /**
  * ProseMirror JSON → a print-ready PDF, drawn on the server with pdfkit. Its standard fonts need
@@ -226,7 +225,7 @@ export function renderPdf(cover: Cover, content: PmNode, options: { compress?: b
   const drawer = new Drawer(doc)
   drawer.cover(cover)
   // The text as it stands: pending suggestions are set aside.
-  drawer.blocks((withoutPending(storedNode(content)).toJSON() as PmNode).content ?? [], 0)
+  drawer.blocks(withoutPendingSuggestions(content).content ?? [], 0)
   doc.end()
   return done
 }

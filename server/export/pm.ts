@@ -1,5 +1,6 @@
 import type { PmMark, PmNode } from '../../shared/content'
-import { schema } from '../content/schema'
+import { schema, storedNode } from '../content/schema'
+import { withoutPending } from '../../shared/suggestions'
 
 /**
  * Reading ProseMirror content for export. Versions saved before the schema checked attributes
@@ -66,3 +67,7 @@ export function suggestionAuthorIds(node: PmNode): string[] {
   visit(node)
   return [...found]
 }
+
+/** The content without its pending suggestions; content with none is left as it is (read leniently, as above). */
+export const withoutPendingSuggestions = (content: PmNode): PmNode =>
+  suggestionAuthorIds(content).length === 0 ? content : (withoutPending(storedNode(content)).toJSON() as PmNode)
