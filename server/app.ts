@@ -14,6 +14,7 @@ import { commentRoutes } from './api/comments/routes'
 import { mentionableRoutes } from './api/comments/mentionable'
 import { documentRoutes } from './api/documents/routes'
 import { versionRoutes } from './api/versions/routes'
+import { suggestionRoutes } from './api/suggestions/routes'
 import { compareRoutes } from './api/versions/compare'
 import { submissionRoutes, workflowRoutes } from './api/workflow/routes'
 import { cycleRoutes } from './api/workflow/cycles'
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps, options: { clientDir?: string } = {}) {
     .route('/documents/:id/comments', commentRoutes)
     .route('/documents/:id/mentionable', mentionableRoutes)
     .route('/documents/:id/versions', versionRoutes)
+    .route('/documents/:id/suggestions', suggestionRoutes)
     .route('/documents/:id/compare', compareRoutes)
     .route('/documents/:id/workflow', workflowRoutes)
     .route('/documents/:id/submissions', submissionRoutes)

@@ -45,6 +45,8 @@ export type NetworkSummary = {
   theme: string
   description: string
   status: NetworkStatus
+  /** The secretariat requires every suggestion in a deliverable accepted or rejected before it is submitted. */
+  requireSettledSuggestions: boolean
   roles: SpaceRole[]
   allowed: Action[]
 }
@@ -219,6 +221,24 @@ export type VersionSummary = {
 
 export type VersionList = { versions: VersionSummary[] }
 
+/** A pending suggestion in the document, with its author as others see them (`GET /api/documents/:id/suggestions`). */
+export type SuggestionView = {
+  id: string
+  kind: 'insert' | 'delete' | 'replace'
+  /** The proposed text; for a deletion, the text proposed for removal. */
+  text: string
+  /** For a replacement, the text it replaces. */
+  replaced?: string
+  /** An account that no longer exists keeps its id, with no name. */
+  author: PersonCard
+  createdAt: string
+}
+
+export type SuggestionList = { suggestions: SuggestionView[] }
+
+/** How many suggestions an accept or reject settled. */
+export type SettledSuggestions = { settled: number }
+
 /** One version's content, for a read-only view. */
 export type VersionDetail = VersionSummary & { prosemirror: PmNode; text: string }
 
@@ -267,6 +287,8 @@ export type SubmissionView = {
   remarks: string
   /** The experimentation cycles it builds on: recorded since the validation before it (V2 lists the cycles since V1). */
   cycles: CycleView[]
+  /** The suggestions still pending in the text when it was sent, as they stood then. */
+  pendingSuggestions: SuggestionView[]
 }
 
 /** One experimentation cycle of a log. */

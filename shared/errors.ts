@@ -46,5 +46,7 @@ export type ApiErrorBody = {
     retryAfter?: number
     /** For a conflict with a document that already exists (a visit's report): that document. */
     document?: DocumentSummary
+    /** For a submission refused while suggestions are pending in the text (the network requires none): how many. */
+    pendingSuggestions?: number
   }
 }

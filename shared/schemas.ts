@@ -114,7 +114,7 @@ export const createNetworkBody = z.object({
   description: text(4000).default(''),
   status: z.enum(NETWORK_STATUSES).default('forming'),
 })
-export const updateNetworkBody = createNetworkBody.partial()
+export const updateNetworkBody = createNetworkBody.partial().extend({ requireSettledSuggestions: z.boolean({ error: 'must be true or false' }).optional() })
 
 export const cityFields = z.object({
   name: trimmed(160),
@@ -245,6 +245,11 @@ export const renameVersionBody = saveVersionBody
 /** `to` is another version's id or `live`, the document as it is now. */
 export const compareQuery = z.object({ from: id, to: z.union([z.literal('live'), id]) })
 
+/** Settling every pending suggestion, or every one of a person's: `POST …/suggestions/accept-all|reject-all`. */
+export const settleAllBody = z.object({ authorId: z.string().min(1).max(100).optional() }).strict()
+/** Suggestion ids are made by the editor; anything longer cannot name one. */
+export const suggestionParam = z.object({ suggestionId: z.string().min(1).max(100) }).passthrough()
+
 export type LoginBody = z.infer<typeof loginBody>
 export type SetupBody = z.input<typeof setupBody>
 export type CreateDocumentBody = z.input<typeof createDocumentBody>
@@ -255,6 +260,7 @@ export type CreateThreadBody = z.input<typeof createThreadBody>
 export type ReplyBody = z.input<typeof replyBody>
 export type EditCommentBody = z.input<typeof editCommentBody>
 export type SaveVersionBody = z.input<typeof saveVersionBody>
+export type SettleAllBody = z.input<typeof settleAllBody>
 
 /** What a document can be exported as: `GET /api/documents/:id/export?format=…[&version=…]`. */
 export const EXPORT_FORMATS = ['docx', 'md', 'pdf'] as const

@@ -12,6 +12,9 @@ import type { Actor } from '../../shared/domain'
 import type { TemplateLocale } from '../../shared/templates'
 import type { VersionDeps } from './versions'
 import { networksOfSpace, recipientsByIds, senderOf } from '../data/mail-addressing'
+import { requiresSettledSuggestions } from '../data/workspace'
+import { withAuthors } from './suggestions'
+import type { SuggestionView } from '../../shared/api'
 import type { MailQueue } from '../mail/mail'
 
 /**
@@ -19,19 +22,25 @@ import type { MailQueue } from '../mail/mail'
  * named version, "V1 — soumise le …"), the secretariat returns it with remarks or validates it
  * (which locks that version). Each step is one transaction, with the document's row locked, so
  * two steps at once take turns and the second sees the first's stage; each notifies the people
- * the policy says take the next step.
+ * the policy says take the next step. A submission keeps the suggestions still pending in the
+ * text; a network may require that there are none.
  */
 
 /** Returns the new submission's id. */
 export async function submitDocument(deps: VersionDeps & { mail: MailQueue }, actor: Actor, doc: DocumentRow, message: string): Promise<string> {
   await deps.hub.stored(doc.id)
-  const captured = await deps.documentReader.read(doc.id, { kind: 'capture' })
+  const [captured, pending] = await Promise.all([
+    deps.documentReader.read(doc.id, { kind: 'capture' }),
+    deps.documentReader.read(doc.id, { kind: 'suggestions' }),
+  ])
   return deps.db.transaction(async (tx) => {
     const current = await lockedForStep(tx, actor, doc.id, 'submit')
+    const pendingSuggestions = await withAuthors(tx, current, pending)
+    await checkSuggestionGate(tx, current, pendingSuggestions)
     const number = await nextSubmissionNumber(tx, doc.id)
     const name = submissionName(number, new Date(), current.locale)
     const versionId = (await deps.versions.recordIn(tx, doc.id, current.space, captured, { kind: 'named', name, createdBy: actor.userId, restoredFrom: null }))!
-    const id = await insertSubmission(tx, { documentId: doc.id, number, versionId, submittedBy: actor.userId, message })
+    const id = await insertSubmission(tx, { documentId: doc.id, number, versionId, submittedBy: actor.userId, message, pendingSuggestions })
     await setStage(tx, doc.id, 'submitted')
     const reviewers = await whoMay(tx, (await getDocument(tx, doc.id))!, 'review', actor)
     await addNotifications(
@@ -41,6 +50,13 @@ export async function submitDocument(deps: VersionDeps & { mail: MailQueue }, ac
     await mailStep(tx, deps.mail, { kind: 'submitted', doc: current, actor, message, recipients: reviewers })
     return id
   })
+}
+
+/** Refuses (409) while suggestions are pending, if a network of the document requires none. */
+async function checkSuggestionGate(q: Queryable, doc: DocumentRow, pending: SuggestionView[]): Promise<void> {
+  if (pending.length === 0 || !(await requiresSettledSuggestions(q, await networksOfSpace(q, doc.space)))) return
+  const count = pending.length === 1 ? 'is 1 suggestion' : `are ${pending.length} suggestions`
+  throw new ApiError('conflict', `There ${count} still pending: accept or reject them before submitting`, { pendingSuggestions: pending.length })
 }
 
 /** Ends the review of the submission under review: returned with remarks, or validated (its version locked). */

@@ -1,14 +1,16 @@
 import type { Node } from '@tiptap/pm/model'
+import { withoutSplitMarkers } from '../../shared/suggestions'
 
 /**
  * Plain text, one line per text block, for search and previews. Inline leaves give the text
- * their extension renders (a hard break is a new line).
+ * their extension renders (a hard break is a new line); the markers of suggested paragraph
+ * breaks are no text.
  */
 export function plainText(doc: Node): string {
   const lines: string[] = []
   doc.descendants((node) => {
     if (!node.isTextblock) return true
-    lines.push(node.textBetween(0, node.content.size, undefined, leafText))
+    lines.push(withoutSplitMarkers(node.textBetween(0, node.content.size, undefined, leafText)))
     return false
   })
   return lines.join('\n')

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db'
+import type { SuggestionView } from '../../shared/api'
 
 /** Each time a document was submitted to the secretariat, the version sent, and how its review ended. */
 
@@ -17,6 +18,8 @@ export type SubmissionRow = {
   decidedBy: { id: string; name: string } | null
   decidedAt: Date | null
   remarks: string
+  /** The suggestions pending in the text when it was sent, with their authors as they were then. */
+  pendingSuggestions: SuggestionView[]
 }
 
 type Raw = Omit<SubmissionRow, 'submittedBy' | 'decidedBy'> & {
@@ -28,7 +31,8 @@ type Raw = Omit<SubmissionRow, 'submittedBy' | 'decidedBy'> & {
 
 const SELECT = `select s.id, s.document_id as "documentId", s.number, s.version_id as "versionId", v.name as "versionName",
   s.submitted_by as "submittedById", su.name as "submittedByName", s.submitted_at as "submittedAt", s.message,
-  s.outcome, s.decided_by as "decidedById", du.name as "decidedByName", s.decided_at as "decidedAt", s.remarks
+  s.outcome, s.decided_by as "decidedById", du.name as "decidedByName", s.decided_at as "decidedAt", s.remarks,
+  s.pending_suggestions as "pendingSuggestions"
   from submissions s join doc_versions v on v.id = s.version_id
   left join users su on su.id = s.submitted_by left join users du on du.id = s.decided_by`
 
@@ -57,11 +61,13 @@ export async function nextSubmissionNumber(q: Queryable, documentId: string): Pr
 
 export async function insertSubmission(
   q: Queryable,
-  s: { documentId: string; number: number; versionId: string; submittedBy: string; message: string },
+  s: { documentId: string; number: number; versionId: string; submittedBy: string; message: string; pendingSuggestions: SuggestionView[] },
 ): Promise<string> {
+  // JSON goes in as text (postgres.js would encode a string typed jsonb as a JSON string).
   const [row] = await q.query<{ id: string }>(
-    `insert into submissions (document_id, number, version_id, submitted_by, message) values ($1, $2, $3, $4, $5) returning id`,
-    [s.documentId, s.number, s.versionId, s.submittedBy, s.message],
+    `insert into submissions (document_id, number, version_id, submitted_by, message, pending_suggestions)
+     values ($1, $2, $3, $4, $5, $6::text::jsonb) returning id`,
+    [s.documentId, s.number, s.versionId, s.submittedBy, s.message, JSON.stringify(s.pendingSuggestions)],
   )
   return row!.id
 }

@@ -3,7 +3,8 @@ import type { MembershipKind, NetworkStatus, SpaceRef } from '../../shared/domai
 
 /** Networks, cities and the memberships between them. */
 
-export type NetworkRow = { id: string; name: string; theme: string; description: string; status: NetworkStatus }
+/** `requireSettledSuggestions`: a deliverable is submitted only once no suggestion in it is pending. */
+export type NetworkRow = { id: string; name: string; theme: string; description: string; status: NetworkStatus; requireSettledSuggestions: boolean }
 export type CityRow = { id: string; name: string; country: string; languages: string[] }
 export type MembershipRow = {
   networkId: string
@@ -16,7 +17,7 @@ export type MembershipRow = {
   startedOn: string | null
 }
 
-const NETWORK_COLUMNS = 'id, name, theme, description, status'
+const NETWORK_COLUMNS = 'id, name, theme, description, status, require_settled_suggestions as "requireSettledSuggestions"'
 const CITY_COLUMNS = 'id, name, country, languages'
 // Dates travel as YYYY-MM-DD text so both drivers return the same thing.
 const MEMBERSHIP_COLUMNS = `m.network_id as "networkId", m.city_id as "cityId", c.name as "cityName", c.country as "cityCountry",
@@ -36,8 +37,9 @@ export async function createNetwork(q: Queryable, n: { name: string; theme?: str
 export async function updateNetwork(q: Queryable, id: string, patch: Partial<Omit<NetworkRow, 'id'>>): Promise<void> {
   await q.query(
     `update networks set name = coalesce($2, name), theme = coalesce($3, theme),
-       description = coalesce($4, description), status = coalesce($5, status) where id = $1`,
-    [id, patch.name ?? null, patch.theme ?? null, patch.description ?? null, patch.status ?? null],
+       description = coalesce($4, description), status = coalesce($5, status),
+       require_settled_suggestions = coalesce($6, require_settled_suggestions) where id = $1`,
+    [id, patch.name ?? null, patch.theme ?? null, patch.description ?? null, patch.status ?? null, patch.requireSettledSuggestions ?? null],
   )
 }
 
@@ -140,4 +142,14 @@ export async function spaceName(q: Queryable, space: SpaceRef): Promise<string |
   const table = space.type === 'network' ? 'networks' : 'cities'
   const rows = await q.query<{ name: string }>(`select name from ${table} where id = $1`, [space.id])
   return rows[0]?.name ?? null
+}
+
+/** Whether any of these networks requires every suggestion settled before a deliverable is submitted. */
+export async function requiresSettledSuggestions(q: Queryable, networkIds: string[]): Promise<boolean> {
+  if (networkIds.length === 0) return false
+  const [row] = await q.query<{ required: boolean }>(
+    `select coalesce(bool_or(require_settled_suggestions), false) as required from networks where id = any($1::uuid[])`,
+    [networkIds],
+  )
+  return row?.required === true
 }

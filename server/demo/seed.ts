@@ -61,6 +61,8 @@ const DOCUMENTS: { on: 'network' | string; kind: DocumentKind; title?: string }[
 /** Roles beyond each person's first: Abidjan's team member is a peer expert on Dakar's plan. */
 const MORE_ROLES: { email: string; role: GrantRole; on: string; expertKind?: ExpertKind }[] = [
   { email: ABIDJAN, role: 'expert', on: 'dakar', expertKind: 'international' },
+  // The network's international expert accompanies the pilot city's plan, and proposes changes in it.
+  { email: DEMO_LOGINS.expert, role: 'expert', on: 'dakar', expertKind: 'international' },
 ]
 
 /**

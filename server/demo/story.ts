@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import * as Y from 'yjs'
 import type { AppDeps } from '../context'
 import { startThread, replyToThread } from '../commands/comments'
@@ -28,7 +29,8 @@ import { MAIL_OFF } from '../mail/mail'
  * What a newcomer sees happen in the demonstration network, told through the same commands the
  * API and the live server use: documents with real text written by their cities, comments and
  * replies, a named version, and the submission cycle at several stages — Dakar's plan validated
- * as V1, experimented in two cycles, its V2 (written with Abidjan's peer expert) under review;
+ * as V1, experimented in two cycles, its V2 (written with Abidjan's peer expert) under review
+ * with suggestions still pending from the network's expert and from Abidjan;
  * Abidjan's plan returned with remarks; Tunis's draft overdue; the secretariat's visit to Dakar
  * and its report, written with the city; two good practices in the observatory, one featured.
  */
@@ -79,6 +81,11 @@ export async function tellDemoStory(deps: StoryDeps, cast: Cast): Promise<void> 
   await write(PILOT, DAKAR_PLAN, DAKAR_V2_PILOT)
   await write(ABIDJAN, DAKAR_PLAN, DAKAR_V2_PEER)
   await comment(SECRETARIAT, DAKAR_PLAN, 'bancs à l’ombre', 'Belle avancée. Le coût d’entretien des bancs est-il prévu au budget municipal ?')
+  // Proposed, not yet accepted: the submission lists them for the secretariat.
+  const suggest = async (email: string, change: SuggestedChange) => suggestChange(deps, who(email), await doc(DAKAR_PLAN), change)
+  await suggest(EXPERT, { phrase: ', en commençant par le côté du marché', remove: true })
+  await suggest(ABIDJAN, { phrase: 'planter douze arbres', insert: ' d’essences locales' })
+  await suggest(ABIDJAN, { phrase: 'un point trimestriel', remove: true, insert: 'un comité de suivi trimestriel' })
   await submit(PILOT, DAKAR_PLAN, 'V2, après deux cycles d’expérimentation sur la place de l’Obélisque.')
 
   // Abidjan: returned with remarks. Tunis: a draft past its due date.
@@ -188,6 +195,36 @@ async function anchorOn(deps: StoryDeps, documentId: string, phrase: string) {
   } finally {
     doc.destroy()
   }
+}
+
+/** A change proposed at `phrase`: removing it, adding words after it, or both (a rewording). */
+type SuggestedChange = { phrase: string; remove?: boolean; insert?: string }
+
+/** Proposes a change as the suggester's editor would: marked text, made as their edit on the live document. */
+async function suggestChange(deps: StoryDeps, userId: string, document: DocumentRow, change: SuggestedChange): Promise<void> {
+  await deps.hub.edit(
+    document.id,
+    document.space,
+    userId,
+    async () => {
+      const copy = new Y.Doc()
+      try {
+        Y.applyUpdate(copy, await deps.documents.job({ live: document.id }, { kind: 'missing', stateVector: null }))
+        const before = Y.encodeStateVector(copy)
+        const words = (t: Y.XmlText) => (t.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('')
+        const text = textsOf(copy.getXmlFragment(FRAGMENT)).find((t) => words(t).includes(change.phrase))
+        if (!text) throw new Error(`the demo's story suggests a change at “${change.phrase}”, which the document does not hold`)
+        const at = words(text).indexOf(change.phrase)
+        const attrs = { id: randomUUID(), authorId: userId, createdAt: new Date().toISOString() }
+        if (change.remove) text.format(at, change.phrase.length, { deletion: attrs })
+        if (change.insert) text.insert(at + change.phrase.length, change.insert, { insertion: attrs })
+        return Y.encodeStateAsUpdate(copy, before)
+      } finally {
+        copy.destroy()
+      }
+    },
+    async () => undefined,
+  )
 }
 
 function textsOf(node: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {

@@ -4,6 +4,8 @@ import type { ExportFormat } from '../../shared/schemas'
 import type { PmNode } from '../../shared/content'
 import { plainText } from '../content/text'
 import { readContent, readProsemirror } from '../content/yjs'
+import { settleUpdate, type SuggestionChoice } from '../content/settle'
+import { pendingSuggestions, type Decision, type PendingSuggestion } from '../../shared/suggestions'
 import { splitUpdate, type SplitUpdate, type UpdateLimits } from '../collab/update-parts'
 import type { Cover } from '../export/cover'
 import { compareDocuments, type RawBlock } from '../versions/compare'
@@ -25,6 +27,8 @@ export type DocumentJob =
   | { kind: 'restore'; content: PmNode }
   | { kind: 'missing'; stateVector: Uint8Array | null }
   | { kind: 'wouldChange'; update: Uint8Array }
+  | { kind: 'suggestions' }
+  | { kind: 'settle'; decision: Decision; choice: SuggestionChoice }
 
 /**
  * The derived copy kept beside each document: plain text and ProseMirror JSON, as UTF-8. Large
@@ -46,7 +50,11 @@ export type JobResult<J extends DocumentJob> = J extends { kind: 'derive' }
           ? RawBlock[]
           : J extends { kind: 'restore' } | { kind: 'missing' }
             ? Uint8Array
-            : boolean
+            : J extends { kind: 'suggestions' }
+              ? PendingSuggestion[]
+              : J extends { kind: 'settle' }
+                ? { update: Uint8Array; settled: number }
+                : boolean
 
 export function runJob<J extends DocumentJob>(doc: Y.Doc, job: J): JobResult<J> {
   return run(doc, job) as JobResult<J>
@@ -78,6 +86,10 @@ function run(doc: Y.Doc, job: DocumentJob): unknown {
       return job.stateVector ? Y.encodeStateAsUpdate(doc, job.stateVector) : Y.encodeStateAsUpdate(doc)
     case 'wouldChange':
       return wouldChange(doc, job.update)
+    case 'suggestions':
+      return pendingSuggestions(readContent(doc))
+    case 'settle':
+      return settleUpdate(doc, job.decision, job.choice)
   }
 }
 
@@ -86,7 +98,8 @@ export type DocumentTask =
   | { kind: 'merge'; updates: Uint8Array[] }
   | { kind: 'fold'; updates: Uint8Array[] }
   | { kind: 'compare'; older: Uint8Array; newer: Uint8Array }
-  | { kind: 'render'; format: ExportFormat; cover: Cover; content: PmNode }
+  /** `suggesters`: names of the authors of the suggestions the content holds, by user id (DOCX shows them). */
+  | { kind: 'render'; format: ExportFormat; cover: Cover; content: PmNode; suggesters?: Record<string, string> }
 
 /** One update made of several, and the Yjs clients whose structs it carries (who wrote it). */
 export type Merged = { data: Uint8Array; clients: number[] }
@@ -132,7 +145,7 @@ async function perform(task: DocumentTask): Promise<unknown> {
     case 'render': {
       // The renderers (docx, pdfkit) are loaded on the first export only.
       const { FORMATS } = await import('../export/formats')
-      return FORMATS[task.format].render(task.cover, task.content)
+      return FORMATS[task.format].render(task.cover, task.content, task.suggesters ?? {})
     }
   }
 }

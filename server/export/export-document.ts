@@ -6,6 +6,7 @@ import type { ExportFormat } from '../../shared/schemas'
 import { coverOf } from './cover'
 import { contentDisposition } from './filename'
 import { FORMATS } from './formats'
+import { suggestionAuthorIds } from './pm'
 import { exportSource } from './source'
 
 export type ExportFile = { body: Uint8Array<ArrayBuffer>; contentType: string; disposition: string }
@@ -20,7 +21,11 @@ export async function exportDocument(
 ): Promise<ExportFile | null> {
   const source = await exportSource(deps, document, versionId)
   if (!source) return null
-  const [networks, people] = await Promise.all([networksOf(deps, document), describePeople(deps.db, source.authorIds, document.space)])
+  const [networks, people, suggesters] = await Promise.all([
+    networksOf(deps, document),
+    describePeople(deps.db, source.authorIds, document.space),
+    describePeople(deps.db, suggestionAuthorIds(source.content).filter(isUuid), document.space),
+  ])
   const cover = coverOf({
     title: document.title,
     kind: document.kind,
@@ -34,7 +39,8 @@ export async function exportDocument(
   const { contentType, extension } = FORMATS[format]
   const name = { title: document.title, version: source.version?.name ?? null, date: source.version?.createdAt ?? now, extension }
   // Rendering grows with the document: on the document thread.
-  const body = await deps.documents.task({ kind: 'render', format, cover, content: source.content })
+  const names = Object.fromEntries([...suggesters.values()].map((p) => [p.id, p.name]))
+  const body = await deps.documents.task({ kind: 'render', format, cover, content: source.content, suggesters: names })
   return { body: body as Uint8Array<ArrayBuffer>, contentType, disposition: contentDisposition(name) }
 }
 
@@ -49,3 +55,6 @@ async function networksOf(deps: Pick<AppDeps, 'db'>, document: DocumentRow): Pro
     )
   ).map((n) => n.name)
 }
+
+/** A suggestion's author id that is not an account's (a hand-made mark) names nobody. */
+const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)

@@ -5,10 +5,17 @@ import { renderMarkdown } from './markdown'
 import { renderPdf } from './pdf'
 import type { PmNode } from './pm'
 
-/** Each export format: its media type, its file extension and its renderer. */
+/**
+ * Each export format: its media type, its file extension and its renderer. Pending suggestions
+ * are Word's tracked changes in DOCX; Markdown and PDF print the text without them.
+ */
 export const FORMATS: Record<
   ExportFormat,
-  { contentType: string; extension: string; render: (cover: Cover, content: PmNode) => Promise<Uint8Array<ArrayBuffer>> }
+  {
+    contentType: string
+    extension: string
+    render: (cover: Cover, content: PmNode, suggesters: Readonly<Record<string, string>>) => Promise<Uint8Array<ArrayBuffer>>
+  }
 > = {
   docx: {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

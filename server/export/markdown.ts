@@ -1,6 +1,7 @@
 import type { Mark, Node } from '@tiptap/pm/model'
 import { defaultMarkdownSerializer as basic, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
 import { cellSpan, type PmNode } from '../../shared/content'
+import { withoutPending, withoutSplitMarkers } from '../../shared/suggestions'
 import { schema, storedNode } from '../content/schema'
 import type { Cover } from './cover'
 import { headingLevel, isChecked, listStart, safeHref } from './pm'
@@ -8,7 +9,8 @@ import { headingLevel, isChecked, listStart, safeHref } from './pm'
 /**
  * ProseMirror → GitHub-flavoured Markdown, by prosemirror-markdown's serializer (its escaping
  * and list nesting), with a writer for each node and mark of the schema: tests/export checks
- * that none is missing. Underline has no Markdown form, so it is <u>.
+ * that none is missing. Underline has no Markdown form, so it is <u>. The text is printed without
+ * its pending suggestions, as it stands until a writer accepts them.
  */
 
 export function renderMarkdown(cover: Cover, content: PmNode): string {
@@ -17,7 +19,7 @@ export function renderMarkdown(cover: Cover, content: PmNode): string {
 }
 
 export function toMarkdown(content: PmNode): string {
-  const out = serialize(storedNode(content))
+  const out = serialize(withoutPending(storedNode(content)))
   return out ? `${out}\n` : ''
 }
 
@@ -25,7 +27,11 @@ type NodeWriter = (state: MarkdownSerializerState, node: Node, parent: Node, ind
 
 const nodes: Record<string, NodeWriter> = {
   doc: (state, node) => state.renderContent(node),
-  text: basic.nodes.text!,
+  // A suggested paragraph break's marker is no text.
+  text: (state, node, parent, index) => {
+    const text = withoutSplitMarkers(node.text ?? '')
+    if (text) basic.nodes.text!(state, text === node.text ? node : node.type.schema.text(text, node.marks), parent, index)
+  },
   paragraph: basic.nodes.paragraph!,
   heading: (state, node) => {
     state.write(`${'#'.repeat(headingLevel(node))} `)
@@ -77,6 +83,10 @@ const marks: Record<string, MarkWriter> = {
       return `](${/[\s()<>]/.test(href) ? `<${href.replace(/[<>]/g, encodeURIComponent)}>` : href})`
     },
   },
+  // Pending suggestions are set aside before writing (toMarkdown); text still marked prints plain.
+  insertion: { open: '', close: '', mixable: true },
+  deletion: { open: '', close: '', mixable: true },
+  modification: { open: '', close: '', mixable: true },
 }
 
 export const MARKDOWN = { nodes, marks }

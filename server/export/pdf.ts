@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit'
 import type { Cover } from './cover'
 import { asciiFold } from './filename'
-import { hasMark, headingLevel, isChecked, isInline, linkHref, listStart, textOf, type PmNode } from './pm'
+import { SPLIT_MARKER } from '../../shared/suggestions'
+import { hasMark, headingLevel, isChecked, isInline, linkHref, listStart, textOf, withoutPendingSuggestions, type PmNode } from './pm'
 
 /**
  * ProseMirror JSON → a print-ready PDF, drawn on the server with pdfkit. Its standard fonts need
@@ -24,6 +25,7 @@ const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”�
 export function toWinAnsi(text: string): string {
   return [...text.normalize('NFC')]
     .map((c) => {
+      if (c === SPLIT_MARKER) return ''
       if (c === '\n' || (c >= ' ' && c <= '~') || (c >= '\u00a0' && c <= '\u00ff') || WIN_ANSI_EXTRA.has(c)) return c
       if (/[\u2000-\u200a\u202f\u205f]/.test(c)) return '\u00a0'
       if (c === '\u2011' || c === '\u2010') return '-'
@@ -222,7 +224,8 @@ export function renderPdf(cover: Cover, content: PmNode, options: { compress?: b
   })
   const drawer = new Drawer(doc)
   drawer.cover(cover)
-  drawer.blocks(content.content ?? [], 0)
+  // The text as it stands: pending suggestions are set aside.
+  drawer.blocks(withoutPendingSuggestions(content).content ?? [], 0)
   doc.end()
   return done
 }

@@ -1,5 +1,6 @@
 import type { PmMark, PmNode } from '../../shared/content'
-import { schema } from '../content/schema'
+import { schema, storedNode } from '../content/schema'
+import { withoutPending } from '../../shared/suggestions'
 
 /**
  * Reading ProseMirror content for export. Versions saved before the schema checked attributes
@@ -44,3 +45,29 @@ export function textOf(node: PmNode): string {
 }
 
 export const isHeaderRow = (row: PmNode): boolean => (row.content ?? []).length > 0 && (row.content ?? []).every((cell) => cell.type === 'tableHeader')
+
+/** The suggestion a text node is part of, from its `insertion` or `deletion` mark, if it is a complete one. */
+export function suggestionOf(node: PmNode): { kind: 'insertion' | 'deletion'; authorId: string; createdAt: string } | null {
+  for (const m of marksOf(node)) {
+    if (m.type !== 'insertion' && m.type !== 'deletion') continue
+    const { authorId, createdAt } = m.attrs ?? {}
+    if (typeof authorId === 'string' && typeof createdAt === 'string') return { kind: m.type, authorId, createdAt }
+  }
+  return null
+}
+
+/** Who made the suggestions the content holds (to name them in a DOCX's tracked changes). */
+export function suggestionAuthorIds(node: PmNode): string[] {
+  const found = new Set<string>()
+  const visit = (n: PmNode) => {
+    const suggestion = suggestionOf(n)
+    if (suggestion) found.add(suggestion.authorId)
+    for (const child of n.content ?? []) visit(child)
+  }
+  visit(node)
+  return [...found]
+}
+
+/** The content without its pending suggestions; content with none is left as it is (read leniently, as above). */
+export const withoutPendingSuggestions = (content: PmNode): PmNode =>
+  suggestionAuthorIds(content).length === 0 ? content : (withoutPending(storedNode(content)).toJSON() as PmNode)

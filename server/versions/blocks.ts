@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { FRAGMENT } from '../../shared/collab'
 import { markTypeOf, schema } from '../content/schema'
 import { leafText } from '../content/text'
+import { SPLIT_MARKER } from '../../shared/suggestions'
 
 /**
  * A text block of a document (heading, paragraph, list item's paragraph, table cell's
@@ -46,9 +47,13 @@ function appendText(block: TextBlock, text: Y.XmlText, now: Y.Snapshot): void {
   if (ops.some((op) => Object.keys(op.attributes ?? {}).some(unknownMark))) return
   for (const op of ops) {
     if (typeof op.insert !== 'string') continue
-    block.text += op.insert
     const client = op.attributes?.ychange?.user ?? -1
-    for (let i = 0; i < op.insert.length; i++) block.clients.push(client)
+    // The marker of a suggested paragraph break is no text.
+    for (const c of op.insert) {
+      if (c === SPLIT_MARKER) continue
+      block.text += c
+      for (let i = 0; i < c.length; i++) block.clients.push(client)
+    }
   }
 }
 

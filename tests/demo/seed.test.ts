@@ -14,6 +14,7 @@ import type {
   WorkshopList,
   PracticeList,
   PracticeView,
+  SuggestionList,
 } from '../../shared/api'
 import { DRIVERS, type TestDb } from '../helpers/db'
 import type { Client } from '../helpers/app'
@@ -42,7 +43,7 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
     const results = await Promise.all([seedDemo(t.app.deps, 'demo-password-1'), seedDemo(t.app.deps, 'demo-password-1')])
     expect(results.sort()).toEqual([false, true])
     const first = await counts(t.db)
-    expect(first).toEqual({ users: 9, networks: 1, cities: 4, documents: 21, grants: 10 })
+    expect(first).toEqual({ users: 9, networks: 1, cities: 4, documents: 21, grants: 11 })
     expect(await seedDemo(t.app.deps, 'demo-password-1')).toBe(false)
     expect(await counts(t.db)).toEqual(first)
   })
@@ -87,6 +88,15 @@ describe.each(DRIVERS)('the demonstration network on %s', (driver) => {
       await secretariat.get<Comparison>(`/api/documents/${await documentId(DAKAR_PLAN)}/compare?from=${dakar.compare!.from}&to=${dakar.compare!.to}`)
     ).body
     expect(compared.authors.map((a) => a.city).sort()).toEqual(['Abidjan', 'Dakar'])
+
+    // V2 went with suggestions still pending: the network's expert's deletion, Abidjan's addition and rewording.
+    expect(dakar.submissions[2]!.pendingSuggestions.map((s) => [s.kind, s.author.name, s.author.city])).toEqual([
+      ['insert', 'Koffi Kouassi', 'Abidjan'],
+      ['delete', 'Sophie Martin', null],
+      ['replace', 'Koffi Kouassi', 'Abidjan'],
+    ])
+    const pending = (await secretariat.get<SuggestionList>(`/api/documents/${await documentId(DAKAR_PLAN)}/suggestions`)).body.suggestions
+    expect(pending.map((s) => s.text)).toEqual([' d’essences locales', ', en commençant par le côté du marché', 'un comité de suivi trimestriel'])
 
     expect((await secretariat.get<WorkflowView>(`/api/documents/${await documentId(ABIDJAN_PLAN)}/workflow`)).body.stage).toBe('returned')
     const dashboard = (await secretariat.get<NetworkDashboard>(`/api/networks/${secretariat.me.networks[0]!.id}/dashboard`)).body

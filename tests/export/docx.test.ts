@@ -1,7 +1,7 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { renderDocx } from '../../server/export/docx'
-import { COVER, SAMPLE } from './sample'
+import { COVER, EXPERT, MEMBER, SAMPLE, SUGGESTED } from './sample'
 
 /** The file is opened back as Word would: unzip, then read its XML parts. */
 async function open(bytes: Uint8Array) {
@@ -45,6 +45,33 @@ describe('DOCX export', () => {
     const firstHeading = ps.findIndex((p) => p.style === 'Heading1')
     expect(pageBreak).toBeGreaterThan(0)
     expect(firstHeading).toBeGreaterThan(pageBreak)
+  })
+
+  it('shows pending suggestions as Word’s tracked changes by their suggesters, and turns tracking on', async () => {
+    const bytes = await renderDocx(COVER, SUGGESTED, { [EXPERT]: 'Eva Expert', [MEMBER]: 'Max Member' })
+    const { document } = await open(bytes)
+    const ins = [...document.matchAll(/<w:ins ([^>]*)>(.*?)<\/w:ins>/gs)].map((m) => ({
+      attrs: m[1]!,
+      text: [...m[2]!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+    }))
+    const del = [...document.matchAll(/<w:del ([^>]*)>(.*?)<\/w:del>/gs)].map((m) => ({
+      attrs: m[1]!,
+      text: [...m[2]!.matchAll(/<w:delText(?: [^>]*)?>([^<]*)<\/w:delText>/g)].map((t) => t[1]).join(''),
+    }))
+    expect(ins.map((i) => i.text)).toEqual(['couvert ', 'deux cents'])
+    expect(del.map((d) => d.text)).toEqual(['très ', 'cent'])
+    expect(ins[0]!.attrs).toContain('w:author="Eva Expert"')
+    expect(ins[0]!.attrs).toContain('w:date="2026-03-02T09:30:00.000Z"')
+    expect(del[0]!.attrs).toContain('w:author="Max Member"')
+    // Every tracked change has its own id.
+    const changeIds = [...ins, ...del].map((c) => /w:id="(\d+)"/.exec(c.attrs)![1])
+    expect(new Set(changeIds).size).toBe(4)
+    expect(document).not.toContain('\u200B')
+    const zip = await JSZip.loadAsync(bytes)
+    expect(await zip.file('word/settings.xml')!.async('string')).toMatch(/<w:trackRevisions(?: w:val="true")?\/>/)
+    // A document without suggestions is not tracked.
+    const plainZip = await JSZip.loadAsync(await renderDocx(COVER, SAMPLE))
+    expect(await plainZip.file('word/settings.xml')!.async('string')).not.toMatch(/<w:trackRevisions(?: w:val="true")?\/>/)
   })
 
   it('gives headings Word’s heading styles with their words', async () => {

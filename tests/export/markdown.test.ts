@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { schema } from '../../server/content/schema'
 import { MARKDOWN, renderMarkdown, toMarkdown } from '../../server/export/markdown'
-import { COVER, SAMPLE, item, link, p, text } from './sample'
+import { COVER, SAMPLE, SUGGESTED, item, link, p, text } from './sample'
 import type { PmNode } from '../../server/export/pm'
 import { MAX_CELL_SPAN } from '../../shared/content'
 
@@ -11,6 +11,10 @@ describe('Markdown export', () => {
   it('has a Markdown form for every node and mark of the editor’s schema', () => {
     expect(Object.keys(MARKDOWN.nodes).sort()).toEqual(Object.keys(schema.nodes).sort())
     expect(Object.keys(MARKDOWN.marks).sort()).toEqual(Object.keys(schema.marks).sort())
+  })
+
+  it('writes the text without its pending suggestions, as it stands until a writer accepts them', () => {
+    expect(toMarkdown(SUGGESTED)).toBe('Le marché de Médina très attire cent vendeurs.\n\nSuite.\n')
   })
 
   it('writes headings at their level, whether Yjs gave the level as a number or a string', () => {

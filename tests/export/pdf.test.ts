@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderPdf, toWinAnsi } from '../../server/export/pdf'
-import { COVER, SAMPLE } from './sample'
+import { COVER, SAMPLE, SUGGESTED } from './sample'
 
 /**
  * The words drawn in an uncompressed PDF: pdfkit writes them as hex strings in TJ operators,
@@ -28,6 +28,14 @@ describe('PDF export', () => {
     expect(all).toContain('Échéance')
     expect(all).toContain('Étape trois')
     expect(all).toContain('souligné')
+  })
+
+  it('draws the text without its pending suggestions, and no marker of a suggested break', async () => {
+    const all = drawnText(await renderPdf(COVER, SUGGESTED, { compress: false })).join('\n')
+    expect(all).toContain('Le marché de Médina très attire cent vendeurs.')
+    expect(all).not.toContain('couvert')
+    expect(all).not.toContain('deux cents')
+    expect(all).not.toContain('?')
   })
 
   it('links the link’s words to its address', async () => {

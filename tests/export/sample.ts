@@ -66,3 +66,30 @@ export const COVER: Cover = {
 }
 
 export { text, p, item }
+
+const suggestion = (type: 'insertion' | 'deletion', id: string, authorId: string) => ({ type, attrs: { id, authorId, createdAt: '2026-03-02T09:30:00.000Z' } })
+export const EXPERT = 'expert-id'
+export const MEMBER = 'member-id'
+
+/**
+ * A paragraph with pending suggestions of each kind: an insertion, a deletion and a rewording
+ * (a deletion and an insertion sharing an id), then a suggested paragraph break (its marker, a
+ * zero-width space carrying an insertion).
+ */
+export const SUGGESTED: PmNode = {
+  type: 'doc',
+  content: [
+    p(
+      text('Le marché '),
+      text('couvert ', suggestion('insertion', 'ins', EXPERT)),
+      text('de Médina '),
+      text('très ', suggestion('deletion', 'del', MEMBER)),
+      text('attire '),
+      text('cent', suggestion('deletion', 'rep', EXPERT)),
+      text('deux cents', suggestion('insertion', 'rep', EXPERT)),
+      text(' vendeurs.'),
+      text('\u200B', suggestion('insertion', 'split', EXPERT)),
+    ),
+    p(text('Suite.')),
+  ],
+}

@@ -16,6 +16,8 @@ import {
   canResetPassword,
   canSeeEmail,
   canSeeWorkshop,
+  canSettleSuggestion,
+  suggestionRefusal,
   canBrowsePractices,
   canEditPractice,
   canModeratePractice,
@@ -37,6 +39,7 @@ import {
 const COLUMNS: Action[] = [
   'read',
   'comment',
+  'suggest',
   'resolve_comment',
   'delete_comment',
   'write',
@@ -103,40 +106,40 @@ type Person = keyof typeof PEOPLE
 
 const MATRIX: Record<string, Record<Person, string>> = {
   'network N documents': {
-    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y . Y .',
-    pilotTeam: 'Y Y Y . Y Y Y . . . . Y . . . . Y .',
-    memberTeam: 'Y Y . . . . . . . . . . . . . . . .',
-    networkExpert: 'Y Y . . . . . . . . . . . . . . . .',
-    cityExpert: '. . . . . . . . . . . . . . . . . .',
-    advisory: 'Y Y . . . . . . . . . . . . . . . .',
-    funder: 'Y . . . . . . . . . . . . . Y . . .',
-    otherSecretariat: '. . . . . . . . . . . . . . . . . .',
-    otherCityTeam: '. . . . . . . . . . . . . . . . . .',
-    nobody: '. . . . . . . . . . . . . . . . . .',
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y . Y .',
+    pilotTeam: 'Y Y Y Y . Y Y Y . . . . Y . . . . Y .',
+    memberTeam: 'Y Y Y . . . . . . . . . . . . . . . .',
+    networkExpert: 'Y Y Y . . . . . . . . . . . . . . . .',
+    cityExpert: '. . . . . . . . . . . . . . . . . . .',
+    advisory: 'Y Y Y . . . . . . . . . . . . . . . .',
+    funder: 'Y . . . . . . . . . . . . . . Y . . .',
+    otherSecretariat: '. . . . . . . . . . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . . . . . . .',
   },
   'pilot city P space': {
-    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y . Y . Y',
-    pilotTeam: 'Y Y Y . Y Y Y Y Y . . Y . . . Y . Y',
-    memberTeam: '. . . . . . . . . . . . . . . . . .',
-    networkExpert: '. . . . . . . . . . . . . . . . . .',
-    cityExpert: '. . . . . . . . . . . . . . . . . .',
-    advisory: '. . . . . . . . . . . . . . . . . .',
-    funder: '. . . . . . . . . . . . . . . . . .',
-    otherSecretariat: '. . . . . . . . . . . . . . . . . .',
-    otherCityTeam: '. . . . . . . . . . . . . . . . . .',
-    nobody: '. . . . . . . . . . . . . . . . . .',
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y . Y . Y',
+    pilotTeam: 'Y Y Y Y . Y Y Y Y Y . . Y . . . Y . Y',
+    memberTeam: '. . . . . . . . . . . . . . . . . . .',
+    networkExpert: '. . . . . . . . . . . . . . . . . . .',
+    cityExpert: '. . . . . . . . . . . . . . . . . . .',
+    advisory: '. . . . . . . . . . . . . . . . . . .',
+    funder: '. . . . . . . . . . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . . . . . . .',
   },
   'member city M space': {
-    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y . Y . Y',
-    pilotTeam: '. . . . . . . . . . . . . . . . . .',
-    memberTeam: 'Y Y Y . Y Y Y Y Y . . Y . . . Y . Y',
-    networkExpert: '. . . . . . . . . . . . . . . . . .',
-    cityExpert: 'Y Y Y . Y . . . . . . . . . . . . Y',
-    advisory: '. . . . . . . . . . . . . . . . . .',
-    funder: '. . . . . . . . . . . . . . . . . .',
-    otherSecretariat: '. . . . . . . . . . . . . . . . . .',
-    otherCityTeam: '. . . . . . . . . . . . . . . . . .',
-    nobody: '. . . . . . . . . . . . . . . . . .',
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y Y Y Y . Y . Y',
+    pilotTeam: '. . . . . . . . . . . . . . . . . . .',
+    memberTeam: 'Y Y Y Y . Y Y Y Y Y . . Y . . . Y . Y',
+    networkExpert: '. . . . . . . . . . . . . . . . . . .',
+    cityExpert: 'Y Y Y Y . Y . . . . . . . . . . . . Y',
+    advisory: '. . . . . . . . . . . . . . . . . . .',
+    funder: '. . . . . . . . . . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . . . . . . .',
   },
 }
 const SPACES: Record<string, SpaceRef> = {
@@ -173,14 +176,14 @@ describe('the permission matrix', () => {
 
   it('one person can hold different roles in different networks', () => {
     const both = actor(grant('secretariat', net(N2)), grant('city_team', city(M)))
-    expect(accessLevel(both, net(N))).toBe('comment')
+    expect(accessLevel(both, net(N))).toBe('suggest')
     expect(can(both, 'manage_members', net(N2))).toBe(true)
     expect(can(both, 'manage_members', net(N))).toBe(false)
   })
 
   it('gives live connections the level the rules give', () => {
     expect(accessLevel(PEOPLE.pilotTeam, net(N))).toBe('write')
-    expect(accessLevel(PEOPLE.networkExpert, net(N))).toBe('comment')
+    expect(accessLevel(PEOPLE.networkExpert, net(N))).toBe('suggest')
     expect(accessLevel(PEOPLE.funder, net(N))).toBe('read')
     expect(accessLevel(PEOPLE.funder, city(P))).toBe('none')
     expect(accessLevel(null, net(N))).toBe('none')
@@ -194,28 +197,28 @@ describe('the permission matrix', () => {
  */
 const STATE_MATRIX: Record<string, Record<Person, string>> = {
   'archived network N document': {
-    secretariat: 'Y . . . . Y . . Y Y . . . . Y . Y .',
-    pilotTeam: 'Y . . . . Y . . . . . . . . . . Y .',
-    memberTeam: 'Y . . . . . . . . . . . . . . . . .',
-    networkExpert: 'Y . . . . . . . . . . . . . . . . .',
-    cityExpert: '. . . . . . . . . . . . . . . . . .',
-    advisory: 'Y . . . . . . . . . . . . . . . . .',
-    funder: 'Y . . . . . . . . . . . . . Y . . .',
-    otherSecretariat: '. . . . . . . . . . . . . . . . . .',
-    otherCityTeam: '. . . . . . . . . . . . . . . . . .',
-    nobody: '. . . . . . . . . . . . . . . . . .',
+    secretariat: 'Y . . . . . Y . . Y Y . . . . Y . Y .',
+    pilotTeam: 'Y . . . . . Y . . . . . . . . . . Y .',
+    memberTeam: 'Y . . . . . . . . . . . . . . . . . .',
+    networkExpert: 'Y . . . . . . . . . . . . . . . . . .',
+    cityExpert: '. . . . . . . . . . . . . . . . . . .',
+    advisory: 'Y . . . . . . . . . . . . . . . . . .',
+    funder: 'Y . . . . . . . . . . . . . . Y . . .',
+    otherSecretariat: '. . . . . . . . . . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . . . . . . .',
   },
   'archived member city M document': {
-    secretariat: 'Y . . . . Y . . Y Y . . . . . Y . Y',
-    pilotTeam: '. . . . . . . . . . . . . . . . . .',
-    memberTeam: 'Y . . . . Y . . Y . . . . . . Y . Y',
-    networkExpert: '. . . . . . . . . . . . . . . . . .',
-    cityExpert: 'Y . . . . . . . . . . . . . . . . Y',
-    advisory: '. . . . . . . . . . . . . . . . . .',
-    funder: '. . . . . . . . . . . . . . . . . .',
-    otherSecretariat: '. . . . . . . . . . . . . . . . . .',
-    otherCityTeam: '. . . . . . . . . . . . . . . . . .',
-    nobody: '. . . . . . . . . . . . . . . . . .',
+    secretariat: 'Y . . . . . Y . . Y Y . . . . . Y . Y',
+    pilotTeam: '. . . . . . . . . . . . . . . . . . .',
+    memberTeam: 'Y . . . . . Y . . Y . . . . . . Y . Y',
+    networkExpert: '. . . . . . . . . . . . . . . . . . .',
+    cityExpert: 'Y . . . . . . . . . . . . . . . . . Y',
+    advisory: '. . . . . . . . . . . . . . . . . . .',
+    funder: '. . . . . . . . . . . . . . . . . . .',
+    otherSecretariat: '. . . . . . . . . . . . . . . . . . .',
+    otherCityTeam: '. . . . . . . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . . . . . . .',
   },
 }
 const archived = (space: SpaceRef, workshopId: string | null = null): DocumentTarget => ({ space, state: { archived: true, stage: 'draft', workshopId } })
@@ -323,6 +326,88 @@ describe('the submission cycle: every stage × every person × submit and review
       expect(can(PEOPLE.memberTeam, 'set_due_date', live(city(M), stage))).toBe(false)
       expect(can(PEOPLE.funder, 'set_due_date', live(net(N), stage))).toBe(false)
     }
+  })
+})
+
+/**
+ * Settling suggestions, written out by hand: whether each person may accept someone else's,
+ * reject someone else's, accept their own, withdraw (reject) their own — on a live document, then
+ * an archived one (nothing changes there).
+ */
+const SETTLE_COLUMNS = ['accept another’s', 'reject another’s', 'accept own', 'withdraw own'] as const
+const SETTLE_MATRIX: Record<string, Record<Person, string>> = {
+  'network N document': {
+    secretariat: 'Y Y Y Y',
+    pilotTeam: 'Y Y Y Y',
+    memberTeam: '. . . Y',
+    networkExpert: '. . . Y',
+    cityExpert: '. . . .',
+    advisory: '. . . Y',
+    funder: '. . . .',
+    otherSecretariat: '. . . .',
+    otherCityTeam: '. . . .',
+    nobody: '. . . .',
+  },
+  'member city M document': {
+    secretariat: 'Y Y Y Y',
+    pilotTeam: '. . . .',
+    memberTeam: 'Y Y Y Y',
+    networkExpert: '. . . .',
+    cityExpert: 'Y Y Y Y',
+    advisory: '. . . .',
+    funder: '. . . .',
+    otherSecretariat: '. . . .',
+    otherCityTeam: '. . . .',
+    nobody: '. . . .',
+  },
+}
+const SETTLE_TARGETS: Record<string, DocumentTarget> = { 'network N document': live(net(N), 'draft'), 'member city M document': live(city(M), 'draft') }
+
+describe('settling suggestions: who accepts, rejects, withdraws', () => {
+  for (const [name, rows] of Object.entries(SETTLE_MATRIX)) {
+    for (const [person, row] of Object.entries(rows) as [Person, string][]) {
+      it(`${person}, ${name}: ${row}`, () => {
+        const a = PEOPLE[person]
+        const target = SETTLE_TARGETS[name]!
+        const got = [
+          canSettleSuggestion(a, 'accept', target, 'someone-else'),
+          canSettleSuggestion(a, 'reject', target, 'someone-else'),
+          canSettleSuggestion(a, 'accept', target, a.userId),
+          canSettleSuggestion(a, 'reject', target, a.userId),
+        ]
+        expect(got.map((y) => (y ? 'Y' : '.')).join(' '), SETTLE_COLUMNS.join(' | ')).toBe(row)
+      })
+    }
+  }
+
+  it('an archived document’s suggestions stay as they are, for everyone (409 for those who could)', () => {
+    for (const person of Object.values(PEOPLE)) {
+      for (const decision of ['accept', 'reject'] as const) {
+        for (const authorId of ['someone-else', person.userId, null]) {
+          expect(canSettleSuggestion(person, decision, archived(net(N)), authorId)).toBe(false)
+        }
+      }
+    }
+    expect(suggestionRefusal(PEOPLE.pilotTeam, 'accept', archived(net(N)), 'someone-else')).toBe('archived')
+    expect(suggestionRefusal(PEOPLE.networkExpert, 'reject', archived(net(N)), PEOPLE.networkExpert.userId)).toBe('archived')
+    expect(suggestionRefusal(PEOPLE.funder, 'reject', archived(net(N)), PEOPLE.funder.userId)).toBe('role')
+  })
+
+  it('says why: a suggester accepting (even their own) or rejecting another’s is refused for their role (403)', () => {
+    const target = live(net(N), 'draft')
+    expect(suggestionRefusal(PEOPLE.networkExpert, 'accept', target, PEOPLE.networkExpert.userId)).toBe('role')
+    expect(suggestionRefusal(PEOPLE.networkExpert, 'reject', target, 'someone-else')).toBe('role')
+    expect(suggestionRefusal(PEOPLE.funder, 'reject', target, PEOPLE.funder.userId)).toBe('role')
+    expect(suggestionRefusal(null, 'reject', target, null)).toBe('role')
+    // A suggestion whose author is not known is the writers' alone.
+    expect(suggestionRefusal(PEOPLE.memberTeam, 'reject', target, null)).toBe('role')
+  })
+
+  it('during a workshop, those taking part withdraw their own and settle others’ as the writers they are there', () => {
+    const target = live(net(N), 'draft', W)
+    const guest = takingPart(actor(), W)
+    expect(canSettleSuggestion(guest, 'accept', target, 'someone-else')).toBe(true)
+    expect(canSettleSuggestion(takingPart(actor(), W2), 'reject', target, 'someone-else')).toBe(false)
   })
 })
 
@@ -599,41 +684,41 @@ type Participant = keyof typeof PARTICIPANTS
 
 const WORKSHOP_MATRIX: Record<string, Record<Participant, string>> = {
   'workshop W deliverable': {
-    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y . Y Y . Y .',
-    pilotTeam: 'Y Y Y . Y Y Y . . . . Y . . . . Y .',
-    memberTeam: 'Y Y . . . . . . . . . . . . . . . .',
-    memberTeamTakingPart: 'Y Y . . Y . . . . . . . . . . . . .',
-    expertTakingPart: 'Y Y . . Y . . . . . . . . . . . . .',
-    funderTakingPart: 'Y Y . . Y . . . . . . . . . Y . . .',
-    otherCityTeamTakingPart: 'Y Y . . Y . . . . . . . . . . . . .',
-    guest: 'Y Y . . Y . . . . . . . . . . . . .',
-    guestOfAnotherWorkshop: '. . . . . . . . . . . . . . . . . .',
-    nobody: '. . . . . . . . . . . . . . . . . .',
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y Y . Y Y . Y .',
+    pilotTeam: 'Y Y Y Y . Y Y Y . . . . Y . . . . Y .',
+    memberTeam: 'Y Y Y . . . . . . . . . . . . . . . .',
+    memberTeamTakingPart: 'Y Y Y . . Y . . . . . . . . . . . . .',
+    expertTakingPart: 'Y Y Y . . Y . . . . . . . . . . . . .',
+    funderTakingPart: 'Y Y Y . . Y . . . . . . . . . Y . . .',
+    otherCityTeamTakingPart: 'Y Y Y . . Y . . . . . . . . . . . . .',
+    guest: 'Y Y Y . . Y . . . . . . . . . . . . .',
+    guestOfAnotherWorkshop: '. . . . . . . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . . . . . . .',
   },
   'archived workshop W deliverable': {
-    secretariat: 'Y . . . . Y . . Y Y . . . . Y . Y .',
-    pilotTeam: 'Y . . . . Y . . . . . . . . . . Y .',
-    memberTeam: 'Y . . . . . . . . . . . . . . . . .',
-    memberTeamTakingPart: 'Y . . . . . . . . . . . . . . . . .',
-    expertTakingPart: 'Y . . . . . . . . . . . . . . . . .',
-    funderTakingPart: 'Y . . . . . . . . . . . . . Y . . .',
-    otherCityTeamTakingPart: 'Y . . . . . . . . . . . . . . . . .',
-    guest: 'Y . . . . . . . . . . . . . . . . .',
-    guestOfAnotherWorkshop: '. . . . . . . . . . . . . . . . . .',
-    nobody: '. . . . . . . . . . . . . . . . . .',
+    secretariat: 'Y . . . . . Y . . Y Y . . . . Y . Y .',
+    pilotTeam: 'Y . . . . . Y . . . . . . . . . . Y .',
+    memberTeam: 'Y . . . . . . . . . . . . . . . . . .',
+    memberTeamTakingPart: 'Y . . . . . . . . . . . . . . . . . .',
+    expertTakingPart: 'Y . . . . . . . . . . . . . . . . . .',
+    funderTakingPart: 'Y . . . . . . . . . . . . . . Y . . .',
+    otherCityTeamTakingPart: 'Y . . . . . . . . . . . . . . . . . .',
+    guest: 'Y . . . . . . . . . . . . . . . . . .',
+    guestOfAnotherWorkshop: '. . . . . . . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . . . . . . .',
   },
   // Taking part opens the workshop's documents, not the network's others.
   'network N document outside the workshop': {
-    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y . Y Y . Y .',
-    pilotTeam: 'Y Y Y . Y Y Y . . . . Y . . . . Y .',
-    memberTeam: 'Y Y . . . . . . . . . . . . . . . .',
-    memberTeamTakingPart: 'Y Y . . . . . . . . . . . . . . . .',
-    expertTakingPart: 'Y Y . . . . . . . . . . . . . . . .',
-    funderTakingPart: 'Y . . . . . . . . . . . . . Y . . .',
-    otherCityTeamTakingPart: '. . . . . . . . . . . . . . . . . .',
-    guest: '. . . . . . . . . . . . . . . . . .',
-    guestOfAnotherWorkshop: '. . . . . . . . . . . . . . . . . .',
-    nobody: '. . . . . . . . . . . . . . . . . .',
+    secretariat: 'Y Y Y Y Y Y Y Y Y Y Y Y Y . Y Y . Y .',
+    pilotTeam: 'Y Y Y Y . Y Y Y . . . . Y . . . . Y .',
+    memberTeam: 'Y Y Y . . . . . . . . . . . . . . . .',
+    memberTeamTakingPart: 'Y Y Y . . . . . . . . . . . . . . . .',
+    expertTakingPart: 'Y Y Y . . . . . . . . . . . . . . . .',
+    funderTakingPart: 'Y . . . . . . . . . . . . . . Y . . .',
+    otherCityTeamTakingPart: '. . . . . . . . . . . . . . . . . . .',
+    guest: '. . . . . . . . . . . . . . . . . . .',
+    guestOfAnotherWorkshop: '. . . . . . . . . . . . . . . . . . .',
+    nobody: '. . . . . . . . . . . . . . . . . . .',
   },
 }
 const WORKSHOP_TARGETS: Record<string, DocumentTarget> = {
@@ -662,7 +747,7 @@ describe('the permission matrix over a workshop’s documents', () => {
   it('live connections: those taking part write, and read only once it is archived', () => {
     expect(accessLevel(PARTICIPANTS.guest, live(net(N), 'draft', W))).toBe('write')
     expect(accessLevel(PARTICIPANTS.memberTeamTakingPart, live(net(N), null, W))).toBe('write')
-    expect(accessLevel(PARTICIPANTS.memberTeam, live(net(N), null, W))).toBe('comment')
+    expect(accessLevel(PARTICIPANTS.memberTeam, live(net(N), null, W))).toBe('suggest')
     expect(accessLevel(PARTICIPANTS.guest, archived(net(N), W))).toBe('read')
     expect(accessLevel(PARTICIPANTS.guestOfAnotherWorkshop, live(net(N), null, W))).toBe('none')
     expect(accessLevel(null, live(net(N), null, W))).toBe('none')

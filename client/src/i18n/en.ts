@@ -1151,6 +1151,21 @@ const en: Messages = {
     compact_one: 'Suggestions, {{count}} pending',
     compact_other: 'Suggestions, {{count}} pending',
   },
+  /** Suggestions and the submission cycle (client/src/workflow, the network's settings). */
+  suggestionGate: {
+    pending_one: '{{count}} pending suggestion',
+    pending_other: '{{count}} pending suggestions',
+    pendingHint: 'They go with the submission: the Secretariat will see them listed.',
+    required_one: '{{count}} suggestion is still pending: accept or reject it before submitting.',
+    required_other: '{{count}} suggestions are still pending: accept or reject them before submitting.',
+    setting: 'Require no pending suggestions to submit a deliverable',
+    settingHint: 'Cities will have to accept or reject every suggestion in their plan before submitting it.',
+    kind: { insert: 'Addition', delete: 'Deletion', replace: 'Rewording' },
+    quoted: '“{{text}}”',
+    replaces: 'instead of “{{text}}”',
+    by: 'by {{name}}',
+    byCity: 'by {{name}} ({{city}})',
+  },
 }
 
 export default en

@@ -1162,6 +1162,21 @@ const es: Messages = {
     compact_one: 'Sugerencias, {{count}} pendiente',
     compact_other: 'Sugerencias, {{count}} pendientes',
   },
+  /** Suggestions and the submission cycle (client/src/workflow, the network's settings). */
+  suggestionGate: {
+    pending_one: '{{count}} sugerencia pendiente',
+    pending_other: '{{count}} sugerencias pendientes',
+    pendingHint: 'Se envían con la entrega: la Secretaría las verá en una lista.',
+    required_one: 'Queda {{count}} sugerencia pendiente: acéptela o recházela antes de enviar.',
+    required_other: 'Quedan {{count}} sugerencias pendientes: acéptelas o recházelas antes de enviar.',
+    setting: 'Exigir que no quede ninguna sugerencia pendiente para enviar un entregable',
+    settingHint: 'Las ciudades deberán aceptar o rechazar cada sugerencia de su plan antes de enviarlo.',
+    kind: { insert: 'Adición', delete: 'Supresión', replace: 'Reformulación' },
+    quoted: '«{{text}}»',
+    replaces: 'en lugar de «{{text}}»',
+    by: 'por {{name}}',
+    byCity: 'por {{name}} ({{city}})',
+  },
 }
 
 export default es

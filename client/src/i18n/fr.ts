@@ -1162,6 +1162,21 @@ const fr = {
     compact_one: 'Suggestions, {{count}} en attente',
     compact_other: 'Suggestions, {{count}} en attente',
   },
+  /** Suggestions and the submission cycle (client/src/workflow, the network's settings). */
+  suggestionGate: {
+    pending_one: '{{count}} suggestion en attente',
+    pending_other: '{{count}} suggestions en attente',
+    pendingHint: 'Elles partent avec la soumission : le Secrétariat les verra listées.',
+    required_one: 'Il reste {{count}} suggestion en attente : acceptez-la ou refusez-la avant de soumettre.',
+    required_other: 'Il reste {{count}} suggestions en attente : acceptez-les ou refusez-les avant de soumettre.',
+    setting: 'Exiger qu’aucune suggestion ne soit en attente pour soumettre un livrable',
+    settingHint: 'Les villes devront accepter ou refuser chaque suggestion de leur plan avant de le soumettre.',
+    kind: { insert: 'Ajout', delete: 'Suppression', replace: 'Reformulation' },
+    quoted: '« {{text}} »',
+    replaces: 'au lieu de « {{text}} »',
+    by: 'par {{name}}',
+    byCity: 'par {{name}} ({{city}})',
+  },
 }
 
 export default fr

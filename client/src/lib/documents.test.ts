@@ -8,6 +8,7 @@ const network: NetworkSummary = {
   theme: 'Eau',
   description: '',
   status: 'active',
+  requireSettledSuggestions: false,
   roles: ['secretariat'],
   allowed: ['read', 'create_document'],
 }

@@ -7,9 +7,11 @@ import { Notice, SubmitButton, TextAreaField } from '../components/ui'
 import { useI18n } from '../i18n/useI18n'
 import type { Message } from '../i18n/types'
 import { describeError } from '../lib/errors'
+import { isApiError } from '../api'
 import { formatDateTime } from '../lib/format'
 import { useForm } from '../lib/useForm'
 import { useLoad } from '../lib/useLoad'
+import { loadPendingSuggestions, PendingSuggestionList } from './PendingSuggestions'
 import { StageBadge } from './StageBadge'
 
 type Step = { kind: 'submit' } | { kind: 'return' | 'validate'; submission: SubmissionView }
@@ -78,7 +80,7 @@ export function WorkflowPanel({ document, onChanged }: { document: DocumentSumma
             <TimelineEntry
               key={`${event.submissionId}:${event.stage}`}
               event={event}
-              cycles={event.stage === 'submitted' ? (workflow.data!.submissions.find((s) => s.id === event.submissionId)?.cycles.length ?? 0) : 0}
+              submission={event.stage === 'submitted' ? workflow.data!.submissions.find((s) => s.id === event.submissionId) : undefined}
               locale={locale}
             />
           ))}
@@ -97,8 +99,10 @@ export function WorkflowPanel({ document, onChanged }: { document: DocumentSumma
   )
 }
 
-function TimelineEntry({ event, cycles, locale }: { event: StageEvent; cycles: number; locale: string }) {
+/** A step of the timeline; a submission's also says what it builds on and the suggestions it was sent with. */
+function TimelineEntry({ event, submission, locale }: { event: StageEvent; submission: SubmissionView | undefined; locale: string }) {
   const { t } = useI18n()
+  const cycles = submission?.cycles.length ?? 0
   return (
     <li className={`timeline-entry stage-${event.stage}`}>
       <strong>{t(`workflow.event.${event.stage}`, { number: event.number })}</strong>{' '}
@@ -107,6 +111,7 @@ function TimelineEntry({ event, cycles, locale }: { event: StageEvent; cycles: n
         {cycles > 0 && <> · {t('workflow.buildsOn', { count: cycles })}</>}
       </span>
       {event.message && <p className="timeline-message">{event.message}</p>}
+      {submission && <PendingSuggestionList suggestions={submission.pendingSuggestions} />}
     </li>
   )
 }
@@ -125,18 +130,45 @@ function StepForm({ documentId, step, onClose, onDone }: { documentId: string; s
   const { t, message } = useI18n()
   const form = useForm({ message: '' })
   const required = step.kind === 'return'
+  // Before submitting: how many suggestions are pending; after a refusal, how many the network wants settled first.
+  const pending = useLoad(
+    (signal) => (step.kind === 'submit' ? loadPendingSuggestions(documentId, { signal }) : Promise.resolve([])),
+    `${documentId}:${step.kind}`,
+  )
+  const [gate, setGate] = useState<number | null>(null)
 
   function send() {
     const text = form.values.message
     if (required && !text.trim()) return form.setErrors({ message: { key: 'workflow.remarksRequired' } })
+    setGate(null)
     void form.send(async () => {
-      if (step.kind === 'submit') await endpoints.submit(documentId, { message: text })
-      else if (step.kind === 'return') await endpoints.returnSubmission(documentId, step.submission.id, { message: text })
+      if (step.kind === 'submit') {
+        if (!(await submitUnlessGated(text))) return form.setBusy(false)
+      } else if (step.kind === 'return') await endpoints.returnSubmission(documentId, step.submission.id, { message: text })
       else await endpoints.validateSubmission(documentId, step.submission.id, { message: text })
       onDone()
     })
   }
 
+  /**
+   * Submits; false when the network refused it for pending suggestions, which is told with their
+   * number, from the document as it is now.
+   */
+  async function submitUnlessGated(text: string): Promise<boolean> {
+    try {
+      await endpoints.submit(documentId, { message: text })
+      return true
+    } catch (err) {
+      if (!isApiError(err) || err.code !== 'conflict') throw err
+      const now = await loadPendingSuggestions(documentId).catch(() => [])
+      if (now.length === 0) throw err
+      pending.replace(now)
+      setGate(now.length)
+      return false
+    }
+  }
+
+  const pendingCount = pending.data?.length ?? 0
   return (
     <form
       ref={form.ref}
@@ -145,6 +177,15 @@ function StepForm({ documentId, step, onClose, onDone }: { documentId: string; s
         send()
       }}
     >
+      {gate !== null ? (
+        <Notice tone="error">{t('suggestionGate.required', { count: gate })}</Notice>
+      ) : (
+        pendingCount > 0 && (
+          <Notice tone="info">
+            {t('suggestionGate.pending', { count: pendingCount })}. {t('suggestionGate.pendingHint')}
+          </Notice>
+        )
+      )}
       <TextAreaField
         name="message"
         label={t(`workflow.dialog.${step.kind}.label`)}

@@ -33,6 +33,7 @@ export const presentSubmission = (s: SubmissionRow, all: readonly SubmissionRow[
   decidedAt: s.decidedAt && iso(s.decidedAt),
   remarks: s.remarks,
   cycles: cyclesFor(s, all, cycles).map(presentCycle),
+  pendingSuggestions: s.pendingSuggestions,
 })
 
 function cyclesFor(s: SubmissionRow, all: readonly SubmissionRow[], cycles: readonly CycleRow[]): CycleRow[] {

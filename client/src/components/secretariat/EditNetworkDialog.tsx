@@ -9,7 +9,7 @@ import { useForm } from '../../lib/useForm'
 import { Dialog } from '../Dialog'
 import { Field, Notice, RadioGroup, SubmitButton, TextAreaField } from '../ui'
 
-/** The network's name, priority theme, description and status. */
+/** The network's name, priority theme, description and status, and what its cycle requires of submissions. */
 export function EditNetworkDialog({
   network,
   open,
@@ -34,12 +34,13 @@ function EditNetworkForm({ network, onCancel, onSaved }: { network: NetworkDetai
   const form = useForm({ name: network.name, theme: network.theme })
   const [description, setDescription] = useState(network.description)
   const [status, setStatus] = useState<NetworkStatus>(network.status)
+  const [requireSettledSuggestions, setRequireSettledSuggestions] = useState(network.requireSettledSuggestions)
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (form.busy) return
     form.setFormError(null)
-    const checked = validate(updateNetworkBody, { ...form.values, description, status })
+    const checked = validate(updateNetworkBody, { ...form.values, description, status, requireSettledSuggestions })
     if (!checked.ok) return form.setErrors(checked.errors)
     await form.send(async () => onSaved(await endpoints.updateNetwork(network.id, checked.data)))
   }
@@ -66,6 +67,19 @@ function EditNetworkForm({ network, onCancel, onSaved }: { network: NetworkDetai
         error={form.errors.status}
         options={NETWORK_STATUSES.map((s) => ({ value: s, label: t(`networkStatus.${s}`), description: t(`editNetwork.statusHelp.${s}`) }))}
       />
+      <label className="check-option">
+        <input
+          type="checkbox"
+          name="requireSettledSuggestions"
+          checked={requireSettledSuggestions}
+          onChange={(e) => setRequireSettledSuggestions(e.target.checked)}
+          aria-describedby="require-settled-hint"
+        />
+        <span>{t('suggestionGate.setting')}</span>
+      </label>
+      <p id="require-settled-hint" className="muted">
+        {t('suggestionGate.settingHint')}
+      </p>
       <div className="actions actions-end">
         <button type="button" className="button button-quiet" onClick={onCancel}>
           {t('common.cancel')}
