@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { PmNode } from '../../shared/content'
 import { transformToSuggestionTransaction } from '../../shared/suggest-changes/withSuggestChanges.js'
-import { pendingSuggestions, SPLIT_MARKER, type SuggestionAttrs } from '../../shared/suggestions'
+import { pendingSuggestions, settleSuggestions, SPLIT_MARKER, type SuggestionAttrs } from '../../shared/suggestions'
 import { schema } from '../../server/content/schema'
 import { readContent, replaceContent } from '../../server/content/yjs'
 
@@ -200,5 +200,13 @@ describe('the transform', () => {
   it('refuses to make suggestions without an author', () => {
     const state = EditorState.create({ doc: PLAIN() })
     expect(() => transformToSuggestionTransaction(state.tr.insertText('x', 1), state, undefined, '')).toThrow()
+  })
+})
+
+describe('rejecting a suggestion', () => {
+  it('takes its text only, never a neighbouring space (the server compares documents with suggestions rejected)', () => {
+    const doc = docOf(['Le plan ', mark('insertion', 'local', BOB), ' d’action'])
+    expect(settleSuggestions(doc, 'reject', () => true).textContent).toBe('Le plan  d’action')
+    expect(settleSuggestions(doc, 'accept', () => true).textContent).toBe('Le plan local d’action')
   })
 })
