@@ -55,6 +55,22 @@ async function selectInEditor(page: Page, words: string): Promise<void> {
   })
 }
 
+/**
+ * A network sheet the pilot city starts with SENTENCE under « Situation actuelle », then opened by
+ * the expert, who may only suggest in it: both pages, once the expert's shows the sentence.
+ */
+async function sheetWrittenByPilot(title: string): Promise<{ pilot: Page; expert: Page }> {
+  const { people, network } = world
+  await createDocument(server, people.secretariat, network, 'thematic_sheet', title)
+  const pilot = await openAs(browser, server, people.pilot, title)
+  await situation(pilot).click()
+  await pilot.keyboard.press('End')
+  await pilot.keyboard.type(SENTENCE)
+  const expert = await openAs(browser, server, people.expert, title)
+  await expert.locator('.editor-prose', { hasText: SENTENCE }).waitFor()
+  return { pilot, expert }
+}
+
 describe('suggestion mode', () => {
   it('during the workshop, the expert suggests a rewording; the pilot city sees it live and accepts it', async () => {
     const { people, cities, network } = world
@@ -125,15 +141,8 @@ describe('suggestion mode', () => {
   })
 
   it('the expert withdraws her own suggestion; the pilot city rejects another', async () => {
-    const { people, network } = world
     const title = 'Fiche thématique — suggestions retirées'
-    await createDocument(server, people.secretariat, network, 'thematic_sheet', title)
-    const pilot = await openAs(browser, server, people.pilot, title)
-    await situation(pilot).click()
-    await pilot.keyboard.press('End')
-    await pilot.keyboard.type(SENTENCE)
-    const expert = await openAs(browser, server, people.expert, title)
-    await expert.locator('.editor-prose', { hasText: SENTENCE }).waitFor()
+    const { pilot, expert } = await sheetWrittenByPilot(title)
 
     await selectInEditor(expert, 'en été')
     await expert.keyboard.press('Backspace')
@@ -201,14 +210,9 @@ describe('suggestion mode', () => {
   })
 
   it('the pilot city rejects all of one person’s suggestions, then accepts all the others', async () => {
-    const { people, network } = world
+    const { people } = world
     const title = 'Fiche thématique — suggestions de deux personnes'
-    await createDocument(server, people.secretariat, network, 'thematic_sheet', title)
-    const pilot = await openAs(browser, server, people.pilot, title)
-    await situation(pilot).click()
-    await pilot.keyboard.type(SENTENCE)
-    const expert = await openAs(browser, server, people.expert, title)
-    await expert.locator('.editor-prose', { hasText: SENTENCE }).waitFor()
+    const { pilot, expert } = await sheetWrittenByPilot(title)
     await situation(expert).click()
     await expert.keyboard.press('End')
     await expert.keyboard.type(' Proposé par l’experte.')
@@ -239,14 +243,8 @@ describe('suggestion mode', () => {
   })
 
   it('an edit that is not a suggestion is refused: the expert’s editor drops its copy, syncs afresh and says why', async () => {
-    const { people, network } = world
     const title = 'Fiche thématique — modification refusée'
-    await createDocument(server, people.secretariat, network, 'thematic_sheet', title)
-    const pilot = await openAs(browser, server, people.pilot, title)
-    await situation(pilot).click()
-    await pilot.keyboard.type(SENTENCE)
-    const expert = await openAs(browser, server, people.expert, title)
-    await expert.locator('.editor-prose', { hasText: SENTENCE }).waitFor()
+    const { pilot, expert } = await sheetWrittenByPilot(title)
     await expert.locator('.editor-status[data-status="saved"]').waitFor()
 
     // A plain edit, past suggestion mode (as a modified client would send it).
