@@ -165,6 +165,15 @@ describe('no node marks (patch d)', () => {
     expect(readContent(ydoc).eq(doc)).toBe(true)
   })
 
+  it('suggests a paragraph break at the end of a paragraph (Enter there) the same way', () => {
+    const start = PLAIN()
+    const end = 1 + start.firstChild!.content.size
+    const doc = suggest(start, ALICE, (tr) => tr.split(end))
+    expect(doc.childCount).toBe(2)
+    expect(nodeMarks(doc)).toBe(0)
+    expect(settleSuggestions(doc, 'reject', () => true).eq(start)).toBe(true)
+  })
+
   it('marks the text of an inserted paragraph, not the paragraph', () => {
     const paragraph = schema.nodes.paragraph!.create(null, schema.text('Nouveau'))
     const doc = suggest(PLAIN(), ALICE, (tr) => tr.insert(18, paragraph))
