@@ -128,6 +128,18 @@ describe.each(DRIVERS)('suggestions from a live connection (%s)', (driver) => {
       for (const c of [writer, expert]) c.destroy()
     })
 
+    it('a paragraph break at the end of a paragraph, then words in the new one', async () => {
+      const { writer, expert, editing } = await open()
+      const blocks = readContent(writer.doc).childCount
+      editing.suggest((tr, find) => tr.split(find('market.') + 'market.'.length))
+      await accepted(writer, expert)
+      editing.suggest((tr, find) => tr.insertText('Shade for the stalls.', find('market.') + 'market.'.length + 3))
+      await accepted(writer, expert)
+      expect(readContent(writer.doc).childCount).toBe(blocks + 1)
+      expect(readContent(writer.doc).textContent).toContain('Shade for the stalls.')
+      for (const c of [writer, expert]) c.destroy()
+    })
+
     it('fix a typo inside their own insertion, then withdraw it', async () => {
       const { writer, expert, editing } = await open()
       editing.suggest((tr, find) => tr.insertText(' grene', find(' square')))
