@@ -163,6 +163,25 @@ describe('offline, after one visit', () => {
     await context.close()
   })
 
+  it('a language chosen online is the one an offline reopening shows', async () => {
+    const page = await signInPage(browser, server, world.people.funder)
+    const context = page.context()
+    await controlled(page)
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: /^Hello/ }).waitFor()
+    // The account's new language is what the kept /api/me says.
+    await expect
+      .poll(() => page.evaluate(async () => (await (await caches.open('atelier-api')).match('/api/me'))?.json() as Promise<{ user: { locale: string } }>))
+      .toMatchObject({ user: { locale: 'en' } })
+    await context.setOffline(true)
+    const tab = await context.newPage()
+    await tab.goto(server.url)
+    await tab.getByRole('heading', { name: /^Hello/ }).waitFor()
+    await tab.getByText('Offline — your changes are kept on this device', { exact: true }).waitFor()
+    expect(await tab.getAttribute('html', 'lang')).toBe('en')
+    await context.close()
+  })
+
   it('kept answers are not shown once the session they were kept for has ended, even with no network to ask', async () => {
     const { people, cities } = world
     const notes = await createDocument(server, people.member, cities.member, 'action_plan', 'Plan d’action — session finie hors ligne')

@@ -4,7 +4,7 @@ import { api, ApiError, endpoints } from '../api'
 import { changeLocale, currentLocale, loadLocale } from '../i18n'
 import { rememberLocale, type Locale } from '../i18n/locale'
 import { clearLocalCopies } from '../collab/local-copies'
-import { forgetCachedApi, resumeCachedApi, startCachedApi } from '../offline/api-cache'
+import { forgetCachedApi, keepCachedMe, resumeCachedApi, startCachedApi } from '../offline/api-cache'
 
 /**
  * Who is signed in, and whether Atelier still needs its first-run setup. Loaded once when the
@@ -135,7 +135,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       meRef.current && meRef.current.user.locale !== locale
         ? endpoints.updateMe({ locale }).then(
             // The interface language is not taken from this answer: another switch may have happened since.
-            (me) => setState((s) => (s.status === 'ready' && s.me ? { ...s, me } : s)),
+            (me) => {
+              void keepCachedMe(me).catch(() => {})
+              setState((s) => (s.status === 'ready' && s.me ? { ...s, me } : s))
+            },
             // Not saved on the account (offline?): the interface still switches, and this device remembers.
             () => {},
           )

@@ -27,6 +27,15 @@ export async function startCachedApi(me: MeResponse): Promise<void> {
   await (await caches.open(API_CACHE)).put('/api/me', Response.json(me))
 }
 
+/**
+ * The account changed (its language, say): the kept /api/me becomes the server's new answer, so
+ * that a reopening with no network shows the account as it is now, not as it was.
+ */
+export async function keepCachedMe(me: MeResponse): Promise<void> {
+  if (typeof caches === 'undefined' || !(await caches.has(API_CACHE))) return
+  await (await caches.open(API_CACHE)).put('/api/me', Response.json(me))
+}
+
 /** At start, with a session: its answers may be kept (the cache may not exist yet, e.g. before this release). */
 export async function resumeCachedApi(): Promise<void> {
   if (typeof caches === 'undefined') return
