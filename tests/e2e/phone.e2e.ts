@@ -223,9 +223,14 @@ describe('signed in', () => {
       await sheet.getByRole('button', { name: 'Fermer' }).click()
       await sheet.waitFor({ state: 'hidden' })
 
-      // Tapping the highlighted words opens the thread in the sheet, on the screen.
+      // Tapping the highlighted words puts a writer's caret there; their thread opens one tap away, on the screen.
       await page.evaluate(() => window.scrollTo(0, 0))
       await page.locator('.comment-highlight', { hasText: 'place ombragée' }).tap()
+      const peek = page.getByRole('button', { name: 'Voir le commentaire' })
+      await peek.waitFor()
+      expect(await sheet.isVisible()).toBe(false)
+      expect(await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('.comment-highlight')?.textContent)).toContain('ombragée')
+      await peek.tap()
       await thread.waitFor()
       expect(await onScreen(thread, size)).toBe(true)
       expect(await thread.locator('.comment-body').innerText()).toBe(QUESTION)

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react'
-import { type Dispatch, type ReactNode, type SetStateAction, useCallback, useEffect } from 'react'
+import { type Dispatch, type ReactNode, type SetStateAction, useCallback, useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { Dialog } from '../components/Dialog'
 import { useI18n } from '../i18n/useI18n'
@@ -24,8 +24,9 @@ type Props = {
 
 /**
  * The comments on a phone or a tablet, where no column fits beside the text: a sheet rising from
- * the bottom. Tapping highlighted words opens it on their thread; the comments button on the whole
- * panel; « Commenter » on the box to write in; a notification's link (`?thread=`) on its thread.
+ * the bottom. Tapping highlighted words opens it on their thread (for someone who writes, the tap
+ * puts the caret there and a « Voir le commentaire » button opens it); the comments button on the
+ * whole panel; « Commenter » on the box to write in; a notification's link (`?thread=`) on its thread.
  */
 export function CommentsSheet({ editor, documentId, userId, comments, view, onView, suggestions }: Props) {
   const { t } = useI18n()
@@ -45,7 +46,18 @@ export function CommentsSheet({ editor, documentId, userId, comments, view, onVi
     },
     [editor, activate, onView],
   )
-  useThreadClicks(editor, openThread)
+  // A writer's tap is for the caret: the sheet would cover the words. Their thread waits one tap away.
+  const [peek, setPeek] = useState<string | null>(null)
+  const onTap = useCallback(
+    (threadId: string) => {
+      if (!editor.isEditable) return openThread(threadId)
+      activate(threadId)
+      setPeek(threadId)
+    },
+    [editor, activate, openThread],
+  )
+  const clearPeek = useCallback(() => setPeek(null), [])
+  useThreadClicks(editor, onTap, clearPeek)
 
   useEffect(() => {
     if (draft) onView({ thread: null })
@@ -64,44 +76,58 @@ export function CommentsSheet({ editor, documentId, userId, comments, view, onVi
 
   const thread = view?.thread ? list?.threads.find((th) => th.id === view.thread) : undefined
   return (
-    <Dialog sheet open={view !== null} onClose={close} title={t('comments.title')}>
-      {thread ? (
-        <>
-          <ThreadCard
-            thread={thread}
-            detached={thread.detached}
-            documentId={documentId}
-            people={comments.people}
-            active
-            onActivate={() => {}}
-            onChanged={comments.reload}
-          />
-          <button type="button" className="button button-quiet sheet-more" onClick={() => onView({ thread: null })}>
-            {t('compact.allComments')} ({list?.counts.open ?? 0})
-          </button>
-        </>
-      ) : (
-        <>
-          {suggestions}
-          <CommentsPanel
-            editor={editor}
-            documentId={documentId}
-            userId={userId}
-            list={list}
-            error={comments.error}
-            people={comments.people}
-            draft={draft}
-            onDraftDone={(threadId) => {
-              finishDraft(threadId)
-              // The new thread, unless the sheet was closed while it was being sent.
-              onView((open) => (open && threadId ? { thread: threadId } : null))
-            }}
-            active={comments.active}
-            onActivate={activate}
-            onChanged={comments.reload}
-          />
-        </>
+    <>
+      {peek && view === null && (
+        <button
+          type="button"
+          className="button button-small thread-peek"
+          onClick={() => {
+            setPeek(null)
+            openThread(peek)
+          }}
+        >
+          {t('compact.openThread')}
+        </button>
       )}
-    </Dialog>
+      <Dialog sheet open={view !== null} onClose={close} title={t('comments.title')}>
+        {thread ? (
+          <>
+            <ThreadCard
+              thread={thread}
+              detached={thread.detached}
+              documentId={documentId}
+              people={comments.people}
+              active
+              onActivate={() => {}}
+              onChanged={comments.reload}
+            />
+            <button type="button" className="button button-quiet sheet-more" onClick={() => onView({ thread: null })}>
+              {t('compact.allComments')} ({list?.counts.open ?? 0})
+            </button>
+          </>
+        ) : (
+          <>
+            {suggestions}
+            <CommentsPanel
+              editor={editor}
+              documentId={documentId}
+              userId={userId}
+              list={list}
+              error={comments.error}
+              people={comments.people}
+              draft={draft}
+              onDraftDone={(threadId) => {
+                finishDraft(threadId)
+                // The new thread, unless the sheet was closed while it was being sent.
+                onView((open) => (open && threadId ? { thread: threadId } : null))
+              }}
+              active={comments.active}
+              onActivate={activate}
+              onChanged={comments.reload}
+            />
+          </>
+        )}
+      </Dialog>
+    </>
   )
 }

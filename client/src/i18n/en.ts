@@ -1098,6 +1098,7 @@ const en: Messages = {
     comments_other: 'Comments, {{count}} open',
     allComments: 'All comments',
     details: 'Details and actions',
+    openThread: 'See the comment',
   },
   /** Suggestion mode (client/src/editor/suggest/). */
   suggestions: {

@@ -1108,6 +1108,7 @@ const es: Messages = {
     comments_other: 'Comentarios, {{count}} abiertos',
     allComments: 'Todos los comentarios',
     details: 'Detalles y acciones',
+    openThread: 'Ver el comentario',
   },
   /** Suggestion mode (client/src/editor/suggest/). */
   suggestions: {

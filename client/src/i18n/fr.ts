@@ -1108,6 +1108,7 @@ const fr = {
     comments_other: 'Commentaires, {{count}} ouverts',
     allComments: 'Tous les commentaires',
     details: 'Détails et actions',
+    openThread: 'Voir le commentaire',
   },
   /** Suggestion mode (client/src/editor/suggest/). */
   suggestions: {
