@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { launchBrowser, newContext, openDocument, seriousA11yViolations, startAppServer, type AppServer } from './harness'
-import { buildWorld, createDocument, signInPage, type World } from './world'
+import { newContext, openDocument, seriousA11yViolations, type AppServer } from './harness'
+import { createDocument, signInPage, type World, setUpBrowserWorld } from './world'
 
 /** axe-core on the main screens of the test's own workspace: no serious or critical violation. */
 let browser: Browser
 let server: AppServer
 let world: World
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 describe('accessibility of the main screens', () => {
   it('sign-in, with an error shown', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, launchBrowser, openDocument, selectWords, startAppServer, type AppServer } from './harness'
-import { buildWorld, createDocument, openAs, signInPage, withApi, type World } from './world'
+import { artifactPath, editorText, openDocument, selectWords, type AppServer } from './harness'
+import { createDocument, openAs, signInPage, withApi, type World, setUpBrowserWorld } from './world'
 
 /**
  * Reviewing a draft, in two real browsers on the test's own world: the network's international
@@ -17,15 +17,7 @@ let browser: Browser
 let server: AppServer
 let world: World
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 const highlighted = (page: Page) =>
   page

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, launchBrowser, startAppServer, type AppServer, typeUnder } from './harness'
-import { buildWorld, createDocument, openAs, type World } from './world'
+import { artifactPath, editorText, type AppServer, typeUnder } from './harness'
+import { createDocument, openAs, type World, setUpBrowserWorld } from './world'
 
 /**
  * The action-plan cycle from the browser: the pilot city submits its plan, the secretariat
@@ -13,15 +13,7 @@ let browser: Browser
 let server: AppServer
 let world: World
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 /** Typed, and stored on the server (the submission captures what is stored). */
 async function typeSaved(page: Page, heading: string, words: string) {

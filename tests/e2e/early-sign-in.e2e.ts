@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser, Request } from 'playwright-core'
-import { launchBrowser, newContext, seriousA11yViolations, startAppServer, type AppServer } from './harness'
-import { buildWorld, signInPage, type World } from './world'
+import { newContext, seriousA11yViolations, type AppServer } from './harness'
+import { signInPage, type World, setUpBrowserWorld } from './world'
 
 /**
  * A visitor with no session gets the sign-in form in the page itself (infra/sign-in-shell.ts):
@@ -11,15 +11,7 @@ import { buildWorld, signInPage, type World } from './world'
 let browser: Browser
 let server: AppServer
 let world: World
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 describe('the sign-in form before the app is here', () => {
   it('takes typing while the scripts are held back, then the app goes on with what was typed and where the caret was', async () => {

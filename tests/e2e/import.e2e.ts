@@ -1,22 +1,14 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import { artifactPath, editorText, launchBrowser, startAppServer, type AppServer } from './harness'
-import { buildWorld, signInPage, type World } from './world'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { artifactPath, editorText, type AppServer } from './harness'
+import { signInPage, type World, setUpBrowserWorld } from './world'
 
 /** A city's team brings in an existing Word file from the new-document dialog and lands in the editor on its words. */
 let browser: Browser
 let server: AppServer
 let world: World
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 async function wordFile(): Promise<Buffer> {
   const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] })

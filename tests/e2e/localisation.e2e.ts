@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { artifactPath, launchBrowser, startAppServer, type AppServer } from './harness'
-import { buildWorld, createDocument, signInPage, withApi, type World } from './world'
+import { artifactPath, type AppServer } from './harness'
+import { createDocument, signInPage, withApi, type World, setUpBrowserWorld } from './world'
 
 /**
  * A city's City WORKS tracker on its page: the pilot city's team, which started raising awareness
@@ -13,15 +13,7 @@ let browser: Browser
 let server: AppServer
 let world: World
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 describe('the City WORKS tracker', () => {
   it('the city team updates a step and links a document; the advice to start with phase I shows, then goes', async () => {

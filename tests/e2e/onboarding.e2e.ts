@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { artifactPath, launchBrowser, startAppServer, type AppServer } from './harness'
-import { buildWorld, signInPage, type World } from './world'
+import { artifactPath, type AppServer } from './harness'
+import { signInPage, type World, setUpBrowserWorld } from './world'
 
 /** A city's onboarding on the network screen: the secretariat ticks and writes its visit reports, the funder follows read-only. */
 let browser: Browser
 let server: AppServer
 let world: World
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 describe('onboarding cities', () => {
   it('the secretariat ticks the pilot city’s items and the progress follows; the funder cannot tick', async () => {

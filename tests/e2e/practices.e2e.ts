@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { artifactPath, launchBrowser, seriousA11yViolations, startAppServer, typeUnder, type AppServer } from './harness'
-import { buildWorld, openAs, signInPage, type World } from './world'
+import { artifactPath, seriousA11yViolations, typeUnder, type AppServer } from './harness'
+import { openAs, signInPage, type World, setUpBrowserWorld } from './world'
 
 /**
  * The good-practices observatory: the pilot city's team publishes a section of its action plan
@@ -12,15 +12,7 @@ let browser: Browser
 let server: AppServer
 let world: World
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 describe('the good-practices observatory', () => {
   it('a section published from a document is found, read and commented on from another city’s account', async () => {

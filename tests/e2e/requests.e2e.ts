@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest'
+import { expect, it, onTestFinished } from 'vitest'
 import type { Browser } from 'playwright-core'
 import * as decoding from 'lib0/decoding'
 import { MESSAGE_COMMENTS } from '../../shared/collab'
 import { readCommentsChanged } from '../../shared/comments-message'
-import { launchBrowser, newContext, openDocument, startAppServer, type AppServer } from './harness'
-import { buildWorld, type World } from './world'
+import { newContext, openDocument, type AppServer } from './harness'
+import { type World, setUpBrowserWorld } from './world'
 
 /**
  * On a slow line every request costs a round trip: opening a document from the home screen asks
@@ -16,15 +16,7 @@ let browser: Browser
 let server: AppServer
 let world: World
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 const isSubscribed = (payload: string | Buffer) => {
   if (typeof payload === 'string') return false

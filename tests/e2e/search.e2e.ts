@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, seriousA11yViolations, startAppServer, type AppServer } from './harness'
-import { buildWorld, openAs, signInPage, type World } from './world'
+import { seriousA11yViolations, type AppServer } from './harness'
+import { openAs, signInPage, type World, setUpBrowserWorld } from './world'
 
 /**
  * Search from the header: a word the pilot city just typed in its plan is found with `/`, by its
@@ -11,15 +11,7 @@ let browser: Browser
 let server: AppServer
 let world: World
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 const WORD = 'ornithorynque'
 

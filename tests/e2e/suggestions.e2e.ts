@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Transaction } from '@tiptap/pm/state'
 import type { Browser, Page } from 'playwright-core'
 import type { WorkshopView } from '../../shared/api'
 import { addDays } from '../../shared/days'
-import { artifactPath, editorText, launchBrowser, seriousA11yViolations, selectWords, startAppServer, type AppServer } from './harness'
-import { buildWorld, createDocument, giveRole, openAs, withApi, type World } from './world'
+import { artifactPath, editorText, seriousA11yViolations, selectWords, type AppServer } from './harness'
+import { createDocument, giveRole, openAs, withApi, type World, setUpBrowserWorld } from './world'
 
 /**
  * Suggestion mode, in real browsers on the test's own world. The network's international expert
@@ -21,15 +21,7 @@ let browser: Browser
 let server: AppServer
 let world: World
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 /** Today on this machine's calendar, as the browser (same machine, same zone) counts it. */
 const today = () => {

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Browser } from 'playwright-core'
 import type { WorkshopView } from '../../shared/api'
-import { launchBrowser, newContext, startAppServer, type AppServer } from './harness'
-import { buildWorld, signInPage, withApi, type World } from './world'
+import { newContext, type AppServer } from './harness'
+import { signInPage, withApi, type World, setUpBrowserWorld } from './world'
 
 /** Someone taking part in a workshop without an account: their link, in French, then the workshop. */
 let browser: Browser
 let server: AppServer
 let world: World
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 describe('a guest’s invitation to a workshop', () => {
   it('the secretariat makes the link on the workshop’s page; it reads as an invitation to the workshop, creates the account, and lands there', async () => {

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { WorkshopView } from '../../shared/api'
 import { addDays } from '../../shared/days'
-import { artifactPath, launchBrowser, startAppServer, typeUnder, type AppServer } from './harness'
-import { buildWorld, signInPage, withApi, type Person, type World } from './world'
+import { artifactPath, typeUnder, type AppServer } from './harness'
+import { signInPage, withApi, type Person, type World, setUpBrowserWorld } from './world'
 
 /** International workshops: organised from the network screen, funded within the caps, written live by several cities. */
 let browser: Browser
 let server: AppServer
 let world: World
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 /** Today on this machine's calendar, as the browser (same machine, same zone) counts it. */
 const today = () => {

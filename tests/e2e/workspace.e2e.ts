@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { artifactPath, launchBrowser, newContext, signIn, startAppServer, type AppServer } from './harness'
-import { buildNetwork, buildWorld, invitePerson, signInPage, type CitySpec, type Person, type Space, type World } from './world'
+import { artifactPath, newContext, signIn, type AppServer } from './harness'
+import { buildNetwork, invitePerson, signInPage, type CitySpec, type Person, type Space, type World, setUpBrowserWorld } from './world'
 
 /**
  * The network and city screens on the test's own world, in French: what each person sees, and
@@ -12,15 +12,7 @@ import { buildNetwork, buildWorld, invitePerson, signInPage, type CitySpec, type
 let browser: Browser
 let server: AppServer
 let world: World
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startAppServer()
-  world = await buildWorld(server)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 /** From home, as a person would: the network's card links to its screen. */
 async function openNetwork(page: Page, name = world.network.name) {

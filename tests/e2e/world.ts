@@ -2,8 +2,8 @@ import { request, type APIRequestContext, type Browser, type Page } from 'playwr
 import type { DocumentSummary, LinkResponse, MeResponse, NetworkDetail } from '../../shared/api'
 import type { ExpertKind, GrantRole, MembershipKind, NetworkStatus } from '../../shared/domain'
 import type { DocumentKind } from '../../shared/templates'
-import { onTestFinished } from 'vitest'
-import { openDocument, signIn, type AppServer } from './harness'
+import { afterAll, beforeAll, onTestFinished } from 'vitest'
+import { launchBrowser, openDocument, signIn, startAppServer, type AppServer } from './harness'
 
 /**
  * What a browser test file works on, built on its own fresh server through the HTTP API, as
@@ -224,3 +224,21 @@ async function invite(api: Api, who: Person, role: Role): Promise<Person> {
 }
 
 const ref = (space: Space) => ({ type: space.type, id: space.id })
+
+/**
+ * The usual file's setting: a browser, a server of the file's own, and the world built on it,
+ * handed to `take` before the file's tests run; the server and the browser go after them.
+ */
+export function setUpBrowserWorld(take: (setting: { browser: Browser; server: AppServer; world: World }) => void): void {
+  let browser: Browser | undefined
+  let server: AppServer | undefined
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    server = await startAppServer()
+    take({ browser, server, world: await buildWorld(server) })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    await browser?.close()
+  })
+}
