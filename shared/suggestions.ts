@@ -45,6 +45,12 @@ export function suggestionAttrs(mark: Mark): SuggestionAttrs | null {
 /** Text as a reader sees it: without the markers of suggested paragraph breaks. */
 export const withoutSplitMarkers = (text: string): string => text.replaceAll(SPLIT_MARKER, '')
 
+/** A suggestion's words as a card quotes them: without the spaces at their ends (« d’essences », not «  d’essences »), shortened past `max`. */
+export function quotedWords(text: string, max = 80): string {
+  const words = text.trim() || text
+  return words.length > max ? `${words.slice(0, max - 1)}…` : words
+}
+
 /** Every pending suggestion in the document, in the order they first appear. */
 export function pendingSuggestions(doc: Node): PendingSuggestion[] {
   const found = new Map<string, { attrs: SuggestionAttrs; inserted: string[]; deleted: string[] }>()

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { PmNode } from '../../shared/content'
 import { transformToSuggestionTransaction } from '../../shared/suggest-changes/withSuggestChanges.js'
-import { pendingSuggestions, settleSuggestions, SPLIT_MARKER, type SuggestionAttrs } from '../../shared/suggestions'
+import { pendingSuggestions, quotedWords, settleSuggestions, SPLIT_MARKER, type SuggestionAttrs } from '../../shared/suggestions'
 import { schema } from '../../server/content/schema'
 import { readContent, replaceContent } from '../../server/content/yjs'
 
@@ -217,5 +217,13 @@ describe('rejecting a suggestion', () => {
     const doc = docOf(['Le plan ', mark('insertion', 'local', BOB), ' d’action'])
     expect(settleSuggestions(doc, 'reject', () => true).textContent).toBe('Le plan  d’action')
     expect(settleSuggestions(doc, 'accept', () => true).textContent).toBe('Le plan local d’action')
+  })
+})
+
+describe('a card quotes', () => {
+  it('the words without the spaces at their ends, shortened past the limit', () => {
+    expect(quotedWords(' d’essences locales')).toBe('d’essences locales')
+    expect(quotedWords(' ')).toBe(' ')
+    expect(quotedWords('a'.repeat(100), 10)).toBe(`${'a'.repeat(9)}…`)
   })
 })

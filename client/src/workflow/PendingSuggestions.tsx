@@ -1,4 +1,5 @@
 import type { SuggestionList, SuggestionView } from '../../../shared/api'
+import { quotedWords } from '../../../shared/suggestions'
 import { api, type RequestOptions } from '../api'
 import { useI18n } from '../i18n/useI18n'
 
@@ -16,8 +17,8 @@ export function PendingSuggestionList({ suggestions }: { suggestions: Suggestion
       <ul>
         {suggestions.map((s) => (
           <li key={s.id}>
-            <strong>{t(`suggestionGate.kind.${s.kind}`)}</strong> {t('suggestionGate.quoted', { text: s.text })}
-            {s.replaced !== undefined && <> {t('suggestionGate.replaces', { text: s.replaced })}</>}{' '}
+            <strong>{t(`suggestionGate.kind.${s.kind}`)}</strong> {t('suggestionGate.quoted', { text: quotedWords(s.text) })}
+            {s.replaced !== undefined && <> {t('suggestionGate.replaces', { text: quotedWords(s.replaced) })}</>}{' '}
             <span className="muted">
               {s.author.city ? t('suggestionGate.byCity', { name: s.author.name, city: s.author.city }) : t('suggestionGate.by', { name: s.author.name })}
             </span>

@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/react'
 import { TextSelection } from '@tiptap/pm/state'
 import { useState } from 'react'
 import { colorFor } from '../../../../shared/collab'
-import type { PendingSuggestion } from '../../../../shared/suggestions'
+import { type PendingSuggestion, quotedWords } from '../../../../shared/suggestions'
 import { endpoints, type SuggestionDecision } from '../../api/endpoints'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Notice } from '../../components/ui'
@@ -232,13 +232,10 @@ export function SuggestionsPanel({ editor, documentId, userId, pending, names, c
   )
 }
 
-const MAX_QUOTE = 80
-const quote = (text: string) => (text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text)
-
 /** « Remplacer « x » par « y » », « Ajouter « y » », « Supprimer « x » ». */
 export function SuggestionSummary({ suggestion: s }: { suggestion: PendingSuggestion }) {
   const { t } = useI18n()
-  if (s.kind === 'replace') return <>{t('suggestions.kind.replace', { from: quote(s.replaced ?? ''), to: quote(s.text) })}</>
-  if (s.kind === 'delete') return <>{s.text ? t('suggestions.kind.delete', { text: quote(s.text) }) : t('suggestions.kind.join')}</>
-  return <>{s.text ? t('suggestions.kind.insert', { text: quote(s.text) }) : t('suggestions.kind.split')}</>
+  if (s.kind === 'replace') return <>{t('suggestions.kind.replace', { from: quotedWords(s.replaced ?? ''), to: quotedWords(s.text) })}</>
+  if (s.kind === 'delete') return <>{s.text ? t('suggestions.kind.delete', { text: quotedWords(s.text) }) : t('suggestions.kind.join')}</>
+  return <>{s.text ? t('suggestions.kind.insert', { text: quotedWords(s.text) }) : t('suggestions.kind.split')}</>
 }
