@@ -216,6 +216,11 @@ describe('signed in', () => {
       const sheet = page.getByRole('dialog', { name: 'Commentaires' })
       const box = sheet.getByRole('combobox', { name: /Votre commentaire/ })
       await box.pressSequentially(QUESTION)
+      // Closed by mistake before sending: the comments button brings the words back.
+      await sheet.getByRole('button', { name: 'Fermer' }).click()
+      await sheet.waitFor({ state: 'hidden' })
+      await page.getByRole('button', { name: 'Commentaires, 0 ouvert' }).click()
+      await expect.poll(() => box.inputValue()).toBe(QUESTION)
       await box.press('Control+Enter')
       const thread = sheet.locator('.thread-card', { hasText: QUESTION })
       await sheet.getByRole('button', { name: 'Tous les commentaires (1)' }).waitFor()
@@ -229,7 +234,13 @@ describe('signed in', () => {
       const peek = page.getByRole('button', { name: 'Voir le commentaire' })
       await peek.waitFor()
       expect(await sheet.isVisible()).toBe(false)
-      expect(await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('.comment-highlight')?.textContent)).toContain('ombragée')
+      // The caret is in the sentence of those words, in the text, which has the focus.
+      const caret = await page.evaluate(() => {
+        const at = window.getSelection()?.anchorNode
+        const element = at instanceof Element ? at : at?.parentElement
+        return { sentence: element?.closest('p')?.textContent, inText: document.activeElement?.classList.contains('editor-prose') }
+      })
+      expect(caret).toEqual({ sentence: expect.stringContaining('place ombragée'), inText: true })
       await peek.tap()
       await thread.waitFor()
       expect(await onScreen(thread, size)).toBe(true)

@@ -16,6 +16,8 @@ type Props = {
   /** Resolves when stored; throws to keep the text and let the caller show why. */
   onSubmit: (body: string, mentions: string[]) => Promise<void>
   onCancel?: () => void
+  /** Each change of the text, for a caller that keeps it (a draft). */
+  onChange?: (text: string) => void
   autoFocus?: boolean
 }
 
@@ -23,7 +25,7 @@ type Props = {
  * A comment box: plain text, "@" to mention someone (a list to pick from, by keyboard or
  * mouse), Ctrl/⌘+Enter to send, Escape to cancel. The text stays if sending fails.
  */
-export function CommentComposer({ label, submitLabel, initial = '', initialMentions = [], people, onSubmit, onCancel, autoFocus }: Props) {
+export function CommentComposer({ label, submitLabel, initial = '', initialMentions = [], people, onSubmit, onCancel, onChange, autoFocus }: Props) {
   const { t } = useI18n()
   const id = useId()
   const [text, setText] = useState(initial)
@@ -41,6 +43,7 @@ export function CommentComposer({ label, submitLabel, initial = '', initialMenti
 
   function update(value: string, caret: number) {
     setText(value)
+    onChange?.(value)
     setMention(mentionQueryAt(value, caret))
     setHighlighted(0)
   }
@@ -50,6 +53,7 @@ export function CommentComposer({ label, submitLabel, initial = '', initialMenti
     if (!el || !mention) return
     const next = insertMention(text, el.selectionStart, mention, person)
     setText(next.text)
+    onChange?.(next.text)
     setPicked((p) => (p.some((x) => x.id === person.id) ? p : [...p, person]))
     setMention(null)
     caretAfterPick.current = next.caret

@@ -15,7 +15,11 @@ import { ThreadCard } from './ThreadCard'
 import { useThreadClicks } from './useThreadClicks'
 import './comments.css'
 
-export type Draft = { anchor: EncodedAnchor; quote: string; from: number }
+/**
+ * A comment being written: its words, and what has been typed so far — kept outside React's
+ * state (typing does not re-render the column) so that a sheet closed by mistake gives it back.
+ */
+export type Draft = { anchor: EncodedAnchor; quote: string; from: number; typed: { current: string } }
 export type CommentFilter = 'open' | 'resolved' | 'mine'
 
 type Props = {
@@ -160,6 +164,10 @@ export function CommentsPanel({ editor, documentId, userId, list, error, people,
                   label={t('comments.newLabel')}
                   submitLabel={t('comments.send')}
                   people={people}
+                  initial={draft.typed.current}
+                  onChange={(text) => {
+                    draft.typed.current = text
+                  }}
                   autoFocus
                   onCancel={() => onDraftDone(null)}
                   onSubmit={createThread}

@@ -69,7 +69,8 @@ export function CommentsSheet({ editor, documentId, userId, comments, view, onVi
 
   function close() {
     onView(null)
-    if (draft) finishDraft(null)
+    // A comment half written stays, for the comments button to bring back; an empty one goes.
+    if (draft && !draft.typed.current.trim()) finishDraft(null)
     // Closed, no thread is selected: nor should the address bring it back.
     activate(null)
   }

@@ -68,7 +68,8 @@ export function useDocumentComments(editor: Editor | null, documentId: string, p
       if (!range) return
       const anchor = anchorOfRange(editor.state, range)
       if (!anchor) return
-      setDraft({ anchor, quote: withoutSplitMarkers(editor.state.doc.textBetween(range.from, range.to, ' ', ' ')), from: range.from })
+      const quote = withoutSplitMarkers(editor.state.doc.textBetween(range.from, range.to, ' ', ' '))
+      setDraft({ anchor, quote, from: range.from, typed: { current: '' } })
     },
     [editor, canComment],
   )
