@@ -29,15 +29,19 @@ const keptDocument = (documentId: string) => keptAnswer<DocumentSummary>(`/api/d
  * answer, which replaces it as soon as it arrives (the server decides what the socket may do).
  */
 export function keptDocumentRead(documentId: string): Promise<DocumentSummary | undefined> {
-  const early = kept.get(documentId)
-  kept.delete(documentId)
-  return early ?? keptDocument(documentId)
+  return take(kept, documentId) ?? keptDocument(documentId)
 }
 
 /** The document's summary, taking what the start asked for if it is this one. */
 export function firstDocumentRead(documentId: string, signal: AbortSignal): Promise<DocumentSummary> {
-  const early = started.get(documentId)
-  started.delete(documentId)
+  const early = take(started, documentId)
   const fresh = () => endpoints.document(documentId, { signal })
   return early ? early.then((summary) => summary ?? fresh()) : fresh()
+}
+
+/** What the start asked for about this document, once: a later visit of it asks afresh. */
+function take<T>(reads: Map<string, T>, documentId: string): T | undefined {
+  const early = reads.get(documentId)
+  reads.delete(documentId)
+  return early
 }
