@@ -63,6 +63,50 @@ describe('the sign-in form before the app is here', () => {
     await context.close()
   })
 
+  it('keeps a keystroke that lands in the early form after the app has read it, before the app takes over', async () => {
+    const { secretariat } = world.people
+    const half = Math.ceil(secretariat.password.length / 2)
+    const context = await newContext(browser)
+    // The race, made certain: the app's first read of the early password (while it renders, in a
+    // transition that may pause) sees what was typed so far, and the rest arrives just after it.
+    await context.addInitScript((late: string) => {
+      const value = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value') as PropertyDescriptor
+      let arrived = false
+      Object.defineProperty(HTMLInputElement.prototype, 'value', {
+        ...value,
+        get(this: HTMLInputElement) {
+          const now = value.get?.call(this) as string
+          if (!arrived && this.id === 'early-password' && now) {
+            arrived = true
+            value.set?.call(this, now + late)
+          }
+          return now
+        },
+      })
+    }, secretariat.password.slice(half))
+    const page = await context.newPage()
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await context.route('**/assets/*.js', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(`${server.url}/`, { waitUntil: 'commit' })
+    await page.getByLabel('Adresse e-mail').waitFor()
+    await page.keyboard.type(secretariat.email)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(secretariat.password.slice(0, half))
+
+    release()
+    await page.locator('#root').getByRole('button', { name: 'Se connecter' }).and(page.locator(':enabled')).waitFor()
+    expect(await page.getByLabel('Mot de passe', { exact: true }).inputValue()).toBe(secretariat.password)
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
+    await context.close()
+  })
+
   it('is in the page only for someone with no session, on the screens that ask for one', async () => {
     const anonymous = await newContext(browser)
     const hasEarlyForm = async (request: typeof anonymous.request, path: string) =>

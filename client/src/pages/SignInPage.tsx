@@ -25,10 +25,16 @@ export function SignInPage() {
   const form = useForm({ email: early?.email ?? '', password: early?.password ?? '' })
   useDocumentTitle(t('signIn.title'))
   // Arriving to sign in, one types the address at once; after the early form, one goes on where one was.
+  // The early form is read again as it leaves: a navigation renders in a transition, which may
+  // pause between that first read and this commit, and keystrokes can land in the early form meanwhile.
   useLayoutEffect(() => {
+    const last = readEarlySignIn() ?? early
     retireEarlySignIn()
-    form.ref.current?.querySelector<HTMLInputElement>(early?.focused === 'password' ? 'input[type="password"]' : 'input[type="email"]')?.focus()
-  }, [form.ref, early])
+    if (last && (last.email !== early?.email || last.password !== early?.password)) {
+      form.setValues((values) => ({ ...values, email: last.email, password: last.password }))
+    }
+    form.ref.current?.querySelector<HTMLInputElement>(last?.focused === 'password' ? 'input[type="password"]' : 'input[type="email"]')?.focus()
+  }, [form.ref, form.setValues, early])
   useEffect(() => {
     void loadSchemas().catch(() => {})
   }, [])
