@@ -59,3 +59,9 @@ export function colorFor(userId: string): string {
  * Outside 4400–4499, so a stock y-websocket provider reconnects.
  */
 export const CLOSE_SUGGESTION_REFUSED = 4101
+
+/**
+ * How the reason of a CLOSE_SUGGESTION_REFUSED starts when the update was refused for its size
+ * alone (its suggestions may be fine): the editor tells the person to send them in smaller parts.
+ */
+export const SUGGESTION_TOO_LARGE = 'suggestion refused: too large'

@@ -216,7 +216,8 @@ export class Connection extends EditOrigin {
           // The client's copy holds what the document will never have: it must start afresh.
           this.logger.info({ userId: this.userId, documentId: room.documentId, reason: result.refused }, 'an extension refused an update')
           this.send(encodePermissionDenied(result.refused))
-          this.close(CLOSE.suggestionRefused, 'update refused')
+          // The reason travels with the close too: the permission-denied message is not an event a stock provider emits.
+          this.close(CLOSE.suggestionRefused, closeReason(result.refused))
           return
         }
         this.send(encodePermissionDenied('the document has reached its maximum size'))
@@ -253,4 +254,11 @@ export class Connection extends EditOrigin {
     this.backlog = []
     clearTimeout(this.resumeTimer)
   }
+}
+
+/** A WebSocket close reason may be at most 123 bytes of UTF-8. */
+function closeReason(text: string): string {
+  let reason = text
+  while (Buffer.byteLength(reason) > 123) reason = reason.slice(0, -1)
+  return reason
 }

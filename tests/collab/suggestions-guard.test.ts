@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
-import { CLOSE_SUGGESTION_REFUSED } from '../../shared/collab'
+import { CLOSE_SUGGESTION_REFUSED, SUGGESTION_TOO_LARGE } from '../../shared/collab'
 import type { PmNode } from '../../shared/content'
 import { pendingSuggestions } from '../../shared/suggestions'
 import { schema } from '../../server/content/schema'
@@ -82,6 +82,10 @@ describe.each(DRIVERS)('suggestions from a live connection (%s)', (driver) => {
     const reasons = deniedReasons(expert.received)
     expect(reasons[0]).toMatch(/^suggestion refused: /)
     expect(reasons[0]).toMatch(reason)
+    // The close carries the reason as well (cut to a close reason's 123 bytes), for the editor to say it.
+    const closedWith = expert.closes.find((c) => c.code === CLOSE_SUGGESTION_REFUSED)!.reason
+    expect(closedWith.length).toBeGreaterThan(20)
+    expect(reasons[0]!.startsWith(closedWith)).toBe(true)
     const newcomer = connect(server, id, { cookie: cookies.pilot })
     await synced(newcomer)
     expect(contentOf(newcomer.doc)).toBe(before)
@@ -327,7 +331,7 @@ describe.each(DRIVERS)('suggestions from a live connection (%s)', (driver) => {
       },
       {
         name: 'an update larger than 64 kB, even a well-made suggestion',
-        reason: /at most 64 kB/,
+        reason: new RegExp(`^${SUGGESTION_TOO_LARGE}: .*at most 64 kB`),
         make: (e) => e.suggest((tr, find) => tr.insertText(` ${'long words '.repeat(7000)}`, find(' square'))),
       },
       {

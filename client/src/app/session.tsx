@@ -3,6 +3,7 @@ import type { MeResponse } from '../../../shared/api'
 import { api, ApiError, endpoints } from '../api'
 import { changeLocale, currentLocale, loadLocale } from '../i18n'
 import { rememberLocale, type Locale } from '../i18n/locale'
+import { clearKeptVersions } from '../collab/kept-versions'
 import { clearLocalCopies } from '../collab/local-copies'
 import { forgetCachedApi, keepCachedMe, resumeCachedApi, startCachedApi } from '../offline/api-cache'
 
@@ -107,7 +108,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!(error instanceof ApiError && error.code === 'unauthenticated')) throw error
     }
     // City halls share computers: nothing of this person stays on the device (local copies of
-    // documents, API answers kept for offline use).
+    // documents and versions kept after a refusal, API answers kept for offline use).
+    clearKeptVersions()
     await Promise.all([clearLocalCopies().catch(() => {}), forgetCachedApi().catch(() => {})])
     setState((s) => (s.status === 'ready' ? { ...s, me: null } : s))
   }, [])

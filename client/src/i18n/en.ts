@@ -1152,6 +1152,17 @@ const en: Messages = {
     compact_one: 'Suggestions, {{count}} pending',
     compact_other: 'Suggestions, {{count}} pending',
   },
+  keptVersion: {
+    tooLarge:
+      'Your suggestions could not be saved: they were over 64 kB in one send (a long paste, or a lot of text typed offline). Suggest them in several parts.',
+    kept: 'Your version, as it was on this device on {{date}}, is kept here: copy it to take up what was not saved.',
+    copy: 'Copy your version',
+    download: 'Download (text)',
+    forget: 'Stop keeping it',
+    copied: 'Your version is copied: paste it into a document to take up your passages from there.',
+    copyFailed: 'Copying did not work: download your version instead.',
+    fileName: '{{title}} — your version',
+  },
   /** Suggestions and the submission cycle (client/src/workflow, the network's settings). */
   suggestionGate: {
     pending_one: '{{count}} pending suggestion',

@@ -1163,6 +1163,17 @@ const es: Messages = {
     compact_one: 'Sugerencias, {{count}} pendiente',
     compact_other: 'Sugerencias, {{count}} pendientes',
   },
+  keptVersion: {
+    tooLarge:
+      'Sus sugerencias no pudieron guardarse: superaban 64 kB en un solo envío (un pegado largo o mucho texto escrito sin conexión). Propóngalas en varias partes.',
+    kept: 'Su versión, tal como estaba en este dispositivo el {{date}}, se conserva aquí: cópiela para retomar lo que no se guardó.',
+    copy: 'Copiar su versión',
+    download: 'Descargar (texto)',
+    forget: 'Dejar de conservarla',
+    copied: 'Su versión está copiada: péguela en un documento para retomar sus pasajes desde allí.',
+    copyFailed: 'La copia automática no funcionó: descargue su versión.',
+    fileName: '{{title}} — su versión',
+  },
   /** Suggestions and the submission cycle (client/src/workflow, the network's settings). */
   suggestionGate: {
     pending_one: '{{count}} sugerencia pendiente',

@@ -1163,6 +1163,18 @@ const fr = {
     compact_one: 'Suggestions, {{count}} en attente',
     compact_other: 'Suggestions, {{count}} en attente',
   },
+  /** What the editor keeps of a device's copy the server refused (client/src/editor/KeptVersionNotice.tsx). */
+  keptVersion: {
+    tooLarge:
+      'Vos suggestions n’ont pas pu être enregistrées : elles dépassaient 64 ko en un seul envoi (un long collage, ou beaucoup de texte tapé hors ligne). Proposez-les en plusieurs fois.',
+    kept: 'Votre version, telle qu’elle était sur cet appareil le {{date}}, est gardée ici : copiez-la pour reprendre ce qui n’a pas été enregistré.',
+    copy: 'Copier votre version',
+    download: 'Télécharger (texte)',
+    forget: 'Ne plus la garder',
+    copied: 'Votre version est copiée : collez-la dans un document pour y reprendre vos passages.',
+    copyFailed: 'La copie automatique n’a pas fonctionné : téléchargez votre version.',
+    fileName: '{{title}} — votre version',
+  },
   /** Suggestions and the submission cycle (client/src/workflow, the network's settings). */
   suggestionGate: {
     pending_one: '{{count}} suggestion en attente',

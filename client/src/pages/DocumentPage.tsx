@@ -5,6 +5,7 @@ import { TEMPLATES } from '../../../shared/templates'
 import { useSession } from '../app/session'
 import { Loading, Notice } from '../components/ui'
 import { accessOf, DocumentEditor } from '../editor/DocumentEditor'
+import { KeptVersionNotice } from '../editor/KeptVersionNotice'
 import { useCollabSession } from '../editor/useCollabSession'
 import { useI18n } from '../i18n/useI18n'
 import { describeError } from '../lib/errors'
@@ -97,7 +98,7 @@ function AroundTheText({ document, onChanged }: { document: DocumentSummary; onC
 function LiveDocument({ document, user, onAccessChanged }: { document: DocumentSummary; user: PublicUser; onAccessChanged: () => void }) {
   const { t } = useI18n()
   const access = accessOf(document)
-  const { session, refused } = useCollabSession(document.id, user.id, access)
+  const { session, kept, forget } = useCollabSession(document.id, user.id, access)
 
   // The server closes with 4100 when this person's level changes; the provider reconnects at
   // the new level, and the screen asks the policy again what is allowed now.
@@ -112,11 +113,7 @@ function LiveDocument({ document, user, onAccessChanged }: { document: DocumentS
 
   return (
     <>
-      {refused && (
-        <Notice tone="error">
-          {t('suggestions.refused')} {t('suggestions.refusedAfter')}
-        </Notice>
-      )}
+      {kept && <KeptVersionNotice version={kept} title={document.title} onForget={forget} />}
       {session ? (
         <DocumentEditor key={session.doc.guid} documentId={document.id} session={session} access={access} archived={document.archived} user={user} />
       ) : (

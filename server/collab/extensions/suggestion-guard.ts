@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { FRAGMENT } from '../../../shared/collab'
+import { FRAGMENT, SUGGESTION_TOO_LARGE } from '../../../shared/collab'
 import { Connection } from '../connection'
 import { type LiveDocument, type RoomExtension, type RoomExtensionFactory, TRY_LATER } from '../extension'
 import { MalformedUpdate } from '../update-parts'
@@ -47,8 +47,10 @@ class SuggestionGuard implements RoomExtension {
   admit(update: Uint8Array, origin: unknown): Refusal | typeof TRY_LATER {
     if (!(origin instanceof Connection) || origin.access !== 'suggest' || isEmpty(update)) return null
     if (this.refused.has(origin)) return 'suggestion refused: an earlier change of this connection was refused'
-    if (update.length > MAX_SUGGESTION_BYTES)
-      return this.refuse(origin, `a suggestion may be at most ${MAX_SUGGESTION_BYTES / 1024} kB at once; suggest it in smaller parts`)
+    if (update.length > MAX_SUGGESTION_BYTES) {
+      this.refused.add(origin)
+      return `${SUGGESTION_TOO_LARGE}: a suggestion may be at most ${MAX_SUGGESTION_BYTES / 1024} kB at once; suggest it in smaller parts`
+    }
     if (!this.shadow) {
       if (this.now() < this.nextCopyAt) return TRY_LATER
       const started = this.now()
