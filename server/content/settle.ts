@@ -1,8 +1,10 @@
+import type { Node } from '@tiptap/pm/model'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../shared/collab'
-import { pendingSuggestions, settleSuggestions, type Decision, type PendingSuggestion } from '../../shared/suggestions'
-import { readContent } from './yjs'
+import { pendingSuggestions, settleSuggestions, SPLIT_MARKER, suggestionAttrs, type Decision, type PendingSuggestion } from '../../shared/suggestions'
+import { schema } from './schema'
+import { nodeOf, readContent } from './yjs'
 
 /** Which pending suggestions to settle: by id, or every one (of one author, when named). */
 export type SuggestionChoice = { ids: string[] } | { all: true; authorId?: string }
@@ -15,7 +17,10 @@ export const chooses = (choice: SuggestionChoice) => (s: PendingSuggestion) =>
  * its own (so it is the decider's edit). Each suggestion is written back by y-tiptap's
  * updateYFragment, one at a time so each change stays one contiguous span: text that stays keeps
  * its Yjs items, so an accepted insertion loses only its mark and the compare still credits the
- * words to whoever suggested them. `settled` counts the suggestions the document held.
+ * words to whoever suggested them. A suggestion within one block is settled in that block alone,
+ * so settling many costs their number times a block, not times the document; one that spans
+ * blocks, or is a paragraph break, is settled in the whole document. `settled` counts the
+ * suggestions the document held.
  */
 export function settleUpdate(current: Y.Doc, decision: Decision, choice: SuggestionChoice): { update: Uint8Array; settled: number } {
   const copy = new Y.Doc()
@@ -24,12 +29,48 @@ export function settleUpdate(current: Y.Doc, decision: Decision, choice: Suggest
     const before = Y.encodeStateVector(copy)
     const chosen = pendingSuggestions(readContent(copy)).filter(chooses(choice))
     const fragment = copy.getXmlFragment(FRAGMENT)
-    for (const suggestion of chosen) {
-      const next = settleSuggestions(readContent(copy), decision, (s) => s.id === suggestion.id)
-      updateYFragment(copy, fragment, next, { mapping: new Map(), isOMark: new Map() })
+    const places = placesOf(fragment, new Set(chosen.map((s) => s.id)))
+    const meta = () => ({ mapping: new Map(), isOMark: new Map() })
+    const acrossBlocks: string[] = []
+    for (const { id } of chosen) {
+      const place = places.get(id)
+      const index = place && !place.split && place.blocks.size === 1 ? [...place.blocks][0]! : undefined
+      const element = index === undefined ? undefined : fragment.get(index)
+      const block = element instanceof Y.XmlElement ? nodeOf(element) : null
+      const next = block && settleSuggestions(schema.topNodeType.create(null, [block]), decision, (s) => s.id === id)
+      if (element instanceof Y.XmlElement && next?.childCount === 1) updateYFragment(copy, element, next.firstChild!, meta())
+      else acrossBlocks.push(id)
     }
+    for (const id of acrossBlocks)
+      updateYFragment(
+        copy,
+        fragment,
+        settleSuggestions(readContent(copy), decision, (s) => s.id === id),
+        meta(),
+      )
     return { update: Y.encodeStateAsUpdate(copy, before), settled: chosen.length }
   } finally {
     copy.destroy()
   }
+}
+
+/** For each wanted suggestion: the top-level blocks its marks are in, and whether it carries a paragraph break. */
+function placesOf(fragment: Y.XmlFragment, wanted: Set<string>): Map<string, { blocks: Set<number>; split: boolean }> {
+  const places = new Map<string, { blocks: Set<number>; split: boolean }>()
+  fragment.toArray().forEach((child, index) => {
+    const block: Node | null = child instanceof Y.XmlElement ? nodeOf(child) : null
+    block?.descendants((node) => {
+      if (!node.isText) return true
+      for (const mark of node.marks) {
+        const id = suggestionAttrs(mark)?.id
+        if (id === undefined || !wanted.has(id)) continue
+        const place = places.get(id) ?? { blocks: new Set<number>(), split: false }
+        place.blocks.add(index)
+        place.split ||= node.text?.includes(SPLIT_MARKER) ?? false
+        places.set(id, place)
+      }
+      return false
+    })
+  })
+  return places
 }

@@ -76,7 +76,8 @@ export function readContent(doc: Y.Doc): Node {
 
 export const readProsemirror = (doc: Y.Doc): PmNode => readContent(doc).toJSON() as PmNode
 
-function nodeOf(element: Y.XmlElement): Node | null {
+/** One block of the document as the editor reads it; null if it does not fit the schema. */
+export function nodeOf(element: Y.XmlElement): Node | null {
   const type = schema.nodes[element.nodeName]
   if (!type) return null
   const children = element.toArray().flatMap((child): Node[] => {

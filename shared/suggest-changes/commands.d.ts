@@ -27,7 +27,7 @@ export declare function applySuggestionsInRange(from?: number, to?: number): Com
  * The insertion mark and modification mark will be removed, and their
  * contents left in the doc.
  */
-export declare function applySuggestion(suggestionId: SuggestionId, from?: number, to?: number): Command;
+export declare function applySuggestion(suggestionId: SuggestionId | ReadonlySet<SuggestionId>, from?: number, to?: number): Command;
 /**
  * Command that reverts all tracked changes in a document.
  *
@@ -51,7 +51,7 @@ export declare function revertSuggestionsInRange(from?: number, to?: number): Co
  * The deletion mark will be removed, and their contents left in the doc.
  * Modifications tracked in modification marks will be reverted.
  */
-export declare function revertSuggestion(suggestionId: SuggestionId, from?: number, to?: number): Command;
+export declare function revertSuggestion(suggestionId: SuggestionId | ReadonlySet<SuggestionId>, from?: number, to?: number): Command;
 /**
  * Command that updates the selection to cover an existing change.
  */

@@ -11,13 +11,15 @@ import { getSuggestionMarks } from "./utils.js";
  * If suggestionId is provided, will only add steps that impact
  * deletions, insertions, and modifications with that id.
  */ function applySuggestionsToTransform(node, tr, markTypeToApply, markTypeToRevert, suggestionId, from, to) {
+    // Atelier: suggestionId may be a set of ids, settled in one pass over the document.
+    const chosen = suggestionId instanceof Set ? (id)=>suggestionId.has(id) : (id)=>id === suggestionId;
     const toApplyIsInSet = suggestionId === undefined ? (marks)=>markTypeToApply.isInSet(marks) : (marks)=>{
         const mark = markTypeToApply.isInSet(marks);
-        return mark && mark.attrs["id"] === suggestionId ? mark : undefined;
+        return mark && chosen(mark.attrs["id"]) ? mark : undefined;
     };
     const toRevertIsInSet = suggestionId === undefined ? (marks)=>markTypeToRevert.isInSet(marks) : (marks)=>{
         const mark = markTypeToRevert.isInSet(marks);
-        return mark && mark.attrs["id"] === suggestionId ? mark : undefined;
+        return mark && chosen(mark.attrs["id"]) ? mark : undefined;
     };
     const isToApply = toApplyIsInSet(node.marks);
     if (isToApply) {

@@ -12,6 +12,8 @@ import { cookiesOf, socketClass, startTestServer } from '../helpers/collab'
 import { Editing, docJson, paragraph, setContent, text } from '../helpers/suggesting'
 import { buildDocument, buildWorld } from '../helpers/world'
 import { summarize, type Summary } from './measure'
+import { settleUpdate, type SuggestionChoice } from '../../server/content/settle'
+import type { Decision } from '../../shared/suggestions'
 
 /**
  * The suggestion guard's figures of `npm run bench` (server/collab/extensions/suggestion-guard.ts):
@@ -37,6 +39,7 @@ const OTHER = 'bench-other-suggester'
 
 export type SuggestionBench = {
   keystroke: { small: Summary | null; large: Summary | null; upkeepLarge: Summary | null }
+  settling: { name: string; settled: number; ms: number }[]
   flood: { name: string; sent: number; refused: number; writer: Summary | null }[]
 }
 
@@ -108,9 +111,42 @@ function newParagraph(bytes: number, attributes?: Record<string, unknown>): Uint
   return Y.encodeStateAsUpdate(doc)
 }
 
+/**
+ * Settling many at once, as the document thread does it (server/content/settle.ts): a large
+ * document with a suggestion in every fifth paragraph, from two authors.
+ */
+function settling(): SuggestionBench['settling'] {
+  const createdAt = new Date().toISOString()
+  const live = new Y.Doc()
+  setContent(
+    live,
+    docJson(
+      ...Array.from({ length: 1500 }, (_, i) =>
+        i % 5 === 0
+          ? paragraph(
+              text(sentence(i)),
+              text(' (proposed)', [{ type: 'insertion', attrs: { id: `s-${i}`, authorId: i % 10 === 0 ? AUTHOR : OTHER, createdAt } }]),
+            )
+          : paragraph(text(sentence(i))),
+      ),
+    ),
+  )
+  const timed = (name: string, decision: Decision, choice: SuggestionChoice) => {
+    const started = performance.now()
+    const { settled } = settleUpdate(live, decision, choice)
+    return { name, settled, ms: performance.now() - started }
+  }
+  return [
+    timed('accept all', 'accept', { all: true }),
+    timed('reject all of one author', 'reject', { all: true, authorId: AUTHOR }),
+    timed('accept one', 'accept', { ids: ['s-750'] }),
+  ]
+}
+
 export async function benchSuggestions(): Promise<SuggestionBench> {
   const small = await keystrokes(10)
   const large = await keystrokes(1500)
+  const settled = settling()
   const driver = process.env.DATABASE_URL ? 'postgres' : 'pglite'
   const server = await startTestServer(driver)
   try {
@@ -209,7 +245,7 @@ export async function benchSuggestions(): Promise<SuggestionBench> {
     })
     clearInterval(typing)
     for (const p of providers) p.destroy()
-    return { keystroke: { small: small.admit, large: large.admit, upkeepLarge: large.upkeep }, flood }
+    return { keystroke: { small: small.admit, large: large.admit, upkeepLarge: large.upkeep }, settling: settled, flood }
   } finally {
     await server.stop()
   }
@@ -222,6 +258,8 @@ export function printSuggestions(r: SuggestionBench): void {
   console.log(`  check per keystroke, small document (10 paragraphs)     p50 / p95: ${us(r.keystroke.small)}`)
   console.log(`  check per keystroke, large document (1,500 paragraphs)  p50 / p95: ${us(r.keystroke.large)}`)
   console.log(`  shadow upkeep per applied update, large document        p50 / p95: ${us(r.keystroke.upkeepLarge)}`)
+  console.log('\nSettling on the document thread (1,500 paragraphs, a suggestion in every fifth, this process)')
+  for (const f of r.settling) console.log(`  ${f.name}: ${f.settled} settled in ${f.ms.toFixed(0)} ms`)
   console.log(`\nA suggester flooding one document while a writer types in another (${PHASE_SECONDS} s each, test server in this process)`)
   for (const f of r.flood) {
     console.log(`  ${f.name}: ${f.sent ? `${f.sent} sent, ${f.refused} refused; ` : ''}writer edit p50 / p95 / p99 ${msf(f.writer)}`)

@@ -65,9 +65,29 @@ describe('settling suggestions on the Yjs document', () => {
     expect(settled(make(), 'reject').lines).toEqual(['Avantaprès'])
   })
 
+  it('settles many at once, in one block, in several and across two, as each alone would', () => {
+    const make = () =>
+      docOf(
+        paragraph(plain('Des '), inserted('grands ', 'a', 'u1'), plain('arbres '), deleted('partout', 'b', 'u2')),
+        paragraph(plain('Une place '), deleted('ombragée', 'c', 'u1')),
+        paragraph(deleted('et fraîche', 'c', 'u1'), plain(' pour tous'), inserted(' les habitants', 'd', 'u2')),
+      )
+    // A deletion from one paragraph into the next takes the break with it, as deleting across them would.
+    expect(settled(make(), 'accept')).toEqual({ lines: ['Des grands arbres ', 'Une place  pour tous les habitants'], count: 4 })
+    expect(settled(make(), 'reject')).toEqual({ lines: ['Des arbres partout', 'Une place ombragée', 'et fraîche pour tous'], count: 4 })
+    expect(settled(make(), 'accept', ['c', 'a'])).toEqual({ lines: ['Des grands arbres partout*', 'Une place  pour tous les habitants*'], count: 2 })
+    // One by one, each in turn, the same text.
+    const oneByOne = make()
+    for (const id of ['a', 'b', 'c', 'd']) settled(oneByOne, 'accept', [id])
+    expect(settled(oneByOne, 'accept', ['none']).lines).toEqual(['Des grands arbres ', 'Une place  pour tous les habitants'])
+  })
+
   it('keeps the Yjs items of accepted words: the suggester still wrote them', () => {
     const suggester = new Y.Doc()
-    insertContent(suggester, { type: 'doc', content: [paragraph(plain('Il faut '), inserted('vraiment ', 'a', 'u1'), plain('agrandir'))] })
+    insertContent(suggester, {
+      type: 'doc',
+      content: [paragraph(plain('Il faut '), inserted('vraiment ', 'a', 'u1'), plain('agrandir '), inserted('beaucoup ', 'b', 'u2'), plain('la place'))],
+    })
     const writer = new Y.Doc()
     Y.applyUpdate(writer, Y.encodeStateAsUpdate(suggester))
     const { update } = settleUpdate(writer, 'accept', { all: true })
