@@ -38,7 +38,7 @@ const AUTHOR = 'bench-suggester'
 const OTHER = 'bench-other-suggester'
 
 export type SuggestionBench = {
-  keystroke: { small: Summary | null; large: Summary | null; upkeepLarge: Summary | null }
+  keystroke: { small: Summary | null; large: Summary | null; upkeepLarge: Summary | null; table: Summary | null }
   settling: { name: string; settled: number; ms: number }[]
   flood: { name: string; sent: number; refused: number; writer: Summary | null }[]
 }
@@ -62,9 +62,18 @@ function suggesterOrigin(): Connection {
   return Object.assign(Object.create(Connection.prototype) as Connection, { access: 'suggest', userId: AUTHOR })
 }
 
-async function keystrokes(paragraphs: number): Promise<{ admit: Summary | null; upkeep: Summary | null }> {
+/** A table of `rows` rows (three cells each), the row n's middle cell reading `Paragraph n: …`. */
+function tableOf(rows: number): PmNode {
+  const cell = (words: string): PmNode => ({ type: 'tableCell', content: [paragraph(text(words))] })
+  return docJson({
+    type: 'table',
+    content: Array.from({ length: rows }, (_, i) => ({ type: 'tableRow', content: [cell(`Action ${i}`), cell(sentence(i)), cell(`Porteur ${i}`)] })),
+  })
+}
+
+async function keystrokes(paragraphs: number, content = contentOf(paragraphs)): Promise<{ admit: Summary | null; upkeep: Summary | null }> {
   const live = new Y.Doc()
-  setContent(live, contentOf(paragraphs))
+  setContent(live, content)
   const copy = new Y.Doc()
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(live))
   const editing = new Editing(copy, AUTHOR)
@@ -146,6 +155,7 @@ function settling(): SuggestionBench['settling'] {
 export async function benchSuggestions(): Promise<SuggestionBench> {
   const small = await keystrokes(10)
   const large = await keystrokes(1500)
+  const table = await keystrokes(3000, tableOf(3000))
   const settled = settling()
   const driver = process.env.DATABASE_URL ? 'postgres' : 'pglite'
   const server = await startTestServer(driver)
@@ -245,7 +255,7 @@ export async function benchSuggestions(): Promise<SuggestionBench> {
     })
     clearInterval(typing)
     for (const p of providers) p.destroy()
-    return { keystroke: { small: small.admit, large: large.admit, upkeepLarge: large.upkeep }, settling: settled, flood }
+    return { keystroke: { small: small.admit, large: large.admit, upkeepLarge: large.upkeep, table: table.admit }, settling: settled, flood }
   } finally {
     await server.stop()
   }
@@ -257,6 +267,7 @@ export function printSuggestions(r: SuggestionBench): void {
   console.log(`\nSuggestion guard (${KEYSTROKES} suggested keystrokes, this process)`)
   console.log(`  check per keystroke, small document (10 paragraphs)     p50 / p95: ${us(r.keystroke.small)}`)
   console.log(`  check per keystroke, large document (1,500 paragraphs)  p50 / p95: ${us(r.keystroke.large)}`)
+  console.log(`  check per keystroke, in a cell of a 3,000-row table      p50 / p95: ${us(r.keystroke.table)}`)
   console.log(`  shadow upkeep per applied update, large document        p50 / p95: ${us(r.keystroke.upkeepLarge)}`)
   console.log('\nSettling on the document thread (1,500 paragraphs, a suggestion in every fifth, this process)')
   for (const f of r.settling) console.log(`  ${f.name}: ${f.settled} settled in ${f.ms.toFixed(0)} ms`)

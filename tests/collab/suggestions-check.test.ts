@@ -3,7 +3,8 @@ import * as Y from 'yjs'
 import { Connection } from '../../server/collab/connection'
 import { type LiveDocument, TRY_LATER } from '../../server/collab/extension'
 import { suggestionGuardWith } from '../../server/collab/extensions/suggestion-guard'
-import { checkSuggestion } from '../../server/collab/suggestions/check'
+import { checkSuggestion, MAX_CHECKED_NODES } from '../../server/collab/suggestions/check'
+import type { PmNode } from '../../shared/content'
 import { Editing, docJson, paragraph, setContent, text } from '../helpers/suggesting'
 
 const EXPERT = 'expert-id'
@@ -91,6 +92,104 @@ describe('the suggestion rule', () => {
     const { live, copy, editing } = world()
     const update = change(copy, () => editing.edit((tr, find) => tr.insertText(' green', find(' square'))))
     expect(verdict(live, update)).toMatch(/edits the text itself/)
+  })
+})
+
+describe('the suggestion rule in a table', () => {
+  const cell = (words: string): PmNode => ({ type: 'tableCell', content: [paragraph(text(words))] })
+  /** A table of `rows` rows of three cells, and a paragraph after it. */
+  function tableWorld(rows: number) {
+    const live = new Y.Doc()
+    const table: PmNode = {
+      type: 'table',
+      content: Array.from({ length: rows }, (_, r) => ({
+        type: 'tableRow',
+        content: [cell(`Action ${r}`), cell(`Budget ${r} euros`), cell(`Porteur ${r}`)],
+      })),
+    }
+    setContent(live, docJson(table, paragraph(text('Trees line the avenue.'))))
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live))
+    return { live, copy, editing: new Editing(copy, EXPERT) }
+  }
+  // 3,000 rows: 21,000 nodes, past what one check may read; typing in a cell reads that cell.
+  const LARGE = Math.ceil(MAX_CHECKED_NODES / 7) * 3
+
+  it('reads only the cell typed in: a suggestion in a cell of a very large table is accepted', () => {
+    const { live, copy, editing } = tableWorld(LARGE)
+    const update = change(copy, () => editing.suggest((tr, find) => tr.insertText(' environ', find(`Budget ${LARGE - 2} euros`) + 9)))
+    expect(verdict(live, update)).toBeNull()
+  })
+
+  it('refuses unmarked text, a real deletion and a new paragraph in a cell', () => {
+    const { live, copy, editing } = tableWorld(LARGE)
+    const at = (find: (t: string) => number) => find('Budget 7 euros')
+    expect(
+      verdict(
+        live,
+        change(copy, () => editing.edit((tr, find) => tr.insertText(' environ', at(find) + 9))),
+      ),
+    ).toMatch(/edits the text itself/)
+    const again = tableWorld(40)
+    expect(
+      verdict(
+        again.live,
+        change(again.copy, () => again.editing.edit((tr, find) => tr.delete(at(find), at(find) + 7))),
+      ),
+    ).toMatch(/edits the text itself/)
+    const third = tableWorld(40)
+    expect(
+      verdict(
+        third.live,
+        change(third.copy, () => third.editing.edit((tr, find) => tr.split(at(find) + 6))),
+      ),
+    ).toMatch(/edits the text itself/)
+  })
+
+  it('refuses a cell’s new span even with a suggestion in the same cell', () => {
+    const { live, copy, editing } = tableWorld(40)
+    const update = change(copy, () => {
+      editing.suggest((tr, find) => tr.insertText(' environ', find('Budget 7 euros') + 9))
+      editing.edit((tr, find) => {
+        const cellAt = tr.doc.resolve(find('Budget 7')).before(-1)
+        tr.setNodeMarkup(cellAt, undefined, { colspan: 2, rowspan: 1 })
+      })
+    })
+    expect(verdict(live, update)).toMatch(/edits the text itself/)
+  })
+
+  it('a suggestion in two rows reads those rows; one in the table and after it reads the whole table, too much when very large', () => {
+    const inTwoRows = (editing: Editing) =>
+      editing.suggest((tr, find) => {
+        tr.insertText(' (à revoir)', find('Budget 8 euros') + 14)
+        tr.insertText(' (à revoir)', find('Budget 7 euros') + 14)
+      })
+    const large = tableWorld(LARGE)
+    expect(
+      verdict(
+        large.live,
+        change(large.copy, () => inTwoRows(large.editing)),
+      ),
+    ).toBeNull()
+    const inAndAfter = (editing: Editing) =>
+      editing.suggest((tr, find) => {
+        tr.insertText(' Et des bancs.', find('Trees line the avenue.') + 22)
+        tr.insertText(' (à revoir)', find('Budget 7 euros') + 14)
+      })
+    const small = tableWorld(40)
+    expect(
+      verdict(
+        small.live,
+        change(small.copy, () => inAndAfter(small.editing)),
+      ),
+    ).toBeNull()
+    const again = tableWorld(LARGE)
+    expect(
+      verdict(
+        again.live,
+        change(again.copy, () => inAndAfter(again.editing)),
+      ),
+    ).toMatch(/spans too much/)
   })
 })
 

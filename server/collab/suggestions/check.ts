@@ -17,13 +17,19 @@ import { markTypeOf, schema } from '../../content/schema'
  *
  * Yjs items are not compared: the editor's binding (y-tiptap) rewrites text by diffing strings,
  * so an ordinary keystroke may delete and re-insert items. What is compared is ProseMirror
- * content, read from the top-level blocks the update touched (found from the Yjs transaction)
- * plus one unchanged neighbour on each side, so that rejecting a suggested paragraph break at
- * the edge of the region joins what it would join in the whole document.
+ * content, read from the blocks the update touched (found from the Yjs transaction) plus one
+ * unchanged neighbour on each side, so that rejecting a suggested paragraph break at the edge of
+ * the region joins what it would join in the whole document. The blocks are taken in the
+ * deepest container that holds every change while neither it (its attributes) nor anything
+ * around it changed: typing in a table's cell reads that cell's paragraphs, not the whole table.
+ * The container's ancestors are read as they are (unchanged) around the region.
  */
 
 /** A region larger than this is refused: the check runs on the event loop. */
 export const MAX_CHECKED_BLOCKS = 500
+
+/** Nor may the region hold more nodes than this (one block may be a table of thousands of cells). */
+export const MAX_CHECKED_NODES = 5000
 
 /** Why an update is refused, in words a person understands; null when it is accepted. */
 export type Refusal = string | null
@@ -32,6 +38,8 @@ export type Refusal = string | null
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
 
 class Unreadable extends Error {}
+class OverBudget extends Error {}
+type Budget = { nodes: number }
 
 /**
  * Checks the change from `before` (the live document) to `after` (a copy of it with the
@@ -42,25 +50,33 @@ export function checkSuggestion(before: Y.Doc, after: Y.Doc, transaction: Y.Tran
     return 'the change builds on edits the server does not have'
   }
   const fragmentAfter = after.getXmlFragment(FRAGMENT)
-  const touched = new Set<Y.Item>()
+  const paths: Y.XmlElement[][] = []
   for (const type of transaction.changed.keys()) {
-    let top: Y.AbstractType<Y.YEvent<any>> = type
-    while (top._item && top._item.parent !== fragmentAfter) top = top._item.parent as Y.AbstractType<Y.YEvent<any>>
-    if (top._item) touched.add(top._item)
-    else if ((top as unknown) !== fragmentAfter) return 'the change touches something outside the document’s text'
+    const path = pathOf(type, fragmentAfter)
+    if (!path) return 'the change touches something outside the document’s text'
+    paths.push(path)
   }
-  const region = touchedRegion(blocksOf(before.getXmlFragment(FRAGMENT)), blocksOf(fragmentAfter), touched)
+  const around = containerPath(paths, transaction.changed)
+  const containerAfter = around.at(-1) ?? fragmentAfter
+  const containerBefore = counterpart(before.getXmlFragment(FRAGMENT), around)
+  if (!containerBefore) return 'the change builds on edits the server does not have'
+  const touched = new Set<Y.Item>()
+  for (const path of paths) {
+    const child = path[around.length]
+    if (child?._item) touched.add(child._item)
+  }
+  const region = touchedRegion(blocksOf(containerBefore), blocksOf(containerAfter), touched)
   if (!region) return null
-  if (region.before.length > MAX_CHECKED_BLOCKS || region.after.length > MAX_CHECKED_BLOCKS) {
-    return 'the change spans too much of the document at once; suggest it in smaller parts'
-  }
+  const tooMuch = 'the change spans too much of the document at once; suggest it in smaller parts'
+  if (region.before.length > MAX_CHECKED_BLOCKS || region.after.length > MAX_CHECKED_BLOCKS) return tooMuch
   let was: Node
   let is: Node
   try {
-    was = docOf(region.before)
-    is = docOf(region.after)
-  } catch {
-    return 'the change holds content the editor cannot show'
+    const budget = { nodes: MAX_CHECKED_NODES }
+    was = docOf(around, region.before, budget)
+    is = docOf(around, region.after, budget)
+  } catch (err) {
+    return err instanceof OverBudget ? tooMuch : 'the change holds content the editor cannot show'
   }
   const marksRefusal = checkNewMarks(was, is, authorId)
   if (marksRefusal) return marksRefusal
@@ -71,10 +87,59 @@ export function checkSuggestion(before: Y.Doc, after: Y.Doc, transaction: Y.Tran
   return null
 }
 
-/** The top-level blocks, as Yjs items: a walk of the list, which costs little even on a long document. */
-function blocksOf(fragment: Y.XmlFragment): Y.Item[] {
+/** The elements from the top level down to `type` (included when it is an element); null if it is not in the fragment. */
+function pathOf(type: Y.AbstractType<any>, fragment: Y.XmlFragment): Y.XmlElement[] | null {
+  const path: Y.XmlElement[] = []
+  let at: Y.AbstractType<any> = type
+  while (at !== fragment) {
+    if (at instanceof Y.XmlElement) path.unshift(at)
+    if (!at._item) return null
+    at = at._item.parent as Y.AbstractType<any>
+  }
+  return path
+}
+
+/**
+ * Where the region is taken: the elements from the top level down to the deepest one on every
+ * change's path whose attributes are unchanged, above which nothing changed, and that is not a
+ * text block (whose paragraph breaks its neighbours must see). Empty: the fragment itself.
+ */
+function containerPath(paths: Y.XmlElement[][], changed: Map<Y.AbstractType<any>, Set<string | null>>): Y.XmlElement[] {
+  const shortest = Math.min(...paths.map((p) => p.length))
+  const chosen: Y.XmlElement[] = []
+  for (let depth = 0; depth < shortest; depth++) {
+    const element = paths[0]![depth]!
+    // (A changed element ends its own path: nothing below it is ever chosen.)
+    if (paths.some((p) => p[depth] !== element)) break
+    if ([...(changed.get(element) ?? [])].some((key) => key !== null)) break
+    const type = schema.nodes[element.nodeName]
+    if (!type || type.isTextblock || type.isLeaf) break
+    chosen.push(element)
+  }
+  return chosen
+}
+
+/** The same container in the other copy of the document (by Yjs item ids), walking down from the fragment. */
+function counterpart(fragment: Y.XmlFragment, path: Y.XmlElement[]): Y.XmlFragment | Y.XmlElement | null {
+  let at: Y.XmlFragment | Y.XmlElement = fragment
+  for (const element of path) {
+    const id = element._item!.id
+    let found: Y.XmlElement | null = null
+    for (let item = at._start; item !== null && !found; item = item.right) {
+      if (!item.deleted && item.id.client === id.client && item.id.clock === id.clock && item.content instanceof Y.ContentType) {
+        found = item.content.type as Y.XmlElement
+      }
+    }
+    if (!found) return null
+    at = found
+  }
+  return at
+}
+
+/** A container's children, as Yjs items: a walk of the list, which costs little even on a long document. */
+function blocksOf(container: Y.XmlFragment | Y.XmlElement): Y.Item[] {
   const items: Y.Item[] = []
-  for (let item = fragment._start; item !== null; item = item.right) if (!item.deleted) items.push(item)
+  for (let item = container._start; item !== null; item = item.right) if (!item.deleted) items.push(item)
   return items
 }
 
@@ -97,27 +162,41 @@ function touchedRegion(before: Y.Item[], after: Y.Item[], touched: Set<Y.Item>) 
   return { before: before.slice(from, before.length - trail), after: after.slice(from, after.length - trail) }
 }
 
-/** The blocks as a document, read strictly: anything the schema does not know makes it unreadable. */
-function docOf(blocks: Y.Item[]): Node {
-  return schema.topNodeType.create(
-    null,
-    blocks.map((block) => {
-      const type = block.content instanceof Y.ContentType ? block.content.type : null
-      if (!(type instanceof Y.XmlElement)) throw new Unreadable('something other than a block at the top level')
-      return nodeOf(type)
-    }),
-  )
+/**
+ * The region's blocks as a document, read strictly (anything the schema does not know makes it
+ * unreadable), inside its container and the container's ancestors, each holding only the next.
+ */
+function docOf(around: Y.XmlElement[], blocks: Y.Item[], budget: Budget): Node {
+  let content = blocks.map((block) => {
+    const type = block.content instanceof Y.ContentType ? block.content.type : null
+    if (!(type instanceof Y.XmlElement)) throw new Unreadable('something other than a block in a container')
+    return nodeOf(type, budget)
+  })
+  for (const element of [...around].reverse()) content = [typeOf(element).create(attrsOf(element), content)]
+  return schema.topNodeType.create(null, content)
 }
 
-function nodeOf(element: Y.XmlElement): Node {
+function typeOf(element: Y.XmlElement) {
   const type = schema.nodes[element.nodeName]
   if (!type || type.isText) throw new Unreadable(`unknown node ${element.nodeName}`)
+  return type
+}
+
+function attrsOf(element: Y.XmlElement): Record<string, unknown> {
+  const type = typeOf(element)
   const attrs = element.getAttributes()
   for (const name of Object.keys(attrs)) if (!(name in type.spec.attrs!)) throw new Unreadable(`unknown attribute ${name}`)
+  return attrs
+}
+
+function nodeOf(element: Y.XmlElement, budget: Budget): Node {
+  if (--budget.nodes < 0) throw new OverBudget()
+  const type = typeOf(element)
+  const attrs = attrsOf(element)
   const children: Node[] = []
   for (const child of element.toArray()) {
     if (child instanceof Y.XmlText) children.push(...textOf(child))
-    else if (child instanceof Y.XmlElement) children.push(nodeOf(child))
+    else if (child instanceof Y.XmlElement) children.push(nodeOf(child, budget))
     else throw new Unreadable('unknown child')
   }
   try {
