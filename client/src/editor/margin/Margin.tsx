@@ -1,25 +1,8 @@
-import type { Node } from '@tiptap/pm/model'
 import type { Editor } from '@tiptap/react'
-import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import type { MarginCard } from './cards'
 import { sameTops, stackCards } from './stack'
 import './margin.css'
-
-/** A card for the margin: where its words start in the text now (a position), and the card. */
-export type MarginCard = { id: string; from: number; node: ReactNode }
-
-/**
- * Cards handed to another component's margin (the suggestions', to the comments column): they
- * say where their words are in the text as it is when that component renders.
- */
-export type LocatedCards = { active: string | null; cards: { id: string; node: ReactNode; locate: (doc: Node) => number | null }[] }
-
-/** Those located cards whose words are in `doc`, placed there. */
-export function placeIn(doc: Node, located: LocatedCards | undefined): MarginCard[] {
-  return (located?.cards ?? []).flatMap(({ id, node, locate }) => {
-    const from = locate(doc)
-    return from === null ? [] : [{ id, from, node }]
-  })
-}
 
 type Props = {
   editor: Editor

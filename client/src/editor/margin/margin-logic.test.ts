@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { schema } from '../../../../server/content/schema'
+import { placeIn } from './cards'
 import { latestChoice } from './latest'
 import { sameTops, stackCards } from './stack'
 
@@ -86,5 +88,22 @@ describe('whether the cards moved', () => {
     expect(sameTops(before, new Map([['x', 11]]))).toBe(false)
     expect(sameTops(before, new Map([['y', 10]]))).toBe(false)
     expect(sameTops(before, new Map(before).set('y', 40))).toBe(false)
+  })
+})
+
+describe('cards handed to the margin', () => {
+  const doc = schema.nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Le plan local' }] }] })
+
+  it('are placed where their words start now; those whose words are gone, not at all', () => {
+    const located = {
+      active: null,
+      cards: [
+        { id: 'here', node: 'ici' },
+        { id: 'gone', node: 'parti' },
+      ],
+      starts: () => new Map([['here', 4]]),
+    }
+    expect(placeIn(doc, located)).toEqual([{ id: 'here', from: 4, node: 'ici' }])
+    expect(placeIn(doc, undefined)).toEqual([])
   })
 })

@@ -2,8 +2,8 @@ import { colorFor } from '../../../../shared/collab'
 import { type PendingSuggestion, quotedWords } from '../../../../shared/suggestions'
 import { useI18n } from '../../i18n/useI18n'
 import { formatDateTime } from '../../lib/format'
-import type { LocatedCards } from '../margin/Margin'
-import { suggestionRange } from './range'
+import type { LocatedCards } from '../margin/cards'
+import { suggestionStarts } from './range'
 import type { Review } from './useReview'
 import { cardId } from './useSuggestions'
 
@@ -14,11 +14,8 @@ import { cardId } from './useSuggestions'
 export function suggestionsBeside(pending: PendingSuggestion[], review: Review): LocatedCards {
   return {
     active: review.active,
-    cards: pending.map((s) => ({
-      id: s.id,
-      node: <SuggestionCard suggestion={s} review={review} />,
-      locate: (doc) => suggestionRange(doc, s.id)?.from ?? null,
-    })),
+    cards: pending.map((s) => ({ id: s.id, node: <SuggestionCard suggestion={s} review={review} /> })),
+    starts: suggestionStarts,
   }
 }
 
