@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Transaction } from '@tiptap/pm/state'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import type { WorkshopView } from '../../shared/api'
 import { addDays } from '../../shared/days'
 import { artifactPath, editorText, seriousA11yViolations, selectWords, type AppServer } from './harness'
@@ -36,6 +36,16 @@ const inserted = (page: Page) =>
     .locator('.editor-prose .suggestion-insertion')
     .allInnerTexts()
     .then((t) => t.join(''))
+
+/** The element's box on the page, once it has one. */
+const boxOf = async (element: Locator) => (await element.boundingBox())!
+/** How far apart two elements' tops are, in pixels. */
+const topsApart = async (a: Locator, b: Locator) => Math.abs((await boxOf(a)).y - (await boxOf(b)).y)
+/** How many pixels of height two elements share on the page (0 when one is wholly above the other). */
+async function overlap(a: Locator, b: Locator): Promise<number> {
+  const [x, y] = [await boxOf(a), await boxOf(b)]
+  return Math.max(0, Math.min(x.y + x.height, y.y + y.height) - Math.max(x.y, y.y))
+}
 
 /** Selects words in the text and waits for the editor to hold them, so that typing replaces them. */
 async function selectInEditor(page: Page, words: string): Promise<void> {
@@ -105,10 +115,37 @@ describe('suggestion mode', () => {
     expect(await pilotCard.innerText()).toContain(people.expert.name)
     await expect.poll(() => inserted(pilot)).toBe(NEW)
     expect(await pilot.locator('.editor-prose .suggestion-insertion').first().getAttribute('title')).toBe(`Ajout suggéré par ${people.expert.name}`)
+    // Beside its words, in the margin, not in a list at the top of the column.
+    const suggested = pilot.locator('.editor-prose [data-suggestion-id]').first()
+    await expect.poll(() => topsApart(pilotCard, suggested)).toBeLessThan(4)
+    const text = await boxOf(pilot.locator('.editor-prose'))
+    expect((await boxOf(pilotCard)).x).toBeGreaterThanOrEqual(text.x + text.width)
+
+    // A question on the sentence's last words, which start on the same line: its card and the
+    // suggestion's share the margin. Just sent, the thread is selected: its card is level with
+    // its words, the suggestion's makes room above it.
+    await selectWords(pilot, 'en été')
+    await pilot.getByRole('button', { name: 'Commenter' }).click()
+    const box = pilot.getByRole('combobox', { name: /Votre commentaire/ })
+    await box.pressSequentially('Lesquelles ?')
+    await box.press('Control+Enter')
+    const thread = pilot.locator('.thread-card', { hasText: 'Lesquelles ?' })
+    await expect.poll(() => thread.getAttribute('class')).toContain('thread-card-active')
+    const commented = pilot.locator('.editor-prose .comment-highlight').first()
+    await expect.poll(() => topsApart(thread, commented)).toBeLessThan(4)
+    await expect.poll(() => overlap(thread, pilotCard)).toBe(0)
+    expect((await boxOf(pilotCard)).y).toBeLessThan((await boxOf(thread)).y)
     expect(await seriousA11yViolations(pilot)).toEqual([])
-    // Clicking the suggested text selects its card.
+
+    // Clicking the suggested text selects its card: now it is level with its words, the thread's
+    // below. (A click at the start of the line first: the question's words, still selected, would
+    // keep their « Commenter » button over the text.)
+    await situation(pilot).click({ position: { x: 2, y: 2 } })
     await pilot.locator('.editor-prose .suggestion-insertion').first().click()
     await expect.poll(() => pilotCard.getAttribute('class')).toContain('suggestion-card-active')
+    await expect.poll(() => topsApart(pilotCard, suggested)).toBeLessThan(4)
+    await expect.poll(() => overlap(thread, pilotCard)).toBe(0)
+    expect((await boxOf(thread)).y).toBeGreaterThan((await boxOf(pilotCard)).y)
     // The text, its suggestion and the selected card in one view, below the sticky bars.
     await pilot.locator('.editor-layout').evaluate((layout) => window.scrollBy(0, layout.getBoundingClientRect().top - 120))
     await pilot.screenshot({ path: artifactPath('suggestions.png') })

@@ -1,4 +1,4 @@
-import { forwardRef, useState } from 'react'
+import { useState } from 'react'
 import type { CommentView, PersonCard, ThreadView } from '../../../shared/api'
 import { endpoints } from '../api'
 import { Notice } from '../components/ui'
@@ -18,14 +18,10 @@ type Props = {
   active: boolean
   onActivate: () => void
   onChanged: () => void
-  style?: React.CSSProperties
 }
 
 /** One thread: its words (if detached), its comments, a reply box, resolve / reopen. */
-export const ThreadCard = forwardRef<HTMLElement, Props>(function ThreadCard(
-  { thread, detached, documentId, people, active, onActivate, onChanged, style },
-  ref,
-) {
+export function ThreadCard({ thread, detached, documentId, people, active, onActivate, onChanged }: Props) {
   const { t, message } = useI18n()
   const [error, setError] = useState<Message | null>(null)
   const [replying, setReplying] = useState(false)
@@ -49,10 +45,8 @@ export const ThreadCard = forwardRef<HTMLElement, Props>(function ThreadCard(
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard reaches the same through focus (onFocus), as a click on any of its buttons does
     <article
-      ref={ref}
       id={`thread-${thread.id}`}
       className={['thread-card', active ? 'thread-card-active' : '', thread.status === 'resolved' ? 'thread-card-resolved' : ''].filter(Boolean).join(' ')}
-      style={style}
       aria-labelledby={titleId}
       data-thread-id={thread.id}
       onClick={onActivate}
@@ -100,7 +94,7 @@ export const ThreadCard = forwardRef<HTMLElement, Props>(function ThreadCard(
       )}
     </article>
   )
-})
+}
 
 function CommentItem({
   comment,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { CommentsFetchPlan, type CommentsEvent } from './fetch-plan'
-import { stackCards } from './layout'
 import { insertMention, matchPeople, mentionedIds, mentionQueryAt, splitMentions } from './mentions'
 
 const people = [
@@ -8,58 +7,6 @@ const people = [
   { id: 'b', name: 'Koffi Kouassi', city: 'Abidjan' },
   { id: 'c', name: 'Marc Leroy', city: null },
 ]
-
-describe('lining thread cards up with their words', () => {
-  it('puts each card beside its words when there is room', () => {
-    const tops = stackCards(
-      [
-        { id: 'x', top: 100, height: 50 },
-        { id: 'y', top: 300, height: 50 },
-      ],
-      null,
-    )
-    expect([tops.get('x'), tops.get('y')]).toEqual([100, 300])
-  })
-
-  it('pushes a card down rather than overlap the one above it', () => {
-    const tops = stackCards(
-      [
-        { id: 'y', top: 120, height: 40 },
-        { id: 'x', top: 100, height: 50 },
-      ],
-      null,
-      10,
-    )
-    expect(tops.get('x')).toBe(100)
-    expect(tops.get('y')).toBe(160)
-  })
-
-  it('keeps the active card exactly beside its words and pushes earlier cards up', () => {
-    const tops = stackCards(
-      [
-        { id: 'x', top: 100, height: 50 },
-        { id: 'y', top: 120, height: 40 },
-      ],
-      'y',
-      10,
-    )
-    expect(tops.get('y')).toBe(120)
-    expect(tops.get('x')).toBe(60)
-  })
-
-  it('never places a card above the top of the text', () => {
-    const tops = stackCards(
-      [
-        { id: 'x', top: 0, height: 50 },
-        { id: 'y', top: 10, height: 40 },
-      ],
-      'y',
-      10,
-    )
-    expect(Math.min(...tops.values())).toBe(0)
-    expect(tops.get('y')! - tops.get('x')!).toBe(60)
-  })
-})
 
 describe('mentions while typing', () => {
   it('notices an @ at the start of a word, not inside an address', () => {

@@ -25,8 +25,10 @@ import { Toolbar } from './Toolbar'
 import { useCollabStatus } from './useCollabSession'
 import { useOpenAtMatch } from '../search/useOpenAtMatch'
 import { SuggestionDisplay } from './suggest/SuggestionDisplay'
+import { suggestionsBeside } from './suggest/SuggestionCard'
 import { SuggestionsPanel } from './suggest/SuggestionsPanel'
 import { SuggestMode, SuggestShortcuts } from './suggest/SuggestMode'
+import { useReview } from './suggest/useReview'
 import { useSuggestions } from './suggest/useSuggestions'
 import { useSuggestMode } from './suggest/useSuggestMode'
 import './editor.css'
@@ -118,22 +120,21 @@ export function DocumentEditor({
   }
   // Settling is done by the server: only while it can be reached.
   const online = snapshot.status === 'saved' || snapshot.status === 'saving' || snapshot.status === 'live'
-  // Readers see the panel only when there is something to read in it.
-  const suggestionsPanel = editor && (canEdit || suggestions.pending.length > 0) && (
-    <SuggestionsPanel
-      editor={editor}
-      documentId={documentId}
-      userId={user.id}
-      pending={suggestions.pending}
-      names={suggestions.names}
-      canSettle={canWrite && !archived}
-      canSuggest={mode.suggesting}
-      online={online}
-      active={suggestions.active}
-      onActivate={suggestions.activate}
-      onDiscuss={canComment ? comments.startDraft : null}
-    />
-  )
+  const review = useReview(editor, {
+    documentId,
+    userId: user.id,
+    names: suggestions.names,
+    canSettle: canWrite && !archived,
+    canSuggest: mode.suggesting,
+    online,
+    active: suggestions.active,
+    onActivate: suggestions.activate,
+    onDiscuss: canComment ? comments.startDraft : null,
+  })
+  // Readers see the suggestions only when there is something to read.
+  const showSuggestions = editor !== null && (canEdit || suggestions.pending.length > 0)
+  // Beside the text, the cards are in the margin with the comments'; in the sheet, listed.
+  const suggestionsPanel = showSuggestions && <SuggestionsPanel pending={suggestions.pending} review={review} listed={narrow} />
   useOpenAtMatch(editor, snapshot.status === 'saved' || snapshot.status === 'saving')
 
   useEffect(() => {
@@ -206,6 +207,7 @@ export function DocumentEditor({
               active={comments.active}
               onActivate={comments.activate}
               onChanged={comments.reload}
+              beside={showSuggestions ? suggestionsBeside(suggestions.pending, review) : undefined}
             />
           </div>
         )}

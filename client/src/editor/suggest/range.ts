@@ -15,3 +15,17 @@ export function suggestionRange(doc: Node, suggestionId: string): { from: number
   })
   return from < 0 ? null : { from, to }
 }
+
+/** Where each pending suggestion's text starts (its first marked character), in one pass over the text. */
+export function suggestionStarts(doc: Node): Map<string, number> {
+  const starts = new Map<string, number>()
+  doc.descendants((node, pos) => {
+    if (!node.isText) return true
+    for (const mark of node.marks) {
+      const id = suggestionAttrs(mark)?.id
+      if (id !== undefined && !starts.has(id)) starts.set(id, pos)
+    }
+    return false
+  })
+  return starts
+}

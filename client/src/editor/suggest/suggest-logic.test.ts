@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { schema } from '../../../../server/content/schema'
 import { suggestChangesKey } from '../../../../shared/suggest-changes/plugin.js'
 import { pendingSuggestions } from '../../../../shared/suggestions'
-import { suggestionRange } from './range'
+import { suggestionRange, suggestionStarts } from './range'
 import { asSuggestion } from './SuggestMode'
 
 const attrs = (id: string) => ({ id, authorId: 'u1', createdAt: '2026-01-01T00:00:00.000Z' })
@@ -32,6 +32,10 @@ describe('where a suggestion is', () => {
 
   it('is null once the suggestion is gone', () => {
     expect(suggestionRange(doc, 'settled')).toBeNull()
+  })
+
+  it('starts, for all of them at once, where their ranges start', () => {
+    expect(Object.fromEntries(suggestionStarts(doc))).toEqual({ s1: 4, s2: 17 })
   })
 })
 

@@ -1,9 +1,10 @@
-export type CardSlot = { id: string /** Where its words are, from the top of the text. */; top: number; height: number }
+export type CardSlot = { id: string /** Where its words are, from the top of the margin. */; top: number; height: number }
 
 /**
- * Lines thread cards up with their words, as Google Docs does: each card as close to its
- * words as it can be without overlapping another. The active card sits exactly beside its
- * words; the cards above it are pushed up and the ones below pushed down. Never above 0.
+ * Lines cards up with their words, as Google Docs does: each card as close to its words as it
+ * can be without overlapping another. The active card sits exactly beside its words; the cards
+ * above it are pushed up and the ones below pushed down. Never above 0. Cards whose words are
+ * at the same height (on one line) keep the order they are given in.
  */
 export function stackCards(slots: CardSlot[], activeId: string | null, gap = 8): Map<string, number> {
   const sorted = [...slots].sort((a, b) => a.top - b.top)
@@ -31,4 +32,14 @@ export function stackCards(slots: CardSlot[], activeId: string | null, gap = 8):
   const lowest = Math.min(0, ...tops.values())
   if (lowest < 0) for (const [id, top] of tops) tops.set(id, top - lowest)
   return tops
+}
+
+/** Whether two placements put every card at the same place (to half a pixel). */
+export function sameTops(a: Map<string, number>, b: Map<string, number>): boolean {
+  if (a.size !== b.size) return false
+  for (const [id, top] of a) {
+    const other = b.get(id)
+    if (other === undefined || Math.abs(other - top) > 0.5) return false
+  }
+  return true
 }
