@@ -10,7 +10,9 @@ import { startServer, type RunningServer, type ServerOptions } from '../../serve
 import { dropSchema, freshSchemaName, type Driver } from './db'
 import { storedDoc } from './comments'
 import { PASSWORD, type Person } from './world'
-import { MESSAGE_COMMENTS } from '../../shared/collab'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { MESSAGE_COMMENTS, MESSAGE_SAVED } from '../../shared/collab'
 import { encodeCommentsSubscribe, readCommentsChanged, type CommentsChanged } from '../../shared/comments-message'
 
 /**
@@ -96,6 +98,8 @@ export type TestClient = {
   received: Uint8Array[]
   text(): string
   closes: { code: number; reason: string }[]
+  /** Resolves once the server says everything this client sent before is stored (MESSAGE_SAVED), as the editor asks. */
+  saved(): Promise<void>
   destroy(): void
 }
 
@@ -120,12 +124,28 @@ export function connect(
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason })
   })
+  const confirmations = new Map<number, () => void>()
+  let asked = 0
+  provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+    const id = decoding.readVarUint(decoder)
+    confirmations.get(id)?.()
+    confirmations.delete(id)
+  }
   return {
     doc,
     provider,
     received,
     closes,
     text: () => docText(doc),
+    saved: () =>
+      new Promise<void>((resolve) => {
+        const id = ++asked
+        confirmations.set(id, resolve)
+        const e = encoding.createEncoder()
+        encoding.writeVarUint(e, MESSAGE_SAVED)
+        encoding.writeVarUint(e, id)
+        provider.ws?.send(encoding.toUint8Array(e))
+      }),
     destroy() {
       provider.destroy()
       doc.destroy()
