@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { Connection } from '../../server/collab/connection'
 import type { LiveDocument } from '../../server/collab/extension'
 import { suggestionGuardWith } from '../../server/collab/extensions/suggestion-guard'
-import { checkSuggestion } from '../../server/collab/suggestions/check'
+import { checkSuggestion, MAX_CHECKED_SUGGESTIONS } from '../../server/collab/suggestions/check'
 import { schema } from '../../server/content/schema'
 import { settleUpdate } from '../../server/content/settle'
 import { readContent } from '../../server/content/yjs'
@@ -321,5 +321,41 @@ describe('structure outside the schema', () => {
       copy.transact(() => (copy.getXmlFragment('default').get(0) as Y.XmlElement).delete(0, 1))
     })
     expect(refusal(live, update)).toMatch(REFUSED)
+  })
+})
+
+describe('the cost of a check', () => {
+  it('refuses, as too much at once, a keystroke beside a paragraph of hundreds of one-letter suggestions of the author’s (thousands once cost seconds)', () => {
+    const { live, copy } = worldOf(paragraph(text('Alpha')), paragraph(text('Omega')))
+    const words = (copy.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    // Each update under the guard's 64 kB; each piece a suggestion of its own.
+    let made = 0
+    while (made <= MAX_CHECKED_SUGGESTIONS) {
+      const update = change(copy, () =>
+        copy.transact(() => {
+          for (let i = 0; i < 200; i++, made++) words.insert(words.length, 'a', insAttr(`s${made}`))
+        }),
+      )
+      expect(update.length).toBeLessThan(64 * 1024)
+      Y.applyUpdate(live, update)
+    }
+    const editing = new Editing(copy, EXPERT)
+    expect(
+      refusal(
+        live,
+        change(copy, () => editing.suggest((tr, find) => tr.insertText('z', find('Omega') + 2))),
+      ),
+    ).toMatch(/spans too much/)
+    // Someone else suggesting there has nothing of theirs to reject: checked, and accepted.
+    const theirs = new Y.Doc()
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(live))
+    const other = new Editing(theirs, 'advisory-id')
+    expect(
+      verdict(
+        live,
+        change(theirs, () => other.suggest((tr, find) => tr.insertText('y', find('Omega') + 2))),
+        'advisory-id',
+      ),
+    ).toBeNull()
   })
 })

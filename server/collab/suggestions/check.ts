@@ -35,6 +35,13 @@ export const MAX_CHECKED_BLOCKS = 500
 /** Nor may the region hold more nodes than this (one block may be a table of thousands of cells). */
 export const MAX_CHECKED_NODES = 5000
 
+/**
+ * Nor may the region hold more pieces of text marked as the author's suggestions than this:
+ * rejecting them (the comparison) takes a step per piece, each over the whole block, so a
+ * paragraph of thousands of one-letter suggestions made a keystroke next to it cost seconds.
+ */
+export const MAX_CHECKED_SUGGESTIONS = 400
+
 /** Why an update is refused, in words a person understands; null when it is accepted. */
 export type Refusal = string | null
 
@@ -106,6 +113,7 @@ function checkRegion(around: Y.XmlElement[], region: { before: Y.Item[]; after: 
   }
   const marksRefusal = checkNewMarks(was, is, authorId)
   if (marksRefusal) return marksRefusal
+  if (piecesOf(was, authorId) + piecesOf(is, authorId) > MAX_CHECKED_SUGGESTIONS) return tooMuch
   const own = (s: { authorId: string }) => s.authorId === authorId
   let same: boolean
   try {
@@ -294,6 +302,15 @@ function marksOf(attributes: Record<string, unknown> = {}): Mark[] {
     for (const attr of Object.keys(attrs)) if (!(attr in (type.spec.attrs ?? {}))) throw new Unreadable(`unknown attribute ${attr} of mark ${name}`)
     return type.create(attrs)
   })
+}
+
+/** How many pieces of text carry a suggestion mark of the author's. */
+function piecesOf(doc: Node, authorId: string): number {
+  let pieces = 0
+  doc.descendants((node) => {
+    if (node.isText && node.marks.some((mark) => suggestionAttrs(mark)?.authorId === authorId)) pieces++
+  })
+  return pieces
 }
 
 /** Every mark the update brings (not in the region before) must be a complete suggestion mark of the author's. */
