@@ -78,7 +78,15 @@ class SuggestionGuard implements RoomExtension {
       this.drop()
       throw new MalformedUpdate(`the update does not apply to this document: ${(err as Error).message}`)
     }
-    const refusal = checkSuggestion(this.live.doc, shadow, transaction!, userId)
+    let refusal: Refusal
+    try {
+      refusal = checkSuggestion(this.live.doc, shadow, transaction!, userId)
+    } catch (err) {
+      // The shadow holds the update, which the document will not: kept, it would let the same
+      // changes in unchecked when sent again with anything else (they would change nothing here).
+      this.drop()
+      throw err
+    }
     if (refusal !== null) this.drop()
     return refusal
   }

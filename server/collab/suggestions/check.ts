@@ -1,4 +1,4 @@
-import type { Mark, Node } from '@tiptap/pm/model'
+import type { ContentMatch, Mark, Node, NodeType } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../../shared/collab'
 import { settleSuggestions, suggestionAttrs } from '../../../shared/suggestions'
@@ -22,7 +22,11 @@ import { markTypeOf, schema } from '../../content/schema'
  * the region joins what it would join in the whole document. The blocks are taken in the
  * deepest container that holds every change while neither it (its attributes) nor anything
  * around it changed: typing in a table's cell reads that cell's paragraphs, not the whole table.
- * The container's ancestors are read as they are (unchanged) around the region.
+ * The container's ancestors are read as they are (unchanged) around the region. A container
+ * is kept only when the region has an unchanged neighbour inside it on each side (rejecting a
+ * suggestion joins across a cell's or list item's edge when its marks run on past it, into what
+ * the region would not hold) and fits its content (ProseMirror throws in invalid content);
+ * otherwise the region is taken one level up.
  */
 
 /** A region larger than this is refused: the check runs on the event loop. */
@@ -30,6 +34,13 @@ export const MAX_CHECKED_BLOCKS = 500
 
 /** Nor may the region hold more nodes than this (one block may be a table of thousands of cells). */
 export const MAX_CHECKED_NODES = 5000
+
+/**
+ * Nor may the region hold more pieces of text marked as the author's suggestions than this:
+ * rejecting them (the comparison) takes a step per piece, each over the whole block, so a
+ * paragraph of thousands of one-letter suggestions made a keystroke next to it cost seconds.
+ */
+export const MAX_CHECKED_SUGGESTIONS = 400
 
 /** Why an update is refused, in words a person understands; null when it is accepted. */
 export type Refusal = string | null
@@ -49,24 +60,46 @@ export function checkSuggestion(before: Y.Doc, after: Y.Doc, transaction: Y.Tran
   if (after.store.pendingStructs !== null || after.store.pendingDs !== null) {
     return 'the change builds on edits the server does not have'
   }
+  // An update that brings nothing new (content the document already holds) changes nothing.
+  if (transaction.changed.size === 0) return null
   const fragmentAfter = after.getXmlFragment(FRAGMENT)
-  const paths: Y.XmlElement[][] = []
-  for (const type of transaction.changed.keys()) {
+  const changes: { type: Y.AbstractType<any>; path: Y.XmlElement[] }[] = []
+  for (const [type, keys] of transaction.changed) {
     const path = pathOf(type, fragmentAfter)
-    if (!path) return 'the change touches something outside the document’s text'
-    paths.push(path)
+    // (The fragment's own attributes are nothing the editor shows: outside the text too.)
+    if (!path || ((type as unknown) === fragmentAfter && [...keys].some((key) => key !== null)))
+      return 'the change touches something outside the document’s text'
+    changes.push({ type, path })
   }
-  const around = containerPath(paths, transaction.changed)
-  const containerAfter = around.at(-1) ?? fragmentAfter
-  const containerBefore = counterpart(before.getXmlFragment(FRAGMENT), around)
-  if (!containerBefore) return 'the change builds on edits the server does not have'
-  const touched = new Set<Y.Item>()
-  for (const path of paths) {
-    const child = path[around.length]
-    if (child?._item) touched.add(child._item)
+  let around = containerPath(
+    changes.map((c) => c.path),
+    transaction.changed,
+  )
+  // The region is read inside its container only when it has an unchanged neighbour there on
+  // each side and fits its container's content: rejecting a suggestion at a container's edge
+  // (its marks running on into the next cell, list item or block) joins what lies beyond it, and
+  // ProseMirror refuses to work in a node whose content is invalid. Otherwise, one level up.
+  for (;;) {
+    const containerAfter = around.at(-1) ?? fragmentAfter
+    const containerBefore = counterpart(before.getXmlFragment(FRAGMENT), around)
+    if (!containerBefore) return 'the change builds on edits the server does not have'
+    const touched = new Set<Y.Item>()
+    for (const { type, path } of changes) {
+      // A changed type right in the container that is not an element (text outside a text block) is read, and refused.
+      const child = path[around.length] ?? ((type as unknown) !== containerAfter ? type : undefined)
+      if (child?._item) touched.add(child._item)
+    }
+    const region = touchedRegion(blocksOf(containerBefore), blocksOf(containerAfter), touched)
+    if (!region) return null
+    if (around.length > 0 && (region.atEdge || !fits(around, region.before) || !fits(around, region.after))) {
+      around = around.slice(0, -1)
+      continue
+    }
+    return checkRegion(around, region, authorId)
   }
-  const region = touchedRegion(blocksOf(containerBefore), blocksOf(containerAfter), touched)
-  if (!region) return null
+}
+
+function checkRegion(around: Y.XmlElement[], region: { before: Y.Item[]; after: Y.Item[] }, authorId: string): Refusal {
   const tooMuch = 'the change spans too much of the document at once; suggest it in smaller parts'
   if (region.before.length > MAX_CHECKED_BLOCKS || region.after.length > MAX_CHECKED_BLOCKS) return tooMuch
   let was: Node
@@ -80,8 +113,16 @@ export function checkSuggestion(before: Y.Doc, after: Y.Doc, transaction: Y.Tran
   }
   const marksRefusal = checkNewMarks(was, is, authorId)
   if (marksRefusal) return marksRefusal
+  if (piecesOf(was, authorId) + piecesOf(is, authorId) > MAX_CHECKED_SUGGESTIONS) return tooMuch
   const own = (s: { authorId: string }) => s.authorId === authorId
-  if (!settleSuggestions(was, 'reject', own).eq(settleSuggestions(is, 'reject', own))) {
+  let same: boolean
+  try {
+    same = settleSuggestions(was, 'reject', own).eq(settleSuggestions(is, 'reject', own))
+  } catch {
+    // ProseMirror throws on a document it cannot work in: what cannot be checked is refused.
+    return 'the change holds content the editor cannot show'
+  }
+  if (!same) {
     return 'a suggestion may only propose insertions and deletions marked as one’s own: this change edits the text itself, its formatting or someone else’s suggestion'
   }
   return null
@@ -93,7 +134,8 @@ function pathOf(type: Y.AbstractType<any>, fragment: Y.XmlFragment): Y.XmlElemen
   let at: Y.AbstractType<any> = type
   while (at !== fragment) {
     if (at instanceof Y.XmlElement) path.unshift(at)
-    if (!at._item) return null
+    // A type held in an attribute (or in the map of a type) is nothing the editor shows as text.
+    if (!at._item || at._item.parentSub !== null) return null
     at = at._item.parent as Y.AbstractType<any>
   }
   return path
@@ -159,7 +201,29 @@ function touchedRegion(before: Y.Item[], after: Y.Item[], touched: Set<Y.Item>) 
   while (prefix + suffix < shortest && same(before[before.length - 1 - suffix], after[after.length - 1 - suffix])) suffix++
   const from = Math.max(0, prefix - 1)
   const trail = Math.max(0, suffix - 1)
-  return { before: before.slice(from, before.length - trail), after: after.slice(from, after.length - trail) }
+  return {
+    before: before.slice(from, before.length - trail),
+    after: after.slice(from, after.length - trail),
+    // No unchanged block of the container before, or after, what differs.
+    atEdge: prefix === 0 || suffix === 0,
+  }
+}
+
+/** Whether the region's blocks, each container holding only the next, are content ProseMirror accepts. */
+function fits(around: Y.XmlElement[], blocks: Y.Item[]): boolean {
+  const types: NodeType[] = []
+  for (const block of blocks) {
+    const element = block.content instanceof Y.ContentType ? block.content.type : null
+    const type = element instanceof Y.XmlElement ? schema.nodes[element.nodeName] : undefined
+    // What is not a known block is refused when read.
+    if (!type) return true
+    types.push(type)
+  }
+  return around.every((element, i) => {
+    let match: ContentMatch | null = typeOf(element).contentMatch
+    for (const type of i < around.length - 1 ? [typeOf(around[i + 1]!)] : types) match = match?.matchType(type) ?? null
+    return match?.validEnd === true
+  })
 }
 
 /**
@@ -185,8 +249,21 @@ function typeOf(element: Y.XmlElement) {
 function attrsOf(element: Y.XmlElement): Record<string, unknown> {
   const type = typeOf(element)
   const attrs = element.getAttributes()
-  for (const name of Object.keys(attrs)) if (!(name in type.spec.attrs!)) throw new Unreadable(`unknown attribute ${name}`)
+  for (const [name, value] of Object.entries(attrs)) {
+    if (!(name in type.spec.attrs!)) throw new Unreadable(`unknown attribute ${name}`)
+    // A Yjs type (or a subdocument) as a value: not an attribute the editor knows, and ProseMirror's comparison never ends on it.
+    if (!isPlain(value)) throw new Unreadable(`attribute ${name} is not a value`)
+  }
   return attrs
+}
+
+/** JSON: what an attribute holds when an editor wrote it. */
+function isPlain(value: unknown): boolean {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return true
+  if (Array.isArray(value)) return value.every(isPlain)
+  if (typeof value !== 'object') return false
+  const prototype = Object.getPrototypeOf(value)
+  return (prototype === Object.prototype || prototype === null) && Object.values(value as object).every(isPlain)
 }
 
 function nodeOf(element: Y.XmlElement, budget: Budget): Node {
@@ -225,6 +302,15 @@ function marksOf(attributes: Record<string, unknown> = {}): Mark[] {
     for (const attr of Object.keys(attrs)) if (!(attr in (type.spec.attrs ?? {}))) throw new Unreadable(`unknown attribute ${attr} of mark ${name}`)
     return type.create(attrs)
   })
+}
+
+/** How many pieces of text carry a suggestion mark of the author's. */
+function piecesOf(doc: Node, authorId: string): number {
+  let pieces = 0
+  doc.descendants((node) => {
+    if (node.isText && node.marks.some((mark) => suggestionAttrs(mark)?.authorId === authorId)) pieces++
+  })
+  return pieces
 }
 
 /** Every mark the update brings (not in the region before) must be a complete suggestion mark of the author's. */
