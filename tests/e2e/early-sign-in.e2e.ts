@@ -101,7 +101,9 @@ describe('the sign-in form before the app is here', () => {
 
     release()
     await page.locator('#root').getByRole('button', { name: 'Se connecter' }).and(page.locator(':enabled')).waitFor()
-    expect(await page.getByLabel('Mot de passe', { exact: true }).inputValue()).toBe(secretariat.password)
+    const password = page.getByLabel('Mot de passe', { exact: true })
+    expect(await password.inputValue()).toBe(secretariat.password)
+    expect(await password.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.press('Enter')
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor()
     await context.close()
