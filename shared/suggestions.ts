@@ -1,6 +1,7 @@
 import type { Mark, Node } from '@tiptap/pm/model'
 import { EditorState } from '@tiptap/pm/state'
 import { applySuggestion, revertSuggestion } from './suggest-changes/commands.js'
+import { generateRandomId } from './suggest-changes/generateId.js'
 
 /**
  * Suggested changes, as the document holds them: text marked `insertion` (proposed, not yet in
@@ -41,6 +42,16 @@ export function suggestionAttrs(mark: Mark): SuggestionAttrs | null {
   if (typeof id !== 'string' || typeof authorId !== 'string' || typeof createdAt !== 'string') return null
   return { id, authorId, createdAt }
 }
+
+/**
+ * A new suggestion's id: random, after its author's id. The server accepts a new suggestion
+ * mark only with an id of this form or one its author's marks already carry, so no one can add
+ * words under someone else's suggestion (and then withdraw it as theirs).
+ */
+export const newSuggestionId = (authorId: string): string => `${authorId}:${generateRandomId()}`
+
+/** Whether `id` is of the form newSuggestionId gives `authorId`. */
+export const isSuggestionIdOf = (id: string, authorId: string): boolean => id.startsWith(`${authorId}:`) && id.length > authorId.length + 1
 
 /** Text as a reader sees it: without the markers of suggested paragraph breaks. */
 export const withoutSplitMarkers = (text: string): string => text.replaceAll(SPLIT_MARKER, '')

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import * as Y from 'yjs'
 import type { AppDeps } from '../context'
 import { startThread, replyToThread } from '../commands/comments'
@@ -23,6 +22,7 @@ import type { StepKey, SupportKey } from '../../shared/localisation'
 import { FRAGMENT } from '../../shared/collab'
 import { encodePosition } from '../../shared/anchors'
 import type { PmNode } from '../../shared/content'
+import { newSuggestionId } from '../../shared/suggestions'
 import { MAIL_OFF } from '../mail/mail'
 
 /**
@@ -215,7 +215,7 @@ async function suggestChange(deps: StoryDeps, userId: string, document: Document
         const text = textsOf(copy.getXmlFragment(FRAGMENT)).find((t) => words(t).includes(change.phrase))
         if (!text) throw new Error(`the demo's story suggests a change at “${change.phrase}”, which the document does not hold`)
         const at = words(text).indexOf(change.phrase)
-        const attrs = { id: randomUUID(), authorId: userId, createdAt: new Date().toISOString() }
+        const attrs = { id: newSuggestionId(userId), authorId: userId, createdAt: new Date().toISOString() }
         if (change.remove) text.format(at, change.phrase.length, { deletion: attrs })
         if (change.insert) text.insert(at + change.phrase.length, change.insert, { insertion: attrs })
         return Y.encodeStateAsUpdate(copy, before)

@@ -4,6 +4,7 @@ import { Connection } from '../../server/collab/connection'
 import { type LiveDocument, TRY_LATER } from '../../server/collab/extension'
 import { suggestionGuardWith } from '../../server/collab/extensions/suggestion-guard'
 import { checkSuggestion, MAX_CHECKED_NODES } from '../../server/collab/suggestions/check'
+import { schema } from '../../server/content/schema'
 import type { PmNode } from '../../shared/content'
 import { Editing, docJson, paragraph, setContent, text } from '../helpers/suggesting'
 
@@ -86,6 +87,38 @@ describe('the suggestion rule', () => {
     const boundary = editing.content.child(0).nodeSize
     const update = change(copy, () => editing.suggest((tr) => tr.join(boundary)))
     expect(verdict(live, update)).toBeNull()
+  })
+
+  it('a new suggestion’s id starts with its author’s; one the author’s marks already carry may go on', () => {
+    const { live, copy, editing } = world()
+    const mark = (id: string) => schema.marks.insertion!.create({ id, authorId: EXPERT, createdAt: new Date().toISOString() })
+    const insert = (words: string, id: string) => change(copy, () => editing.edit((tr, find) => tr.insert(find(' square'), schema.text(words, [mark(id)]))))
+    const bare = insert(' green', 'an-id-of-no-one')
+    expect(verdict(live, bare)).toMatch(/author’s own/)
+    // A suggestion made before ids said whose they were (stored so), extended by its author.
+    const older = new Y.Doc()
+    setContent(
+      older,
+      docJson(
+        paragraph(
+          text('The city plans a new'),
+          text(' green', [{ type: 'insertion', attrs: { id: 'an-older-id', authorId: EXPERT, createdAt: '2026-11-02T10:00:00.000Z' } }]),
+          text(' square.'),
+        ),
+      ),
+    )
+    const copyOfOlder = new Y.Doc()
+    Y.applyUpdate(copyOfOlder, Y.encodeStateAsUpdate(older))
+    const extending = new Editing(copyOfOlder, EXPERT)
+    const more = change(copyOfOlder, () =>
+      extending.edit((tr, find) =>
+        tr.insert(
+          find(' square'),
+          schema.text(' and shady', [schema.marks.insertion!.create({ id: 'an-older-id', authorId: EXPERT, createdAt: new Date().toISOString() })]),
+        ),
+      ),
+    )
+    expect(verdict(older, more)).toBeNull()
   })
 
   it('refuses unmarked text', () => {

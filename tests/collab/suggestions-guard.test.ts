@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { CLOSE_SUGGESTION_REFUSED, SUGGESTION_TOO_LARGE } from '../../shared/collab'
 import type { PmNode } from '../../shared/content'
-import { pendingSuggestions } from '../../shared/suggestions'
+import { newSuggestionId, pendingSuggestions } from '../../shared/suggestions'
 import { schema } from '../../server/content/schema'
 import { readContent } from '../../server/content/yjs'
 import { DRIVERS } from '../helpers/db'
@@ -225,7 +225,11 @@ describe.each(DRIVERS)('suggestions from a live connection (%s)', (driver) => {
           e.edit((tr, find) => {
             const from = find('bright')
             tr.insertText('dim', from, from + 'bright'.length)
-            tr.addMark(from, from + 'dim'.length, schema.marks.insertion!.create({ id: 'forged', authorId: e.authorId, createdAt: new Date().toISOString() }))
+            tr.addMark(
+              from,
+              from + 'dim'.length,
+              schema.marks.insertion!.create({ id: newSuggestionId(e.authorId), authorId: e.authorId, createdAt: new Date().toISOString() }),
+            )
           }),
       },
       {

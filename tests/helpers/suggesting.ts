@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import type { Node } from '@tiptap/pm/model'
 import { EditorState, type Transaction } from '@tiptap/pm/state'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { newSuggestionId } from '../../shared/suggestions'
 import { FRAGMENT } from '../../shared/collab'
 import type { PmNode } from '../../shared/content'
 import { transformToSuggestionTransaction } from '../../shared/suggest-changes/withSuggestChanges.js'
@@ -29,7 +29,7 @@ export class Editing {
     const state = EditorState.create({ doc: this.content, schema })
     const tr = state.tr
     edit(tr, (text) => positionOf(state.doc, text))
-    this.write(state.apply(transformToSuggestionTransaction(tr, state, () => randomUUID(), this.authorId)).doc)
+    this.write(state.apply(transformToSuggestionTransaction(tr, state, () => newSuggestionId(this.authorId), this.authorId)).doc)
   }
 
   /** A plain edit, as a writer (or a forger) makes it. */

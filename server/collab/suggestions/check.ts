@@ -1,7 +1,7 @@
 import type { ContentMatch, Mark, Node, NodeType } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../../shared/collab'
-import { settleSuggestions, suggestionAttrs } from '../../../shared/suggestions'
+import { isSuggestionIdOf, settleSuggestions, suggestionAttrs } from '../../../shared/suggestions'
 import { markTypeOf, schema } from '../../content/schema'
 
 /**
@@ -316,22 +316,28 @@ function piecesOf(doc: Node, authorId: string): number {
 /** Every mark the update brings (not in the region before) must be a complete suggestion mark of the author's. */
 function checkNewMarks(was: Node, is: Node, authorId: string): Refusal {
   const known = new Set<string>()
+  /** Suggestion ids the author's marks carry here already: theirs to extend. */
+  const own = new Set<string>()
   const keyOf = (mark: Mark) => `${mark.type.name}:${JSON.stringify(mark.attrs)}`
   was.descendants((node) => {
-    for (const mark of node.marks) known.add(keyOf(mark))
+    for (const mark of node.marks) {
+      known.add(keyOf(mark))
+      const attrs = suggestionAttrs(mark)
+      if (attrs?.authorId === authorId) own.add(attrs.id)
+    }
   })
   let refusal: Refusal = null
   is.descendants((node) => {
     for (const mark of node.marks) {
       if (refusal || known.has(keyOf(mark))) continue
-      refusal = refusalOfMark(mark, authorId)
+      refusal = refusalOfMark(mark, authorId, own)
     }
     return refusal === null
   })
   return refusal
 }
 
-function refusalOfMark(mark: Mark, authorId: string): Refusal {
+function refusalOfMark(mark: Mark, authorId: string, own: Set<string>): Refusal {
   if (mark.type.name === 'modification') return 'suggested changes of formatting are not supported'
   const attrs = suggestionAttrs(mark)
   // Other marks (bold, a link…) on text: the comparison decides whether they change the text.
@@ -340,5 +346,7 @@ function refusalOfMark(mark: Mark, authorId: string): Refusal {
     return 'a suggestion must carry its id, its author and its time'
   }
   if (attrs.authorId !== authorId) return 'a suggestion may only be made in one’s own name'
+  // Someone else's suggestion may lie outside the region: a new id must say whose it is.
+  if (!isSuggestionIdOf(attrs.id, authorId) && !own.has(attrs.id)) return 'a new suggestion’s id must be one of its author’s own'
   return null
 }

@@ -4,6 +4,7 @@ import { ReplaceStep } from '@tiptap/pm/transform'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { suggestChanges, suggestChangesKey } from '../../../../shared/suggest-changes/plugin.js'
 import { transformToSuggestionTransaction } from '../../../../shared/suggest-changes/withSuggestChanges.js'
+import { newSuggestionId } from '../../../../shared/suggestions'
 
 type Options = {
   /** Whose suggestions these are (the signed-in person's user id). */
@@ -50,7 +51,7 @@ export const SuggestMode = Extension.create<Options>({
 export function asSuggestion(transaction: Transaction, state: EditorState, authorId: string): Transaction | null {
   if (passesThrough(transaction) || !transaction.docChanged) return transaction
   if (!transaction.steps.every((step) => step instanceof ReplaceStep)) return null
-  return transformToSuggestionTransaction(transaction, state, undefined, authorId)
+  return transformToSuggestionTransaction(transaction, state, () => newSuggestionId(authorId), authorId)
 }
 
 function passesThrough(tr: Transaction): boolean {
