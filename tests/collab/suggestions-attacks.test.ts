@@ -4,13 +4,13 @@ import * as Y from 'yjs'
 import { Connection } from '../../server/collab/connection'
 import type { LiveDocument } from '../../server/collab/extension'
 import { suggestionGuardWith } from '../../server/collab/extensions/suggestion-guard'
-import { checkSuggestion, MAX_CHECKED_SUGGESTIONS } from '../../server/collab/suggestions/check'
+import { MAX_CHECKED_SUGGESTIONS } from '../../server/collab/suggestions/check'
 import { schema } from '../../server/content/schema'
 import { settleUpdate } from '../../server/content/settle'
 import { readContent } from '../../server/content/yjs'
 import type { PmNode } from '../../shared/content'
 import { pendingSuggestions, settleSuggestions } from '../../shared/suggestions'
-import { Editing, docJson, paragraph, setContent, text } from '../helpers/suggesting'
+import { Editing, checkedOn, docJson, paragraph, setContent, text } from '../helpers/suggesting'
 
 /*
  * Hostile updates from a `suggest` connection against the check that reads only the touched
@@ -22,17 +22,7 @@ const EXPERT = 'expert-id'
 const WHEN = '2026-12-06T17:00:00.000Z'
 
 /** What the guard does with an update: apply it to a copy of the live document, and check. */
-function verdict(live: Y.Doc, update: Uint8Array, authorId = EXPERT): string | null {
-  const shadow = new Y.Doc()
-  shadow.getXmlFragment('default')
-  Y.applyUpdate(shadow, Y.encodeStateAsUpdate(live))
-  let transaction: Y.Transaction | undefined
-  shadow.transact((tr) => {
-    Y.applyUpdate(shadow, update)
-    transaction = tr
-  })
-  return checkSuggestion(live, shadow, transaction!, authorId)
-}
+const verdict = (live: Y.Doc, update: Uint8Array, authorId = EXPERT): string | null => checkedOn(live, update, authorId)
 
 /** The verdict, for a test that expects a refusal: 'accepted' when the check lets the update in. */
 const refusal = (live: Y.Doc, update: Uint8Array): string => verdict(live, update) ?? 'accepted'

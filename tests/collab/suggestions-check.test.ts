@@ -3,25 +3,15 @@ import * as Y from 'yjs'
 import { Connection } from '../../server/collab/connection'
 import { type LiveDocument, TRY_LATER } from '../../server/collab/extension'
 import { suggestionGuardWith } from '../../server/collab/extensions/suggestion-guard'
-import { checkSuggestion, MAX_CHECKED_NODES } from '../../server/collab/suggestions/check'
+import { MAX_CHECKED_NODES } from '../../server/collab/suggestions/check'
 import { schema } from '../../server/content/schema'
 import type { PmNode } from '../../shared/content'
-import { Editing, docJson, paragraph, setContent, text } from '../helpers/suggesting'
+import { Editing, checkedOn, docJson, paragraph, setContent, text } from '../helpers/suggesting'
 
 const EXPERT = 'expert-id'
 
 /** What the guard does with an update: apply it to a copy of the live document, and check. */
-function verdict(live: Y.Doc, update: Uint8Array, authorId = EXPERT): string | null {
-  const shadow = new Y.Doc()
-  shadow.getXmlFragment('default')
-  Y.applyUpdate(shadow, Y.encodeStateAsUpdate(live))
-  let transaction: Y.Transaction | undefined
-  shadow.transact((tr) => {
-    Y.applyUpdate(shadow, update)
-    transaction = tr
-  })
-  return checkSuggestion(live, shadow, transaction!, authorId)
-}
+const verdict = (live: Y.Doc, update: Uint8Array, authorId = EXPERT): string | null => checkedOn(live, update, authorId)
 
 /** A live document with two paragraphs, and a suggester's copy of it. */
 function world() {

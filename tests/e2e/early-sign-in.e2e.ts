@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Browser, Request } from 'playwright-core'
+import type { Browser, BrowserContext, Request } from 'playwright-core'
 import { newContext, seriousA11yViolations, type AppServer } from './harness'
 import { signInPage, type World, setUpBrowserWorld } from './world'
 
@@ -13,20 +13,26 @@ let server: AppServer
 let world: World
 setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
+/** Holds the app's scripts back until the returned function is called. */
+async function holdScripts(context: BrowserContext): Promise<() => void> {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await context.route('**/assets/*.js', async (route) => {
+    await held
+    await route.continue()
+  })
+  return release
+}
+
 describe('the sign-in form before the app is here', () => {
   it('takes typing while the scripts are held back, then the app goes on with what was typed and where the caret was', async () => {
     const { secretariat } = world.people
     const context = await newContext(browser)
     const page = await context.newPage()
     // The app's scripts are held back: only the page and its styles arrive.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    await context.route('**/assets/*.js', async (route) => {
-      await held
-      await route.continue()
-    })
+    const release = await holdScripts(context)
     const documents: Request[] = []
     page.on('request', (request) => {
       if (request.isNavigationRequest()) documents.push(request)
@@ -85,14 +91,7 @@ describe('the sign-in form before the app is here', () => {
       })
     }, secretariat.password.slice(half))
     const page = await context.newPage()
-    let release = () => {}
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    await context.route('**/assets/*.js', async (route) => {
-      await held
-      await route.continue()
-    })
+    const release = await holdScripts(context)
     await page.goto(`${server.url}/`, { waitUntil: 'commit' })
     await page.getByLabel('Adresse e-mail').waitFor()
     await page.keyboard.type(secretariat.email)

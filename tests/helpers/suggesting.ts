@@ -8,6 +8,7 @@ import type { PmNode } from '../../shared/content'
 import { transformToSuggestionTransaction } from '../../shared/suggest-changes/withSuggestChanges.js'
 import { contentNode, schema } from '../../server/content/schema'
 import { readContent, yjsBlocks } from '../../server/content/yjs'
+import { checkSuggestion } from '../../server/collab/suggestions/check'
 
 /**
  * Edits a Y.Doc as the editor does: a ProseMirror transaction on the document's content, turned
@@ -72,3 +73,19 @@ export function setContent(doc: Y.Doc, json: PmNode): void {
 export const paragraph = (...content: PmNode[]): PmNode => ({ type: 'paragraph', content })
 export const text = (t: string, marks?: PmNode['marks']): PmNode => ({ type: 'text', text: t, ...(marks ? { marks } : {}) })
 export const docJson = (...content: PmNode[]): PmNode => ({ type: 'doc', content })
+
+/**
+ * What the suggestion guard does with an update, without a server: apply it to a copy of the live
+ * document, and check it (server/collab/suggestions/check.ts). null when accepted.
+ */
+export function checkedOn(live: Y.Doc, update: Uint8Array, authorId: string): string | null {
+  const shadow = new Y.Doc()
+  shadow.getXmlFragment(FRAGMENT)
+  Y.applyUpdate(shadow, Y.encodeStateAsUpdate(live))
+  let transaction: Y.Transaction | undefined
+  shadow.transact((tr) => {
+    Y.applyUpdate(shadow, update)
+    transaction = tr
+  })
+  return checkSuggestion(live, shadow, transaction!, authorId)
+}
