@@ -2,14 +2,14 @@ import type { Node } from '@tiptap/pm/model'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { FRAGMENT } from '../../shared/collab'
-import { pendingSuggestions, settleSuggestions, SPLIT_MARKER, suggestionAttrs, type Decision, type PendingSuggestion } from '../../shared/suggestions'
+import { settleSuggestions, SPLIT_MARKER, suggestionAttrs, type Decision, type PendingSuggestion } from '../../shared/suggestions'
 import { schema } from './schema'
 import { nodeOf, readContent } from './yjs'
 
 /** Which pending suggestions to settle: by id, or every one (of one author, when named). */
 export type SuggestionChoice = { ids: string[] } | { all: true; authorId?: string }
 
-export const chooses = (choice: SuggestionChoice) => (s: PendingSuggestion) =>
+export const chooses = (choice: SuggestionChoice) => (s: Pick<PendingSuggestion, 'id' | 'authorId'>) =>
   'ids' in choice ? choice.ids.includes(s.id) : choice.authorId === undefined || s.authorId === choice.authorId
 
 /**
@@ -27,14 +27,12 @@ export function settleUpdate(current: Y.Doc, decision: Decision, choice: Suggest
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(current))
     const before = Y.encodeStateVector(copy)
-    const chosen = pendingSuggestions(readContent(copy)).filter(chooses(choice))
     const fragment = copy.getXmlFragment(FRAGMENT)
-    const places = placesOf(fragment, new Set(chosen.map((s) => s.id)))
+    const chosen = [...placesOf(fragment)].filter(([id, place]) => chooses(choice)({ id, authorId: place.authorId }))
     const meta = () => ({ mapping: new Map(), isOMark: new Map() })
     const acrossBlocks: string[] = []
-    for (const { id } of chosen) {
-      const place = places.get(id)
-      const index = place && !place.split && place.blocks.size === 1 ? [...place.blocks][0]! : undefined
+    for (const [id, place] of chosen) {
+      const index = !place.split && place.blocks.size === 1 ? [...place.blocks][0]! : undefined
       const element = index === undefined ? undefined : fragment.get(index)
       const block = element instanceof Y.XmlElement ? nodeOf(element) : null
       const next = block && settleSuggestions(schema.topNodeType.create(null, [block]), decision, (s) => s.id === id)
@@ -54,20 +52,26 @@ export function settleUpdate(current: Y.Doc, decision: Decision, choice: Suggest
   }
 }
 
-/** For each wanted suggestion: the top-level blocks its marks are in, and whether it carries a paragraph break. */
-function placesOf(fragment: Y.XmlFragment, wanted: Set<string>): Map<string, { blocks: Set<number>; split: boolean }> {
-  const places = new Map<string, { blocks: Set<number>; split: boolean }>()
+type Place = { authorId: string; blocks: Set<number>; split: boolean }
+
+/**
+ * Every pending suggestion, in the order they first appear, read block by block as the editor
+ * reads them: its author (as its first mark says, like pendingSuggestions), the top-level blocks
+ * its marks are in, and whether it carries a paragraph break.
+ */
+function placesOf(fragment: Y.XmlFragment): Map<string, Place> {
+  const places = new Map<string, Place>()
   fragment.toArray().forEach((child, index) => {
     const block: Node | null = child instanceof Y.XmlElement ? nodeOf(child) : null
     block?.descendants((node) => {
       if (!node.isText) return true
       for (const mark of node.marks) {
-        const id = suggestionAttrs(mark)?.id
-        if (id === undefined || !wanted.has(id)) continue
-        const place = places.get(id) ?? { blocks: new Set<number>(), split: false }
+        const attrs = suggestionAttrs(mark)
+        if (!attrs) continue
+        const place = places.get(attrs.id) ?? { authorId: attrs.authorId, blocks: new Set<number>(), split: false }
         place.blocks.add(index)
         place.split ||= node.text?.includes(SPLIT_MARKER) ?? false
-        places.set(id, place)
+        places.set(attrs.id, place)
       }
       return false
     })
