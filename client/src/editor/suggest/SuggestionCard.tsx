@@ -1,4 +1,5 @@
 import { colorFor } from '../../../../shared/collab'
+import type { SuggestionDecision } from '../../api/endpoints'
 import { type PendingSuggestion, quotedWords } from '../../../../shared/suggestions'
 import { useI18n } from '../../i18n/useI18n'
 import { formatDateTime } from '../../lib/format'
@@ -30,6 +31,17 @@ export function SuggestionCard({ suggestion: s, review }: { suggestion: PendingS
   const offlineReason = review.online ? undefined : t('suggestions.offline')
   const idle = review.busy || !review.online
   const { discuss } = review
+  const settleButton = (label: string, decision: SuggestionDecision, quiet: boolean) => (
+    <button
+      type="button"
+      className={quiet ? 'button button-quiet button-small' : 'button button-small'}
+      disabled={idle}
+      title={offlineReason}
+      onClick={() => review.settle(s.id, decision)}
+    >
+      {label}
+    </button>
+  )
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard reaches the same through focus (onFocus)
     <article
@@ -65,31 +77,11 @@ export function SuggestionCard({ suggestion: s, review }: { suggestion: PendingS
       <div className="suggestion-buttons">
         {review.canSettle && (
           <>
-            <button type="button" className="button button-small" disabled={idle} title={offlineReason} onClick={() => review.settle(s.id, 'accept')}>
-              {t('suggestions.accept')}
-            </button>
-            <button
-              type="button"
-              className="button button-quiet button-small"
-              disabled={idle}
-              title={offlineReason}
-              onClick={() => review.settle(s.id, 'reject')}
-            >
-              {t('suggestions.reject')}
-            </button>
+            {settleButton(t('suggestions.accept'), 'accept', false)}
+            {settleButton(t('suggestions.reject'), 'reject', true)}
           </>
         )}
-        {!review.canSettle && own && review.canSuggest && (
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            disabled={idle}
-            title={offlineReason}
-            onClick={() => review.settle(s.id, 'reject')}
-          >
-            {t('suggestions.withdraw')}
-          </button>
-        )}
+        {!review.canSettle && own && review.canSuggest && settleButton(t('suggestions.withdraw'), 'reject', true)}
         {discuss && (
           <button
             type="button"
