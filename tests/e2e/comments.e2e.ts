@@ -74,6 +74,22 @@ describe('an expert comments, the pilot city replies and resolves', () => {
     await expect.poll(() => highlighted(expert)).toBe(WORDS)
   })
 
+  it('the expert’s selection, and the button to comment on it, stay while the pilot writes in the same sentence', async () => {
+    const { pilot, expert } = await draftForReview('Fiche thématique — sélection gardée')
+    await selectWords(expert, WORDS)
+    const button = expert.getByRole('button', { name: 'Commenter' })
+    await button.waitFor()
+    await situation(pilot).click()
+    await pilot.keyboard.press('Home')
+    await pilot.keyboard.type('Constat : ')
+    await expert.locator('.editor-prose', { hasText: `Constat : ${SENTENCE}` }).waitFor()
+    await button.click()
+    const box = expert.getByRole('combobox', { name: /Votre commentaire/ })
+    await box.pressSequentially(QUESTION)
+    await box.press('Control+Enter')
+    await expect.poll(() => highlighted(pilot)).toBe(WORDS)
+  })
+
   it('the pilot sees the thread appear live beside the words, and is notified of the mention', async () => {
     const title = 'Fiche thématique — mention notifiée'
     // The other tests mention the pilot city too: it starts this one with nothing unread.

@@ -41,7 +41,8 @@ describe('the sign-in form before the app is here', () => {
 
     const email = page.getByLabel('Adresse e-mail')
     await email.waitFor()
-    expect(await email.evaluate((el) => el === document.activeElement)).toBe(true)
+    // `autofocus` is applied at the browser's next rendering step, which may come after the field is there.
+    await expect.poll(() => email.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.type(secretariat.email)
     await page.keyboard.press('Tab')
     const half = Math.ceil(secretariat.password.length / 2)

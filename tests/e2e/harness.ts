@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import type { EditorState } from '@tiptap/pm/state'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { compiledServerArgs } from '../helpers/server-build'
 
 /**
@@ -146,20 +148,33 @@ export async function typeUnder(page: Page, heading: string, words: string): Pro
   await page.keyboard.type(words)
 }
 
-/** Selects words of the document's text as a mouse or a finger would: the browser's own selection. */
+/**
+ * Selects words of the document's text as a mouse or a finger would: the browser's own selection,
+ * then waits for the editor to take it as its own, as it does a person's. Until then a re-rendering
+ * caused by another's edit or caret would take the browser's selection away, so it is placed
+ * again until the editor holds it.
+ */
 export async function selectWords(page: Page, words: string): Promise<void> {
-  await page.locator('.editor-prose').evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(target)
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + target.length)
-      getSelection()!.removeAllRanges()
-      getSelection()!.addRange(range)
-      return
-    }
-    throw new Error(`not in the text: ${target}`)
-  }, words)
+  const prose = page.locator('.editor-prose')
+  await expect
+    .poll(() =>
+      prose.evaluate((root, target) => {
+        const state = (root as HTMLElement & { editor?: { state: EditorState } }).editor?.state
+        if (state && !state.selection.empty && state.doc.textBetween(state.selection.from, state.selection.to) === target) return true
+        if ((root as HTMLElement).isContentEditable) (root as HTMLElement).focus({ preventScroll: true })
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(target)
+          if (at < 0) continue
+          const range = document.createRange()
+          range.setStart(node, at)
+          range.setEnd(node, at + target.length)
+          getSelection()!.removeAllRanges()
+          getSelection()!.addRange(range)
+          return false
+        }
+        throw new Error(`not in the text: ${target}`)
+      }, words),
+    )
+    .toBe(true)
 }
