@@ -135,6 +135,8 @@ describe('keyboard paths', () => {
     const page = await (await newContext(browser)).newPage()
     await page.goto(`${server.url}/signin`)
     await page.getByRole('heading', { name: 'Connexion' }).waitFor()
+    // `autofocus` is applied at the browser's next rendering step, which may come after the heading is there.
+    await expect.poll(() => page.getByLabel('Adresse e-mail').evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.type(world.people.pilot.email)
     expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(world.people.pilot.email)
     await page.context().close()

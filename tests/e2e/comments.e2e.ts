@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifactPath, editorText, openDocument, selectWords, type AppServer } from './harness'
+import { artifactPath, caretAfter, editorText, openDocument, selectWords, type AppServer } from './harness'
 import { createDocument, openAs, signInPage, withApi, type World, setUpBrowserWorld } from './world'
 
 /**
@@ -118,14 +118,7 @@ describe('an expert comments, the pilot city replies and resolves', () => {
     await pilot.keyboard.press('Home')
     await pilot.keyboard.type('Constat : ')
     // Inside the words: just after "manquent".
-    await pilot.locator('.editor-prose').evaluate((root) => {
-      const mark = root.querySelector('.comment-highlight')!.firstChild!
-      const range = document.createRange()
-      range.setStart(mark, 'manquent'.length)
-      range.collapse(true)
-      getSelection()!.removeAllRanges()
-      getSelection()!.addRange(range)
-    })
+    await caretAfter(pilot, 'manquent')
     await pilot.keyboard.type(' cruellement')
     for (const page of [pilot, expert]) {
       await expect.poll(() => highlighted(page)).toBe('manquent cruellement d’ombre')
@@ -141,6 +134,8 @@ describe('an expert comments, the pilot city replies and resolves', () => {
     await openDocument(funder, title)
     await card(funder, QUESTION).waitFor()
     await selectWords(funder, 'en été')
+    // The button is placed at the next animation frame after the selection: two frames have passed.
+    await funder.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
     expect(await funder.getByRole('button', { name: 'Commenter' }).count()).toBe(0)
     expect(await card(funder, QUESTION).getByRole('button').count()).toBe(0)
     await funder.context().close()
@@ -157,7 +152,7 @@ describe('an expert comments, the pilot city replies and resolves', () => {
 
     await thread.getByRole('button', { name: 'Résoudre' }).click()
     await expert.getByText('Aucun commentaire ouvert').waitFor()
-    expect(await highlighted(expert)).toBe('')
+    await expect.poll(() => highlighted(expert)).toBe('')
     await expert.getByRole('radio', { name: 'Résolu (1)' }).click()
     await card(expert, 'marché couvert').getByText(`Résolu par ${world.people.pilot.name}`).waitFor()
   })

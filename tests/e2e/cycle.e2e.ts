@@ -52,7 +52,7 @@ describe('the action-plan cycle', () => {
 
     await pilot.reload()
     await pilot.locator('.timeline').getByText('Chiffrez le budget, s’il vous plaît.').waitFor()
-    expect(await stage(pilot)).toBe('Renvoyé avec remarques')
+    await expect.poll(() => stage(pilot)).toBe('Renvoyé avec remarques')
     await typeSaved(pilot, 'Exposé du problème', ' Budget : 20 000 €.')
     await step(pilot, 'Soumettre au Secrétariat', 'Soumettre')
     await expect.poll(() => stage(pilot)).toBe('Soumis au Secrétariat')

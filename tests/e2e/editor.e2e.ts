@@ -135,6 +135,8 @@ describe('people who may not write', () => {
     expect(await funder.getByRole('toolbar').count()).toBe(0)
     expect(await funder.locator('.editor-prose').getAttribute('contenteditable')).toBe('false')
 
+    // The text has come from the server (in one message) before it is read.
+    await funder.locator('.editor-prose h2').first().waitFor()
     const before = await text(funder)
     await funder.locator('.editor-prose h2').first().click()
     await funder.keyboard.type('tentative du financeur')

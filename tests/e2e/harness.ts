@@ -154,27 +154,45 @@ export async function typeUnder(page: Page, heading: string, words: string): Pro
  * caused by another's edit or caret would take the browser's selection away, so it is placed
  * again until the editor holds it.
  */
-export async function selectWords(page: Page, words: string): Promise<void> {
+export function selectWords(page: Page, words: string): Promise<void> {
+  return holdSelection(page, words, 'words')
+}
+
+/** Puts the caret just after the first occurrence of `words`, as a click there would, held by the editor (see selectWords). */
+export function caretAfter(page: Page, words: string): Promise<void> {
+  return holdSelection(page, words, 'caret')
+}
+
+async function holdSelection(page: Page, words: string, what: 'words' | 'caret'): Promise<void> {
   const prose = page.locator('.editor-prose')
   await expect
     .poll(() =>
-      prose.evaluate((root, target) => {
-        const state = (root as HTMLElement & { editor?: { state: EditorState } }).editor?.state
-        if (state && !state.selection.empty && state.doc.textBetween(state.selection.from, state.selection.to) === target) return true
-        if ((root as HTMLElement).isContentEditable) (root as HTMLElement).focus({ preventScroll: true })
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent!.indexOf(target)
-          if (at < 0) continue
-          const range = document.createRange()
-          range.setStart(node, at)
-          range.setEnd(node, at + target.length)
-          getSelection()!.removeAllRanges()
-          getSelection()!.addRange(range)
-          return false
-        }
-        throw new Error(`not in the text: ${target}`)
-      }, words),
+      prose.evaluate(
+        (root, { target, caret }) => {
+          const state = (root as HTMLElement & { editor?: { state: EditorState } }).editor?.state
+          if (state) {
+            const { from, to, empty } = state.selection
+            const held = caret
+              ? empty && state.doc.textBetween(Math.max(0, from - target.length), from) === target
+              : !empty && state.doc.textBetween(from, to) === target
+            if (held) return true
+          }
+          if ((root as HTMLElement).isContentEditable) (root as HTMLElement).focus({ preventScroll: true })
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.textContent!.indexOf(target)
+            if (at < 0) continue
+            const range = document.createRange()
+            range.setStart(node, caret ? at + target.length : at)
+            range.setEnd(node, at + target.length)
+            getSelection()!.removeAllRanges()
+            getSelection()!.addRange(range)
+            return false
+          }
+          throw new Error(`not in the text: ${target}`)
+        },
+        { target: words, caret: what === 'caret' },
+      ),
     )
     .toBe(true)
 }

@@ -15,9 +15,15 @@ let world: World
 setUpBrowserWorld((setting) => ({ browser, server, world } = setting))
 
 const SENTENCE = 'Les places du centre manquent d’ombre en été.'
-/** The caret at the end of the text, the editor focused (where a click lands depends on the layout). */
-const caretAtEnd = (page: Page) =>
-  page.locator('.editor-prose').evaluate((dom) => (dom as unknown as { editor: { commands: { focus(at: 'end'): boolean } } }).editor.commands.focus('end'))
+/**
+ * The caret at the end of the text, the editor focused (where a click lands depends on the layout).
+ * Tiptap focuses the page element at the next animation frame: keys pressed before it would be lost.
+ */
+async function caretAtEnd(page: Page): Promise<void> {
+  const prose = page.locator('.editor-prose')
+  await prose.evaluate((dom) => (dom as unknown as { editor: { commands: { focus(at: 'end'): boolean } } }).editor.commands.focus('end'))
+  await expect.poll(() => prose.evaluate((dom) => dom === document.activeElement)).toBe(true)
+}
 const keptKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('atelier:kept-version:')))
 
 describe('a version kept after the server refused it', () => {

@@ -92,13 +92,16 @@ describe('the search results page', () => {
     await page.waitForURL(/[?&]type=document(&|$)/)
     await page.getByRole('button', { name: 'Documents', exact: true, pressed: true }).waitFor()
     // The narrowed answer replaces the first one: the person leaves, a page of documents stays.
-    await expect.poll(() => page.locator('.search-result-type', { hasText: /^Personne$/ }).count()).toBe(0)
-    await expect.poll(() => results(page).count()).toBe(20)
+    // Both at once: while the new answer loads, the list is empty, which would say nothing.
+    await expect
+      .poll(async () => [await results(page).count(), await page.locator('.search-result-type', { hasText: /^Personne$/ }).count()])
+      .toEqual([20, 0])
     await more.click()
     await expect.poll(() => results(page).count()).toBe(NOTEBOOKS + 1)
     expect(await more.count()).toBe(0)
     // The focus is on the first result of the new page, where reading goes on.
-    expect(await focused(page)).toBe(await results(page).nth(20).locator('a').textContent())
+    const firstOfPage = await results(page).nth(20).locator('a').textContent()
+    await expect.poll(() => focused(page)).toBe(firstOfPage)
     // The plan, found in its text: where, and the word marked in its snippet.
     const planResult = results(page).filter({ hasText: plan.title })
     expect(await planResult.locator('.search-result-snippet mark').first().textContent()).toBe(WORD)
@@ -112,7 +115,7 @@ describe('the search results page', () => {
     await page.keyboard.press('ArrowDown')
     const second = results(page).nth(1).locator('a')
     const title = (await second.textContent()) ?? ''
-    expect(await focused(page)).toBe(title)
+    await expect.poll(() => focused(page)).toBe(title)
     const href = (await second.getAttribute('href')) ?? ''
     expect(href).toMatch(new RegExp(`^/documents/[0-9a-f-]{36}\\?q=${WORD}$`))
     await page.keyboard.press('Enter')

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { editorText, launchBrowser, newContext, openDocument, startAppServer, type AppServer } from './harness'
+import { editorText, launchBrowser, newContext, openDocument, selectWords, startAppServer, type AppServer } from './harness'
 import { buildWorld, createDocument, giveRole, type Person, type World } from './world'
 
 /**
@@ -108,20 +108,7 @@ describe('the Content-Security-Policy in Chromium', () => {
     await expect.poll(() => pilot.locator('.ProseMirror-yjs-selection').count(), LIVE).toBeGreaterThan(0)
 
     // A comment on words, seen beside them, highlighted.
-    await pilot.locator('.editor-prose').evaluate((root) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf('manquent d’ombre')
-        if (at < 0) continue
-        const range = document.createRange()
-        range.setStart(node, at)
-        range.setEnd(node, at + 'manquent d’ombre'.length)
-        getSelection()!.removeAllRanges()
-        getSelection()!.addRange(range)
-        return
-      }
-      throw new Error('the words to comment on are not in the text')
-    })
+    await selectWords(pilot, 'manquent d’ombre')
     await pilot.getByRole('button', { name: 'Commenter' }).click()
     const box = pilot.getByRole('combobox', { name: /Votre commentaire/ })
     await box.pressSequentially('Quelles places ?')

@@ -3,7 +3,7 @@ import type { Transaction } from '@tiptap/pm/state'
 import type { Browser, Locator, Page } from 'playwright-core'
 import type { WorkshopView } from '../../shared/api'
 import { addDays } from '../../shared/days'
-import { artifactPath, editorText, seriousA11yViolations, selectWords, type AppServer } from './harness'
+import { artifactPath, editorText, seriousA11yViolations, selectToLineStart, selectWords, type AppServer } from './harness'
 import { createDocument, giveRole, openAs, withApi, type World, setUpBrowserWorld } from './world'
 
 /**
@@ -219,7 +219,7 @@ describe('suggestion mode', () => {
     await writer.keyboard.type(' Un parc ombragé par quartier.')
     await expect.poll(() => inserted(writer)).toBe(' Un parc ombragé par quartier.')
     // Ctrl+B does nothing while suggesting: no bold appears.
-    await writer.keyboard.press('Shift+Home')
+    await selectToLineStart(writer)
     await writer.keyboard.press('Control+b')
     expect(await writer.locator('.editor-prose strong').count()).toBe(0)
 
