@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../db/db'
 import { createInvitation, createParticipantInvitation, recentInvitationsBy } from '../data/links'
-import { networksOfSpace, senderOf } from '../data/mail-addressing'
+import { invitationLocale, networksOfSpace, senderOf } from '../data/mail-addressing'
 import { spaceName } from '../data/workspace'
 import type { MailQueue } from '../mail/mail'
 import type { ExpertKind, GrantRole, SpaceRef } from '../../shared/domain'
@@ -32,7 +32,8 @@ async function mailInvitation(
     link: mail.link(`/invitation/${i.token}`),
     expiresAt: i.expiresAt,
   }
-  return (await mail.queue(tx, { id: null, email: i.email, locale: 'fr' }, input, { networkIds: await what.networkIds() })) ? i.email : null
+  const locale = await invitationLocale(tx, i.email, i.createdBy)
+  return (await mail.queue(tx, { id: null, email: i.email, locale }, input, { networkIds: await what.networkIds() })) ? i.email : null
 }
 
 /**

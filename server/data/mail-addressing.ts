@@ -14,6 +14,18 @@ export async function senderOf(q: Queryable, userId: string): Promise<Sender> {
   return row ?? { name: 'Atelier', city: null }
 }
 
+/**
+ * The language an invitation is written in: that of the account the address already has, or else
+ * the inviter's, who knows the person invited better than a default does.
+ */
+export async function invitationLocale(q: Queryable, email: string, inviterId: string): Promise<string> {
+  const [row] = await q.query<{ locale: string }>(
+    `select coalesce((select locale from users where lower(email) = lower($1) limit 1), (select locale from users where id = $2), 'fr') as locale`,
+    [email, inviterId],
+  )
+  return row?.locale ?? 'fr'
+}
+
 export async function recipientsByIds(q: Queryable, ids: string[]): Promise<Map<string, Recipient>> {
   const rows = await q.query<Recipient>(`select id, email, locale from users where id = any($1::uuid[])`, [ids])
   return new Map(rows.map((r) => [r.id!, r]))

@@ -95,6 +95,24 @@ describe.each(DRIVERS)('mail through the outbox, to a real SMTP server, on %s', 
     expect(plain.body.mailedTo).toBeNull()
   })
 
+  it('an invitation is written in the language of the account the address has already, or else in the inviter’s', async () => {
+    const w = await world()
+    await db.query(`update users set locale = 'en' where id = $1`, [w.pilot.id])
+    await db.query(`update users set locale = 'es' where id = $1`, [w.funder.id])
+    const pilot = await signIn(app, w.pilot)
+    const newcomer = `newcomer.${Date.now()}@example.org`
+    expect((await pilot.post<LinkResponse>('/api/invitations', { role: 'city_team', space: w.dakar, email: newcomer })).body.mailedTo).toBe(newcomer)
+    // The address is the funder's account, written in capitals: it is the same person.
+    const known = w.funder.email.toUpperCase()
+    expect((await pilot.post<LinkResponse>('/api/invitations', { role: 'city_team', space: w.dakar, email: known })).body.mailedTo).toBe(w.funder.email)
+    await expect.poll(() => smtp.to(newcomer).length).toBe(1)
+    expect(smtp.to(newcomer)[0]!.subject).toBe('Aminata Diallo (Dakar) invites you to “Dakar”')
+    await expect.poll(() => smtp.to(w.funder.email).length).toBe(1)
+    const [spanish] = smtp.to(w.funder.email)
+    expect(spanish!.subject).toBe('Aminata Diallo (Dakar) le invita a «Dakar»')
+    expect(spanish!.text).toContain('(Equipo de ciudad)')
+  })
+
   it('a mention and a reply are mailed with the comment and a link to its thread, once each, never to the writer', async () => {
     const w = await world()
     const plan = await buildDocument(db, w.dakar, { title: 'Plan d’action de Dakar' })
