@@ -52,7 +52,9 @@ describe('the City WORKS tracker', () => {
     await expect.poll(() => advice.count()).toBe(0)
     expect(await tracker.locator('.cityworks-summary').textContent()).toBe('1/8 étapes terminées · 1 en cours')
     // The focus is back on the step's button.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Modifier l’étape «\u00a0Collecter les informations\u00a0»')
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Modifier l’étape «\u00a0Collecter les informations\u00a0»')
 
     const activity = tracker.locator('[data-activity="stakeholders"]')
     await activity.getByRole('button', { name: 'Modifier l’activité «\u00a0Parties prenantes\u00a0»' }).click()

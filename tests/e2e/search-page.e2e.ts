@@ -93,9 +93,7 @@ describe('the search results page', () => {
     await page.getByRole('button', { name: 'Documents', exact: true, pressed: true }).waitFor()
     // The narrowed answer replaces the first one: the person leaves, a page of documents stays.
     // Both at once: while the new answer loads, the list is empty, which would say nothing.
-    await expect
-      .poll(async () => [await results(page).count(), await page.locator('.search-result-type', { hasText: /^Personne$/ }).count()])
-      .toEqual([20, 0])
+    await expect.poll(async () => [await results(page).count(), await page.locator('.search-result-type', { hasText: /^Personne$/ }).count()]).toEqual([20, 0])
     await more.click()
     await expect.poll(() => results(page).count()).toBe(NOTEBOOKS + 1)
     expect(await more.count()).toBe(0)
