@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { newContext, openDocument, seriousA11yViolations, type AppServer } from './harness'
+import { newContext, openDocument, seriousA11yViolations, untilFocused, type AppServer } from './harness'
 import { createDocument, signInPage, type World, setUpBrowserWorld } from './world'
 
 /** axe-core on the main screens of the test's own workspace: no serious or critical violation. */
@@ -135,8 +135,7 @@ describe('keyboard paths', () => {
     const page = await (await newContext(browser)).newPage()
     await page.goto(`${server.url}/signin`)
     await page.getByRole('heading', { name: 'Connexion' }).waitFor()
-    // `autofocus` is applied at the browser's next rendering step, which may come after the heading is there.
-    await expect.poll(() => page.getByLabel('Adresse e-mail').evaluate((el) => el === document.activeElement)).toBe(true)
+    await untilFocused(page.getByLabel('Adresse e-mail'))
     await page.keyboard.type(world.people.pilot.email)
     expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(world.people.pilot.email)
     await page.context().close()

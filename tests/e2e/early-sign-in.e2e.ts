@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Locator, Request } from 'playwright-core'
-import { newContext, seriousA11yViolations, type AppServer } from './harness'
+import type { Browser, BrowserContext, Request } from 'playwright-core'
+import { newContext, seriousA11yViolations, untilFocused, type AppServer } from './harness'
 import { signInPage, type World, setUpBrowserWorld } from './world'
 
 /**
@@ -26,12 +26,6 @@ async function holdScripts(context: BrowserContext): Promise<() => void> {
   return release
 }
 
-/** Waits for the field that has `autofocus` to have the focus: the browser gives it at its next rendering step, which may come after the field is there. */
-async function arrivedFocused(field: Locator): Promise<void> {
-  await field.waitFor()
-  await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true)
-}
-
 describe('the sign-in form before the app is here', () => {
   it('takes typing while the scripts are held back, then the app goes on with what was typed and where the caret was', async () => {
     const { secretariat } = world.people
@@ -45,7 +39,7 @@ describe('the sign-in form before the app is here', () => {
     })
     await page.goto(`${server.url}/`, { waitUntil: 'commit' })
 
-    await arrivedFocused(page.getByLabel('Adresse e-mail'))
+    await untilFocused(page.getByLabel('Adresse e-mail'))
     await page.keyboard.type(secretariat.email)
     await page.keyboard.press('Tab')
     const half = Math.ceil(secretariat.password.length / 2)
@@ -97,7 +91,7 @@ describe('the sign-in form before the app is here', () => {
     const page = await context.newPage()
     const release = await holdScripts(context)
     await page.goto(`${server.url}/`, { waitUntil: 'commit' })
-    await arrivedFocused(page.getByLabel('Adresse e-mail'))
+    await untilFocused(page.getByLabel('Adresse e-mail'))
     await page.keyboard.type(secretariat.email)
     await page.keyboard.press('Tab')
     await page.keyboard.type(secretariat.password.slice(0, half))

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { EditorState } from '@tiptap/pm/state'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { compiledServerArgs } from '../helpers/server-build'
 
@@ -139,6 +139,14 @@ export function editorText(page: Page): Promise<string> {
     copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
     return copy.innerText
   })
+}
+
+/**
+ * Waits for an element to have the focus. The browser gives it later than the element appears when
+ * it comes from `autofocus` (at its next rendering step) or from an effect or a frame (Tiptap's focus).
+ */
+export async function untilFocused(element: Locator): Promise<void> {
+  await expect.poll(() => element.evaluate((el) => el === document.activeElement)).toBe(true)
 }
 
 /** Types at the end of the block under a section heading of the open document. */

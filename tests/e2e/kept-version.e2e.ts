@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { editorText, seriousA11yViolations, type AppServer } from './harness'
+import { editorText, seriousA11yViolations, untilFocused, type AppServer } from './harness'
 import { createDocument, openAs, type World, setUpBrowserWorld } from './world'
 
 /**
@@ -22,7 +22,7 @@ const SENTENCE = 'Les places du centre manquent d’ombre en été.'
 async function caretAtEnd(page: Page): Promise<void> {
   const prose = page.locator('.editor-prose')
   await prose.evaluate((dom) => (dom as unknown as { editor: { commands: { focus(at: 'end'): boolean } } }).editor.commands.focus('end'))
-  await expect.poll(() => prose.evaluate((dom) => dom === document.activeElement)).toBe(true)
+  await untilFocused(prose)
 }
 const keptKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('atelier:kept-version:')))
 

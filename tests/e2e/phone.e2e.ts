@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { LinkResponse, WorkshopView } from '../../shared/api'
-import { artifactPath, launchBrowser, selectWords, seriousA11yViolations, startAppServer, type AppServer } from './harness'
+import { artifactPath, launchBrowser, selectWords, seriousA11yViolations, startAppServer, untilFocused, type AppServer } from './harness'
 import { buildWorld, createDocument, type Person, withApi, type World } from './world'
 import type { Locator } from 'playwright-core'
 
@@ -136,7 +136,7 @@ describe('signed in', () => {
         // The search is a button that opens the field across the row, which closes it again.
         await page.getByRole('button', { name: 'Rechercher' }).click()
         const field = page.getByRole('combobox', { name: 'Rechercher' })
-        await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true)
+        await untilFocused(field)
         await page.keyboard.type('Kappa')
         await page
           .getByRole('option', { name: /Kappaville/ })

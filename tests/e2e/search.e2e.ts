@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { seriousA11yViolations, type AppServer } from './harness'
+import { seriousA11yViolations, untilFocused, type AppServer } from './harness'
 import { openAs, signInPage, type World, setUpBrowserWorld } from './world'
 
 /**
@@ -46,7 +46,7 @@ describe('search from the header', () => {
     await writer.getByRole('heading', { name: /^Bonjour/ }).waitFor()
     await writer.keyboard.press('/')
     const box = writer.getByRole('combobox', { name: 'Rechercher' })
-    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)
+    await untilFocused(box)
     await box.pressSequentially(`${WORD}s`)
     const option = writer.getByRole('option', { name: new RegExp(plan.title) })
     await option.waitFor()
