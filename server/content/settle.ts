@@ -28,7 +28,8 @@ export function settleUpdate(current: Y.Doc, decision: Decision, choice: Suggest
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(current))
     const before = Y.encodeStateVector(copy)
     const fragment = copy.getXmlFragment(FRAGMENT)
-    const chosen = [...placesOf(fragment)].filter(([id, place]) => chooses(choice)({ id, authorId: place.authorId }))
+    const wanted = chooses(choice)
+    const chosen = [...placesOf(fragment)].filter(([id, place]) => wanted({ id, authorId: place.authorId }))
     const meta = () => ({ mapping: new Map(), isOMark: new Map() })
     const acrossBlocks: string[] = []
     for (const [id, place] of chosen) {

@@ -19,8 +19,8 @@ export async function senderOf(q: Queryable, userId: string): Promise<Sender> {
  * the inviter's, who knows the person invited better than a default does.
  */
 export async function invitationLocale(q: Queryable, email: string, inviterId: string): Promise<string> {
-  const [row] = await q.query<{ locale: string }>(
-    `select coalesce((select locale from users where lower(email) = lower($1) limit 1), (select locale from users where id = $2), 'fr') as locale`,
+  const [row] = await q.query<{ locale: string | null }>(
+    `select coalesce((select locale from users where lower(email) = lower($1) limit 1), (select locale from users where id = $2)) as locale`,
     [email, inviterId],
   )
   return row?.locale ?? 'fr'
